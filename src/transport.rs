@@ -1,0 +1,316 @@
+//! The one place that sends requests: headers, idempotency keys, retries with backoff,
+//! timeouts, the response size cap, error mapping and JSON decoding.
+//!
+//! Handlers and [`Client::request_raw`] hand this module already-encoded form pairs; it never
+//! sees typed params and never logs a body or the key.
+
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::RequestOptions;
+use crate::client::{Client, stripe_account_header};
+use crate::error::{ApiError, Error, Result, snippet};
+use crate::form;
+
+/// The HTTP methods Stripe's API uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// Reads; parameters go in the query string.
+    Get,
+    /// Creates and updates; parameters go in the form body, with an `Idempotency-Key`.
+    Post,
+    /// Deletes; parameters go in the query string.
+    Delete,
+}
+
+impl Method {
+    fn as_reqwest(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Delete => reqwest::Method::DELETE,
+        }
+    }
+
+    /// The method's name as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// Why an attempt failed, and whether another may be made.
+enum Failure {
+    Connection(reqwest::Error),
+    Timeout,
+    Api(ApiError),
+    Fatal(Error),
+}
+
+/// Sends `pairs` to `path` and decodes the JSON answer, retrying as the official SDKs do.
+pub(crate) async fn send<T: DeserializeOwned>(
+    client: &Client,
+    method: Method,
+    path: &str,
+    pairs: &[(String, String)],
+    options: &RequestOptions,
+) -> Result<T> {
+    let inner = &client.inner;
+    let headers = request_headers(client, method, options)?;
+    let encoded = form::encode_pairs(pairs);
+    let mut url = String::with_capacity(inner.api_base.len() + path.len() + 1 + encoded.len());
+    url.push_str(&inner.api_base);
+    url.push_str(path);
+    let body = match method {
+        Method::Post => Some(encoded),
+        Method::Get | Method::Delete => {
+            if !encoded.is_empty() {
+                url.push('?');
+                url.push_str(&encoded);
+            }
+            None
+        }
+    };
+    let timeout = options.timeout.unwrap_or(inner.timeout);
+    let max_retries = options.max_retries.unwrap_or(inner.max_retries);
+
+    let span = tracing::debug_span!(
+        "stripe_request",
+        method = method.as_str(),
+        path,
+        attempt = tracing::field::Empty,
+        status = tracing::field::Empty,
+        request_id = tracing::field::Empty,
+    );
+    async {
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let span = tracing::Span::current();
+            span.record("attempt", attempt);
+            let mut request = inner
+                .http
+                .request(method.as_reqwest(), url.as_str())
+                .headers(headers.clone())
+                .timeout(timeout);
+            if let Some(body) = &body {
+                request = request.body(body.clone());
+            }
+            let failure = match request.send().await {
+                Err(e) => classify_transport_error(e),
+                Ok(response) => match read_response(response, inner.max_response_bytes).await {
+                    Ok((status, request_id, should_retry, bytes)) => {
+                        span.record("status", status.as_u16());
+                        if let Some(id) = &request_id {
+                            span.record("request_id", id.as_str());
+                        }
+                        if status.is_success() {
+                            tracing::debug!("stripe request succeeded");
+                            return decode(&bytes, status, request_id);
+                        }
+                        let mut err = ApiError::from_response(
+                            status.as_u16(),
+                            &bytes,
+                            request_id,
+                            should_retry,
+                        );
+                        err.attempts = attempt;
+                        Failure::Api(err)
+                    }
+                    Err(failure) => failure,
+                },
+            };
+
+            let retryable = match &failure {
+                Failure::Connection(_) | Failure::Timeout => true,
+                Failure::Api(api) => should_retry_status(api.status, api.should_retry),
+                Failure::Fatal(_) => false,
+            };
+            if !retryable || attempt > max_retries {
+                return Err(match failure {
+                    Failure::Connection(e) => Error::Connection {
+                        attempts: attempt,
+                        source: Box::new(e),
+                    },
+                    Failure::Timeout => Error::Timeout {
+                        attempts: attempt,
+                        timeout,
+                    },
+                    Failure::Api(api) => Error::from(api),
+                    Failure::Fatal(e) => e,
+                });
+            }
+            let delay = inner.backoff.delay(attempt - 1, jitter());
+            tracing::warn!(
+                attempt,
+                reason = failure_reason(&failure),
+                delay_ms = delay.as_millis() as u64,
+                "retrying stripe request"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+    .instrument(span)
+    .await
+}
+
+fn request_headers(client: &Client, method: Method, options: &RequestOptions) -> Result<HeaderMap> {
+    let inner = &client.inner;
+    let mut headers = HeaderMap::with_capacity(8);
+    headers.insert(header::AUTHORIZATION, inner.key.authorization().clone());
+    let version = match &options.api_version {
+        Some(v) => HeaderValue::try_from(v.to_string())
+            .map_err(|_| Error::invalid_param("api_version", "not a valid header value"))?,
+        None => inner.api_version_header.clone(),
+    };
+    headers.insert("stripe-version", version);
+    headers.insert(header::USER_AGENT, inner.user_agent.clone());
+    headers.insert(
+        "x-stripe-client-user-agent",
+        inner.client_user_agent.clone(),
+    );
+    headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+    let account = match &options.stripe_account {
+        Some(a) => Some(
+            stripe_account_header(a)
+                .map_err(|_| Error::invalid_param("stripe_account", "must be an `acct_…` id"))?,
+        ),
+        None => inner.stripe_account.clone(),
+    };
+    if let Some(account) = account {
+        headers.insert("stripe-account", account);
+    }
+    if method == Method::Post {
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+        );
+        let key = match &options.idempotency_key {
+            Some(key) => idempotency_header(key)?,
+            None => HeaderValue::try_from(uuid::Uuid::new_v4().to_string())
+                .expect("a uuid is a valid header value"),
+        };
+        headers.insert("idempotency-key", key);
+    }
+    Ok(headers)
+}
+
+fn idempotency_header(key: &str) -> Result<HeaderValue> {
+    let invalid = |why| Error::invalid_param("idempotency_key", why);
+    if key.is_empty() || key.len() > 255 {
+        return Err(invalid("must be 1 to 255 characters"));
+    }
+    if !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(invalid("must be visible ascii without spaces"));
+    }
+    HeaderValue::try_from(key).map_err(|_| invalid("not a valid header value"))
+}
+
+/// Whether a response with this status (and optional `Stripe-Should-Retry`) is retried.
+/// The header wins; otherwise 409 and 5xx are retried and 429 is not, as in the official SDKs.
+fn should_retry_status(status: u16, header: Option<bool>) -> bool {
+    match header {
+        Some(forced) => forced,
+        None => status == 409 || status >= 500,
+    }
+}
+
+fn classify_transport_error(e: reqwest::Error) -> Failure {
+    if e.is_timeout() {
+        Failure::Timeout
+    } else if e.is_builder() {
+        Failure::Fatal(Error::invalid_param("path", "does not form a valid url"))
+    } else {
+        Failure::Connection(e)
+    }
+}
+
+fn failure_reason(f: &Failure) -> &'static str {
+    match f {
+        Failure::Connection(_) => "connection",
+        Failure::Timeout => "timeout",
+        Failure::Api(_) => "status",
+        Failure::Fatal(_) => "fatal",
+    }
+}
+
+/// Reads the whole body, refusing to buffer more than `limit` bytes.
+async fn read_response(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> std::result::Result<(StatusCode, Option<String>, Option<bool>, Vec<u8>), Failure> {
+    let status = response.status();
+    let request_id = response
+        .headers()
+        .get("request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let should_retry = response
+        .headers()
+        .get("stripe-should-retry")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| match v {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        });
+    let too_large = |request_id| {
+        Failure::Fatal(Error::ResponseTooLarge {
+            limit,
+            status: status.as_u16(),
+            request_id,
+        })
+    };
+    let declared = response.content_length();
+    if declared.is_some_and(|len| len > limit as u64) {
+        return Err(too_large(request_id));
+    }
+    let mut body = Vec::with_capacity(declared.map_or(8 * 1024, |len| len as usize));
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > limit {
+                    return Err(too_large(request_id));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => break,
+            Err(e) => return Err(classify_transport_error(e)),
+        }
+    }
+    Ok((status, request_id, should_retry, body))
+}
+
+fn decode<T: DeserializeOwned>(
+    body: &[u8],
+    status: StatusCode,
+    request_id: Option<String>,
+) -> Result<T> {
+    let fail = |path: String, source: serde_json::Error| Error::Decode {
+        path,
+        snippet: snippet(body),
+        status: status.as_u16(),
+        request_id: request_id.clone(),
+        source: Box::new(source),
+    };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| fail(e.path().to_string(), e.into_inner()))?;
+    // Trailing bytes after the JSON value mean a corrupted or concatenated body.
+    de.end().map_err(|e| fail(".".to_owned(), e))?;
+    Ok(value)
+}
+
+/// A number in [0, 1) for backoff jitter, taken from the OS random source `uuid` already uses,
+/// so jitter needs no extra dependency.
+fn jitter() -> f64 {
+    // The top 48 bits of a v4 uuid are random; its version nibble comes after them.
+    let bits = uuid::Uuid::new_v4().as_u64_pair().0 >> 16;
+    bits as f64 / (1u64 << 48) as f64
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real client against loopback servers (wiremock, or a raw TCP
+//! listener where wiremock cannot misbehave enough).
+
+mod errors;
+mod headers;
+mod redaction;
+mod retries;
+mod support;
+mod wire_vectors;

@@ -1,0 +1,218 @@
+//! The secret key never shows up in Debug/Display of the client, builder, options, errors, nor
+//! in tracing output of failing and retried requests.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use stripe_checkout_client::{Client, Error, Method, RequestOptions};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::{KEY, Scripted, capture_tracing, client_for, scripted_server};
+
+/// The key, and a distinctive inner part of it, must both be absent.
+fn assert_no_key(text: &str) {
+    assert!(!text.contains(KEY), "key leaked: {text}");
+    assert!(
+        !text.contains("SecretKeyMaterial"),
+        "key material leaked: {text}"
+    );
+}
+
+#[test]
+fn client_builder_and_options_never_print_the_key() {
+    let builder = Client::builder(KEY).api_base("http://127.0.0.1:1");
+    assert_no_key(&format!("{builder:?}"));
+    let client = builder.build().unwrap();
+    let debug = format!("{client:?}");
+    assert_no_key(&debug);
+    assert!(debug.contains("sk_test_…QWER"), "{debug}");
+    assert_no_key(&format!("{:?}", RequestOptions::new().idempotency_key("k")));
+
+    // A malformed key is not echoed in the builder or the error either.
+    let bad = "pk_test_SecretKeyMaterial";
+    let builder = Client::builder(bad);
+    assert!(!format!("{builder:?}").contains("SecretKeyMaterial"));
+    let err = builder.build().unwrap_err();
+    assert!(!format!("{err} {err:?}").contains("SecretKeyMaterial"));
+}
+
+async fn all_error_variants() -> Vec<Error> {
+    let mut errors = Vec::new();
+    // Api, with a body that even echoes the key back (as a proxy might).
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(json!({"error": {"type": "invalid_request_error", "message": "Invalid API Key provided: sk_test_****QWER"}})),
+        )
+        .mount(&server)
+        .await;
+    let client = client_for(&server.uri());
+    errors.push(
+        client
+            .request_raw::<Value, _>(Method::Post, "/v1/x", &json!({}))
+            .await
+            .unwrap_err(),
+    );
+    // Decode.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_string("{\"a\": 1}"))
+        .mount(&server)
+        .await;
+    errors.push(
+        client_for(&server.uri())
+            .request_raw::<Vec<u8>, _>(Method::Get, "/v1/x", &json!({}))
+            .await
+            .unwrap_err(),
+    );
+    // Connection.
+    let (uri, _) = scripted_server(vec![Scripted::Drop]).await;
+    errors.push(
+        client_for(&uri)
+            .request_raw::<Value, _>(Method::Post, "/v1/x", &json!({}))
+            .await
+            .unwrap_err(),
+    );
+    // Timeout.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_millis(300)))
+        .mount(&server)
+        .await;
+    errors.push(
+        client_for(&server.uri())
+            .request_raw_with::<Value, _>(
+                Method::Post,
+                "/v1/x",
+                &json!({}),
+                &RequestOptions::new()
+                    .timeout(Duration::from_millis(20))
+                    .max_retries(0),
+            )
+            .await
+            .unwrap_err(),
+    );
+    // InvalidParams, Encode, Config, ResponseTooLarge.
+    errors.push(
+        client
+            .request_raw::<Value, _>(Method::Get, "no-slash", &json!({}))
+            .await
+            .unwrap_err(),
+    );
+    errors.push(
+        client
+            .request_raw::<Value, _>(Method::Get, "/v1/x", &json!(1))
+            .await
+            .unwrap_err(),
+    );
+    errors.push(
+        Client::builder(KEY)
+            .api_base("http://example.com")
+            .build()
+            .unwrap_err(),
+    );
+    errors.push(
+        Client::builder(KEY)
+            .api_base("https://sk_test_SecretKeyMaterial@x.com")
+            .build()
+            .unwrap_err(),
+    );
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_string("x".repeat(100)))
+        .mount(&server)
+        .await;
+    errors.push(
+        Client::builder(KEY)
+            .api_base(server.uri())
+            .max_response_bytes(10)
+            .build()
+            .unwrap()
+            .request_raw::<Value, _>(Method::Get, "/v1/x", &json!({}))
+            .await
+            .unwrap_err(),
+    );
+    errors
+}
+
+#[tokio::test]
+async fn no_error_variant_prints_the_key() {
+    let errors = all_error_variants().await;
+    let kinds: Vec<&str> = errors
+        .iter()
+        .map(|e| match e {
+            Error::Api(_) => "api",
+            Error::Decode { .. } => "decode",
+            Error::Connection { .. } => "connection",
+            Error::Timeout { .. } => "timeout",
+            Error::InvalidParams { .. } => "invalid_params",
+            Error::Encode(_) => "encode",
+            Error::Config(_) => "config",
+            Error::ResponseTooLarge { .. } => "too_large",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "api",
+            "decode",
+            "connection",
+            "timeout",
+            "invalid_params",
+            "encode",
+            "config",
+            "config",
+            "too_large"
+        ]
+    );
+    for err in &errors {
+        let mut text = format!("{err} {err:?}");
+        let mut source = std::error::Error::source(err);
+        while let Some(s) = source {
+            text.push_str(&format!(" {s} {s:?}"));
+            source = s.source();
+        }
+        assert_no_key(&text);
+    }
+}
+
+#[tokio::test]
+async fn tracing_of_failing_and_retried_requests_never_prints_the_key() {
+    let ((), logs) = capture_tracing(async {
+        let server = MockServer::start().await;
+        Mock::given(any())
+            .respond_with(
+                ResponseTemplate::new(500)
+                    .insert_header("request-id", "req_traced")
+                    .set_body_json(json!({"error": {"type": "api_error"}})),
+            )
+            .mount(&server)
+            .await;
+        let client = client_for(&server.uri());
+        let _ = client
+            .request_raw::<Value, _>(
+                Method::Post,
+                "/v1/checkout/sessions/cs_test_123",
+                &json!({"metadata": {"secret_note": "BODY_MARKER"}}),
+            )
+            .await
+            .unwrap_err();
+        let (uri, _) = scripted_server(vec![Scripted::Drop]).await;
+        let _ = client_for(&uri)
+            .request_raw::<Value, _>(Method::Get, "/v1/x", &json!({}))
+            .await
+            .unwrap_err();
+    })
+    .await;
+    assert!(logs.contains("retrying stripe request"), "{logs}");
+    assert!(logs.contains("req_traced"), "request id is traced: {logs}");
+    assert!(logs.contains("attempt=3"), "{logs}");
+    assert_no_key(&logs);
+    assert!(
+        !logs.contains("BODY_MARKER"),
+        "bodies are never traced: {logs}"
+    );
+}
