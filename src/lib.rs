@@ -78,10 +78,16 @@
 #![deny(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod checkout;
 mod clearable;
 mod client;
+pub mod discounts;
 pub mod error;
+pub mod expand;
 pub mod form;
+pub mod ids;
+pub mod metadata;
+mod stripe_enum;
 mod transport;
 pub mod version;
 

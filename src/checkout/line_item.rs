@@ -1,0 +1,418 @@
+//! A Checkout Session's line items as Stripe returns them: [`SessionLineItem`] (Stripe's
+//! `item` object), the [`Price`] and [`Product`] it refers to, and the per-item discount and
+//! tax amounts ([`DiscountAmount`], [`TaxAmount`]), which the session's
+//! `total_details.breakdown` uses too.
+//!
+//! The line items you send when creating a session are the parameter type
+//! [`LineItem`](super::LineItem), in `params.rs`. Decoding follows the rules in the session
+//! model's docs ([`CheckoutSession`](super::CheckoutSession)): `Option` for anything Stripe
+//! may omit or send as `null`, unknown fields ignored, unknown enum values kept.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::session::null_as_default;
+use super::{RecurringInterval, TaxBehavior};
+use crate::discounts::AppliedDiscount;
+use crate::expand::{Expandable, Object};
+use crate::ids::{PriceId, ProductId};
+use crate::stripe_enum::stripe_enum;
+
+fn item_object() -> String {
+    "item".to_owned()
+}
+
+fn price_object() -> String {
+    "price".to_owned()
+}
+
+fn product_object() -> String {
+    "product".to_owned()
+}
+
+/// One line item of a Checkout Session (`"object": "item"`), from the session's expanded
+/// `line_items` or from the list line items endpoint.
+///
+/// Stripe always sends the four amounts; they read as 0 if missing.
+///
+/// ```
+/// use stripe_checkout_client::checkout::SessionLineItem;
+///
+/// let item: SessionLineItem = serde_json::from_str(
+///     r#"{"id":"li_1","object":"item","amount_subtotal":2000,"amount_discount":500,
+///         "amount_tax":0,"amount_total":1500,"currency":"usd","description":"T-shirt",
+///         "quantity":2,"price":{"id":"price_1","object":"price","unit_amount":1000}}"#,
+/// )?;
+/// assert_eq!(item.amount_total, 1500);
+/// assert_eq!(item.price.and_then(|p| p.unit_amount), Some(1000));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct SessionLineItem {
+    /// Unique identifier for the line item (`li_…`).
+    pub id: String,
+    /// The object's type: `item`.
+    #[serde(default = "item_object")]
+    pub object: String,
+    /// The amount taken off by discounts, in the currency's smallest unit.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub amount_discount: i64,
+    /// The amount before discounts and taxes, in the currency's smallest unit.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub amount_subtotal: i64,
+    /// The tax amount, in the currency's smallest unit.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub amount_tax: i64,
+    /// The amount after discounts and taxes, in the currency's smallest unit.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub amount_total: i64,
+    /// Three-letter ISO currency code, lowercase (`usd`).
+    pub currency: Option<String>,
+    /// The description shown to the customer; defaults to the product's name.
+    pub description: Option<String>,
+    /// The discounts applied to this item, present only when expanded
+    /// (`line_items.data.discounts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discounts: Option<Vec<DiscountAmount>>,
+    /// The price the item is charged at.
+    pub price: Option<Price>,
+    /// How many units are bought.
+    pub quantity: Option<u64>,
+    /// The taxes applied to this item, present only when expanded
+    /// (`line_items.data.taxes`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taxes: Option<Vec<TaxAmount>>,
+}
+
+impl Object for SessionLineItem {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// A discount's share of an amount (Stripe's `line_items_discount_amount`), in a line item's
+/// `discounts` and in `total_details.breakdown.discounts`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct DiscountAmount {
+    /// The amount taken off, in the currency's smallest unit.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub amount: i64,
+    /// The discount that took it off (always the full object).
+    pub discount: AppliedDiscount,
+}
+
+/// A tax's share of an amount (Stripe's `line_items_tax_amount`), in a line item's `taxes`,
+/// in `shipping_cost.taxes` and in `total_details.breakdown.taxes`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct TaxAmount {
+    /// The tax amount, in the currency's smallest unit.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub amount: i64,
+    /// The tax rate object applied. Kept as JSON: large, and irrelevant to discounts.
+    #[serde(default)]
+    pub rate: Value,
+    /// Why the amount was or was not taxable (`standard_rated`, `not_collecting`, …).
+    pub taxability_reason: Option<String>,
+    /// The amount the tax was computed on, in the currency's smallest unit.
+    pub taxable_amount: Option<i64>,
+}
+
+/// A price (`"object": "price"`): how much and how often a product is charged.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Price {
+    /// Unique identifier for the price (`price_…`).
+    pub id: PriceId,
+    /// The object's type: `price`.
+    #[serde(default = "price_object")]
+    pub object: String,
+    /// Whether the price can be used for new purchases.
+    pub active: Option<bool>,
+    /// How the unit amount is computed: per unit or from tiers.
+    pub billing_scheme: Option<BillingScheme>,
+    /// When the price was created, in seconds since the Unix epoch.
+    pub created: Option<i64>,
+    /// Three-letter ISO currency code, lowercase (`usd`).
+    pub currency: Option<String>,
+    /// The bounds of a customer-chosen amount (pay what you want), if any.
+    pub custom_unit_amount: Option<CustomUnitAmount>,
+    /// `true` in live mode, `false` in test mode.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub livemode: bool,
+    /// A lookup key to find the price by.
+    pub lookup_key: Option<String>,
+    /// Your key-value pairs stored on the price (empty when none).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub metadata: HashMap<String, String>,
+    /// A brief description of the price, hidden from customers.
+    pub nickname: Option<String>,
+    /// The product (`prod_…`), or the [`Product`] when expanded.
+    pub product: Option<Expandable<Product>>,
+    /// The billing interval of a recurring price; `null` for one-time prices.
+    pub recurring: Option<PriceRecurring>,
+    /// Whether the price includes tax.
+    pub tax_behavior: Option<TaxBehavior>,
+    /// How tiers apply for a tiered price: `graduated` or `volume`.
+    pub tiers_mode: Option<String>,
+    /// How the quantity is transformed before charging (e.g. per pack of 10).
+    pub transform_quantity: Option<TransformQuantity>,
+    /// Whether the price is one-time or recurring.
+    #[serde(rename = "type")]
+    pub type_: Option<PriceType>,
+    /// The unit amount, in the currency's smallest unit, when it is a whole number.
+    pub unit_amount: Option<i64>,
+    /// The unit amount as a decimal string, with up to 12 decimal places.
+    pub unit_amount_decimal: Option<String>,
+}
+
+impl Object for Price {
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+stripe_enum!(
+    /// Whether a price is charged once or on a schedule.
+    PriceType {
+        /// Charged once.
+        OneTime = "one_time",
+        /// Charged every billing interval.
+        Recurring = "recurring",
+    }
+);
+
+stripe_enum!(
+    /// How a price's unit amount is computed.
+    BillingScheme {
+        /// A fixed amount per unit.
+        PerUnit = "per_unit",
+        /// From the price's tiers.
+        Tiered = "tiered",
+    }
+);
+
+/// The bounds of a customer-chosen amount (`price.custom_unit_amount`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct CustomUnitAmount {
+    /// The largest amount the customer may choose.
+    pub maximum: Option<i64>,
+    /// The smallest amount the customer may choose.
+    pub minimum: Option<i64>,
+    /// The amount shown first.
+    pub preset: Option<i64>,
+}
+
+/// The billing interval of a recurring price (`price.recurring`).
+///
+/// The request parameter counterpart is [`Recurring`](super::Recurring).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct PriceRecurring {
+    /// The billing frequency: day, week, month or year.
+    pub interval: Option<RecurringInterval>,
+    /// How many intervals between bills (3 with `month` bills quarterly).
+    pub interval_count: Option<i64>,
+    /// The billing meter (`mtr_…`) of a usage-based price.
+    pub meter: Option<String>,
+    /// Default number of trial days for subscriptions to this price.
+    pub trial_period_days: Option<i64>,
+    /// `licensed` (charged per quantity) or `metered` (charged per usage).
+    pub usage_type: Option<String>,
+}
+
+/// How the quantity is transformed before charging (`price.transform_quantity`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct TransformQuantity {
+    /// The number the quantity is divided by.
+    pub divide_by: Option<i64>,
+    /// Whether the division rounds `up` or `down`.
+    pub round: Option<String>,
+}
+
+/// A product (`"object": "product"`), as a price's `product` field expands to.
+///
+/// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct Product {
+    /// Unique identifier for the product (`prod_…`).
+    pub id: ProductId,
+    /// The object's type: `product`.
+    #[serde(default = "product_object")]
+    pub object: String,
+    /// Whether the product can be bought.
+    pub active: Option<bool>,
+    /// When the product was created, in seconds since the Unix epoch.
+    pub created: Option<i64>,
+    /// The description shown to customers.
+    pub description: Option<String>,
+    /// Up to eight image URLs shown to customers.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub images: Vec<String>,
+    /// `true` in live mode, `false` in test mode.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub livemode: bool,
+    /// Your key-value pairs stored on the product (empty when none).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub metadata: HashMap<String, String>,
+    /// The product's name, shown to customers.
+    pub name: Option<String>,
+    /// The unit shown on receipts and invoices (e.g. `seat`).
+    pub unit_label: Option<String>,
+    /// When the product was last updated, in seconds since the Unix epoch.
+    pub updated: Option<i64>,
+    /// A URL of a publicly accessible page for the product.
+    pub url: Option<String>,
+}
+
+impl Object for Product {
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    const ITEM: &str = include_str!("../../tests/fixtures/item.json");
+    const DISCOUNT: &str = include_str!("../../tests/fixtures/discount.json");
+
+    fn fixture() -> Value {
+        serde_json::from_str(ITEM).unwrap()
+    }
+
+    fn parse(value: Value) -> SessionLineItem {
+        serde_json::from_value(value).expect("item parses")
+    }
+
+    #[test]
+    fn fixture_parses_with_its_values() {
+        let item = parse(fixture());
+        assert_eq!(item.id, "li_1MlLiAJITzLVzkSmzUBld3x2");
+        assert_eq!(Object::id(&item), "li_1MlLiAJITzLVzkSmzUBld3x2");
+        assert_eq!(item.object, "item");
+        assert_eq!(
+            (
+                item.amount_discount,
+                item.amount_subtotal,
+                item.amount_tax,
+                item.amount_total
+            ),
+            (0, 0, 0, 0)
+        );
+        assert_eq!(item.currency.as_deref(), Some("usd"));
+        assert_eq!(item.description.as_deref(), Some("T-shirt"));
+        assert_eq!(item.quantity, Some(1));
+        assert_eq!((item.discounts, item.taxes), (None, None));
+
+        let price = item.price.unwrap();
+        assert_eq!(price.id, "price_1Mcd6YJITzLVzkSmJJsJfga5");
+        assert_eq!(price.object, "price");
+        assert_eq!(price.active, Some(true));
+        assert_eq!(price.billing_scheme, Some(BillingScheme::PerUnit));
+        assert_eq!(price.created, Some(1_676_675_558));
+        assert_eq!(price.currency.as_deref(), Some("usd"));
+        assert_eq!(
+            price.custom_unit_amount,
+            Some(CustomUnitAmount {
+                maximum: None,
+                minimum: None,
+                preset: None
+            })
+        );
+        assert!(!price.livemode);
+        assert_eq!((price.lookup_key, price.nickname), (None, None));
+        assert!(price.metadata.is_empty());
+        let product = price.product.unwrap();
+        assert_eq!(product.id(), "prod_NNNsbcqAqCJrj2");
+        assert!(!product.is_object());
+        let recurring = price.recurring.unwrap();
+        assert_eq!(recurring.interval, Some(RecurringInterval::Month));
+        assert_eq!(recurring.interval_count, Some(797_691_627));
+        assert_eq!((recurring.meter, recurring.trial_period_days), (None, None));
+        assert_eq!(recurring.usage_type.as_deref(), Some("licensed"));
+        assert_eq!(price.tax_behavior, Some(TaxBehavior::Unspecified));
+        assert_eq!(price.tiers_mode, None);
+        let transform = price.transform_quantity.unwrap();
+        assert_eq!(transform.divide_by, Some(1_592_560_163));
+        assert_eq!(transform.round.as_deref(), Some("down"));
+        assert_eq!(price.type_, Some(PriceType::OneTime));
+        assert_eq!(price.unit_amount, Some(1000));
+        assert_eq!(price.unit_amount_decimal.as_deref(), Some("1000"));
+    }
+
+    #[test]
+    fn unknown_values_and_fields_are_tolerated() {
+        let mut value = fixture();
+        value["surprise"] = json!([1]);
+        value["price"]["type"] = json!("sometimes");
+        value["price"]["billing_scheme"] = json!("auction");
+        value["price"]["tax_behavior"] = json!("negotiable");
+        value["price"]["recurring"]["interval"] = json!("fortnight");
+        value["price"]["recurring"]["extra"] = json!({"x": 1});
+        value["price"]["new_field"] = json!(null);
+        let item = parse(value);
+        let price = item.price.unwrap();
+        assert_eq!(price.type_, Some(PriceType::Unknown("sometimes".into())));
+        assert_eq!(
+            price.billing_scheme,
+            Some(BillingScheme::Unknown("auction".into()))
+        );
+        assert_eq!(
+            price.tax_behavior,
+            Some(TaxBehavior::Unknown("negotiable".into()))
+        );
+        assert_eq!(
+            price.recurring.unwrap().interval,
+            Some(RecurringInterval::Unknown("fortnight".into()))
+        );
+    }
+
+    #[test]
+    fn expanded_product_discounts_and_taxes_parse() {
+        let discount: Value = serde_json::from_str(DISCOUNT).unwrap();
+        let mut value = fixture();
+        value["price"]["product"] = json!({
+            "id": "prod_NNNsbcqAqCJrj2", "object": "product", "name": "T-shirt",
+            "images": null, "metadata": {"sku": "ts-1"}, "marketing_features": [],
+        });
+        value["discounts"] = json!([{"amount": 250, "discount": discount}]);
+        value["taxes"] = json!([{"amount": 80, "rate": {"id": "txr_1"},
+                                 "taxability_reason": null, "taxable_amount": 750}]);
+        let item = parse(value);
+        let product = item.price.as_ref().unwrap().product.as_ref().unwrap();
+        let product = product.as_object().unwrap();
+        assert_eq!(product.name.as_deref(), Some("T-shirt"));
+        assert!(product.images.is_empty());
+        assert_eq!(product.metadata["sku"], "ts-1");
+        let discounts = item.discounts.as_ref().unwrap();
+        assert_eq!(discounts[0].amount, 250);
+        assert_eq!(discounts[0].discount.id, "di_1MlLiAJITzLVzkSmNzEFTVSb");
+        let taxes = item.taxes.as_ref().unwrap();
+        assert_eq!((taxes[0].amount, taxes[0].taxable_amount), (80, Some(750)));
+        assert_eq!(taxes[0].rate["id"], json!("txr_1"));
+
+        let back = serde_json::to_value(&item).unwrap();
+        assert_eq!(parse(back), item);
+    }
+
+    #[test]
+    fn round_trip_leaves_unexpanded_lists_out() {
+        let item = parse(fixture());
+        let json = serde_json::to_value(&item).unwrap();
+        assert!(json.get("discounts").is_none() && json.get("taxes").is_none());
+        assert_eq!(json["price"]["lookup_key"], Value::Null);
+        assert_eq!(json["price"]["type"], json!("one_time"));
+        assert_eq!(parse(json), item);
+    }
+}

@@ -1,0 +1,17 @@
+//! Checkout Sessions: the session model, the request parameters, and the
+//! [`CheckoutSessions`] handler returned by [`Client::checkout_sessions`](crate::Client::checkout_sessions).
+//!
+//! Discounts applied to a session are described by [`discounts`](crate::discounts) types; the
+//! server-driven discount flow lives there too.
+
+mod api;
+mod enums;
+mod line_item;
+mod params;
+mod session;
+
+pub use api::CheckoutSessions;
+pub use enums::*;
+pub use line_item::*;
+pub use params::*;
+pub use session::*;

@@ -1,0 +1,698 @@
+//! Request parameters that put a discount on a Checkout Session: [`Discount`] (one entry of
+//! `discounts`) and [`CouponData`] (an inline coupon created for that session only).
+
+use serde::{Deserialize, Serialize};
+
+use super::CouponDuration;
+use crate::error::{Error, Result};
+use crate::ids::{CouponId, PromotionCodeId};
+use crate::metadata::Metadata;
+
+/// One entry of a session's `discounts`: an existing coupon, a promotion code (create only),
+/// or an inline coupon ([`CouponData`]). Exactly one of the three is set; the constructors
+/// guarantee it.
+///
+/// Stripe applies at most one discount to a Checkout Session.
+///
+/// ```
+/// use stripe_checkout_client::discounts::{CouponData, Discount};
+/// use stripe_checkout_client::form;
+///
+/// #[derive(serde::Serialize)]
+/// struct Params {
+///     discounts: Vec<Discount>,
+/// }
+///
+/// let by_id = Params { discounts: vec![Discount::coupon("SUMMER25")] };
+/// assert_eq!(
+///     form::to_pairs(&by_id)?,
+///     [("discounts[0][coupon]".to_owned(), "SUMMER25".to_owned())]
+/// );
+///
+/// let inline = Params {
+///     discounts: vec![Discount::coupon_data(
+///         CouponData::amount_off(2000, "usd").name("Customer Discount"),
+///     )],
+/// };
+/// assert_eq!(
+///     form::to_pairs(&inline)?,
+///     [
+///         ("discounts[0][coupon_data][name]".to_owned(), "Customer Discount".to_owned()),
+///         ("discounts[0][coupon_data][amount_off]".to_owned(), "2000".to_owned()),
+///         ("discounts[0][coupon_data][currency]".to_owned(), "usd".to_owned()),
+///     ]
+/// );
+/// # Ok::<(), form::EncodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Discount {
+    /// The id of an existing coupon.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coupon: Option<String>,
+    /// The id of a promotion code object (`promo_…`). Only accepted when creating a session.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub promotion_code: Option<String>,
+    /// An inline coupon, created for this session only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coupon_data: Option<CouponData>,
+}
+
+impl Discount {
+    /// A discount by an existing coupon's id (`discounts[0][coupon]=SUMMER25`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::Discount;
+    /// let d = Discount::coupon("SUMMER25");
+    /// assert_eq!(d.coupon.as_deref(), Some("SUMMER25"));
+    /// ```
+    pub fn coupon(id: impl Into<String>) -> Self {
+        Self {
+            coupon: Some(id.into()),
+            promotion_code: None,
+            coupon_data: None,
+        }
+    }
+
+    /// A discount by a promotion code object's id (`promo_…`, not the code customers type).
+    /// Stripe accepts it when creating a session, not when updating one.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::Discount;
+    /// let d = Discount::promotion_code("promo_1MlLiAJITzLVzkSmAKV6tZ50");
+    /// assert!(d.promotion_code.is_some());
+    /// ```
+    pub fn promotion_code(id: impl Into<String>) -> Self {
+        Self {
+            coupon: None,
+            promotion_code: Some(id.into()),
+            coupon_data: None,
+        }
+    }
+
+    /// A discount by an inline coupon, created for this session only — what the
+    /// server-driven discount flow sends.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{CouponData, Discount};
+    /// let d = Discount::coupon_data(CouponData::percent_off(10.0));
+    /// assert_eq!(d.coupon_data.unwrap().percent_off, Some(10.0));
+    /// ```
+    pub fn coupon_data(data: CouponData) -> Self {
+        Self {
+            coupon: None,
+            promotion_code: None,
+            coupon_data: Some(data),
+        }
+    }
+
+    /// Checks the discount; `prefix` is its place in the request (`discounts[0]`), and
+    /// `allow_promotion_code` is whether a promotion code may be used (create, not update).
+    pub(crate) fn validate(&self, prefix: &str, allow_promotion_code: bool) -> Result<()> {
+        if !allow_promotion_code && self.promotion_code.is_some() {
+            return Err(Error::invalid_param(
+                format!("{prefix}[promotion_code]"),
+                "a promotion code cannot be applied when updating a session; use `coupon` or `coupon_data`",
+            ));
+        }
+        let set = usize::from(self.coupon.is_some())
+            + usize::from(self.promotion_code.is_some())
+            + usize::from(self.coupon_data.is_some());
+        if set != 1 {
+            let expected = if allow_promotion_code {
+                "`coupon`, `promotion_code` or `coupon_data`"
+            } else {
+                "`coupon` or `coupon_data`"
+            };
+            return Err(Error::invalid_param(
+                prefix,
+                format!("set exactly one of {expected}"),
+            ));
+        }
+        if let Some(id) = &self.coupon {
+            CouponId::new(id.as_str())
+                .map_err(|e| Error::invalid_param(format!("{prefix}[coupon]"), e.to_string()))?;
+        }
+        if let Some(id) = &self.promotion_code {
+            PromotionCodeId::new(id.as_str()).map_err(|e| {
+                Error::invalid_param(format!("{prefix}[promotion_code]"), e.to_string())
+            })?;
+        }
+        if let Some(data) = &self.coupon_data {
+            data.validate(&format!("{prefix}[coupon_data]"))?;
+        }
+        Ok(())
+    }
+}
+
+impl From<CouponData> for Discount {
+    fn from(data: CouponData) -> Self {
+        Discount::coupon_data(data)
+    }
+}
+
+/// An inline coupon (`coupon_data`): either a fixed amount off in a currency, or a percentage
+/// off, with an optional name, duration and metadata.
+///
+/// Fields are sent in the order the official SDKs send them for the guide's example: `name`
+/// first, then `amount_off` and `currency`.
+///
+/// ```
+/// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+///
+/// let fixed = CouponData::amount_off(2000, "usd").name("Customer Discount");
+/// assert_eq!(fixed.amount_off, Some(2000));
+///
+/// let loyalty = CouponData::percent_off(15.0)
+///     .name("Gold tier")
+///     .repeating(3)
+///     .metadata("tier", "gold");
+/// assert_eq!(loyalty.duration, Some(CouponDuration::Repeating));
+/// assert_eq!(loyalty.duration_in_months, Some(3));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CouponData {
+    /// The name customers see on the receipt and the checkout page (at most 40 characters).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+    /// The amount to take off, in the currency's smallest unit (cents for `usd`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub amount_off: Option<i64>,
+    /// The three-letter ISO currency code of `amount_off` (`usd`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub currency: Option<String>,
+    /// The percentage to take off, in `(0, 100]`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub percent_off: Option<f64>,
+    /// How long the discount lasts on a subscription.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub duration: Option<CouponDuration>,
+    /// How many months a [`CouponDuration::Repeating`] discount lasts.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub duration_in_months: Option<i64>,
+    /// Metadata stored on the generated coupon.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub metadata: Option<Metadata>,
+}
+
+/// The longest coupon name Stripe accepts, in characters.
+const MAX_COUPON_NAME_CHARS: usize = 40;
+
+impl CouponData {
+    /// A fixed amount off, in `currency`'s smallest unit: `amount_off(2000, "usd")` is
+    /// US$20.00 off.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// let c = CouponData::amount_off(2000, "usd");
+    /// assert_eq!((c.amount_off, c.currency.as_deref()), (Some(2000), Some("usd")));
+    /// ```
+    pub fn amount_off(amount: i64, currency: impl Into<String>) -> Self {
+        Self {
+            amount_off: Some(amount),
+            currency: Some(currency.into()),
+            ..Self::empty()
+        }
+    }
+
+    /// A percentage off, in `(0, 100]`: `percent_off(12.5)` is 12.5% off.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// assert_eq!(CouponData::percent_off(12.5).percent_off, Some(12.5));
+    /// ```
+    pub fn percent_off(percent: f64) -> Self {
+        Self {
+            percent_off: Some(percent),
+            ..Self::empty()
+        }
+    }
+
+    fn empty() -> Self {
+        Self {
+            name: None,
+            amount_off: None,
+            currency: None,
+            percent_off: None,
+            duration: None,
+            duration_in_months: None,
+            metadata: None,
+        }
+    }
+
+    /// The name customers see for the discount.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// let c = CouponData::percent_off(5.0).name("Welcome back");
+    /// assert_eq!(c.name.as_deref(), Some("Welcome back"));
+    /// ```
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// How long the discount lasts on a subscription (`once`, `repeating`, `forever`). A
+    /// `repeating` duration also needs [`duration_in_months`](Self::duration_in_months); see
+    /// [`repeating`](Self::repeating).
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+    /// let c = CouponData::percent_off(5.0).duration(CouponDuration::Forever);
+    /// assert_eq!(c.duration, Some(CouponDuration::Forever));
+    /// ```
+    pub fn duration(mut self, duration: impl Into<CouponDuration>) -> Self {
+        self.duration = Some(duration.into());
+        self
+    }
+
+    /// How many months a `repeating` discount lasts.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// let c = CouponData::percent_off(5.0).duration("repeating").duration_in_months(6);
+    /// assert_eq!(c.duration_in_months, Some(6));
+    /// ```
+    pub fn duration_in_months(mut self, months: i64) -> Self {
+        self.duration_in_months = Some(months);
+        self
+    }
+
+    /// Shorthand for `.duration(CouponDuration::Repeating).duration_in_months(months)`.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+    /// let c = CouponData::amount_off(500, "eur").repeating(3);
+    /// assert_eq!((c.duration, c.duration_in_months), (Some(CouponDuration::Repeating), Some(3)));
+    /// ```
+    pub fn repeating(self, months: i64) -> Self {
+        self.duration(CouponDuration::Repeating)
+            .duration_in_months(months)
+    }
+
+    /// Sets one metadata key on the generated coupon (insertion order is kept).
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// let c = CouponData::percent_off(5.0).metadata("rule", "cart-over-100");
+    /// assert_eq!(c.metadata.unwrap().get("rule"), Some("cart-over-100"));
+    /// ```
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata
+            .get_or_insert_with(Metadata::new)
+            .insert(key, value);
+        self
+    }
+
+    /// Sets several metadata keys on the generated coupon, in order.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// let c = CouponData::percent_off(5.0).metadata_entries([("a", "1"), ("b", "2")]);
+    /// assert_eq!(c.metadata.unwrap().len(), 2);
+    /// ```
+    pub fn metadata_entries<K, V>(mut self, entries: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        self.metadata
+            .get_or_insert_with(Metadata::new)
+            .extend(entries);
+        self
+    }
+
+    /// Checks the inline coupon; `prefix` is its place in the request
+    /// (`discounts[0][coupon_data]`).
+    pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
+        let field = |name: &str| format!("{prefix}[{name}]");
+        match (self.amount_off, self.percent_off) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid_param(
+                    prefix,
+                    "set either `amount_off` or `percent_off`, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(Error::invalid_param(
+                    prefix,
+                    "set one of `amount_off` or `percent_off`",
+                ));
+            }
+            (Some(amount), None) => {
+                if amount <= 0 {
+                    return Err(Error::invalid_param(
+                        field("amount_off"),
+                        format!("must be a positive amount, got {amount}"),
+                    ));
+                }
+                if self.currency.is_none() {
+                    return Err(Error::invalid_param(
+                        field("currency"),
+                        "is required with `amount_off`",
+                    ));
+                }
+            }
+            (None, Some(percent)) => {
+                // `!(0 < p <= 100)` also rejects NaN.
+                if !(percent > 0.0 && percent <= 100.0) {
+                    return Err(Error::invalid_param(
+                        field("percent_off"),
+                        format!("must be greater than 0 and at most 100, got {percent}"),
+                    ));
+                }
+            }
+        }
+        if let Some(currency) = &self.currency {
+            check_currency(&field("currency"), currency)?;
+        }
+        if let Some(name) = &self.name {
+            if name.chars().count() > MAX_COUPON_NAME_CHARS {
+                return Err(Error::invalid_param(
+                    field("name"),
+                    format!("must be at most {MAX_COUPON_NAME_CHARS} characters"),
+                ));
+            }
+        }
+        match (&self.duration, self.duration_in_months) {
+            (Some(CouponDuration::Repeating), None) => {
+                return Err(Error::invalid_param(
+                    field("duration_in_months"),
+                    "is required when `duration` is `repeating`",
+                ));
+            }
+            (Some(CouponDuration::Repeating), Some(months)) if months < 1 => {
+                return Err(Error::invalid_param(
+                    field("duration_in_months"),
+                    format!("must be at least 1, got {months}"),
+                ));
+            }
+            (Some(CouponDuration::Repeating), Some(_)) => {}
+            (_, Some(_)) => {
+                return Err(Error::invalid_param(
+                    field("duration_in_months"),
+                    "is only allowed when `duration` is `repeating`",
+                ));
+            }
+            (_, None) => {}
+        }
+        if let Some(metadata) = &self.metadata {
+            metadata.validate(&field("metadata"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks that `currency` is a three-letter ISO code (`usd`, `EUR`); `param` names it.
+pub(crate) fn check_currency(param: &str, currency: &str) -> Result<()> {
+    if currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(())
+    } else {
+        Err(Error::invalid_param(
+            param,
+            format!("must be a three-letter iso currency code, got `{currency}`"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::form;
+
+    #[derive(Serialize)]
+    struct Params<'a> {
+        discounts: &'a [Discount],
+    }
+
+    fn pairs_of(discounts: &[Discount]) -> Vec<(String, String)> {
+        form::to_pairs(&Params { discounts }).unwrap()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn coupon_data_sends_name_then_amount_then_currency() {
+        let d =
+            Discount::coupon_data(CouponData::amount_off(2000, "usd").name("Customer Discount"));
+        assert_eq!(
+            pairs_of(&[d]),
+            pairs(&[
+                ("discounts[0][coupon_data][name]", "Customer Discount"),
+                ("discounts[0][coupon_data][amount_off]", "2000"),
+                ("discounts[0][coupon_data][currency]", "usd"),
+            ])
+        );
+    }
+
+    #[test]
+    fn every_coupon_data_field_encodes() {
+        let d = Discount::coupon_data(
+            CouponData::percent_off(12.5)
+                .name("Gold")
+                .repeating(3)
+                .metadata("tier", "gold")
+                .metadata("rule", "loyalty"),
+        );
+        assert_eq!(
+            pairs_of(&[d]),
+            pairs(&[
+                ("discounts[0][coupon_data][name]", "Gold"),
+                ("discounts[0][coupon_data][percent_off]", "12.5"),
+                ("discounts[0][coupon_data][duration]", "repeating"),
+                ("discounts[0][coupon_data][duration_in_months]", "3"),
+                ("discounts[0][coupon_data][metadata][tier]", "gold"),
+                ("discounts[0][coupon_data][metadata][rule]", "loyalty"),
+            ])
+        );
+        assert_eq!(
+            pairs_of(&[Discount::coupon_data(CouponData::percent_off(10.0))]),
+            pairs(&[("discounts[0][coupon_data][percent_off]", "10")])
+        );
+    }
+
+    #[test]
+    fn ids_encode_by_kind() {
+        assert_eq!(
+            pairs_of(&[Discount::coupon("SUMMER25")]),
+            pairs(&[("discounts[0][coupon]", "SUMMER25")])
+        );
+        assert_eq!(
+            pairs_of(&[Discount::promotion_code("promo_1")]),
+            pairs(&[("discounts[0][promotion_code]", "promo_1")])
+        );
+    }
+
+    #[test]
+    fn deserializes_the_sdk_shape() {
+        let d: Discount = serde_json::from_value(json!({
+            "coupon_data": {"name": "Customer Discount", "amount_off": 2000, "currency": "usd",
+                            "duration": "once", "metadata": {"k": "v"}}
+        }))
+        .unwrap();
+        assert_eq!(
+            d,
+            Discount::coupon_data(
+                CouponData::amount_off(2000, "usd")
+                    .name("Customer Discount")
+                    .duration(CouponDuration::Once)
+                    .metadata("k", "v")
+            )
+        );
+        let d: Discount = serde_json::from_value(json!({"coupon": "SUMMER25"})).unwrap();
+        assert_eq!(d, Discount::coupon("SUMMER25"));
+        let d: Discount =
+            serde_json::from_value(json!({"coupon_data": {"percent_off": 10}})).unwrap();
+        assert_eq!(d, Discount::coupon_data(CouponData::percent_off(10.0)));
+        assert!(serde_json::from_value::<Discount>(json!({"cupon": "x"})).is_err());
+        assert_eq!(
+            serde_json::to_value(Discount::coupon("A")).unwrap(),
+            json!({"coupon": "A"})
+        );
+    }
+
+    fn param_of(d: &Discount, allow_promotion_code: bool) -> String {
+        match d.validate("discounts[0]", allow_promotion_code) {
+            Err(Error::InvalidParams { param, message }) => {
+                assert!(
+                    !message.ends_with('.')
+                        && message.chars().next().is_some_and(|c| !c.is_uppercase()),
+                    "message style: {message}"
+                );
+                param
+            }
+            other => panic!("{d:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn validation_names_the_param() {
+        let both = Discount {
+            coupon: Some("A".into()),
+            promotion_code: None,
+            coupon_data: Some(CouponData::percent_off(5.0)),
+        };
+        let neither = Discount {
+            coupon: None,
+            promotion_code: None,
+            coupon_data: None,
+        };
+        let coupon_and_promo = Discount {
+            coupon: Some("A".into()),
+            promotion_code: Some("promo_1".into()),
+            coupon_data: None,
+        };
+        let data = |c: CouponData| Discount::coupon_data(c);
+        let mut both_offs = CouponData::amount_off(100, "usd");
+        both_offs.percent_off = Some(5.0);
+        let mut no_offs = CouponData::amount_off(100, "usd");
+        no_offs.amount_off = None;
+        let mut no_currency = CouponData::amount_off(100, "usd");
+        no_currency.currency = None;
+        let cases: Vec<(Discount, bool, &str)> = vec![
+            (both, true, "discounts[0]"),
+            (neither.clone(), true, "discounts[0]"),
+            (neither, false, "discounts[0]"),
+            (coupon_and_promo, true, "discounts[0]"),
+            (
+                Discount::promotion_code("promo_1"),
+                false,
+                "discounts[0][promotion_code]",
+            ),
+            (
+                Discount::promotion_code("SUMMER"),
+                true,
+                "discounts[0][promotion_code]",
+            ),
+            (Discount::coupon("a b"), false, "discounts[0][coupon]"),
+            (Discount::coupon(""), false, "discounts[0][coupon]"),
+            (data(both_offs), false, "discounts[0][coupon_data]"),
+            (data(no_offs), false, "discounts[0][coupon_data]"),
+            (
+                data(CouponData::amount_off(0, "usd")),
+                false,
+                "discounts[0][coupon_data][amount_off]",
+            ),
+            (
+                data(CouponData::amount_off(-5, "usd")),
+                false,
+                "discounts[0][coupon_data][amount_off]",
+            ),
+            (
+                data(no_currency),
+                false,
+                "discounts[0][coupon_data][currency]",
+            ),
+            (
+                data(CouponData::amount_off(100, "dollars")),
+                false,
+                "discounts[0][coupon_data][currency]",
+            ),
+            (
+                data(CouponData::amount_off(100, "u$d")),
+                false,
+                "discounts[0][coupon_data][currency]",
+            ),
+            (
+                data(CouponData::percent_off(0.0)),
+                false,
+                "discounts[0][coupon_data][percent_off]",
+            ),
+            (
+                data(CouponData::percent_off(-1.0)),
+                false,
+                "discounts[0][coupon_data][percent_off]",
+            ),
+            (
+                data(CouponData::percent_off(100.5)),
+                false,
+                "discounts[0][coupon_data][percent_off]",
+            ),
+            (
+                data(CouponData::percent_off(f64::NAN)),
+                false,
+                "discounts[0][coupon_data][percent_off]",
+            ),
+            (
+                data(CouponData::percent_off(5.0).name("n".repeat(41))),
+                false,
+                "discounts[0][coupon_data][name]",
+            ),
+            (
+                data(CouponData::percent_off(5.0).duration(CouponDuration::Repeating)),
+                false,
+                "discounts[0][coupon_data][duration_in_months]",
+            ),
+            (
+                data(CouponData::percent_off(5.0).repeating(0)),
+                false,
+                "discounts[0][coupon_data][duration_in_months]",
+            ),
+            (
+                data(CouponData::percent_off(5.0).duration_in_months(3)),
+                false,
+                "discounts[0][coupon_data][duration_in_months]",
+            ),
+            (
+                data(
+                    CouponData::percent_off(5.0)
+                        .duration(CouponDuration::Once)
+                        .duration_in_months(3),
+                ),
+                false,
+                "discounts[0][coupon_data][duration_in_months]",
+            ),
+            (
+                data(CouponData::percent_off(5.0).metadata("", "v")),
+                false,
+                "discounts[0][coupon_data][metadata]",
+            ),
+        ];
+        for (discount, allow, want) in cases {
+            assert_eq!(param_of(&discount, allow), want, "{discount:?}");
+        }
+        let long_key = data(CouponData::percent_off(5.0).metadata("k".repeat(41), "v"));
+        assert_eq!(
+            param_of(&long_key, false),
+            format!("discounts[0][coupon_data][metadata][{}]", "k".repeat(41))
+        );
+    }
+
+    #[test]
+    fn valid_discounts_pass() {
+        let ok = [
+            (Discount::coupon("SUMMER25"), false),
+            (Discount::promotion_code("promo_1"), true),
+            (
+                Discount::coupon_data(CouponData::amount_off(1, "USD")),
+                false,
+            ),
+            (Discount::coupon_data(CouponData::percent_off(100.0)), false),
+            (
+                Discount::coupon_data(CouponData::percent_off(0.01).repeating(1)),
+                false,
+            ),
+            (
+                Discount::coupon_data(
+                    CouponData::amount_off(2000, "usd")
+                        .name("n".repeat(40))
+                        .duration(CouponDuration::Forever)
+                        .metadata("k", "v"),
+                ),
+                false,
+            ),
+        ];
+        for (d, allow) in ok {
+            assert!(d.validate("discounts[0]", allow).is_ok(), "{d:?}");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The [`DiscountPolicy`] trait — your rules for which discount a session gets — with
+//! [`Rejection`] and the closure adapter [`policy_fn`].
+//!
+//! Ready-made policies live in [`policies`](super::policies); the flow that calls a policy is
+//! [`update_discounts`](super::update_discounts).
+
+use std::fmt;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use super::{Discount, DiscountRequest};
+use crate::checkout::CheckoutSession;
+
+/// Decides which discounts a Checkout Session carries, from your own systems.
+///
+/// [`update_discounts`](super::update_discounts) retrieves the session from Stripe (never
+/// trusting the browser), then calls [`validate`](Self::validate) and
+/// [`recompute`](Self::recompute). `recompute` returns the complete list the session should
+/// have: an empty list removes every discount. Stripe accepts at most one.
+///
+/// Policies should compute from `amount_subtotal` (before discounts), so running one twice
+/// gives the same answer and the flow can skip updates that would change nothing.
+///
+/// ```
+/// use async_trait::async_trait;
+/// use stripe_checkout_client::checkout::CheckoutSession;
+/// use stripe_checkout_client::discounts::{CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection};
+///
+/// /// 5.00 off for anyone who asks, in the session's currency.
+/// struct FiveOff;
+///
+/// #[async_trait]
+/// impl DiscountPolicy for FiveOff {
+///     async fn recompute(&self, request: &DiscountRequest, session: &CheckoutSession)
+///         -> Result<Vec<Discount>, Rejection>
+///     {
+///         if request.is_removal() {
+///             return Ok(Vec::new());
+///         }
+///         let currency = session.currency.clone().unwrap_or_else(|| "usd".into());
+///         Ok(vec![Discount::coupon_data(CouponData::amount_off(500, currency).name("Five off"))])
+///     }
+/// }
+/// ```
+#[async_trait]
+pub trait DiscountPolicy: Send + Sync {
+    /// Extra fields to expand when the session is retrieved (e.g. `line_items`), besides the
+    /// `discounts.coupon` and `discounts.promotion_code` the flow always expands.
+    fn expand(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Checks that the request is acceptable for this session. The default accepts at most
+    /// one requested discount, as Stripe's guide does.
+    ///
+    /// # Errors
+    /// A [`Rejection`] when the request must not be honoured; nothing is sent to Stripe.
+    async fn validate(
+        &self,
+        request: &DiscountRequest,
+        session: &CheckoutSession,
+    ) -> Result<(), Rejection> {
+        let _ = session;
+        match &request.discounts {
+            Some(list) if list.len() > 1 => Err(Rejection::new(format!(
+                "{} discounts requested, at most one allowed",
+                list.len()
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The discounts the session should carry now; empty removes all.
+    ///
+    /// # Errors
+    /// A [`Rejection`] when no answer can be given (e.g. an unknown code); nothing is sent.
+    async fn recompute(
+        &self,
+        request: &DiscountRequest,
+        session: &CheckoutSession,
+    ) -> Result<Vec<Discount>, Rejection>;
+}
+
+macro_rules! forward_policy {
+    ($($ty:ty),*) => {$(
+        #[async_trait]
+        impl<P: DiscountPolicy + ?Sized> DiscountPolicy for $ty {
+            fn expand(&self) -> Vec<String> {
+                (**self).expand()
+            }
+            async fn validate(
+                &self,
+                request: &DiscountRequest,
+                session: &CheckoutSession,
+            ) -> Result<(), Rejection> {
+                (**self).validate(request, session).await
+            }
+            async fn recompute(
+                &self,
+                request: &DiscountRequest,
+                session: &CheckoutSession,
+            ) -> Result<Vec<Discount>, Rejection> {
+                (**self).recompute(request, session).await
+            }
+        }
+    )*};
+}
+
+forward_policy!(Box<P>, Arc<P>, &P);
+
+/// Why a policy refused a request: an internal reason for your logs and, optionally, a
+/// message that is safe to show the customer.
+///
+/// ```
+/// use stripe_checkout_client::discounts::Rejection;
+///
+/// let r = Rejection::new("code WELCOME already redeemed by cus_123")
+///     .with_customer_message("This code has already been used.");
+/// assert_eq!(r.customer_message(), Some("This code has already been used."));
+/// assert_eq!(r.to_string(), "code WELCOME already redeemed by cus_123");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    reason: String,
+    customer_message: Option<String>,
+}
+
+impl Rejection {
+    /// A rejection with an internal `reason` (logged, never shown to the customer).
+    pub fn new(reason: impl Into<String>) -> Self {
+        Self {
+            reason: reason.into(),
+            customer_message: None,
+        }
+    }
+
+    /// Adds a message the front end may show the customer instead of the generic one.
+    pub fn with_customer_message(mut self, message: impl Into<String>) -> Self {
+        self.customer_message = Some(message.into());
+        self
+    }
+
+    /// The internal reason.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The customer-safe message, if the policy gave one.
+    pub fn customer_message(&self) -> Option<&str> {
+        self.customer_message.as_deref()
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+/// A policy from a closure that computes the discounts; validation is the default (at most
+/// one requested discount). For policies that need `.await`, implement [`DiscountPolicy`].
+///
+/// ```
+/// use stripe_checkout_client::discounts::{policy_fn, CouponData, Discount, DiscountPolicy};
+///
+/// let policy = policy_fn(|request, session| {
+///     if request.is_removal() || session.amount_subtotal.unwrap_or(0) < 5_000 {
+///         return Ok(Vec::new());
+///     }
+///     Ok(vec![Discount::coupon("BIGCART")])
+/// });
+/// fn assert_policy(_: &impl DiscountPolicy) {}
+/// assert_policy(&policy);
+/// ```
+pub fn policy_fn<F>(recompute: F) -> PolicyFn<F>
+where
+    F: Fn(&DiscountRequest, &CheckoutSession) -> Result<Vec<Discount>, Rejection> + Send + Sync,
+{
+    PolicyFn(recompute)
+}
+
+/// The policy made by [`policy_fn`].
+#[derive(Clone, Copy)]
+pub struct PolicyFn<F>(F);
+
+impl<F> fmt::Debug for PolicyFn<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PolicyFn")
+    }
+}
+
+#[async_trait]
+impl<F> DiscountPolicy for PolicyFn<F>
+where
+    F: Fn(&DiscountRequest, &CheckoutSession) -> Result<Vec<Discount>, Rejection> + Send + Sync,
+{
+    async fn recompute(
+        &self,
+        request: &DiscountRequest,
+        session: &CheckoutSession,
+    ) -> Result<Vec<Discount>, Rejection> {
+        (self.0)(request, session)
+    }
+}

@@ -1,0 +1,321 @@
+//! [`DiscountRequest`]: what the browser asked for, parsed from the body the guide's
+//! `/update-discounts` endpoint receives, as untrusted input.
+//!
+//! Parsing only checks shape and size; whether the request is acceptable is the
+//! [`DiscountPolicy`](super::DiscountPolicy)'s decision, and the session itself is always
+//! re-read from Stripe rather than taken from the browser.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::CheckoutSessionId;
+
+/// The most discount entries a request may carry. Stripe allows one discount per session;
+/// the bound leaves room for a policy to explain a rejection without accepting unbounded input.
+pub const MAX_REQUESTED_DISCOUNTS: usize = 10;
+/// The longest coupon id, promotion code id or customer-facing code accepted.
+pub const MAX_CODE_LEN: usize = 200;
+/// The largest request body [`DiscountRequest::from_json`] parses.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// A request from the front end to change a session's discounts.
+///
+/// The body is `{"checkout_session_id": "cs_…", "discounts": …}` where `discounts` is `""` or
+/// `[]` (remove every discount), a list of `{"coupon": …}`, `{"promotion_code": …}` or
+/// `{"code": …}` entries, or absent (the endpoint decides what to apply, as the guide's
+/// "apply loyalty discount" button does).
+///
+/// ```
+/// use stripe_checkout_client::discounts::{DiscountRequest, RequestedDiscount};
+///
+/// let req = DiscountRequest::from_json(br#"{"checkout_session_id":"cs_test_1","discounts":[{"code":"WELCOME"}]}"#)?;
+/// assert_eq!(req.checkout_session_id, "cs_test_1");
+/// assert_eq!(req.discounts, Some(vec![RequestedDiscount::Code("WELCOME".into())]));
+///
+/// let removal = DiscountRequest::from_json(br#"{"checkout_session_id":"cs_test_1","discounts":""}"#)?;
+/// assert!(removal.is_removal());
+/// # Ok::<(), stripe_checkout_client::discounts::RequestError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DiscountRequest {
+    /// The session the browser is showing.
+    pub checkout_session_id: CheckoutSessionId,
+    /// What the browser asked for: `None` when it did not say, `Some(empty)` to remove all.
+    pub discounts: Option<Vec<RequestedDiscount>>,
+}
+
+/// One discount the browser asked for. Nothing here is trusted: a policy decides what, if
+/// anything, it maps to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RequestedDiscount {
+    /// A coupon id.
+    Coupon(String),
+    /// A promotion code object id (`promo_…`).
+    PromotionCode(String),
+    /// A code the customer typed.
+    Code(String),
+}
+
+impl RequestedDiscount {
+    /// The id or code, whichever kind it is.
+    pub fn value(&self) -> &str {
+        match self {
+            Self::Coupon(s) | Self::PromotionCode(s) | Self::Code(s) => s,
+        }
+    }
+}
+
+impl DiscountRequest {
+    /// A request for `session` with no discounts specified.
+    pub fn new(session: CheckoutSessionId) -> Self {
+        Self {
+            checkout_session_id: session,
+            discounts: None,
+        }
+    }
+
+    /// The same request asking for `discounts` (empty: remove all).
+    pub fn with_discounts(
+        mut self,
+        discounts: impl IntoIterator<Item = RequestedDiscount>,
+    ) -> Self {
+        self.discounts = Some(discounts.into_iter().collect());
+        self
+    }
+
+    /// Parses and bounds-checks a request body.
+    ///
+    /// # Errors
+    /// [`RequestError`] for a body over [`MAX_BODY_BYTES`], malformed JSON, a missing or
+    /// malformed session id, more than [`MAX_REQUESTED_DISCOUNTS`] entries, an entry that is
+    /// not exactly one of `coupon`/`promotion_code`/`code`, or a code that is empty, longer
+    /// than [`MAX_CODE_LEN`] or not printable.
+    pub fn from_json(body: &[u8]) -> Result<Self, RequestError> {
+        if body.len() > MAX_BODY_BYTES {
+            return Err(RequestError::TooLarge {
+                limit: MAX_BODY_BYTES,
+            });
+        }
+        let raw: RawRequest =
+            serde_json::from_slice(body).map_err(|e| RequestError::Malformed(e.to_string()))?;
+        raw.check()
+    }
+
+    /// Whether the browser asked to remove every discount (`""` or `[]`).
+    pub fn is_removal(&self) -> bool {
+        self.discounts.as_ref().is_some_and(Vec::is_empty)
+    }
+}
+
+/// Why a front-end body is not an acceptable [`DiscountRequest`]. Messages are for logs, not
+/// for the browser.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// The body is larger than the limit.
+    #[error("request body exceeds {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The body is not JSON of the expected shape.
+    #[error("malformed request body: {0}")]
+    Malformed(String),
+    /// A field is missing or has an invalid value.
+    #[error("invalid `{field}`: {reason}")]
+    InvalidField {
+        /// The field, e.g. `checkout_session_id` or `discounts[0]`.
+        field: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+#[derive(Deserialize)]
+struct RawRequest {
+    checkout_session_id: Option<String>,
+    #[serde(default)]
+    discounts: Option<RawDiscounts>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawDiscounts {
+    List(Vec<RawEntry>),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    coupon: Option<String>,
+    promotion_code: Option<String>,
+    code: Option<String>,
+}
+
+impl RawRequest {
+    fn check(self) -> Result<DiscountRequest, RequestError> {
+        let invalid = |field: &str, reason| RequestError::InvalidField {
+            field: field.to_owned(),
+            reason,
+        };
+        let id = self
+            .checkout_session_id
+            .ok_or_else(|| invalid("checkout_session_id", "is required"))?;
+        let checkout_session_id = CheckoutSessionId::new(id)
+            .map_err(|_| invalid("checkout_session_id", "must be a `cs_…` session id"))?;
+        let discounts = match self.discounts {
+            None => None,
+            Some(RawDiscounts::Text(s)) if s.is_empty() => Some(Vec::new()),
+            Some(RawDiscounts::Text(_)) => {
+                return Err(invalid("discounts", "must be a list or \"\""));
+            }
+            Some(RawDiscounts::List(entries)) => {
+                if entries.len() > MAX_REQUESTED_DISCOUNTS {
+                    return Err(invalid("discounts", "has too many entries"));
+                }
+                let mut out = Vec::with_capacity(entries.len());
+                for (i, e) in entries.into_iter().enumerate() {
+                    let field = format!("discounts[{i}]");
+                    let entry = match (e.coupon, e.promotion_code, e.code) {
+                        (Some(c), None, None) => RequestedDiscount::Coupon(c),
+                        (None, Some(p), None) => RequestedDiscount::PromotionCode(p),
+                        (None, None, Some(c)) => RequestedDiscount::Code(c),
+                        _ => {
+                            return Err(invalid(
+                                &field,
+                                "must have exactly one of `coupon`, `promotion_code`, `code`",
+                            ));
+                        }
+                    };
+                    let value = entry.value();
+                    if value.is_empty()
+                        || value.len() > MAX_CODE_LEN
+                        || value.chars().any(char::is_control)
+                    {
+                        return Err(invalid(&field, "must be 1 to 200 printable characters"));
+                    }
+                    out.push(entry);
+                }
+                Some(out)
+            }
+        };
+        Ok(DiscountRequest {
+            checkout_session_id,
+            discounts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(body: &str) -> Result<DiscountRequest, RequestError> {
+        DiscountRequest::from_json(body.as_bytes())
+    }
+
+    #[test]
+    fn accepts_the_shapes_the_front_end_sends() {
+        let r = parse(r#"{"checkout_session_id":"cs_test_1"}"#).unwrap();
+        assert_eq!(r.discounts, None);
+        assert!(!r.is_removal());
+        assert!(
+            parse(r#"{"checkout_session_id":"cs_test_1","discounts":""}"#)
+                .unwrap()
+                .is_removal()
+        );
+        assert!(
+            parse(r#"{"checkout_session_id":"cs_test_1","discounts":[]}"#)
+                .unwrap()
+                .is_removal()
+        );
+        assert!(
+            !parse(r#"{"checkout_session_id":"cs_test_1","discounts":null}"#)
+                .unwrap()
+                .is_removal()
+        );
+        let r = parse(
+            r#"{"checkout_session_id":"cs_test_1","discounts":[{"coupon":"SUMMER25"},{"promotion_code":"promo_1"},{"code":"WELCOME"}],"extra":true}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            r.discounts.unwrap(),
+            [
+                RequestedDiscount::Coupon("SUMMER25".into()),
+                RequestedDiscount::PromotionCode("promo_1".into()),
+                RequestedDiscount::Code("WELCOME".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn rejects_bad_bodies_with_the_field() {
+        let field = |body: &str| match parse(body) {
+            Err(RequestError::InvalidField { field, .. }) => field,
+            other => panic!("{body}: {other:?}"),
+        };
+        assert_eq!(field(r#"{}"#), "checkout_session_id");
+        assert_eq!(
+            field(r#"{"checkout_session_id":"pi_1"}"#),
+            "checkout_session_id"
+        );
+        assert_eq!(
+            field(r#"{"checkout_session_id":"cs_1/../x"}"#),
+            "checkout_session_id"
+        );
+        assert_eq!(
+            field(r#"{"checkout_session_id":"cs_1","discounts":"x"}"#),
+            "discounts"
+        );
+        assert_eq!(
+            field(r#"{"checkout_session_id":"cs_1","discounts":[{}]}"#),
+            "discounts[0]"
+        );
+        assert_eq!(
+            field(
+                r#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"a"},{"coupon":"a","code":"b"}]}"#
+            ),
+            "discounts[1]"
+        );
+        assert_eq!(
+            field(r#"{"checkout_session_id":"cs_1","discounts":[{"code":""}]}"#),
+            "discounts[0]"
+        );
+        let long = format!(
+            r#"{{"checkout_session_id":"cs_1","discounts":[{{"code":"{}"}}]}}"#,
+            "x".repeat(201)
+        );
+        assert_eq!(field(&long), "discounts[0]");
+        let many = format!(
+            r#"{{"checkout_session_id":"cs_1","discounts":[{}]}}"#,
+            [r#"{"code":"a"}"#; 11].join(",")
+        );
+        assert_eq!(field(&many), "discounts");
+        assert!(matches!(
+            parse(
+                r#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"a","percent_off":100}]}"#
+            ),
+            Err(RequestError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn rejects_malformed_and_oversized_bodies() {
+        for body in ["", "[]", "null", "{", r#"{"checkout_session_id":1}"#] {
+            assert!(
+                matches!(parse(body), Err(RequestError::Malformed(_))),
+                "{body}"
+            );
+        }
+        let big = vec![b' '; MAX_BODY_BYTES + 1];
+        assert_eq!(
+            DiscountRequest::from_json(&big),
+            Err(RequestError::TooLarge {
+                limit: MAX_BODY_BYTES
+            })
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! [`update_discounts`]: Stripe's guide as one call — retrieve the session, check it, ask the
+//! policy, and update the session only when the discounts change — with its
+//! [`UpdateOutcome`] and [`UpdateError`].
+//!
+//! What to answer the browser is [`ServerUpdateResponse`](super::ServerUpdateResponse)'s job;
+//! the rules themselves are the [`DiscountPolicy`]'s.
+
+use super::{CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection};
+use crate::RequestOptions;
+use crate::checkout::{
+    CheckoutSession, PermissionOwner, RetrieveSession, SessionDiscount, SessionStatus,
+    UpdateSession,
+};
+use crate::client::Client;
+use crate::error::Error;
+
+/// What [`update_discounts`] did.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateOutcome {
+    /// The session after the flow: the update's answer (with `discounts` expanded) when
+    /// something changed, otherwise the session as retrieved.
+    pub session: CheckoutSession,
+    /// The discounts the policy decided on (empty: none).
+    pub discounts: Vec<Discount>,
+    /// Whether an update was sent. `false` when the session already carried exactly these
+    /// discounts.
+    pub changed: bool,
+}
+
+/// Why [`update_discounts`] did not apply the policy's discounts.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// The policy refused the request. Nothing was sent to Stripe after the retrieve.
+    #[error("discount request rejected: {0}")]
+    Rejected(Rejection),
+    /// The session is complete or expired, so its discounts can no longer change.
+    #[error("checkout session is not open (status {status:?})")]
+    SessionNotOpen {
+        /// The session's status, as retrieved.
+        status: Option<SessionStatus>,
+    },
+    /// The session was not created with `permissions[update_discounts]=server_only`, so the
+    /// server must not override what the browser controls.
+    #[error("checkout session does not let the server update discounts (owner {owner})")]
+    NotServerOnly {
+        /// Who may update discounts on this session.
+        owner: PermissionOwner,
+    },
+    /// Stripe or the transport failed (or the policy produced parameters Stripe would reject).
+    #[error(transparent)]
+    Stripe(#[from] Error),
+}
+
+/// The fields always expanded on the retrieve, so current discounts can be compared with
+/// the policy's by value (inline `coupon_data` coupons get generated ids).
+const EXPAND: [&str; 2] = ["discounts.coupon", "discounts.promotion_code"];
+
+/// Runs Stripe's dynamic-discount flow for one browser request:
+///
+/// 1. retrieve the session (expanding `discounts.coupon`, `discounts.promotion_code` and
+///    whatever the policy asks for);
+/// 2. refuse a session that is not `open`, or whose `permissions.update_discounts` is set to
+///    anything but `server_only`;
+/// 3. [`DiscountPolicy::validate`], then [`DiscountPolicy::recompute`];
+/// 4. if the result equals the session's current discounts, stop — no update is sent;
+/// 5. otherwise update the session with `discounts` (`discounts=` when empty) and
+///    `expand[0]=discounts`, so the answer shows what was applied.
+///
+/// Retries reuse one idempotency key, so a retried update is never applied twice.
+///
+/// ```no_run
+/// use stripe_checkout_client::Client;
+/// use stripe_checkout_client::discounts::{update_discounts, DiscountRequest, ServerUpdateResponse};
+/// use stripe_checkout_client::discounts::policies::CartThreshold;
+/// # async fn run(body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+/// let client = Client::new("sk_test_123")?;
+/// let request = DiscountRequest::from_json(body)?;
+/// let session_id = request.checkout_session_id.clone();
+/// let policy = CartThreshold::guide();
+/// let result = update_discounts(&client, &session_id, request, &policy).await;
+/// let body = serde_json::to_string(&ServerUpdateResponse::from(&result))?;
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+/// [`UpdateError`]: a rejection, a closed session, a session the server may not update, or a
+/// Stripe/transport error (including an invalid session id, reported before anything is sent).
+pub async fn update_discounts<P: DiscountPolicy + ?Sized>(
+    client: &Client,
+    session_id: impl AsRef<str>,
+    request: DiscountRequest,
+    policy: &P,
+) -> Result<UpdateOutcome, UpdateError> {
+    update_discounts_with(
+        client,
+        session_id,
+        request,
+        policy,
+        &RequestOptions::default(),
+    )
+    .await
+}
+
+/// [`update_discounts`] with request options applied to both the retrieve and the update (an
+/// idempotency key applies to the update only).
+///
+/// # Errors
+/// As [`update_discounts`].
+pub async fn update_discounts_with<P: DiscountPolicy + ?Sized>(
+    client: &Client,
+    session_id: impl AsRef<str>,
+    request: DiscountRequest,
+    policy: &P,
+    options: &RequestOptions,
+) -> Result<UpdateOutcome, UpdateError> {
+    let session_id = session_id.as_ref();
+    if request.checkout_session_id.as_str() != session_id {
+        return Err(UpdateError::Rejected(Rejection::new(format!(
+            "request names session {} but the flow runs for {session_id}",
+            request.checkout_session_id
+        ))));
+    }
+    let sessions = client.checkout_sessions();
+    let mut expand: Vec<String> = EXPAND.iter().map(|s| (*s).to_owned()).collect();
+    for extra in policy.expand() {
+        if !expand.contains(&extra) {
+            expand.push(extra);
+        }
+    }
+    let retrieve_options = RequestOptions {
+        idempotency_key: None,
+        ..options.clone()
+    };
+    let session = sessions
+        .retrieve_with(
+            session_id,
+            &RetrieveSession::new().expand(expand),
+            &retrieve_options,
+        )
+        .await?;
+
+    if session.status != Some(SessionStatus::Open) {
+        return Err(UpdateError::SessionNotOpen {
+            status: session.status.clone(),
+        });
+    }
+    if let Some(owner) = session.update_discounts_permission() {
+        if *owner != PermissionOwner::ServerOnly {
+            return Err(UpdateError::NotServerOnly {
+                owner: owner.clone(),
+            });
+        }
+    }
+
+    policy
+        .validate(&request, &session)
+        .await
+        .map_err(UpdateError::Rejected)?;
+    let discounts = policy
+        .recompute(&request, &session)
+        .await
+        .map_err(UpdateError::Rejected)?;
+
+    let current = session.discounts.as_deref().unwrap_or_default();
+    if same_discounts(current, &discounts) {
+        tracing::debug!(session = session_id, "discounts unchanged; no update sent");
+        return Ok(UpdateOutcome {
+            session,
+            discounts,
+            changed: false,
+        });
+    }
+
+    let update = if discounts.is_empty() {
+        UpdateSession::new().clear_discounts()
+    } else {
+        UpdateSession::new().discounts(discounts.iter().cloned())
+    }
+    .expand(["discounts"]);
+    let session = sessions.update_with(session_id, &update, options).await?;
+    Ok(UpdateOutcome {
+        session,
+        discounts,
+        changed: true,
+    })
+}
+
+/// Whether the session's current discounts are exactly `wanted`, compared by meaning: a coupon
+/// or promotion code by id, inline `coupon_data` by the expanded coupon's values (Stripe gives
+/// inline coupons generated ids, so ids cannot match).
+fn same_discounts(current: &[SessionDiscount], wanted: &[Discount]) -> bool {
+    current.len() == wanted.len()
+        && current
+            .iter()
+            .zip(wanted)
+            .all(|(have, want)| same_discount(have, want))
+}
+
+fn same_discount(have: &SessionDiscount, want: &Discount) -> bool {
+    let coupon_id = have.coupon.as_ref().map(|c| c.id());
+    let promo_id = have.promotion_code.as_ref().map(|p| p.id());
+    if let Some(id) = &want.promotion_code {
+        return promo_id == Some(id.as_str());
+    }
+    if promo_id.is_some() {
+        return false;
+    }
+    if let Some(id) = &want.coupon {
+        return coupon_id == Some(id.as_str());
+    }
+    match (
+        &want.coupon_data,
+        have.coupon.as_ref().and_then(|c| c.as_object()),
+    ) {
+        (Some(data), Some(coupon)) => coupon_matches(coupon, data),
+        _ => false,
+    }
+}
+
+fn coupon_matches(coupon: &super::Coupon, data: &CouponData) -> bool {
+    let same_currency = match (&coupon.currency, &data.currency) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        (None, None) => true,
+        // A percent-off coupon may carry no currency on one side only.
+        _ => data.amount_off.is_none(),
+    };
+    coupon.amount_off == data.amount_off
+        && coupon.percent_off == data.percent_off
+        && same_currency
+        && data
+            .name
+            .as_ref()
+            .is_none_or(|n| coupon.name.as_ref() == Some(n))
+        && data
+            .duration
+            .as_ref()
+            .is_none_or(|d| coupon.duration.as_ref() == Some(d))
+        && data
+            .duration_in_months
+            .is_none_or(|m| coupon.duration_in_months == Some(m))
+}

@@ -1,0 +1,171 @@
+//! Stripe's two generic shapes: a field that is an id unless expanded ([`Expandable`]), and a
+//! page of a list ([`List`]).
+//!
+//! Which fields to expand is chosen per request (`expand[0]=discounts`) by the param types in
+//! the resource modules; this module only decodes either shape.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A Stripe object that has an id, so an [`Expandable`] can give its id in both shapes.
+pub trait Object {
+    /// The object's id.
+    fn id(&self) -> &str;
+}
+
+/// A field Stripe sends as an id, or as the full object when the request expanded it.
+///
+/// ```
+/// use stripe_checkout_client::discounts::Coupon;
+/// use stripe_checkout_client::expand::Expandable;
+///
+/// let id: Expandable<Coupon> = serde_json::from_str(r#""SUMMER25""#)?;
+/// assert_eq!(id.id(), "SUMMER25");
+/// assert!(id.as_object().is_none());
+///
+/// let obj: Expandable<Coupon> = serde_json::from_str(
+///     r#"{"id":"SUMMER25","object":"coupon","percent_off":25.0,"duration":"once"}"#,
+/// )?;
+/// assert_eq!(obj.id(), "SUMMER25");
+/// assert_eq!(obj.as_object().and_then(|c| c.percent_off), Some(25.0));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expandable<T> {
+    /// Not expanded: only the id.
+    Id(String),
+    /// Expanded: the whole object.
+    Object(Box<T>),
+}
+
+impl<T: Object> Expandable<T> {
+    /// The id, whichever shape arrived.
+    pub fn id(&self) -> &str {
+        match self {
+            Expandable::Id(id) => id,
+            Expandable::Object(obj) => obj.id(),
+        }
+    }
+}
+
+impl<T> Expandable<T> {
+    /// The object, if the field was expanded.
+    pub fn as_object(&self) -> Option<&T> {
+        match self {
+            Expandable::Id(_) => None,
+            Expandable::Object(obj) => Some(obj),
+        }
+    }
+
+    /// The object, if the field was expanded.
+    pub fn into_object(self) -> Option<T> {
+        match self {
+            Expandable::Id(_) => None,
+            Expandable::Object(obj) => Some(*obj),
+        }
+    }
+
+    /// Whether the field was expanded.
+    pub fn is_object(&self) -> bool {
+        matches!(self, Expandable::Object(_))
+    }
+}
+
+impl<T> From<T> for Expandable<T> {
+    fn from(obj: T) -> Self {
+        Expandable::Object(Box::new(obj))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Expandable<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A hand-written visitor rather than `#[serde(untagged)]`, so a decoding error inside
+        // the object keeps its JSON path and message instead of "did not match any variant".
+        struct ExpandableVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ExpandableVisitor<T> {
+            type Value = Expandable<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id string or an expanded object")
+            }
+
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<Self::Value, E> {
+                Ok(Expandable::Id(id.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, id: String) -> Result<Self::Value, E> {
+                Ok(Expandable::Id(id))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|obj| Expandable::Object(Box::new(obj)))
+            }
+        }
+
+        deserializer.deserialize_any(ExpandableVisitor(PhantomData))
+    }
+}
+
+impl<T: Serialize> Serialize for Expandable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Expandable::Id(id) => serializer.serialize_str(id),
+            Expandable::Object(obj) => obj.serialize(serializer),
+        }
+    }
+}
+
+/// One page of a Stripe list (`"object": "list"`).
+///
+/// ```
+/// use stripe_checkout_client::expand::List;
+///
+/// let page: List<serde_json::Value> = serde_json::from_str(
+///     r#"{"object":"list","data":[{"id":"li_1"}],"has_more":true,"url":"/v1/checkout/sessions/cs_1/line_items"}"#,
+/// )?;
+/// assert_eq!(page.data.len(), 1);
+/// assert!(page.has_more);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct List<T> {
+    /// The objects on this page.
+    pub data: Vec<T>,
+    /// Whether more objects follow this page.
+    #[serde(default)]
+    pub has_more: bool,
+    /// The list's URL path, e.g. `/v1/checkout/sessions`.
+    #[serde(default)]
+    pub url: String,
+}
+
+impl<T> List<T> {
+    /// A page holding `data`, for tests and emulators.
+    pub fn new(data: Vec<T>, has_more: bool, url: impl Into<String>) -> Self {
+        Self {
+            data,
+            has_more,
+            url: url.into(),
+        }
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        Self::new(Vec::new(), false, String::new())
+    }
+}
+
+impl<T> IntoIterator for List<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.data.into_iter()
+    }
+}

@@ -1,0 +1,306 @@
+//! The server-driven discount flow end to end against wiremock: the exact retrieve and update
+//! requests, the cases where no update may be sent, and what the browser is told.
+
+use serde_json::{Value, json};
+use stripe_checkout_client::discounts::policies::CartThreshold;
+use stripe_checkout_client::discounts::{
+    DiscountRequest, RequestedDiscount, ServerUpdateResponse, UpdateError, policy_fn,
+    update_discounts,
+};
+use stripe_checkout_client::ids::CheckoutSessionId;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::{mock_client, mount_catch_all, request_pairs};
+
+const ID: &str = "cs_test_flow";
+const PATH: &str = "/v1/checkout/sessions/cs_test_flow";
+
+fn session(subtotal: i64, discounts: Value) -> Value {
+    let mut s: Value =
+        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+    s["id"] = json!(ID);
+    s["status"] = json!("open");
+    s["currency"] = json!("usd");
+    s["amount_subtotal"] = json!(subtotal);
+    s["permissions"] = json!({"update_discounts": "server_only"});
+    s["discounts"] = discounts;
+    s
+}
+
+fn inline_coupon(amount_off: i64) -> Value {
+    json!([{
+        "coupon": {
+            "id": "Xy12inline", "object": "coupon", "amount_off": amount_off, "currency": "usd",
+            "percent_off": null, "duration": "once", "name": "Customer Discount", "valid": true
+        },
+        "promotion_code": null
+    }])
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// Mounts the retrieve answering `retrieved` and an update answering `updated`.
+async fn mock(retrieved: Value, updated: Value) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(retrieved))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(updated))
+        .mount(&server)
+        .await;
+    mount_catch_all(&server).await;
+    server
+}
+
+fn request() -> DiscountRequest {
+    DiscountRequest::new(ID.parse::<CheckoutSessionId>().unwrap())
+}
+
+async fn posts(server: &MockServer) -> Vec<Vec<(String, String)>> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.method.as_str() == "POST")
+        .map(request_pairs)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_guides_scenario_holds_end_to_end() {
+    let policy = CartThreshold::guide();
+    // 120.00 → 12.00 off; 300.00 → capped at 20.00.
+    for (subtotal, off) in [(12000, "1200"), (30000, "2000")] {
+        let server = mock(
+            session(subtotal, json!([])),
+            session(subtotal, inline_coupon(0)),
+        )
+        .await;
+        let client = mock_client(&server);
+        let outcome = update_discounts(&client, ID, request(), &policy)
+            .await
+            .unwrap();
+        assert!(outcome.changed);
+        let reqs = server.received_requests().await.unwrap();
+        assert_eq!(reqs.len(), 2);
+        assert_eq!(reqs[0].method.as_str(), "GET");
+        assert_eq!(
+            request_pairs(&reqs[0]),
+            pairs(&[
+                ("expand[0]", "discounts.coupon"),
+                ("expand[1]", "discounts.promotion_code")
+            ])
+        );
+        assert_eq!(
+            request_pairs(&reqs[1]),
+            pairs(&[
+                ("discounts[0][coupon_data][name]", "Customer Discount"),
+                ("discounts[0][coupon_data][amount_off]", off),
+                ("discounts[0][coupon_data][currency]", "usd"),
+                ("expand[0]", "discounts"),
+            ]),
+            "subtotal {subtotal}"
+        );
+        assert!(reqs[1].headers.contains_key("idempotency-key"));
+        assert!(ServerUpdateResponse::from(&Ok(outcome)).is_success());
+    }
+
+    // 90.00 with an existing discount → the discount is removed with `discounts=`.
+    let server = mock(session(9000, inline_coupon(900)), session(9000, json!([]))).await;
+    let outcome = update_discounts(&mock_client(&server), ID, request(), &policy)
+        .await
+        .unwrap();
+    assert!(outcome.changed);
+    assert!(outcome.discounts.is_empty());
+    assert_eq!(
+        posts(&server).await,
+        [pairs(&[("discounts", ""), ("expand[0]", "discounts")])]
+    );
+
+    // 90.00 without a discount → nothing to change, nothing sent.
+    let server = mock(session(9000, json!([])), json!({})).await;
+    let outcome = update_discounts(&mock_client(&server), ID, request(), &policy)
+        .await
+        .unwrap();
+    assert!(!outcome.changed);
+    assert!(posts(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn an_unchanged_discount_sends_no_update() {
+    let server = mock(session(12000, inline_coupon(1200)), json!({})).await;
+    let outcome = update_discounts(
+        &mock_client(&server),
+        ID,
+        request(),
+        &CartThreshold::guide(),
+    )
+    .await
+    .unwrap();
+    assert!(!outcome.changed);
+    assert_eq!(outcome.discounts.len(), 1);
+    assert!(posts(&server).await.is_empty());
+
+    // A different amount on the session is corrected.
+    let server = mock(
+        session(12000, inline_coupon(1000)),
+        session(12000, inline_coupon(1200)),
+    )
+    .await;
+    let outcome = update_discounts(
+        &mock_client(&server),
+        ID,
+        request(),
+        &CartThreshold::guide(),
+    )
+    .await
+    .unwrap();
+    assert!(outcome.changed);
+    assert_eq!(posts(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn closed_sessions_and_client_owned_discounts_are_refused_without_update() {
+    for status in ["complete", "expired"] {
+        let mut s = session(12000, json!([]));
+        s["status"] = json!(status);
+        let server = mock(s, json!({})).await;
+        let result = update_discounts(
+            &mock_client(&server),
+            ID,
+            request(),
+            &CartThreshold::guide(),
+        )
+        .await;
+        assert!(
+            matches!(result, Err(UpdateError::SessionNotOpen { .. })),
+            "{status}: {result:?}"
+        );
+        assert!(posts(&server).await.is_empty());
+        assert_eq!(
+            serde_json::to_value(ServerUpdateResponse::from(&result)).unwrap(),
+            json!({"type": "error", "message": "We could not update your discounts. Please try again."})
+        );
+    }
+    let mut s = session(12000, json!([]));
+    s["permissions"] = json!({"update_discounts": "client_only"});
+    let server = mock(s, json!({})).await;
+    let result = update_discounts(
+        &mock_client(&server),
+        ID,
+        request(),
+        &CartThreshold::guide(),
+    )
+    .await;
+    assert!(
+        matches!(result, Err(UpdateError::NotServerOnly { .. })),
+        "{result:?}"
+    );
+    assert!(posts(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn rejected_requests_send_no_update_and_tell_the_customer_generically() {
+    let server = mock(session(12000, json!([])), json!({})).await;
+    let two = request().with_discounts([
+        RequestedDiscount::Code("A".into()),
+        RequestedDiscount::Code("B".into()),
+    ]);
+    let result = update_discounts(&mock_client(&server), ID, two, &CartThreshold::guide()).await;
+    assert!(
+        matches!(result, Err(UpdateError::Rejected(_))),
+        "{result:?}"
+    );
+    assert!(posts(&server).await.is_empty());
+    assert_eq!(
+        serde_json::to_value(ServerUpdateResponse::from(&result)).unwrap(),
+        json!({"type": "error", "message": "Your discounts are invalid. Please refresh your session."})
+    );
+
+    // A policy's own customer-safe message is passed through; its internal reason is not.
+    let policy = policy_fn(|_, _| {
+        Err(
+            stripe_checkout_client::discounts::Rejection::new("cus_123 is blocked: fraud score 97")
+                .with_customer_message("This offer is not available."),
+        )
+    });
+    let result = update_discounts(&mock_client(&server), ID, request(), &policy).await;
+    let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
+    assert_eq!(
+        body,
+        r#"{"type":"error","message":"This offer is not available."}"#
+    );
+
+    // A request for another session than the one the flow runs for is refused before any call.
+    let other = DiscountRequest::new("cs_test_other".parse().unwrap());
+    let before = server.received_requests().await.unwrap().len();
+    let result = update_discounts(&mock_client(&server), ID, other, &CartThreshold::guide()).await;
+    assert!(matches!(result, Err(UpdateError::Rejected(_))));
+    assert_eq!(server.received_requests().await.unwrap().len(), before);
+}
+
+#[tokio::test]
+async fn stripe_errors_reach_the_browser_as_a_generic_message_only() {
+    for status in [400, 402, 500] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(PATH))
+            .respond_with(ResponseTemplate::new(200).set_body_json(session(12000, json!([]))))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path(PATH))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .insert_header("request-id", "req_internal_42")
+                    .set_body_json(json!({"error": {
+                        "type": "invalid_request_error",
+                        "message": "No such coupon: internal-secret-coupon",
+                        "param": "discounts[0][coupon]"
+                    }})),
+            )
+            .mount(&server)
+            .await;
+        let result = update_discounts(
+            &mock_client(&server),
+            ID,
+            request(),
+            &CartThreshold::guide(),
+        )
+        .await;
+        assert!(matches!(result, Err(UpdateError::Stripe(_))), "{result:?}");
+        let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
+        assert_eq!(
+            body,
+            r#"{"type":"error","message":"We could not update your discounts. Please try again."}"#
+        );
+        for secret in ["req_internal_42", "internal-secret-coupon", "discounts[0]"] {
+            assert!(!body.contains(secret));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_malformed_session_id_is_refused_before_any_request() {
+    let server = mock(session(12000, json!([])), json!({})).await;
+    let req = DiscountRequest::new("cs_test_ok".parse().unwrap());
+    let result = update_discounts(
+        &mock_client(&server),
+        "cs_test_ok/../x",
+        req,
+        &CartThreshold::guide(),
+    )
+    .await;
+    assert!(result.is_err());
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
