@@ -8,8 +8,8 @@
 use futures_util::stream::{self, Stream};
 
 use super::{
-    CheckoutSession, CreateSession, ListLineItems, ListSessions, RetrieveSession, SessionLineItem,
-    UpdateSession,
+    CheckoutSession, CreateSession, ExpireSession, ListLineItems, ListSessions, RetrieveSession,
+    SessionLineItem, UpdateSession,
 };
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -179,7 +179,8 @@ impl<'c> CheckoutSessions<'c> {
         options: &RequestOptions,
     ) -> Result<CheckoutSession> {
         let path = session_path(id.as_ref(), "/expire")?;
-        self.send(Method::Post, &path, &NoParams {}, options).await
+        self.send(Method::Post, &path, &ExpireSession::new(), options)
+            .await
     }
 
     /// Lists one page of Checkout Sessions (`GET /v1/checkout/sessions`), newest first.
@@ -334,9 +335,6 @@ struct Paging {
     params: Option<ListSessions>,
     page: std::vec::IntoIter<CheckoutSession>,
 }
-
-#[derive(serde::Serialize)]
-struct NoParams {}
 
 /// `/v1/checkout/sessions/{id}{suffix}`, after checking `id` is a session id (which also
 /// keeps it from smuggling `/`, `?` or `..` into the path).
