@@ -518,7 +518,7 @@ impl CreateSession {
         if let Some(metadata) = &self.metadata {
             metadata.validate("metadata")?;
         }
-        validate_discounts(&self.discounts, true)?;
+        validate_discounts(&self.discounts)?;
         if !self.discounts.is_empty() && self.allow_promotion_codes == Some(true) {
             return Err(Error::invalid_param(
                 "allow_promotion_codes",
@@ -532,8 +532,8 @@ impl CreateSession {
     }
 }
 
-/// At most one discount, each valid; `create` allows promotion codes.
-fn validate_discounts(discounts: &[Discount], create: bool) -> Result<()> {
+/// At most one discount, and that one valid.
+fn validate_discounts(discounts: &[Discount]) -> Result<()> {
     if discounts.len() > 1 {
         return Err(Error::invalid_param(
             "discounts",
@@ -544,7 +544,7 @@ fn validate_discounts(discounts: &[Discount], create: bool) -> Result<()> {
         ));
     }
     for (i, discount) in discounts.iter().enumerate() {
-        discount.validate(&format!("discounts[{i}]"), create)?;
+        discount.validate(&format!("discounts[{i}]"))?;
     }
     Ok(())
 }
@@ -1585,7 +1585,7 @@ impl UpdateSession {
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
         if let Some(Clearable::Set(discounts)) = &self.discounts {
-            validate_discounts(discounts, false)?;
+            validate_discounts(discounts)?;
         }
         if let Some(metadata) = &self.metadata {
             metadata.validate("metadata")?;
@@ -3253,7 +3253,7 @@ mod tests {
         let cases: Vec<(UpdateSession, &str)> = vec![
             (UpdateSession::new().discounts(two), "discounts"),
             (
-                UpdateSession::new().discount(Discount::promotion_code("promo_1")),
+                UpdateSession::new().discount(Discount::promotion_code("SUMMER25")),
                 "discounts[0][promotion_code]",
             ),
             (
@@ -3344,6 +3344,12 @@ mod tests {
             assert_eq!(rejected(params.validate()), want, "{params:?}");
         }
         assert!(UpdateSession::new().clear_discounts().validate().is_ok());
+        assert!(
+            UpdateSession::new()
+                .discount(Discount::promotion_code("promo_1"))
+                .validate()
+                .is_ok()
+        );
         assert!(UpdateSession::new().clear_metadata().validate().is_ok());
         assert!(
             UpdateSession::new()

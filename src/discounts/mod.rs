@@ -1,5 +1,137 @@
-//! Discounts: Stripe's coupon, promotion code and discount objects, and the parameters that
-//! put a discount on a Checkout Session ([`Discount`], [`CouponData`]).
+//! Discounts: the server side of Stripe's "dynamically update discounts" flow, and the
+//! coupon, promotion code and discount types it works with.
+//!
+//! What lives here: the browser's request ([`DiscountRequest`]), your rules
+//! ([`DiscountPolicy`], [`Rejection`], [`policy_fn`]), the flow that applies them
+//! ([`update_discounts`], [`UpdateOutcome`], [`UpdateError`]), the answer the front end expects
+//! ([`ServerUpdateResponse`]), ready-made rules ([`policies`]), the parameters that put a
+//! discount on a session ([`Discount`], [`CouponData`]) and Stripe's objects ([`Coupon`],
+//! [`PromotionCode`], [`AppliedDiscount`]). Creating sessions and the other Checkout
+//! operations live in [`checkout`](crate::checkout).
+//!
+//! # The flow
+//!
+//! 1. **Create the session** with `ui_mode=custom` and
+//!    `permissions[update_discounts]=server_only`
+//!    ([`CreateSession::update_discounts`](crate::checkout::CreateSession::update_discounts)),
+//!    so the browser cannot apply discounts itself and your server may.
+//! 2. **The browser asks.** Stripe.js wraps a `fetch` to your endpoint in
+//!    `checkout.runServerUpdate`; the body is `{"checkout_session_id": "cs_…", "discounts": …}`.
+//!    Parse it with [`DiscountRequest::from_json`]: it is untrusted, so sizes are bounded and
+//!    only the session id and the requested codes are taken from it.
+//! 3. **Your endpoint runs [`update_discounts`]** with a [`DiscountPolicy`]. The flow
+//!    retrieves the session from Stripe (never the browser's copy of it), refuses a session
+//!    that is not open or not `server_only`, asks the policy to
+//!    [`validate`](DiscountPolicy::validate) the request and to
+//!    [`recompute`](DiscountPolicy::recompute) the discounts the session should carry, and
+//!    updates the session only when they differ from what it carries now.
+//! 4. **Answer the browser** with [`ServerUpdateResponse`], built from the flow's result. A
+//!    rejection shows the policy's customer-safe message (or the guide's "Your discounts are
+//!    invalid…"); every other failure shows a generic message, and the details go to
+//!    `tracing`, never to the browser.
+//!
+//! Retried updates reuse one idempotency key, so a discount is never applied twice, and a
+//! request that changes nothing sends nothing.
+//!
+//! # Example: a policy and the answer it produces
+//!
+//! A merchant accepts the code `WELCOME` (10.00 off, in the session's currency) and nothing
+//! else. The policy is checked here against a session as Stripe returns it; in your endpoint,
+//! [`update_discounts`] does the retrieve and the update around the same two calls.
+//!
+//! ```
+//! use async_trait::async_trait;
+//! use stripe_checkout_client::checkout::CheckoutSession;
+//! use stripe_checkout_client::discounts::{
+//!     CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection, RequestedDiscount,
+//!     ServerUpdateResponse, UpdateError,
+//! };
+//!
+//! struct WelcomeCode;
+//!
+//! #[async_trait]
+//! impl DiscountPolicy for WelcomeCode {
+//!     async fn validate(&self, request: &DiscountRequest, _: &CheckoutSession) -> Result<(), Rejection> {
+//!         match request.discounts.as_deref() {
+//!             None | Some([]) | Some([RequestedDiscount::Code(_)]) => Ok(()),
+//!             Some(_) => Err(Rejection::new("expected at most one typed code")),
+//!         }
+//!     }
+//!
+//!     async fn recompute(&self, request: &DiscountRequest, session: &CheckoutSession)
+//!         -> Result<Vec<Discount>, Rejection>
+//!     {
+//!         let Some([RequestedDiscount::Code(code)]) = request.discounts.as_deref() else {
+//!             return Ok(Vec::new()); // removal, or nothing asked: no discount
+//!         };
+//!         if !code.eq_ignore_ascii_case("WELCOME") {
+//!             return Err(Rejection::new(format!("unknown code {code:?}"))
+//!                 .with_customer_message("That code is not valid."));
+//!         }
+//!         let Some(currency) = session.currency.clone() else { return Ok(Vec::new()) };
+//!         Ok(vec![Discount::coupon_data(CouponData::amount_off(1000, currency).name("Welcome"))])
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let session: CheckoutSession = serde_json::from_str(
+//!     r#"{"id":"cs_test_1","object":"checkout.session","status":"open",
+//!         "currency":"eur","amount_subtotal":4500}"#,
+//! )?;
+//!
+//! // The browser asks for a code.
+//! let request = DiscountRequest::from_json(
+//!     br#"{"checkout_session_id":"cs_test_1","discounts":[{"code":"welcome"}]}"#,
+//! )?;
+//! WelcomeCode.validate(&request, &session).await?;
+//! let discounts = WelcomeCode.recompute(&request, &session).await?;
+//! assert_eq!(discounts, [Discount::coupon_data(CouponData::amount_off(1000, "eur").name("Welcome"))]);
+//!
+//! // An unknown code: the customer sees the policy's message, never its reason.
+//! let request = DiscountRequest::from_json(
+//!     br#"{"checkout_session_id":"cs_test_1","discounts":[{"code":"FREE"}]}"#,
+//! )?;
+//! let rejection = WelcomeCode.recompute(&request, &session).await.unwrap_err();
+//! let answer = ServerUpdateResponse::from(&UpdateError::Rejected(rejection));
+//! assert_eq!(
+//!     serde_json::to_string(&answer)?,
+//!     r#"{"type":"error","message":"That code is not valid."}"#,
+//! );
+//!
+//! // Two discounts at once are refused before any recompute.
+//! let request = DiscountRequest::from_json(
+//!     br#"{"checkout_session_id":"cs_test_1","discounts":[{"code":"A"},{"code":"B"}]}"#,
+//! )?;
+//! assert!(WelcomeCode.validate(&request, &session).await.is_err());
+//! # Ok(()) }
+//! ```
+//!
+//! # Example: the endpoint
+//!
+//! The whole server side of the guide's `/update-discounts`, whatever your web framework:
+//! bytes in, JSON out.
+//!
+//! ```no_run
+//! use stripe_checkout_client::Client;
+//! use stripe_checkout_client::discounts::policies::CartThreshold;
+//! use stripe_checkout_client::discounts::{update_discounts, DiscountRequest, ServerUpdateResponse};
+//!
+//! async fn update_discounts_endpoint(client: &Client, body: &[u8]) -> String {
+//!     let answer = match DiscountRequest::from_json(body) {
+//!         Ok(request) => {
+//!             let session_id = request.checkout_session_id.clone();
+//!             // 10% off carts over 100.00, at most 20.00, as in Stripe's guide.
+//!             let result = update_discounts(client, &session_id, request, &CartThreshold::guide()).await;
+//!             ServerUpdateResponse::from(&result)
+//!         }
+//!         Err(_) => ServerUpdateResponse::error(
+//!             stripe_checkout_client::discounts::INVALID_DISCOUNTS_MESSAGE,
+//!         ),
+//!     };
+//!     serde_json::to_string(&answer).expect("the response always serializes")
+//! }
+//! ```
 
 mod model;
 mod params;

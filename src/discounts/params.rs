@@ -51,7 +51,7 @@ pub struct Discount {
     /// The id of an existing coupon.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub coupon: Option<String>,
-    /// The id of a promotion code object (`promo_…`). Only accepted when creating a session.
+    /// The id of a promotion code object (`promo_…`), not the code the customer types.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub promotion_code: Option<String>,
     /// An inline coupon, created for this session only.
@@ -107,27 +107,19 @@ impl Discount {
         }
     }
 
-    /// Checks the discount; `prefix` is its place in the request (`discounts[0]`), and
-    /// `allow_promotion_code` is whether a promotion code may be used (create, not update).
-    pub(crate) fn validate(&self, prefix: &str, allow_promotion_code: bool) -> Result<()> {
-        if !allow_promotion_code && self.promotion_code.is_some() {
-            return Err(Error::invalid_param(
-                format!("{prefix}[promotion_code]"),
-                "a promotion code cannot be applied when updating a session; use `coupon` or `coupon_data`",
-            ));
-        }
+    /// Checks the discount; `prefix` is its place in the request (`discounts[0]`).
+    ///
+    /// A promotion code is allowed on update as well as on create: the server-update beta
+    /// accepts `coupon`, `promotion_code` and `coupon_data` on both, so refusing one locally
+    /// would only block a request Stripe would take.
+    pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
         let set = usize::from(self.coupon.is_some())
             + usize::from(self.promotion_code.is_some())
             + usize::from(self.coupon_data.is_some());
         if set != 1 {
-            let expected = if allow_promotion_code {
-                "`coupon`, `promotion_code` or `coupon_data`"
-            } else {
-                "`coupon` or `coupon_data`"
-            };
             return Err(Error::invalid_param(
                 prefix,
-                format!("set exactly one of {expected}"),
+                "set exactly one of `coupon`, `promotion_code` or `coupon_data`",
             ));
         }
         if let Some(id) = &self.coupon {
@@ -520,8 +512,8 @@ mod tests {
         );
     }
 
-    fn param_of(d: &Discount, allow_promotion_code: bool) -> String {
-        match d.validate("discounts[0]", allow_promotion_code) {
+    fn param_of(d: &Discount) -> String {
+        match d.validate("discounts[0]") {
             Err(Error::InvalidParams { param, message }) => {
                 assert!(
                     !message.ends_with('.')
@@ -558,88 +550,66 @@ mod tests {
         no_offs.amount_off = None;
         let mut no_currency = CouponData::amount_off(100, "usd");
         no_currency.currency = None;
-        let cases: Vec<(Discount, bool, &str)> = vec![
-            (both, true, "discounts[0]"),
-            (neither.clone(), true, "discounts[0]"),
-            (neither, false, "discounts[0]"),
-            (coupon_and_promo, true, "discounts[0]"),
-            (
-                Discount::promotion_code("promo_1"),
-                false,
-                "discounts[0][promotion_code]",
-            ),
+        let cases: Vec<(Discount, &str)> = vec![
+            (both, "discounts[0]"),
+            (neither.clone(), "discounts[0]"),
+            (neither, "discounts[0]"),
+            (coupon_and_promo, "discounts[0]"),
             (
                 Discount::promotion_code("SUMMER"),
-                true,
                 "discounts[0][promotion_code]",
             ),
-            (Discount::coupon("a b"), false, "discounts[0][coupon]"),
-            (Discount::coupon(""), false, "discounts[0][coupon]"),
-            (data(both_offs), false, "discounts[0][coupon_data]"),
-            (data(no_offs), false, "discounts[0][coupon_data]"),
+            (Discount::coupon("a b"), "discounts[0][coupon]"),
+            (Discount::coupon(""), "discounts[0][coupon]"),
+            (data(both_offs), "discounts[0][coupon_data]"),
+            (data(no_offs), "discounts[0][coupon_data]"),
             (
                 data(CouponData::amount_off(0, "usd")),
-                false,
                 "discounts[0][coupon_data][amount_off]",
             ),
             (
                 data(CouponData::amount_off(-5, "usd")),
-                false,
                 "discounts[0][coupon_data][amount_off]",
             ),
-            (
-                data(no_currency),
-                false,
-                "discounts[0][coupon_data][currency]",
-            ),
+            (data(no_currency), "discounts[0][coupon_data][currency]"),
             (
                 data(CouponData::amount_off(100, "dollars")),
-                false,
                 "discounts[0][coupon_data][currency]",
             ),
             (
                 data(CouponData::amount_off(100, "u$d")),
-                false,
                 "discounts[0][coupon_data][currency]",
             ),
             (
                 data(CouponData::percent_off(0.0)),
-                false,
                 "discounts[0][coupon_data][percent_off]",
             ),
             (
                 data(CouponData::percent_off(-1.0)),
-                false,
                 "discounts[0][coupon_data][percent_off]",
             ),
             (
                 data(CouponData::percent_off(100.5)),
-                false,
                 "discounts[0][coupon_data][percent_off]",
             ),
             (
                 data(CouponData::percent_off(f64::NAN)),
-                false,
                 "discounts[0][coupon_data][percent_off]",
             ),
             (
                 data(CouponData::percent_off(5.0).name("n".repeat(41))),
-                false,
                 "discounts[0][coupon_data][name]",
             ),
             (
                 data(CouponData::percent_off(5.0).duration(CouponDuration::Repeating)),
-                false,
                 "discounts[0][coupon_data][duration_in_months]",
             ),
             (
                 data(CouponData::percent_off(5.0).repeating(0)),
-                false,
                 "discounts[0][coupon_data][duration_in_months]",
             ),
             (
                 data(CouponData::percent_off(5.0).duration_in_months(3)),
-                false,
                 "discounts[0][coupon_data][duration_in_months]",
             ),
             (
@@ -648,21 +618,19 @@ mod tests {
                         .duration(CouponDuration::Once)
                         .duration_in_months(3),
                 ),
-                false,
                 "discounts[0][coupon_data][duration_in_months]",
             ),
             (
                 data(CouponData::percent_off(5.0).metadata("", "v")),
-                false,
                 "discounts[0][coupon_data][metadata]",
             ),
         ];
-        for (discount, allow, want) in cases {
-            assert_eq!(param_of(&discount, allow), want, "{discount:?}");
+        for (discount, want) in cases {
+            assert_eq!(param_of(&discount), want, "{discount:?}");
         }
         let long_key = data(CouponData::percent_off(5.0).metadata("k".repeat(41), "v"));
         assert_eq!(
-            param_of(&long_key, false),
+            param_of(&long_key),
             format!("discounts[0][coupon_data][metadata][{}]", "k".repeat(41))
         );
     }
@@ -670,29 +638,20 @@ mod tests {
     #[test]
     fn valid_discounts_pass() {
         let ok = [
-            (Discount::coupon("SUMMER25"), false),
-            (Discount::promotion_code("promo_1"), true),
-            (
-                Discount::coupon_data(CouponData::amount_off(1, "USD")),
-                false,
-            ),
-            (Discount::coupon_data(CouponData::percent_off(100.0)), false),
-            (
-                Discount::coupon_data(CouponData::percent_off(0.01).repeating(1)),
-                false,
-            ),
-            (
-                Discount::coupon_data(
-                    CouponData::amount_off(2000, "usd")
-                        .name("n".repeat(40))
-                        .duration(CouponDuration::Forever)
-                        .metadata("k", "v"),
-                ),
-                false,
+            Discount::coupon("SUMMER25"),
+            Discount::promotion_code("promo_1"),
+            Discount::coupon_data(CouponData::amount_off(1, "USD")),
+            Discount::coupon_data(CouponData::percent_off(100.0)),
+            Discount::coupon_data(CouponData::percent_off(0.01).repeating(1)),
+            Discount::coupon_data(
+                CouponData::amount_off(2000, "usd")
+                    .name("n".repeat(40))
+                    .duration(CouponDuration::Forever)
+                    .metadata("k", "v"),
             ),
         ];
-        for (d, allow) in ok {
-            assert!(d.validate("discounts[0]", allow).is_ok(), "{d:?}");
+        for d in ok {
+            assert!(d.validate("discounts[0]").is_ok(), "{d:?}");
         }
     }
 }
