@@ -1,47 +1,61 @@
 //! Creates a Checkout Session the way Stripe's dynamic-discounts guide does: `ui_mode=custom`
 //! and `permissions[update_discounts]=server_only`, so only your server can apply discounts.
 //!
-//! Offline (no `STRIPE_SECRET_KEY`), it prints the exact form pairs and `Stripe-Version` it
-//! would send. With `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` it creates the
-//! session in your sandbox and prints its id.
+//! Offline (no `STRIPE_SECRET_KEY`) it runs against the crate's in-process emulator
+//! (`testing::FakeStripe`) with a demo price. With `STRIPE_SECRET_KEY=sk_test_…` and
+//! `PRICE_ID=price_…` it creates the session in your sandbox.
 //!
 //! ```text
 //! cargo run --example create_session
 //! ```
 
-use serde_json::{Value, json};
-use stripe_checkout_client::{ApiVersion, Client, Method, form};
+use stripe_checkout_client::checkout::{
+    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
+};
+use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::{ApiVersion, Client, form};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let price = std::env::var("PRICE_ID").unwrap_or_else(|_| "price_123".to_owned());
-    let params = json!({
-        "ui_mode": "custom",
-        "permissions": {"update_discounts": "server_only"},
-        "line_items": [{"price": price, "quantity": 1}],
-        "mode": "payment",
-        "return_url": "https://example.com/return",
-    });
-    let version = ApiVersion::server_update_beta();
+    let price = std::env::var("PRICE_ID").unwrap_or_else(|_| "price_demo_jacket".to_owned());
+    let params = CreateSession::new(SessionMode::Payment)
+        .ui_mode(UiMode::Custom)
+        .update_discounts(PermissionOwner::ServerOnly)
+        .line_item(LineItem::price(price.as_str(), 1))
+        .return_url("https://example.com/return");
 
-    let Ok(key) = std::env::var("STRIPE_SECRET_KEY") else {
-        println!("STRIPE_SECRET_KEY is not set: dry run, nothing is sent.\n");
-        println!("POST /v1/checkout/sessions");
-        println!("Stripe-Version: {version}");
-        for (key, value) in form::to_pairs(&params)? {
-            println!("  {key}={value}");
+    // Keep the emulator alive for as long as the client talks to it.
+    let (client, _fake) = match std::env::var("STRIPE_SECRET_KEY") {
+        Ok(key) => (
+            Client::builder(key)
+                .api_version(ApiVersion::server_update_beta())
+                .build()?,
+            None,
+        ),
+        Err(_) => {
+            let fake = FakeStripe::start().await;
+            fake.add_product_price(&price, "Demo jacket", 12_000, "usd");
+            println!(
+                "STRIPE_SECRET_KEY is not set: using the local emulator at {}\n",
+                fake.uri()
+            );
+            (fake.client(), Some(fake))
         }
-        return Ok(());
     };
 
-    let client = Client::builder(key).api_version(version).build()?;
-    let session: Value = client
-        .request_raw(Method::Post, "/v1/checkout/sessions", &params)
-        .await?;
+    println!("POST /v1/checkout/sessions");
+    println!("Stripe-Version: {}", client.api_version());
+    for (key, value) in form::to_pairs(&params)? {
+        println!("  {key}={value}");
+    }
+    let session = client.checkout_sessions().create(&params).await?;
     println!(
-        "created {} (client secret starts {:.12}…)",
-        session["id"].as_str().unwrap_or("?"),
-        session["client_secret"].as_str().unwrap_or("")
+        "\ncreated {} — status {}, subtotal {} {}, client secret {:.16}…",
+        session.id,
+        session.status.map(|s| s.to_string()).unwrap_or_default(),
+        session.amount_subtotal.unwrap_or_default(),
+        session.currency.as_deref().unwrap_or("?"),
+        session.client_secret.as_deref().unwrap_or(""),
     );
     Ok(())
 }

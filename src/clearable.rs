@@ -3,7 +3,10 @@
 //! Stripe clears a field when it receives an empty value (`discounts=`), but an empty list or an
 //! absent `Option` sends nothing at all, so clearing needs a value of its own.
 
-use serde::de::{Deserialize, Deserializer, Error as _};
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 /// A parameter value that can either be set or explicitly cleared on Stripe.
@@ -98,20 +101,73 @@ impl<T: Serialize> Serialize for Clearable<T> {
     }
 }
 
-/// Reads the official SDKs' JSON parameter shape, where `""` means clear.
+/// Reads the official SDKs' parameter shape, where `""` means clear.
 ///
-/// The input is buffered as a [`serde_json::Value`] first, because telling `""` apart from a
-/// `T` needs a look at the value before `T` sees it. So the input format must be
-/// self-describing (JSON is), and `T` cannot borrow from the input.
+/// The value is handed to `T` through the original deserializer's own sequence and map
+/// access, not buffered, so a format that decides types by what is asked for (the emulator's
+/// form decoder, where `2000` is a string until an integer is wanted) still works inside.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Clearable<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        if value.as_str() == Some("") {
+        deserializer.deserialize_any(ClearableVisitor(PhantomData))
+    }
+}
+
+struct ClearableVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ClearableVisitor<T> {
+    type Value = Clearable<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value, or \"\" to clear it")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.is_empty() {
             return Ok(Clearable::Clear);
         }
-        T::deserialize(value)
-            .map(Clearable::Set)
-            .map_err(D::Error::custom)
+        T::deserialize(v.into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        if v.is_empty() {
+            return Ok(Clearable::Clear);
+        }
+        T::deserialize(de::value::BorrowedStrDeserializer::new(v)).map(Clearable::Set)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        if v.is_empty() {
+            return Ok(Clearable::Clear);
+        }
+        T::deserialize(v.into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        T::deserialize(v.into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        T::deserialize(v.into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        T::deserialize(v.into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        T::deserialize(v.into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        T::deserialize(().into_deserializer()).map(Clearable::Set)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Clearable::Set)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Clearable::Set)
     }
 }
 

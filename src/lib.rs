@@ -88,6 +88,9 @@ pub mod form;
 pub mod ids;
 pub mod metadata;
 mod stripe_enum;
+#[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
+pub mod testing;
 mod transport;
 pub mod version;
 

@@ -2281,7 +2281,7 @@ impl ListSessions {
 /// assert_eq!(range, CreatedFilter::Range(RangeQuery::new().gte(1).lt(2)));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreatedFilter {
@@ -2289,6 +2289,42 @@ pub enum CreatedFilter {
     Exact(i64),
     /// Within these bounds (`created[gte]=…`).
     Range(RangeQuery),
+}
+
+/// A number (or a numeric string, as form bodies carry it) is exact; an object is a range.
+/// Written by hand because `untagged` buffers the input and so loses a format's own idea of
+/// which type a value is.
+impl<'de> Deserialize<'de> for CreatedFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FilterVisitor;
+        impl<'de> serde::de::Visitor<'de> for FilterVisitor {
+            type Value = CreatedFilter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Unix time or a range {gt, gte, lt, lte}")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<CreatedFilter, E> {
+                Ok(CreatedFilter::Exact(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<CreatedFilter, E> {
+                i64::try_from(v)
+                    .map(CreatedFilter::Exact)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CreatedFilter, E> {
+                v.parse()
+                    .map(CreatedFilter::Exact)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<CreatedFilter, A::Error> {
+                RangeQuery::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(CreatedFilter::Range)
+            }
+        }
+        deserializer.deserialize_any(FilterVisitor)
+    }
 }
 
 impl From<i64> for CreatedFilter {

@@ -3,8 +3,10 @@
 
 mod checkout;
 mod discount_flow;
+mod emulator;
 mod errors;
 mod headers;
+mod merchant_server;
 mod redaction;
 mod retries;
 mod support;

@@ -1,0 +1,242 @@
+//! The merchant server's routes: the web page, the guide's endpoints and the session status,
+//! all answering in the front end's `{"type":"object",…}` / `{"type":"error",…}` contract.
+//!
+//! Start-up (keys, the emulator, the port) lives in `main.rs`; this file is shared with the
+//! integration test that drives the router in-process.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use stripe_checkout_client::Client;
+use stripe_checkout_client::checkout::{
+    CreateSession, LineItem, PermissionOwner, RetrieveSession, SessionMode, UiMode,
+};
+use stripe_checkout_client::discounts::policies::{CartThreshold, LoyaltyTiers, Reward};
+use stripe_checkout_client::discounts::{
+    DiscountPolicy, DiscountRequest, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
+    UPDATE_FAILED_MESSAGE, update_discounts,
+};
+use stripe_checkout_client::ids::CheckoutSessionId;
+
+/// The largest request body any endpoint reads.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// Shown when a request names no valid session.
+pub const SESSION_NOT_FOUND_MESSAGE: &str =
+    "We could not find your checkout session. Please refresh the page.";
+
+/// What the server sells and to whom.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The cart every new session gets: price ids and quantities.
+    pub cart: Vec<(String, u64)>,
+    /// Where Stripe sends the customer after paying.
+    pub return_url: String,
+    /// Set when the page should load Stripe.js (live mode).
+    pub publishable_key: Option<String>,
+    /// The `client_reference_id` sessions are created with: the demo shopper.
+    pub shopper: String,
+    /// Loyalty members (shopper or customer id → tier).
+    pub members: HashMap<String, String>,
+}
+
+/// Shared by every request.
+#[derive(Clone)]
+pub struct AppState {
+    client: Client,
+    config: Arc<Config>,
+    guide: Arc<CartThreshold>,
+    loyalty: Arc<LoyaltyTiers<HashMap<String, String>>>,
+}
+
+impl AppState {
+    /// The state for a client and configuration.
+    pub fn new(client: Client, config: Config) -> Self {
+        let loyalty = LoyaltyTiers::new(config.members.clone())
+            .tier("gold", Reward::PercentBps(1_500))
+            .tier("silver", Reward::AmountOff(500))
+            .name("Loyalty discount");
+        AppState {
+            client,
+            config: Arc::new(config),
+            guide: Arc::new(CartThreshold::guide().name("Cart discount")),
+            loyalty: Arc::new(loyalty),
+        }
+    }
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/app.js", get(app_js))
+        .route("/style.css", get(style_css))
+        .route("/config", get(config))
+        .route("/create-checkout-session", post(create_checkout_session))
+        .route("/update-discounts", post(update_discounts_endpoint))
+        .route("/apply-customer-discount", post(apply_customer_discount))
+        .route("/session-status", get(session_status))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+fn object(value: Value) -> Response {
+    axum::Json(json!({"type": "object", "value": value})).into_response()
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    (status, axum::Json(ServerUpdateResponse::error(message))).into_response()
+}
+
+async fn index() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        include_str!("static/index.html"),
+    )
+        .into_response()
+}
+
+async fn app_js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("static/app.js"),
+    )
+        .into_response()
+}
+
+async fn style_css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("static/style.css"),
+    )
+        .into_response()
+}
+
+async fn config(State(state): State<AppState>) -> Response {
+    object(json!({ "publishable_key": state.config.publishable_key }))
+}
+
+/// The contract's error for a body that is too large or unreadable.
+fn refused(rejection: &BytesRejection) -> Response {
+    tracing::warn!(%rejection, "request body refused");
+    error(rejection.status(), INVALID_DISCOUNTS_MESSAGE)
+}
+
+async fn create_checkout_session(State(state): State<AppState>) -> Response {
+    let mut params = CreateSession::new(SessionMode::Payment)
+        .ui_mode(UiMode::Custom)
+        .update_discounts(PermissionOwner::ServerOnly)
+        .return_url(state.config.return_url.as_str())
+        .client_reference_id(state.config.shopper.as_str());
+    for (price, quantity) in &state.config.cart {
+        params = params.line_item(LineItem::price(price.as_str(), *quantity));
+    }
+    match state.client.checkout_sessions().create(&params).await {
+        Ok(session) => object(json!({
+            "id": session.id,
+            "client_secret": session.client_secret,
+        })),
+        Err(err) => {
+            tracing::error!(error = %err, "creating a checkout session failed");
+            error(StatusCode::OK, UPDATE_FAILED_MESSAGE)
+        }
+    }
+}
+
+/// Runs the flow for a parsed body and answers in the contract, logging what the browser
+/// must not see.
+async fn run_flow(state: &AppState, body: &[u8], policy: &dyn DiscountPolicy) -> Response {
+    let request = match DiscountRequest::from_json(body) {
+        Ok(request) => request,
+        Err(err) => {
+            tracing::warn!(error = %err, "malformed discount request");
+            return error(StatusCode::OK, INVALID_DISCOUNTS_MESSAGE);
+        }
+    };
+    let session_id = request.checkout_session_id.clone();
+    let result = update_discounts(&state.client, &session_id, request, policy).await;
+    match &result {
+        Ok(outcome) => tracing::info!(
+            session = %session_id,
+            changed = outcome.changed,
+            total = ?outcome.session.amount_total,
+            "discounts recomputed"
+        ),
+        Err(err) => tracing::warn!(session = %session_id, error = %err, "discount update refused"),
+    }
+    axum::Json(ServerUpdateResponse::from(&result)).into_response()
+}
+
+/// The guide's `/update-discounts`: whatever the browser asks, the guide's rule decides.
+async fn update_discounts_endpoint(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match body {
+        Ok(body) => run_flow(&state, &body, state.guide.as_ref()).await,
+        Err(rejection) => refused(&rejection),
+    }
+}
+
+/// The guide's specific endpoint: apply the shopper's loyalty discount.
+async fn apply_customer_discount(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match body {
+        Ok(body) => run_flow(&state, &body, state.loyalty.as_ref()).await,
+        Err(rejection) => refused(&rejection),
+    }
+}
+
+#[derive(Deserialize)]
+struct StatusQuery {
+    session_id: Option<String>,
+}
+
+/// Totals for the page to show, read from Stripe (never from the browser).
+async fn session_status(
+    State(state): State<AppState>,
+    Query(query): Query<StatusQuery>,
+) -> Response {
+    let Some(Ok(id)) = query.session_id.map(CheckoutSessionId::new) else {
+        return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
+    };
+    let retrieve = RetrieveSession::new().expand(["discounts.coupon"]);
+    match state
+        .client
+        .checkout_sessions()
+        .retrieve(&id, &retrieve)
+        .await
+    {
+        Ok(session) => {
+            let names: Vec<String> = session
+                .discounts
+                .iter()
+                .flatten()
+                .filter_map(|d| d.coupon.as_ref()?.as_object()?.name.clone())
+                .collect();
+            object(json!({
+                "status": session.status.map(|s| s.to_string()),
+                "currency": session.currency,
+                "subtotal": session.amount_subtotal,
+                "discount": session.total_details.and_then(|t| t.amount_discount),
+                "total": session.amount_total,
+                "discount_names": names,
+            }))
+        }
+        Err(err) => {
+            tracing::warn!(session = %id, error = %err, "retrieving session status failed");
+            error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE)
+        }
+    }
+}

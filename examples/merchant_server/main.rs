@@ -1,0 +1,79 @@
+//! The crate's flagship example: Stripe's dynamic-discounts guide as a Rust server, with a
+//! small web page.
+//!
+//! ```text
+//! cargo run --example merchant_server
+//! # then open http://localhost:4242
+//! ```
+//!
+//! With no `STRIPE_SECRET_KEY` it starts the crate's in-process Stripe emulator
+//! (`testing::FakeStripe`) with a demo catalog, so it needs no account and no network. Set
+//! `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` to talk to your Stripe sandbox
+//! instead, and `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page. `PORT`
+//! overrides 4242.
+
+mod app;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::{ApiVersion, Client};
+
+/// The shopper every demo session belongs to; a gold loyalty member.
+const SHOPPER: &str = "demo-shopper-gold";
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt().with_target(false).init();
+
+    let port: u16 = match std::env::var("PORT") {
+        Ok(port) => port
+            .parse()
+            .map_err(|_| format!("PORT must be a port number, got {port:?}"))?,
+        Err(_) => 4242,
+    };
+    let members = HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]);
+
+    // The emulator must outlive the server when it is used.
+    let (client, cart, _fake) = match std::env::var("STRIPE_SECRET_KEY") {
+        Ok(key) => {
+            let price = std::env::var("PRICE_ID")
+                .map_err(|_| "set PRICE_ID=price_… (a price over 100.00) with STRIPE_SECRET_KEY")?;
+            let client = Client::builder(key)
+                .api_version(ApiVersion::server_update_beta())
+                .build()?;
+            println!("Using Stripe with API version {}", client.api_version());
+            (client, vec![(price, 1)], None)
+        }
+        Err(_) => {
+            let fake = FakeStripe::start().await;
+            fake.add_product_price("price_demo_jacket", "Trail jacket", 8_000, "usd")
+                .add_product_price("price_demo_cap", "Wool cap", 4_000, "usd");
+            println!(
+                "STRIPE_SECRET_KEY is not set: using the local Stripe emulator at {} \
+                 (demo catalog, no account needed)",
+                fake.uri()
+            );
+            let cart = vec![
+                ("price_demo_jacket".to_owned(), 1),
+                ("price_demo_cap".to_owned(), 1),
+            ];
+            (fake.client(), cart, Some(fake))
+        }
+    };
+
+    let config = app::Config {
+        cart,
+        return_url: format!("http://localhost:{port}/?session_id={{CHECKOUT_SESSION_ID}}"),
+        publishable_key: std::env::var("STRIPE_PUBLISHABLE_KEY").ok(),
+        shopper: SHOPPER.to_owned(),
+        members,
+    };
+    let router = app::router(app::AppState::new(client, config));
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    println!("Merchant server listening on http://localhost:{port}");
+    axum::serve(listener, router).await?;
+    Ok(())
+}

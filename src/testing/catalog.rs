@@ -1,0 +1,163 @@
+//! The emulator's catalog: the prices, coupons, promotion codes and customers a test sets up
+//! (or a session creates inline), and how each renders as Stripe's JSON object.
+//!
+//! Sessions and their arithmetic live in `session_state` and `pricing`.
+
+use serde_json::{Value, json};
+
+use crate::discounts::{CouponData, CouponDuration};
+
+/// A price a line item can name.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredPrice {
+    pub(crate) id: String,
+    pub(crate) unit_amount: i64,
+    pub(crate) currency: String,
+    pub(crate) product_id: String,
+    pub(crate) product_name: String,
+    pub(crate) created: i64,
+}
+
+impl StoredPrice {
+    pub(crate) fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "object": "price",
+            "active": true,
+            "billing_scheme": "per_unit",
+            "created": self.created,
+            "currency": self.currency,
+            "livemode": false,
+            "lookup_key": null,
+            "metadata": {},
+            "nickname": null,
+            "product": self.product_id,
+            "recurring": null,
+            "tax_behavior": "unspecified",
+            "type": "one_time",
+            "unit_amount": self.unit_amount,
+            "unit_amount_decimal": self.unit_amount.to_string(),
+        })
+    }
+}
+
+/// A coupon, added by a test or created from a session's inline `coupon_data`.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredCoupon {
+    pub(crate) id: String,
+    pub(crate) name: Option<String>,
+    pub(crate) amount_off: Option<i64>,
+    pub(crate) percent_off: Option<f64>,
+    pub(crate) currency: Option<String>,
+    pub(crate) duration: String,
+    pub(crate) duration_in_months: Option<i64>,
+    pub(crate) metadata: Vec<(String, String)>,
+    pub(crate) created: i64,
+}
+
+impl StoredCoupon {
+    pub(crate) fn from_data(id: String, data: &CouponData, created: i64) -> Self {
+        StoredCoupon {
+            id,
+            name: data.name.clone(),
+            amount_off: data.amount_off,
+            percent_off: data.percent_off,
+            currency: data.currency.as_ref().map(|c| c.to_ascii_lowercase()),
+            duration: data
+                .duration
+                .as_ref()
+                .unwrap_or(&CouponDuration::Once)
+                .as_str()
+                .to_owned(),
+            duration_in_months: data.duration_in_months,
+            metadata: data
+                .metadata
+                .iter()
+                .flat_map(|m| m.iter())
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
+                .collect(),
+            created,
+        }
+    }
+
+    pub(crate) fn to_json(&self) -> Value {
+        let metadata: serde_json::Map<String, Value> = self
+            .metadata
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v)))
+            .collect();
+        json!({
+            "id": self.id,
+            "object": "coupon",
+            "amount_off": self.amount_off,
+            "created": self.created,
+            "currency": self.currency,
+            "duration": self.duration,
+            "duration_in_months": self.duration_in_months,
+            "livemode": false,
+            "max_redemptions": null,
+            "metadata": metadata,
+            "name": self.name,
+            "percent_off": self.percent_off,
+            "redeem_by": null,
+            "times_redeemed": 0,
+            "valid": true,
+        })
+    }
+}
+
+/// A customer-facing code for a coupon.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredPromotionCode {
+    pub(crate) id: String,
+    pub(crate) code: String,
+    pub(crate) coupon_id: String,
+    pub(crate) active: bool,
+    pub(crate) created: i64,
+}
+
+impl StoredPromotionCode {
+    /// The basil shape: the coupon nested in full.
+    pub(crate) fn to_json(&self, coupon: Option<&StoredCoupon>) -> Value {
+        json!({
+            "id": self.id,
+            "object": "promotion_code",
+            "active": self.active,
+            "code": self.code,
+            "coupon": coupon.map_or_else(|| json!(self.coupon_id), StoredCoupon::to_json),
+            "created": self.created,
+            "customer": null,
+            "expires_at": null,
+            "livemode": false,
+            "max_redemptions": null,
+            "metadata": {},
+            "restrictions": {
+                "first_time_transaction": false,
+                "minimum_amount": null,
+                "minimum_amount_currency": null,
+            },
+            "times_redeemed": 0,
+        })
+    }
+}
+
+/// A customer a session can name.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredCustomer {
+    pub(crate) id: String,
+    pub(crate) email: Option<String>,
+    pub(crate) created: i64,
+}
+
+impl StoredCustomer {
+    pub(crate) fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "object": "customer",
+            "created": self.created,
+            "email": self.email,
+            "livemode": false,
+            "metadata": {},
+        })
+    }
+}

@@ -1,0 +1,311 @@
+//! [`FakeStripe`]: the handle a test holds — start the emulator, point a [`Client`] at it, set
+//! up the catalog, inject faults, read the journal, move the clock, finish sessions.
+//!
+//! What happens to each request is the server's and the store's business.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use super::fault::Fault;
+use super::journal::RecordedRequest;
+use super::server::{self, Shared};
+use super::session_state::Expansion;
+use crate::checkout::{CheckoutSession, SessionStatus};
+use crate::client::{Client, ClientBuilder};
+use crate::discounts::CouponData;
+
+/// The key [`FakeStripe::client`] uses. The emulator accepts any `sk_test_…` or `rk_test_…`
+/// key and refuses everything else, so a live key can never be sent to it by mistake.
+pub const TEST_SECRET_KEY: &str = "sk_test_FakeStripe000000000000000000";
+
+/// A stateful emulator of Stripe's Checkout Session API on `127.0.0.1`, for tests and examples.
+///
+/// Dropping the handle stops the server. Every method takes `&self` and is safe to call while
+/// requests are in flight.
+///
+/// ```
+/// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode};
+/// use stripe_checkout_client::testing::FakeStripe;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let fake = FakeStripe::start().await;
+/// fake.add_price("price_tshirt", 2_500, "usd");
+///
+/// let session = fake
+///     .client()
+///     .checkout_sessions()
+///     .create(&CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_tshirt", 2)))
+///     .await?;
+/// assert_eq!(session.amount_subtotal, Some(5_000));
+/// assert_eq!(fake.journal().len(), 1);
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct FakeStripe {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    server: JoinHandle<()>,
+}
+
+/// Why a [`FakeStripe`] helper could not act on a session.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FakeStripeError {
+    /// No session has this id.
+    #[error("FakeStripe has no checkout session {0}")]
+    NoSuchSession(String),
+    /// The session is not open, so it cannot be completed.
+    #[error("checkout session {id} is {status}, not open")]
+    NotOpen {
+        /// The session.
+        id: String,
+        /// Its status.
+        status: SessionStatus,
+    },
+}
+
+impl FakeStripe {
+    /// Starts the emulator on a random loopback port.
+    ///
+    /// # Panics
+    /// If no loopback port can be bound; [`try_start`](Self::try_start) returns the error.
+    pub async fn start() -> Self {
+        match Self::try_start().await {
+            Ok(fake) => fake,
+            Err(err) => panic!("FakeStripe could not bind 127.0.0.1: {err}"),
+        }
+    }
+
+    /// Starts the emulator on a random loopback port.
+    ///
+    /// # Errors
+    /// The error from binding the port.
+    pub async fn try_start() -> std::io::Result<Self> {
+        Self::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await
+    }
+
+    /// Starts the emulator on a chosen loopback address (an example server that wants a fixed
+    /// port, say).
+    ///
+    /// # Errors
+    /// The error from binding the address.
+    pub async fn bind(addr: SocketAddr) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::default());
+        let server = tokio::spawn(server::serve(listener, Arc::clone(&shared)));
+        Ok(FakeStripe {
+            shared,
+            addr,
+            server,
+        })
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:40123`.
+    pub fn uri(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The address the emulator listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// A client builder pointed at the emulator with [`TEST_SECRET_KEY`] and millisecond
+    /// retry backoff, so retry tests run fast. Adjust it and call `build`.
+    pub fn client_builder(&self) -> ClientBuilder {
+        Client::builder(TEST_SECRET_KEY)
+            .api_base(self.uri())
+            .backoff(Duration::from_millis(1), Duration::from_millis(20))
+    }
+
+    /// A client pointed at the emulator (see [`client_builder`](Self::client_builder)).
+    ///
+    /// # Panics
+    /// Never in practice: the builder's settings are fixed and valid.
+    pub fn client(&self) -> Client {
+        self.client_builder()
+            .build()
+            .expect("the emulator's client settings are valid")
+    }
+
+    /// Adds a one-time price, named after its id. Returns `self` for chaining.
+    pub fn add_price(&self, id: &str, unit_amount: i64, currency: &str) -> &Self {
+        self.add_product_price(id, id, unit_amount, currency)
+    }
+
+    /// Adds a one-time price whose product has this name (the line item's description).
+    pub fn add_product_price(
+        &self,
+        id: &str,
+        product_name: &str,
+        unit_amount: i64,
+        currency: &str,
+    ) -> &Self {
+        self.shared
+            .store()
+            .add_price(id, product_name, unit_amount, currency);
+        self
+    }
+
+    /// Adds a coupon with this id, described as you would create one inline.
+    ///
+    /// ```
+    /// # use stripe_checkout_client::testing::FakeStripe;
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let fake = FakeStripe::start().await;
+    /// fake.add_coupon("SUMMER25", CouponData::percent_off(25.0).name("Summer"))
+    ///     .add_coupon("TENOFF", CouponData::amount_off(1_000, "usd"));
+    /// # }
+    /// ```
+    pub fn add_coupon(&self, id: &str, coupon: CouponData) -> &Self {
+        self.shared.store().add_coupon(id, &coupon);
+        self
+    }
+
+    /// Adds an active promotion code (`code`, as the customer types it) for a coupon, and
+    /// returns its generated `promo_…` id.
+    pub fn add_promotion_code(&self, code: &str, coupon_id: &str) -> String {
+        self.shared.store().add_promotion_code(code, coupon_id)
+    }
+
+    /// Adds a customer a session can name.
+    pub fn add_customer(&self, id: &str, email: Option<&str>) -> &Self {
+        self.shared
+            .store()
+            .add_customer(id, email.map(str::to_owned));
+        self
+    }
+
+    /// Queues a fault for upcoming requests (see [`Fault`]).
+    pub fn inject(&self, fault: Fault) {
+        self.shared.store().faults.push_back(fault);
+    }
+
+    /// The next `n` requests fail with `status` before taking effect, with
+    /// `Stripe-Should-Retry` when `should_retry` is set.
+    pub fn fail_next(&self, n: usize, status: u16, should_retry: Option<bool>) {
+        let mut fault = Fault::status(status).times(n);
+        if let Some(retry) = should_retry {
+            fault = fault.should_retry(retry);
+        }
+        self.inject(fault);
+    }
+
+    /// The next request is answered `delay` late (it takes effect at once).
+    pub fn delay_next(&self, delay: Duration) {
+        self.inject(Fault::delay(delay));
+    }
+
+    /// The next request's connection is closed without an answer, before it takes effect.
+    pub fn drop_next_connection(&self) {
+        self.inject(Fault::drop_connection());
+    }
+
+    /// Every request received so far, oldest first.
+    pub fn journal(&self) -> Vec<RecordedRequest> {
+        self.shared.store().journal.clone()
+    }
+
+    /// Forgets the journal (the state stays).
+    pub fn clear_journal(&self) {
+        self.shared.store().journal.clear();
+    }
+
+    /// How many TCP connections clients have opened, to check connection reuse.
+    pub fn connections_opened(&self) -> usize {
+        self.shared.store().connections
+    }
+
+    /// The emulator's clock, in Unix seconds.
+    pub fn now(&self) -> i64 {
+        self.shared.store().now()
+    }
+
+    /// Freezes the clock at `unix_seconds`. Open sessions whose `expires_at` has passed are
+    /// expired on their next read.
+    pub fn set_time(&self, unix_seconds: i64) {
+        self.shared.store().fixed_now = Some(unix_seconds);
+    }
+
+    /// Moves the clock forward (freezing it if it was following the system clock).
+    pub fn advance_time(&self, by: Duration) {
+        let mut store = self.shared.store();
+        let now = store.now();
+        store.fixed_now = Some(now.saturating_add(i64::try_from(by.as_secs()).unwrap_or(i64::MAX)));
+    }
+
+    /// Completes a session as a successful payment would: status `complete`, payment status
+    /// `paid` (`no_payment_required` for a zero total), customer details filled in.
+    ///
+    /// # Errors
+    /// [`FakeStripeError`] if there is no such session or it is not open.
+    pub fn complete_session(&self, id: &str) -> Result<CheckoutSession, FakeStripeError> {
+        let mut store = self.shared.store();
+        store.sweep_expired();
+        let email = {
+            let session = store
+                .session(id)
+                .ok_or_else(|| FakeStripeError::NoSuchSession(id.to_owned()))?;
+            if session.status != SessionStatus::Open {
+                return Err(FakeStripeError::NotOpen {
+                    id: id.to_owned(),
+                    status: session.status.clone(),
+                });
+            }
+            session.customer_email.clone().or_else(|| {
+                session
+                    .customer
+                    .as_ref()
+                    .and_then(|c| store.customers.get(c))
+                    .and_then(|c| c.email.clone())
+            })
+        };
+        let total = {
+            let session = store.session(id).expect("checked above");
+            session.amount_subtotal() - session.amount_discount(&*store)
+        };
+        let session = store.session_mut(id).expect("checked above");
+        session.status = SessionStatus::Complete;
+        session.payment_status = if total == 0 {
+            "no_payment_required".to_owned()
+        } else {
+            "paid".to_owned()
+        };
+        session.customer_details_email =
+            Some(email.unwrap_or_else(|| "customer@example.com".to_owned()));
+        drop(store);
+        Ok(self.session(id).expect("the session exists"))
+    }
+
+    /// The session as the emulator holds it, with `discounts` (coupons and promotion codes)
+    /// and `line_items` expanded. `None` if there is no such session.
+    pub fn session(&self, id: &str) -> Option<CheckoutSession> {
+        let mut store = self.shared.store();
+        store.sweep_expired();
+        let expand = Expansion {
+            discounts: true,
+            coupon: true,
+            promotion_code: true,
+            line_items: true,
+            customer: false,
+        };
+        let json = store.render_session(id, expand)?;
+        Some(
+            serde_json::from_value(json)
+                .expect("the emulator renders sessions the crate can parse"),
+        )
+    }
+}
+
+impl Drop for FakeStripe {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}

@@ -1,0 +1,106 @@
+//! A stateful, in-process emulator of Stripe's Checkout Session API ([`FakeStripe`]), for
+//! testing your discount policies and endpoints offline (feature `testing`).
+//!
+//! Stripe's own `stripe-mock` is stateless (an update does not change what the next retrieve
+//! returns) and needs Docker; the sandbox needs a network and an account. `FakeStripe` runs on
+//! `127.0.0.1` inside your test, keeps the sessions it creates, computes their amounts and
+//! discounts, and answers in Stripe's shapes, including its errors. It is not compiled into
+//! normal builds: enable the feature in your dev-dependencies only.
+//!
+//! ```toml
+//! [dev-dependencies]
+//! stripe-checkout-client = { version = "0.1", features = ["testing"] }
+//! ```
+//!
+//! # Testing a policy end to end
+//!
+//! Create a session the way your server does, run the flow your endpoint runs, and look at
+//! the result the way your front end would.
+//!
+//! ```
+//! use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
+//! use stripe_checkout_client::discounts::policies::CartThreshold;
+//! use stripe_checkout_client::discounts::{update_discounts, DiscountRequest};
+//! use stripe_checkout_client::ids::CheckoutSessionId;
+//! use stripe_checkout_client::testing::FakeStripe;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let fake = FakeStripe::start().await;
+//! fake.add_price("price_jacket", 12_000, "usd");
+//! let client = fake.client();
+//!
+//! let session = client
+//!     .checkout_sessions()
+//!     .create(
+//!         &CreateSession::new(SessionMode::Payment)
+//!             .ui_mode(UiMode::Custom)
+//!             .line_item(LineItem::price("price_jacket", 1))
+//!             .return_url("https://example.com/return")
+//!             .update_discounts(PermissionOwner::ServerOnly),
+//!     )
+//!     .await?;
+//!
+//! // The browser asks for the discount; the guide's rule gives 10% of 120.00.
+//! let request = DiscountRequest::new(CheckoutSessionId::new(session.id.as_str())?);
+//! let outcome = update_discounts(&client, &session.id, request, &CartThreshold::guide()).await?;
+//! assert!(outcome.changed);
+//! assert_eq!(outcome.session.amount_total, Some(10_800));
+//!
+//! // Asking again changes nothing, and sends no update.
+//! let request = DiscountRequest::new(CheckoutSessionId::new(session.id.as_str())?);
+//! let again = update_discounts(&client, &session.id, request, &CartThreshold::guide()).await?;
+//! assert!(!again.changed);
+//! assert_eq!(fake.journal().iter().filter(|r| r.is_post()).count(), 2); // create + one update
+//! # Ok(()) }
+//! ```
+//!
+//! # What is modelled
+//!
+//! - **Endpoints**: create, retrieve, update, expire and list Checkout Sessions (with
+//!   `starting_after`/`ending_before` pagination and the `status`, `customer` and `created`
+//!   filters), list a session's line items, retrieve coupons and promotion codes. Bodies are
+//!   real Stripe form encoding, decoded into this crate's parameter types; an unknown
+//!   parameter, a bad value or an unknown route gets Stripe's `invalid_request_error` with
+//!   `param`, as a 400 or 404.
+//! - **Amounts**: `amount_subtotal` from the line items (catalog prices or inline
+//!   `price_data`), one discount per session from a coupon id, a promotion code id or inline
+//!   `coupon_data` (which gets a generated coupon id); `amount_off` capped at the subtotal,
+//!   `percent_off` rounded half up to the minor unit; `total_details.amount_discount`,
+//!   `amount_total`, and each line item's share of the discount.
+//! - **Rules**: discount updates need `permissions[update_discounts]=server_only` (line items
+//!   and shipping details likewise need their permission); complete and expired sessions
+//!   refuse updates; coupons must match the session's currency; `expires_at` between 30
+//!   minutes and 24 hours; `return_url` for `custom`/`embedded`, never `success_url`.
+//! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
+//!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items` and
+//!   `customer`; a `Request-Id` on every answer.
+//! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first
+//!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
+//!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved.
+//! - **Faults and inspection**: [`Fault`] (status, delay, dropped connection; before or after
+//!   the change applies), the request journal ([`RecordedRequest`]), connection counting, a
+//!   settable clock, [`FakeStripe::complete_session`] and [`FakeStripe::session`].
+//!
+//! # What is not
+//!
+//! Payments and PaymentIntents, tax, shipping rates and `shipping_options`, subscriptions and
+//! recurring prices, Adaptive Pricing, coupon restrictions (`applies_to`, redemption limits,
+//! expiry), promotion code restrictions, stacking several discounts, webhooks, Connect
+//! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
+//! wording of every Stripe error message. Use Stripe's sandbox before going live.
+
+mod catalog;
+mod error_answer;
+mod fake;
+mod fault;
+pub(crate) mod form_decode;
+mod journal;
+mod pricing;
+mod server;
+mod session_state;
+mod store;
+
+pub use fake::{FakeStripe, FakeStripeError, TEST_SECRET_KEY};
+pub use fault::Fault;
+pub use journal::RecordedRequest;

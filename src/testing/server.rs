@@ -1,0 +1,389 @@
+//! The emulator's HTTP side: the loopback server, and for each request the order Stripe
+//! applies things in — authentication, injected faults, idempotent replay, routing to the
+//! store — with the answer's headers and the journal entry.
+//!
+//! The operations' rules live in the store.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tokio::net::TcpListener;
+
+use super::error_answer::ErrorAnswer;
+use super::fault::FaultAction;
+use super::form_decode::FormTree;
+use super::journal::RecordedRequest;
+use super::store::{SavedAnswer, Store, new_id};
+
+/// The largest request body the emulator reads (Stripe's own limit is far below this).
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// State shared by the handle and every connection.
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    store: Mutex<Store>,
+}
+
+impl Shared {
+    /// The store, even after a panic elsewhere: tests should see the state, not a poison error.
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Returned by the service to make hyper close the connection without an answer.
+#[derive(Debug)]
+struct DropConnection;
+
+impl std::fmt::Display for DropConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("fault injected: connection dropped")
+    }
+}
+
+impl std::error::Error for DropConnection {}
+
+/// Accepts connections until the task is aborted.
+pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors and the like: back off instead of spinning.
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        shared.store().connections += 1;
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = service_fn(move |req| handle(Arc::clone(&shared), req));
+            // A dropped connection is an injected fault or the client going away: both end
+            // the connection, and neither is an error of the emulator.
+            let _ = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// What one request gets.
+struct Answer {
+    status: u16,
+    body: Value,
+    replayed: bool,
+    should_retry: Option<bool>,
+}
+
+impl Answer {
+    fn ok(body: Value) -> Self {
+        Answer {
+            status: 200,
+            body,
+            replayed: false,
+            should_retry: None,
+        }
+    }
+
+    fn error(err: &ErrorAnswer) -> Self {
+        Answer {
+            status: err.status,
+            body: err.body(),
+            replayed: false,
+            should_retry: None,
+        }
+    }
+}
+
+enum Outcome {
+    Answer(Answer),
+    Drop,
+}
+
+/// A request, read in full.
+struct Incoming1 {
+    method: String,
+    path: String,
+    query: Option<String>,
+    headers: Vec<(String, String)>,
+    authorization: Option<String>,
+    body: String,
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, DropConnection> {
+    let (parts, body) = req.into_parts();
+    let Ok(collected) = Limited::new(body, MAX_BODY_BYTES).collect().await else {
+        let err = ErrorAnswer::state(None, "The request body is too large.");
+        return Ok(respond(
+            Answer {
+                status: 413,
+                ..Answer::error(&err)
+            },
+            None,
+        ));
+    };
+    let body = String::from_utf8_lossy(&collected.to_bytes()).into_owned();
+    let mut authorization = None;
+    let mut headers = Vec::new();
+    for (name, value) in &parts.headers {
+        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+        if name == hyper::header::AUTHORIZATION {
+            authorization = Some(value);
+        } else {
+            headers.push((name.as_str().to_owned(), value));
+        }
+    }
+    let request = Incoming1 {
+        method: parts.method.as_str().to_owned(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        headers,
+        authorization,
+        body,
+    };
+    let key = header(&request.headers, "idempotency-key").map(str::to_owned);
+    let (outcome, delay) = process(&mut shared.store(), request);
+    if let Some(delay) = delay {
+        tokio::time::sleep(delay).await;
+    }
+    match outcome {
+        Outcome::Drop => Err(DropConnection),
+        Outcome::Answer(answer) => Ok(respond(answer, key.as_deref())),
+    }
+}
+
+/// Everything but the waiting, under the store's lock, so concurrent requests apply one at
+/// a time as they would on one Stripe object.
+fn process(store: &mut Store, request: Incoming1) -> (Outcome, Option<Duration>) {
+    let params_text = if request.method == "POST" {
+        request.body.as_str()
+    } else {
+        request.query.as_deref().unwrap_or("")
+    };
+    let tree = FormTree::parse(params_text);
+    let idempotency_key = (request.method == "POST")
+        .then(|| header(&request.headers, "idempotency-key"))
+        .flatten()
+        .map(str::to_owned);
+
+    let mut delay = None;
+    let mut faulted = false;
+    let mut replayed = false;
+
+    let outcome = 'outcome: {
+        // An unauthenticated request is refused before it can use up a queued fault.
+        if let Err(err) = authenticate(request.authorization.as_deref()) {
+            break 'outcome Outcome::Answer(Answer::error(&err));
+        }
+        let fault = take_fault(store, &request.method);
+        faulted = fault.is_some();
+        let (action, after_apply) = match &fault {
+            Some(f) => (Some(&f.action), f.after_apply),
+            None => (None, false),
+        };
+        if let Some(FaultAction::Delay(d)) = action {
+            delay = Some(*d);
+        }
+        if !after_apply {
+            match action {
+                Some(FaultAction::Status {
+                    status,
+                    should_retry,
+                }) => {
+                    let mut answer = Answer::error(&ErrorAnswer::injected(*status));
+                    answer.should_retry = *should_retry;
+                    break 'outcome Outcome::Answer(answer);
+                }
+                Some(FaultAction::Drop) => break 'outcome Outcome::Drop,
+                _ => {}
+            }
+        }
+        let answer = match &idempotency_key {
+            Some(key) => {
+                let fingerprint = fingerprint(&request.method, &request.path, params_text);
+                match store.idempotent.get(key) {
+                    Some(saved) if saved.fingerprint == fingerprint => Answer {
+                        status: saved.status,
+                        body: saved.body.clone(),
+                        replayed: true,
+                        should_retry: None,
+                    },
+                    Some(_) => Answer::error(&ErrorAnswer::idempotency_mismatch(key)),
+                    None => {
+                        let (answer, executed) = execute(store, &request, &tree);
+                        if executed && answer.status < 500 {
+                            store.idempotent.insert(
+                                key.clone(),
+                                SavedAnswer {
+                                    fingerprint,
+                                    status: answer.status,
+                                    body: answer.body.clone(),
+                                },
+                            );
+                        }
+                        answer
+                    }
+                }
+            }
+            None => execute(store, &request, &tree).0,
+        };
+        replayed = answer.replayed;
+        match action {
+            Some(FaultAction::Status {
+                status,
+                should_retry,
+            }) if after_apply => {
+                let mut answer = Answer::error(&ErrorAnswer::injected(*status));
+                answer.should_retry = *should_retry;
+                Outcome::Answer(answer)
+            }
+            Some(FaultAction::Drop) if after_apply => Outcome::Drop,
+            _ => {
+                if !matches!(action, Some(FaultAction::Delay(_))) {
+                    faulted = false;
+                }
+                Outcome::Answer(answer)
+            }
+        }
+    };
+
+    store.journal.push(RecordedRequest {
+        method: request.method,
+        path: request.path,
+        query: request.query,
+        headers: request.headers,
+        body: request.body,
+        params: tree.map_or(Value::Null, |t| t.to_json()),
+        status: match &outcome {
+            Outcome::Answer(a) => Some(a.status),
+            Outcome::Drop => None,
+        },
+        replayed,
+        faulted,
+    });
+    (outcome, delay)
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Takes the first queued fault that matches this request.
+fn take_fault(store: &mut Store, method: &str) -> Option<super::Fault> {
+    let i = store.faults.iter().position(|f| f.matches(method))?;
+    let fault = &mut store.faults[i];
+    fault.times = fault.times.saturating_sub(1);
+    let taken = fault.clone();
+    if fault.times == 0 {
+        store.faults.remove(i);
+    }
+    Some(taken)
+}
+
+/// The key must look like a test-mode secret or restricted key; the emulator never sees a
+/// live key, and says so without echoing it.
+fn authenticate(authorization: Option<&str>) -> Result<(), ErrorAnswer> {
+    let Some(value) = authorization else {
+        return Err(ErrorAnswer::authentication(
+            "You did not provide an API key. Provide it in the Authorization header as \
+             `Bearer sk_test_…`.",
+        ));
+    };
+    let key = value.strip_prefix("Bearer ").unwrap_or("");
+    if key.starts_with("sk_test_") || key.starts_with("rk_test_") {
+        Ok(())
+    } else {
+        Err(ErrorAnswer::authentication(
+            "Invalid API Key provided. FakeStripe accepts test-mode keys (`sk_test_…`) only.",
+        ))
+    }
+}
+
+/// The parameters of a request, independent of their order on the wire.
+fn fingerprint(method: &str, path: &str, params: &str) -> String {
+    let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(params.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    pairs.sort();
+    format!("{method} {path} {pairs:?}")
+}
+
+/// Routes a request to the store. The flag says whether the operation ran (its result may
+/// be saved for idempotent replay) or was refused before running (parameter errors).
+fn execute(
+    store: &mut Store,
+    request: &Incoming1,
+    tree: &Result<FormTree, super::form_decode::ParamError>,
+) -> (Answer, bool) {
+    let tree = match tree {
+        Ok(tree) => tree,
+        Err(err) => return (Answer::error(&err.clone().into()), false),
+    };
+    let segments: Vec<&str> = request.path.trim_start_matches('/').split('/').collect();
+    let method = request.method.as_str();
+    let result = match (method, segments.as_slice()) {
+        ("POST", ["v1", "checkout", "sessions"]) => decoded(tree).map(|p| store.create_session(p)),
+        ("GET", ["v1", "checkout", "sessions"]) => decoded(tree).map(|p| store.list_sessions(&p)),
+        ("GET", ["v1", "checkout", "sessions", id]) => {
+            decoded(tree).map(|p| store.retrieve_session(id, &p))
+        }
+        ("POST", ["v1", "checkout", "sessions", id]) => {
+            decoded(tree).map(|p| store.update_session(id, p))
+        }
+        ("POST", ["v1", "checkout", "sessions", id, "expire"]) => {
+            decoded(tree).map(|p| store.expire_session(id, &p))
+        }
+        ("GET", ["v1", "checkout", "sessions", id, "line_items"]) => {
+            decoded(tree).map(|p| store.list_line_items(id, &p))
+        }
+        ("GET", ["v1", "coupons", id]) => {
+            decoded::<crate::checkout::RetrieveSession>(tree).map(|_| store.retrieve_coupon(id))
+        }
+        ("GET", ["v1", "promotion_codes", id]) => decoded::<crate::checkout::RetrieveSession>(tree)
+            .map(|_| store.retrieve_promotion_code(id)),
+        _ => Ok(Err(ErrorAnswer::unrecognized_url(method, &request.path))),
+    };
+    match result {
+        Err(err) => (Answer::error(&err), false),
+        Ok(Ok(body)) => (Answer::ok(body), true),
+        Ok(Err(err)) => (Answer::error(&err), true),
+    }
+}
+
+fn decoded<T: DeserializeOwned>(tree: &FormTree) -> Result<T, ErrorAnswer> {
+    tree.decode().map_err(ErrorAnswer::from)
+}
+
+fn respond(answer: Answer, idempotency_key: Option<&str>) -> Response<Full<Bytes>> {
+    let body = serde_json::to_vec(&answer.body).unwrap_or_default();
+    let mut response = Response::builder()
+        .status(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .header("content-type", "application/json")
+        .header("request-id", new_id("req_", 14));
+    if let Some(key) = idempotency_key {
+        response = response.header("idempotency-key", key);
+    }
+    if answer.replayed {
+        response = response.header("idempotent-replayed", "true");
+    }
+    if let Some(retry) = answer.should_retry {
+        response = response.header("stripe-should-retry", if retry { "true" } else { "false" });
+    }
+    response
+        .body(Full::new(Bytes::from(body)))
+        .unwrap_or_else(|_| Response::new(Full::new(Bytes::new())))
+}

@@ -1,0 +1,289 @@
+//! A Checkout Session as the emulator keeps it — line items, the one discount, permissions,
+//! status — and how it renders as Stripe's `checkout.session` and `item` objects, with the
+//! expansions a request asked for.
+//!
+//! The rules for changing a session live in the store; the arithmetic in `pricing`.
+
+use serde_json::{Map, Value, json};
+
+use super::catalog::{StoredCoupon, StoredPromotionCode};
+use super::error_answer::ErrorAnswer;
+use super::pricing;
+use crate::checkout::{Address, PermissionOwner, Permissions, SessionStatus};
+
+/// One line of a session.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredLineItem {
+    pub(crate) id: String,
+    pub(crate) price: Value,
+    pub(crate) unit_amount: i64,
+    pub(crate) currency: String,
+    pub(crate) description: String,
+    pub(crate) quantity: u64,
+}
+
+impl StoredLineItem {
+    pub(crate) fn subtotal(&self) -> i64 {
+        self.unit_amount
+            .saturating_mul(i64::try_from(self.quantity).unwrap_or(i64::MAX))
+    }
+}
+
+/// The discount a session carries: a coupon, and the promotion code it came from, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StoredDiscount {
+    pub(crate) coupon_id: String,
+    pub(crate) promotion_code_id: Option<String>,
+}
+
+/// Shipping details collected on the merchant's page.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredShipping {
+    pub(crate) name: String,
+    pub(crate) address: Address,
+}
+
+/// A session and everything the emulator models about it.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredSession {
+    pub(crate) id: String,
+    pub(crate) created: i64,
+    pub(crate) expires_at: i64,
+    pub(crate) mode: String,
+    pub(crate) ui_mode: String,
+    pub(crate) status: SessionStatus,
+    pub(crate) payment_status: String,
+    pub(crate) currency: Option<String>,
+    pub(crate) line_items: Vec<StoredLineItem>,
+    pub(crate) discount: Option<StoredDiscount>,
+    pub(crate) permissions: Option<Permissions>,
+    pub(crate) customer: Option<String>,
+    pub(crate) customer_email: Option<String>,
+    pub(crate) client_reference_id: Option<String>,
+    pub(crate) metadata: Vec<(String, String)>,
+    pub(crate) return_url: Option<String>,
+    pub(crate) success_url: Option<String>,
+    pub(crate) cancel_url: Option<String>,
+    pub(crate) locale: Option<String>,
+    pub(crate) allow_promotion_codes: Option<bool>,
+    pub(crate) client_secret: Option<String>,
+    pub(crate) shipping: Option<StoredShipping>,
+    pub(crate) customer_details_email: Option<String>,
+}
+
+/// What a request asked to expand, checked against what the emulator can expand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Expansion {
+    pub(crate) discounts: bool,
+    pub(crate) coupon: bool,
+    pub(crate) promotion_code: bool,
+    pub(crate) line_items: bool,
+    pub(crate) customer: bool,
+}
+
+impl Expansion {
+    /// Parses `expand[…]`. `prefix` is `data.` for lists, whose expansions name the items.
+    pub(crate) fn parse(expand: &[String], prefix: &str) -> Result<Self, ErrorAnswer> {
+        let mut out = Expansion::default();
+        for (i, path) in expand.iter().enumerate() {
+            let field = path.strip_prefix(prefix).unwrap_or("");
+            match field {
+                "discounts" => out.discounts = true,
+                "discounts.coupon" => (out.discounts, out.coupon) = (true, true),
+                "discounts.promotion_code" => (out.discounts, out.promotion_code) = (true, true),
+                "line_items" | "line_items.data.price" => out.line_items = true,
+                "customer" => out.customer = true,
+                _ => {
+                    return Err(ErrorAnswer::invalid(
+                        format!("expand[{i}]"),
+                        format!("This property cannot be expanded ({path})."),
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// What the renderer needs from the catalog.
+pub(crate) trait CatalogView {
+    fn coupon(&self, id: &str) -> Option<&StoredCoupon>;
+    fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode>;
+    fn customer_json(&self, id: &str) -> Option<Value>;
+}
+
+impl StoredSession {
+    pub(crate) fn amount_subtotal(&self) -> i64 {
+        self.line_items.iter().map(StoredLineItem::subtotal).sum()
+    }
+
+    pub(crate) fn amount_discount(&self, catalog: &dyn CatalogView) -> i64 {
+        let Some(coupon) = self
+            .discount
+            .as_ref()
+            .and_then(|d| catalog.coupon(&d.coupon_id))
+        else {
+            return 0;
+        };
+        pricing::discount_amount(
+            self.amount_subtotal(),
+            coupon.amount_off,
+            coupon.percent_off,
+        )
+    }
+
+    pub(crate) fn permission_is_server_only(
+        &self,
+        pick: impl Fn(&Permissions) -> Option<&PermissionOwner>,
+    ) -> bool {
+        self.permissions.as_ref().and_then(pick) == Some(&PermissionOwner::ServerOnly)
+    }
+
+    /// The session object. `include_discounts` is false for an update's answer, which carries
+    /// `discounts` only when expanded, as Stripe documents.
+    pub(crate) fn to_json(
+        &self,
+        catalog: &dyn CatalogView,
+        expand: Expansion,
+        include_discounts: bool,
+    ) -> Value {
+        let subtotal = self.amount_subtotal();
+        let discount = self.amount_discount(catalog);
+        let mut object = json!({
+            "id": self.id,
+            "object": "checkout.session",
+            "adaptive_pricing": {"enabled": false},
+            "after_expiration": null,
+            "allow_promotion_codes": self.allow_promotion_codes,
+            "amount_subtotal": subtotal,
+            "amount_total": subtotal - discount,
+            "automatic_tax": {"enabled": false, "liability": null, "status": null},
+            "billing_address_collection": null,
+            "cancel_url": self.cancel_url,
+            "client_reference_id": self.client_reference_id,
+            "client_secret": self.client_secret,
+            "collected_information": self.shipping.as_ref().map(|s| json!({
+                "shipping_details": {"name": s.name, "address": address_json(&s.address)},
+            })),
+            "created": self.created,
+            "currency": self.currency,
+            "customer": self.customer,
+            "customer_creation": "if_required",
+            "customer_details": self.customer_details_email.as_ref().map(|email| json!({
+                "email": email, "address": null, "name": null, "phone": null,
+                "tax_exempt": "none", "tax_ids": [],
+            })),
+            "customer_email": self.customer_email,
+            "expires_at": self.expires_at,
+            "invoice": null,
+            "livemode": false,
+            "locale": self.locale,
+            "metadata": Map::from_iter(self.metadata.iter().map(|(k, v)| (k.clone(), json!(v)))),
+            "mode": self.mode,
+            "payment_intent": null,
+            "payment_method_types": ["card"],
+            "payment_status": self.payment_status,
+            "permissions": self.permissions.as_ref().map(|p| json!({
+                "update_discounts": p.update_discounts.as_ref().map(PermissionOwner::as_str),
+                "update_line_items": p.update_line_items.as_ref().map(PermissionOwner::as_str),
+                "update_shipping_details":
+                    p.update_shipping_details.as_ref().map(PermissionOwner::as_str),
+            })),
+            "return_url": self.return_url,
+            "shipping_cost": null,
+            "shipping_options": [],
+            "status": self.status.as_str(),
+            "success_url": self.success_url,
+            "total_details": {
+                "amount_discount": discount,
+                "amount_shipping": 0,
+                "amount_tax": 0,
+            },
+            "ui_mode": self.ui_mode,
+            "url": (self.ui_mode == "hosted" && self.status == SessionStatus::Open)
+                .then(|| format!("https://checkout.stripe.com/c/pay/{}", self.id)),
+        });
+        if include_discounts || expand.discounts {
+            object["discounts"] = Value::Array(
+                self.discount
+                    .iter()
+                    .map(|d| self.discount_json(d, catalog, expand))
+                    .collect(),
+            );
+        }
+        if expand.line_items {
+            object["line_items"] = json!({
+                "object": "list",
+                "url": format!("/v1/checkout/sessions/{}/line_items", self.id),
+                "has_more": false,
+                "data": self.line_items_json(catalog),
+            });
+        }
+        if expand.customer {
+            if let Some(customer) = self
+                .customer
+                .as_deref()
+                .and_then(|c| catalog.customer_json(c))
+            {
+                object["customer"] = customer;
+            }
+        }
+        object
+    }
+
+    fn discount_json(
+        &self,
+        d: &StoredDiscount,
+        catalog: &dyn CatalogView,
+        expand: Expansion,
+    ) -> Value {
+        let coupon = match catalog.coupon(&d.coupon_id) {
+            Some(c) if expand.coupon => c.to_json(),
+            _ => json!(d.coupon_id),
+        };
+        let promotion_code = match &d.promotion_code_id {
+            None => Value::Null,
+            Some(id) => match catalog.promotion_code(id) {
+                Some(p) if expand.promotion_code => p.to_json(catalog.coupon(&p.coupon_id)),
+                _ => json!(id),
+            },
+        };
+        json!({"coupon": coupon, "promotion_code": promotion_code})
+    }
+
+    /// The session's `item` objects, with the discount spread over them.
+    pub(crate) fn line_items_json(&self, catalog: &dyn CatalogView) -> Vec<Value> {
+        let subtotals: Vec<i64> = self
+            .line_items
+            .iter()
+            .map(StoredLineItem::subtotal)
+            .collect();
+        let discounts = pricing::allocate(self.amount_discount(catalog), &subtotals);
+        self.line_items
+            .iter()
+            .zip(subtotals)
+            .zip(discounts)
+            .map(|((item, subtotal), discount)| {
+                json!({
+                    "id": item.id,
+                    "object": "item",
+                    "amount_discount": discount,
+                    "amount_subtotal": subtotal,
+                    "amount_tax": 0,
+                    "amount_total": subtotal - discount,
+                    "currency": item.currency,
+                    "description": item.description,
+                    "price": item.price,
+                    "quantity": item.quantity,
+                })
+            })
+            .collect()
+    }
+}
+
+fn address_json(a: &Address) -> Value {
+    json!({
+        "city": a.city, "country": a.country, "line1": a.line1, "line2": a.line2,
+        "postal_code": a.postal_code, "state": a.state,
+    })
+}

@@ -1,0 +1,824 @@
+//! The emulator's state and the rules of each operation: the catalog, the sessions, the
+//! clock, saved idempotent results, queued faults and the journal — everything behind the
+//! one lock the server takes per request.
+//!
+//! Parsing requests and shaping HTTP answers is the server's job; rendering objects is
+//! `session_state`'s and `catalog`'s.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+
+use super::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
+use super::error_answer::ErrorAnswer;
+use super::fault::Fault;
+use super::journal::RecordedRequest;
+use super::session_state::{
+    CatalogView, Expansion, StoredDiscount, StoredLineItem, StoredSession, StoredShipping,
+};
+use crate::Clearable;
+use crate::checkout::{
+    CreateSession, ExpireSession, LineItem, ListLineItems, ListSessions, RetrieveSession,
+    SessionStatus, UpdateLineItem, UpdateSession,
+};
+use crate::discounts::{CouponData, Discount};
+use crate::metadata::Metadata;
+
+/// The shortest and longest lifetime Stripe allows for a session (30 minutes, 24 hours).
+const MIN_LIFETIME: i64 = 30 * 60;
+const MAX_LIFETIME: i64 = 24 * 60 * 60;
+
+/// A saved answer to an idempotent request.
+#[derive(Clone, Debug)]
+pub(crate) struct SavedAnswer {
+    pub(crate) fingerprint: String,
+    pub(crate) status: u16,
+    pub(crate) body: Value,
+}
+
+/// Everything the emulator knows.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    pub(crate) fixed_now: Option<i64>,
+    pub(crate) prices: HashMap<String, StoredPrice>,
+    pub(crate) coupons: HashMap<String, StoredCoupon>,
+    pub(crate) promotion_codes: HashMap<String, StoredPromotionCode>,
+    pub(crate) customers: HashMap<String, StoredCustomer>,
+    /// In creation order; lists answer newest first.
+    pub(crate) sessions: Vec<StoredSession>,
+    pub(crate) idempotent: HashMap<String, SavedAnswer>,
+    pub(crate) faults: VecDeque<Fault>,
+    pub(crate) journal: Vec<RecordedRequest>,
+    pub(crate) connections: usize,
+}
+
+impl CatalogView for Store {
+    fn coupon(&self, id: &str) -> Option<&StoredCoupon> {
+        self.coupons.get(id)
+    }
+
+    fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode> {
+        self.promotion_codes.get(id)
+    }
+
+    fn customer_json(&self, id: &str) -> Option<Value> {
+        self.customers.get(id).map(StoredCustomer::to_json)
+    }
+}
+
+/// A random id with Stripe's prefix and alphabet.
+pub(crate) fn new_id(prefix: &str, len: usize) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = String::with_capacity(prefix.len() + len);
+    out.push_str(prefix);
+    while out.len() < prefix.len() + len {
+        let mut bits = uuid::Uuid::new_v4().as_u128();
+        for _ in 0..20 {
+            if out.len() == prefix.len() + len {
+                break;
+            }
+            out.push(char::from(ALPHABET[(bits % 62) as usize]));
+            bits /= 62;
+        }
+    }
+    out
+}
+
+impl Store {
+    pub(crate) fn now(&self) -> i64 {
+        self.fixed_now.unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        })
+    }
+
+    /// Open sessions past their `expires_at` become expired, as Stripe expires them.
+    pub(crate) fn sweep_expired(&mut self) {
+        let now = self.now();
+        for session in &mut self.sessions {
+            if session.status == SessionStatus::Open && session.expires_at <= now {
+                session.status = SessionStatus::Expired;
+            }
+        }
+    }
+
+    fn session_index(&self, id: &str) -> Result<usize, ErrorAnswer> {
+        self.sessions
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| ErrorAnswer::no_such("checkout.session", id, "session"))
+    }
+
+    pub(crate) fn session(&self, id: &str) -> Option<&StoredSession> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    pub(crate) fn session_mut(&mut self, id: &str) -> Option<&mut StoredSession> {
+        self.sessions.iter_mut().find(|s| s.id == id)
+    }
+
+    fn render(&self, session: &StoredSession, expand: Expansion, include_discounts: bool) -> Value {
+        session.to_json(self, expand, include_discounts)
+    }
+
+    pub(crate) fn render_session(&self, id: &str, expand: Expansion) -> Option<Value> {
+        self.session(id).map(|s| self.render(s, expand, true))
+    }
+
+    // ---- catalog ---------------------------------------------------------------------
+
+    pub(crate) fn add_price(&mut self, id: &str, name: &str, unit_amount: i64, currency: &str) {
+        let created = self.now();
+        self.prices.insert(
+            id.to_owned(),
+            StoredPrice {
+                id: id.to_owned(),
+                unit_amount,
+                currency: currency.to_ascii_lowercase(),
+                product_id: new_id("prod_", 14),
+                product_name: name.to_owned(),
+                created,
+            },
+        );
+    }
+
+    pub(crate) fn add_coupon(&mut self, id: &str, data: &CouponData) {
+        let coupon = StoredCoupon::from_data(id.to_owned(), data, self.now());
+        self.coupons.insert(id.to_owned(), coupon);
+    }
+
+    pub(crate) fn add_promotion_code(&mut self, code: &str, coupon_id: &str) -> String {
+        let id = new_id("promo_", 24);
+        self.promotion_codes.insert(
+            id.clone(),
+            StoredPromotionCode {
+                id: id.clone(),
+                code: code.to_owned(),
+                coupon_id: coupon_id.to_owned(),
+                active: true,
+                created: self.now(),
+            },
+        );
+        id
+    }
+
+    pub(crate) fn add_customer(&mut self, id: &str, email: Option<String>) {
+        let created = self.now();
+        self.customers.insert(
+            id.to_owned(),
+            StoredCustomer {
+                id: id.to_owned(),
+                email,
+                created,
+            },
+        );
+    }
+
+    // ---- checkout sessions -------------------------------------------------------------
+
+    pub(crate) fn create_session(&mut self, p: CreateSession) -> Result<Value, ErrorAnswer> {
+        let expand = Expansion::parse(&p.expand, "")?;
+        let now = self.now();
+        let ui_mode = p
+            .ui_mode
+            .as_ref()
+            .map_or("hosted", |m| m.as_str())
+            .to_owned();
+        let embedded = ui_mode == "custom" || ui_mode == "embedded";
+        let never_redirect = p
+            .redirect_on_completion
+            .as_ref()
+            .is_some_and(|r| r.as_str() == "never");
+        if embedded && p.success_url.is_some() {
+            return Err(ErrorAnswer::invalid(
+                "success_url",
+                format!("`success_url` is not supported in `ui_mode={ui_mode}`; use `return_url`."),
+            ));
+        }
+        if embedded && p.return_url.is_none() && !never_redirect {
+            return Err(ErrorAnswer::missing("return_url"));
+        }
+        if !embedded && p.return_url.is_some() {
+            return Err(ErrorAnswer::invalid(
+                "return_url",
+                "`return_url` is only supported with `ui_mode=embedded` or `ui_mode=custom`.",
+            ));
+        }
+        if p.customer.is_some() && p.customer_email.is_some() {
+            return Err(ErrorAnswer::state(
+                Some("customer_email"),
+                "You may only specify one of these parameters: customer, customer_email.",
+            ));
+        }
+        if let Some(customer) = &p.customer {
+            if !self.customers.contains_key(customer) {
+                return Err(ErrorAnswer::no_such("customer", customer, "customer"));
+            }
+        }
+        if p.allow_promotion_codes == Some(true) && !p.discounts.is_empty() {
+            return Err(ErrorAnswer::state(
+                Some("discounts"),
+                "You may only specify one of these parameters: allow_promotion_codes, discounts.",
+            ));
+        }
+        let mode = p.mode.as_str().to_owned();
+        if mode != "setup" && p.line_items.is_empty() {
+            return Err(ErrorAnswer::missing("line_items"));
+        }
+        let mut line_items = Vec::with_capacity(p.line_items.len());
+        for (i, item) in p.line_items.iter().enumerate() {
+            line_items.push(self.new_line_item(item, i)?);
+        }
+        let currency = self.common_currency(&line_items)?;
+        let expires_at = match p.expires_at {
+            None => now + MAX_LIFETIME,
+            Some(at) if (now + MIN_LIFETIME..=now + MAX_LIFETIME).contains(&at) => at,
+            Some(_) => {
+                return Err(ErrorAnswer::invalid(
+                    "expires_at",
+                    "The `expires_at` timestamp must be between 30 minutes and 24 hours from \
+                     Checkout Session creation.",
+                ));
+            }
+        };
+        let id = new_id("cs_test_", 58);
+        let mut session = StoredSession {
+            client_secret: embedded.then(|| format!("{id}_secret_{}", new_id("", 24))),
+            id,
+            created: now,
+            expires_at,
+            mode,
+            ui_mode,
+            status: SessionStatus::Open,
+            payment_status: "unpaid".to_owned(),
+            currency,
+            line_items,
+            discount: None,
+            permissions: p.permissions.clone(),
+            customer: p.customer.clone(),
+            customer_email: p.customer_email.clone(),
+            client_reference_id: p.client_reference_id.clone(),
+            metadata: Vec::new(),
+            return_url: p.return_url.clone(),
+            success_url: p.success_url.clone(),
+            cancel_url: p.cancel_url.clone(),
+            locale: p.locale.clone(),
+            allow_promotion_codes: p.allow_promotion_codes,
+            shipping: None,
+            customer_details_email: None,
+        };
+        if let Some(metadata) = &p.metadata {
+            apply_metadata(&mut session.metadata, metadata);
+        }
+        session.discount = self.resolve_discounts(&p.discounts, session.currency.as_deref())?;
+        let body = self.render(&session, expand, true);
+        self.sessions.push(session);
+        Ok(body)
+    }
+
+    fn new_line_item(&self, item: &LineItem, i: usize) -> Result<StoredLineItem, ErrorAnswer> {
+        let param = |field: &str| format!("line_items[{i}][{field}]");
+        let quantity = item
+            .quantity
+            .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
+        check_quantity(quantity, || param("quantity"))?;
+        let (price, unit_amount, currency, description) = match (&item.price, &item.price_data) {
+            (Some(id), None) => {
+                let price = self
+                    .prices
+                    .get(id)
+                    .ok_or_else(|| ErrorAnswer::no_such("price", id, param("price")))?;
+                (
+                    price.to_json(),
+                    price.unit_amount,
+                    price.currency.clone(),
+                    price.product_name.clone(),
+                )
+            }
+            (None, Some(data)) => {
+                let unit_amount = match (&data.unit_amount, &data.unit_amount_decimal) {
+                    (Some(amount), _) => *amount,
+                    (None, Some(decimal)) => {
+                        decimal.parse::<f64>().map_or(-1, |d| d.round() as i64)
+                    }
+                    (None, None) => {
+                        return Err(ErrorAnswer::missing(param("price_data][unit_amount")));
+                    }
+                };
+                if unit_amount < 0 {
+                    return Err(ErrorAnswer::invalid(
+                        param("price_data][unit_amount"),
+                        "This value must be greater than or equal to 0.",
+                    ));
+                }
+                let name = match (&data.product_data, &data.product) {
+                    (Some(product), _) => product.name.clone(),
+                    (None, Some(product)) => product.clone(),
+                    (None, None) => {
+                        return Err(ErrorAnswer::missing(param("price_data][product_data")));
+                    }
+                };
+                let price = StoredPrice {
+                    id: new_id("price_", 24),
+                    unit_amount,
+                    currency: data.currency.to_ascii_lowercase(),
+                    product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
+                    product_name: name.clone(),
+                    created: self.now(),
+                };
+                (price.to_json(), unit_amount, price.currency, name)
+            }
+            (Some(_), Some(_)) => {
+                return Err(ErrorAnswer::state(
+                    Some(&param("price_data")),
+                    "You may only specify one of these parameters: price, price_data.",
+                ));
+            }
+            (None, None) => return Err(ErrorAnswer::missing(param("price"))),
+        };
+        Ok(StoredLineItem {
+            id: new_id("li_", 24),
+            price,
+            unit_amount,
+            currency,
+            description,
+            quantity,
+        })
+    }
+
+    fn common_currency(&self, items: &[StoredLineItem]) -> Result<Option<String>, ErrorAnswer> {
+        let Some(first) = items.first() else {
+            return Ok(None);
+        };
+        for (i, item) in items.iter().enumerate() {
+            if item.currency != first.currency {
+                return Err(ErrorAnswer::invalid(
+                    format!("line_items[{i}]"),
+                    format!(
+                        "All line items must be in the same currency; line_items[{i}] is in {} \
+                         but line_items[0] is in {}.",
+                        item.currency, first.currency
+                    ),
+                ));
+            }
+        }
+        Ok(Some(first.currency.clone()))
+    }
+
+    /// Turns requested discounts into the one the session will carry, creating inline
+    /// coupons. Checks everything before creating anything.
+    fn resolve_discounts(
+        &mut self,
+        discounts: &[Discount],
+        currency: Option<&str>,
+    ) -> Result<Option<StoredDiscount>, ErrorAnswer> {
+        let discount = match discounts {
+            [] => return Ok(None),
+            [one] => one,
+            _ => {
+                return Err(ErrorAnswer::invalid(
+                    "discounts",
+                    "You may only apply one discount to a Checkout Session.",
+                ));
+            }
+        };
+        let check_currency = |coupon_currency: Option<&str>,
+                              amount_off: Option<i64>,
+                              param: &str| {
+            match (amount_off, coupon_currency, currency) {
+                (Some(_), Some(c), Some(s)) if !c.eq_ignore_ascii_case(s) => {
+                    Err(ErrorAnswer::invalid(
+                        param,
+                        format!(
+                            "The coupon's currency ({c}) does not match the Checkout Session's \
+                             currency ({s})."
+                        ),
+                    ))
+                }
+                _ => Ok(()),
+            }
+        };
+        match (
+            &discount.coupon,
+            &discount.promotion_code,
+            &discount.coupon_data,
+        ) {
+            (Some(id), None, None) => {
+                let coupon = self
+                    .coupons
+                    .get(id)
+                    .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "discounts[0][coupon]"))?;
+                check_currency(
+                    coupon.currency.as_deref(),
+                    coupon.amount_off,
+                    "discounts[0][coupon]",
+                )?;
+                Ok(Some(StoredDiscount {
+                    coupon_id: id.clone(),
+                    promotion_code_id: None,
+                }))
+            }
+            (None, Some(id), None) => {
+                let promo = self.promotion_codes.get(id).ok_or_else(|| {
+                    ErrorAnswer::no_such("promotion_code", id, "discounts[0][promotion_code]")
+                })?;
+                if !promo.active {
+                    return Err(ErrorAnswer::invalid(
+                        "discounts[0][promotion_code]",
+                        format!("This promotion code is inactive: '{}'.", promo.code),
+                    ));
+                }
+                let coupon = self.coupons.get(&promo.coupon_id).ok_or_else(|| {
+                    ErrorAnswer::no_such("coupon", &promo.coupon_id, "discounts[0][promotion_code]")
+                })?;
+                check_currency(
+                    coupon.currency.as_deref(),
+                    coupon.amount_off,
+                    "discounts[0][promotion_code]",
+                )?;
+                Ok(Some(StoredDiscount {
+                    coupon_id: promo.coupon_id.clone(),
+                    promotion_code_id: Some(id.clone()),
+                }))
+            }
+            (None, None, Some(data)) => {
+                let param = "discounts[0][coupon_data]";
+                match (data.amount_off, data.percent_off) {
+                    (Some(off), None) if off > 0 => {
+                        if data.currency.is_none() {
+                            return Err(ErrorAnswer::missing(format!("{param}[currency]")));
+                        }
+                    }
+                    (None, Some(pct)) if pct > 0.0 && pct <= 100.0 => {}
+                    _ => {
+                        return Err(ErrorAnswer::invalid(
+                            param,
+                            "Specify exactly one of `amount_off` (greater than 0) or \
+                             `percent_off` (greater than 0, at most 100).",
+                        ));
+                    }
+                }
+                check_currency(data.currency.as_deref(), data.amount_off, param)?;
+                let id = new_id("", 8).to_ascii_uppercase();
+                self.add_coupon(&id, data);
+                Ok(Some(StoredDiscount {
+                    coupon_id: id,
+                    promotion_code_id: None,
+                }))
+            }
+            _ => Err(ErrorAnswer::invalid(
+                "discounts[0]",
+                "You must specify exactly one of `coupon`, `promotion_code` or `coupon_data`.",
+            )),
+        }
+    }
+
+    pub(crate) fn retrieve_session(
+        &mut self,
+        id: &str,
+        p: &RetrieveSession,
+    ) -> Result<Value, ErrorAnswer> {
+        let expand = Expansion::parse(&p.expand, "")?;
+        self.sweep_expired();
+        let i = self.session_index(id)?;
+        Ok(self.render(&self.sessions[i], expand, true))
+    }
+
+    pub(crate) fn update_session(
+        &mut self,
+        id: &str,
+        p: UpdateSession,
+    ) -> Result<Value, ErrorAnswer> {
+        let expand = Expansion::parse(&p.expand, "")?;
+        self.sweep_expired();
+        let i = self.session_index(id)?;
+        let session = &self.sessions[i];
+        if session.status != SessionStatus::Open {
+            return Err(ErrorAnswer::state(
+                None,
+                format!(
+                    "This Checkout Session is {} and can no longer be updated.",
+                    session.status
+                ),
+            ));
+        }
+        if p.shipping_options.is_some() {
+            return Err(ErrorAnswer::invalid(
+                "shipping_options",
+                "FakeStripe does not model shipping options.",
+            ));
+        }
+        let requires = |ok: bool, param: &str, permission: &str| {
+            if ok {
+                Ok(())
+            } else {
+                Err(ErrorAnswer::state(
+                    Some(param),
+                    format!(
+                        "You can only update `{param}` on a Checkout Session created with \
+                         `permissions[{permission}]=server_only`."
+                    ),
+                ))
+            }
+        };
+        if p.discounts.is_some() {
+            requires(
+                session.permission_is_server_only(|p| p.update_discounts.as_ref()),
+                "discounts",
+                "update_discounts",
+            )?;
+        }
+        if !p.line_items.is_empty() {
+            requires(
+                session.permission_is_server_only(|p| p.update_line_items.as_ref()),
+                "line_items",
+                "update_line_items",
+            )?;
+        }
+        if p.collected_information.is_some() {
+            requires(
+                session.permission_is_server_only(|p| p.update_shipping_details.as_ref()),
+                "collected_information",
+                "update_shipping_details",
+            )?;
+        }
+
+        // Everything is checked against a copy, so a failed update changes nothing.
+        let mut updated = session.clone();
+        if !p.line_items.is_empty() {
+            let mut items = Vec::with_capacity(p.line_items.len());
+            for (n, item) in p.line_items.iter().enumerate() {
+                items.push(self.updated_line_item(&updated, item, n)?);
+            }
+            updated.currency = self.common_currency(&items)?.or(updated.currency);
+            updated.line_items = items;
+        }
+        if let Some(metadata) = &p.metadata {
+            apply_metadata(&mut updated.metadata, metadata);
+        }
+        if let Some(info) = &p.collected_information {
+            if let Some(details) = &info.shipping_details {
+                updated.shipping = Some(StoredShipping {
+                    name: details.name.clone(),
+                    address: details.address.clone(),
+                });
+            }
+        }
+        match &p.discounts {
+            None => {}
+            Some(Clearable::Clear) => updated.discount = None,
+            Some(Clearable::Set(list)) => {
+                updated.discount = self.resolve_discounts(list, updated.currency.as_deref())?;
+            }
+        }
+        let body = self.render(&updated, expand, false);
+        self.sessions[i] = updated;
+        Ok(body)
+    }
+
+    fn updated_line_item(
+        &self,
+        session: &StoredSession,
+        item: &UpdateLineItem,
+        n: usize,
+    ) -> Result<StoredLineItem, ErrorAnswer> {
+        let param = |field: &str| format!("line_items[{n}][{field}]");
+        if let Some(id) = &item.id {
+            let mut existing = session
+                .line_items
+                .iter()
+                .find(|li| &li.id == id)
+                .cloned()
+                .ok_or_else(|| ErrorAnswer::no_such("line item", id, param("id")))?;
+            if let Some(quantity) = item.quantity {
+                check_quantity(quantity, || param("quantity"))?;
+                existing.quantity = quantity;
+            }
+            return Ok(existing);
+        }
+        let price = item
+            .price
+            .as_ref()
+            .ok_or_else(|| ErrorAnswer::missing(param("price")))?;
+        let quantity = item
+            .quantity
+            .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
+        self.new_line_item(&LineItem::price(price.clone(), quantity), n)
+    }
+
+    pub(crate) fn expire_session(
+        &mut self,
+        id: &str,
+        p: &ExpireSession,
+    ) -> Result<Value, ErrorAnswer> {
+        let expand = Expansion::parse(&p.expand, "")?;
+        self.sweep_expired();
+        let i = self.session_index(id)?;
+        if self.sessions[i].status != SessionStatus::Open {
+            return Err(ErrorAnswer::state(
+                None,
+                format!(
+                    "Only Checkout Sessions with a status in [\"open\"] can be expired. This \
+                     Checkout Session has a status of \"{}\".",
+                    self.sessions[i].status
+                ),
+            ));
+        }
+        self.sessions[i].status = SessionStatus::Expired;
+        Ok(self.render(&self.sessions[i], expand, true))
+    }
+
+    pub(crate) fn list_sessions(&mut self, p: &ListSessions) -> Result<Value, ErrorAnswer> {
+        let expand = Expansion::parse(&p.expand, "data.")?;
+        let limit = check_limit(p.limit)?;
+        self.sweep_expired();
+        let matching: Vec<&StoredSession> = self
+            .sessions
+            .iter()
+            .rev()
+            .filter(|s| p.status.as_ref().is_none_or(|st| *st == s.status))
+            .filter(|s| {
+                p.customer
+                    .as_ref()
+                    .is_none_or(|c| s.customer.as_ref() == Some(c))
+            })
+            .filter(|s| {
+                p.created
+                    .as_ref()
+                    .is_none_or(|f| created_matches(f, s.created))
+            })
+            .collect();
+        let page = paginate(
+            &matching,
+            |s| s.id.as_str(),
+            p.starting_after.as_deref(),
+            p.ending_before.as_deref(),
+            limit,
+            "session",
+        )?;
+        let data: Vec<Value> = page
+            .items
+            .iter()
+            .map(|s| self.render(s, expand, true))
+            .collect();
+        Ok(json!({
+            "object": "list",
+            "url": "/v1/checkout/sessions",
+            "has_more": page.has_more,
+            "data": data,
+        }))
+    }
+
+    pub(crate) fn list_line_items(
+        &mut self,
+        id: &str,
+        p: &ListLineItems,
+    ) -> Result<Value, ErrorAnswer> {
+        for (i, path) in p.expand.iter().enumerate() {
+            if !matches!(
+                path.as_str(),
+                "data.price" | "data.price.product" | "data.discounts"
+            ) {
+                return Err(ErrorAnswer::invalid(
+                    format!("expand[{i}]"),
+                    format!("This property cannot be expanded ({path})."),
+                ));
+            }
+        }
+        let limit = check_limit(p.limit)?;
+        let i = self.session_index(id)?;
+        let session = &self.sessions[i];
+        let items = session.line_items_json(self);
+        let refs: Vec<&Value> = items.iter().collect();
+        let page = paginate(
+            &refs,
+            |v| v["id"].as_str().unwrap_or_default(),
+            p.starting_after.as_deref(),
+            p.ending_before.as_deref(),
+            limit,
+            "line item",
+        )?;
+        Ok(json!({
+            "object": "list",
+            "url": format!("/v1/checkout/sessions/{id}/line_items"),
+            "has_more": page.has_more,
+            "data": page.items.iter().map(|v| (*v).clone()).collect::<Vec<_>>(),
+        }))
+    }
+
+    pub(crate) fn retrieve_coupon(&self, id: &str) -> Result<Value, ErrorAnswer> {
+        self.coupons
+            .get(id)
+            .map(StoredCoupon::to_json)
+            .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "coupon"))
+    }
+
+    pub(crate) fn retrieve_promotion_code(&self, id: &str) -> Result<Value, ErrorAnswer> {
+        self.promotion_codes
+            .get(id)
+            .map(|p| p.to_json(self.coupons.get(&p.coupon_id)))
+            .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, "promotion_code"))
+    }
+}
+
+fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {
+    if update.is_clear() {
+        target.clear();
+    }
+    for (key, value) in update.iter() {
+        match value {
+            Some(value) => match target.iter_mut().find(|(k, _)| k == key) {
+                Some(entry) => entry.1 = value.to_owned(),
+                None => target.push((key.to_owned(), value.to_owned())),
+            },
+            None => target.retain(|(k, _)| k != key),
+        }
+    }
+}
+
+fn check_quantity(quantity: u64, param: impl FnOnce() -> String) -> Result<(), ErrorAnswer> {
+    if (1..=999_999).contains(&quantity) {
+        Ok(())
+    } else {
+        Err(ErrorAnswer::invalid(
+            param(),
+            "Quantity must be between 1 and 999999.",
+        ))
+    }
+}
+
+fn check_limit(limit: Option<u32>) -> Result<usize, ErrorAnswer> {
+    match limit {
+        None => Ok(10),
+        Some(n @ 1..=100) => Ok(n as usize),
+        Some(_) => Err(ErrorAnswer::invalid(
+            "limit",
+            "This value must be greater than or equal to 1 and less than or equal to 100.",
+        )),
+    }
+}
+
+fn created_matches(filter: &crate::checkout::CreatedFilter, created: i64) -> bool {
+    use crate::checkout::CreatedFilter;
+    match filter {
+        CreatedFilter::Exact(t) => created == *t,
+        CreatedFilter::Range(r) => {
+            r.gt.is_none_or(|t| created > t)
+                && r.gte.is_none_or(|t| created >= t)
+                && r.lt.is_none_or(|t| created < t)
+                && r.lte.is_none_or(|t| created <= t)
+        }
+    }
+}
+
+struct Page<'a, T> {
+    items: &'a [T],
+    has_more: bool,
+}
+
+/// Stripe's cursor pagination over a newest-first list.
+fn paginate<'a, T>(
+    all: &'a [T],
+    id_of: impl Fn(&T) -> &str,
+    starting_after: Option<&str>,
+    ending_before: Option<&str>,
+    limit: usize,
+    object: &str,
+) -> Result<Page<'a, T>, ErrorAnswer> {
+    let position = |cursor: &str, param: &str| {
+        all.iter()
+            .position(|item| id_of(item) == cursor)
+            .ok_or_else(|| ErrorAnswer::no_such(object, cursor, param))
+    };
+    match (starting_after, ending_before) {
+        (Some(_), Some(_)) => Err(ErrorAnswer::state(
+            Some("ending_before"),
+            "You may only specify one of these parameters: ending_before, starting_after.",
+        )),
+        (Some(cursor), None) => {
+            let start = position(cursor, "starting_after")? + 1;
+            let end = (start + limit).min(all.len());
+            Ok(Page {
+                items: &all[start..end],
+                has_more: end < all.len(),
+            })
+        }
+        (None, Some(cursor)) => {
+            let end = position(cursor, "ending_before")?;
+            let start = end.saturating_sub(limit);
+            Ok(Page {
+                items: &all[start..end],
+                has_more: start > 0,
+            })
+        }
+        (None, None) => {
+            let end = limit.min(all.len());
+            Ok(Page {
+                items: &all[..end],
+                has_more: end < all.len(),
+            })
+        }
+    }
+}

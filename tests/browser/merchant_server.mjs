@@ -1,0 +1,106 @@
+// Browser test of the merchant_server example: start the server (offline, on its emulator),
+// load the page in headless Debian Chromium, apply the loyalty discount, see the total drop,
+// remove it, see the total back, and save a screenshot under target/.
+//
+// Usage: node merchant_server.mjs <path to the merchant_server binary>
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const binary = process.argv[2];
+if (!binary) {
+  console.error('usage: node merchant_server.mjs <merchant_server binary>');
+  process.exit(2);
+}
+const port = process.env.PORT || '4343';
+const base = `http://127.0.0.1:${port}`;
+const targetDir = resolve(process.env.TARGET_DIR || '../../target');
+const timeoutMs = 20_000;
+
+function fail(message) {
+  throw new Error(message);
+}
+
+async function waitForServer(server) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) fail(`merchant_server exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(base);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  fail(`merchant_server did not answer on ${base}`);
+}
+
+async function totalText(page) {
+  return (await page.textContent('#total')).trim();
+}
+
+async function waitForTotal(page, want) {
+  await page.waitForFunction(
+    (w) => document.getElementById('total').textContent.trim() === w,
+    want,
+    { timeout: timeoutMs },
+  ).catch(async () => fail(`total is ${await totalText(page)}, expected ${want}`));
+}
+
+// The example must run offline here, whatever keys the caller's environment holds.
+const env = { ...process.env, PORT: port };
+delete env.STRIPE_SECRET_KEY;
+delete env.STRIPE_PUBLISHABLE_KEY;
+const server = spawn(binary, [], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+
+const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+let context;
+let status = 0;
+try {
+  await waitForServer(server);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: timeoutMs });
+  await waitForTotal(page, '$120.00');
+  if (!(await page.isHidden('#error'))) fail('an error is shown on load');
+
+  await page.click('#apply-loyalty');
+  await waitForTotal(page, '$102.00');
+  const names = await page.textContent('#discount-names');
+  if (!names.includes('Loyalty discount')) fail(`discount name missing: ${names}`);
+
+  await page.click('#remove-discount');
+  await waitForTotal(page, '$120.00');
+
+  await page.click('#apply-cart');
+  await waitForTotal(page, '$108.00');
+
+  mkdirSync(targetDir, { recursive: true });
+  const shot = join(targetDir, 'merchant_server.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  console.log(`browser test passed; screenshot at ${shot}`);
+} catch (err) {
+  console.error(`browser test failed: ${err.message}`);
+  status = 1;
+} finally {
+  if (context) await context.close();
+  server.kill('SIGTERM');
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(status);

@@ -1,0 +1,727 @@
+//! The crate against its own emulator (`testing::FakeStripe`): every typed operation and the
+//! discount flow end to end, the recorded wire vectors decoded by the emulator, the discount
+//! arithmetic on a table of carts, Stripe's errors, idempotent replay and each fault knob.
+
+use std::time::Duration;
+
+use futures_util::TryStreamExt;
+use serde_json::{Value, json};
+use stripe_checkout_client::checkout::{
+    Address, CollectedInformation, CreateSession, LineItem, ListLineItems, ListSessions,
+    PermissionOwner, PriceData, ProductData, RetrieveSession, SessionMode, SessionStatus,
+    ShippingDetails, UiMode, UpdateSession,
+};
+use stripe_checkout_client::discounts::policies::CartThreshold;
+use stripe_checkout_client::discounts::{
+    CouponData, Discount, DiscountRequest, ServerUpdateResponse, UpdateError, update_discounts,
+};
+use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::testing::{FakeStripe, Fault};
+use stripe_checkout_client::{Client, Error, Method, RequestOptions};
+
+fn custom_session(price: &str, quantity: u64) -> CreateSession {
+    CreateSession::new(SessionMode::Payment)
+        .ui_mode(UiMode::Custom)
+        .line_item(LineItem::price(price, quantity))
+        .return_url("https://example.com/return")
+        .update_discounts(PermissionOwner::ServerOnly)
+}
+
+async fn fake_with_catalog() -> FakeStripe {
+    let fake = FakeStripe::start().await;
+    fake.add_product_price("price_jacket", "Jacket", 12_000, "usd")
+        .add_price("price_cap", 3_000, "usd")
+        .add_price("price_tea", 900, "jpy")
+        .add_coupon(
+            "TENOFF",
+            CouponData::amount_off(1_000, "usd").name("Ten off"),
+        )
+        .add_coupon("QUARTER", CouponData::percent_off(25.0))
+        .add_coupon("EUROS", CouponData::amount_off(500, "eur"))
+        .add_customer("cus_gold", Some("gold@example.com"));
+    fake
+}
+
+fn request_for(id: &CheckoutSessionId) -> DiscountRequest {
+    DiscountRequest::new(id.clone())
+}
+
+fn api_error(err: &Error) -> &stripe_checkout_client::ApiError {
+    match err {
+        Error::Api(api) => api,
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn typed_operations_round_trip() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+
+    let created = sessions
+        .create(
+            &custom_session("price_jacket", 2)
+                .line_item(LineItem::price("price_cap", 1))
+                .client_reference_id("order-7")
+                .metadata("cart", "c-1"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(created.status, Some(SessionStatus::Open));
+    assert_eq!(created.amount_subtotal, Some(27_000));
+    assert_eq!(created.amount_total, Some(27_000));
+    assert_eq!(created.currency.as_deref(), Some("usd"));
+    assert!(
+        created
+            .client_secret
+            .as_deref()
+            .unwrap()
+            .starts_with(created.id.as_str())
+    );
+    assert_eq!(
+        created.metadata.get("cart").map(String::as_str),
+        Some("c-1")
+    );
+    assert!(created.url.is_none(), "custom sessions have no hosted URL");
+
+    let retrieved = sessions
+        .retrieve(&created.id, &RetrieveSession::new().expand(["line_items"]))
+        .await
+        .unwrap();
+    let items = retrieved.line_items.as_ref().unwrap();
+    assert_eq!(items.data.len(), 2);
+    assert_eq!(items.data[0].description.as_deref(), Some("Jacket"));
+    assert_eq!(items.data[0].amount_subtotal, 24_000);
+
+    let updated = sessions
+        .update(
+            &created.id,
+            &UpdateSession::new()
+                .discount(Discount::coupon("TENOFF"))
+                .metadata("cart", "c-2")
+                .expand(["discounts.coupon"]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.amount_total, Some(26_000));
+    assert_eq!(
+        updated.total_details.as_ref().unwrap().amount_discount,
+        Some(1_000)
+    );
+    let coupon = updated.discounts.as_ref().unwrap()[0]
+        .coupon
+        .as_ref()
+        .unwrap();
+    assert_eq!(coupon.as_object().unwrap().name.as_deref(), Some("Ten off"));
+    assert_eq!(
+        updated.metadata.get("cart").map(String::as_str),
+        Some("c-2")
+    );
+
+    // The discount is spread over the line items and adds up.
+    let lines = sessions
+        .list_line_items(&created.id, &ListLineItems::new().limit(1))
+        .await
+        .unwrap();
+    assert!(lines.has_more);
+    assert_eq!(lines.data[0].amount_discount, 889); // 24000/27000 of 1000, rounded up first
+    let rest = sessions
+        .list_line_items(
+            &created.id,
+            &ListLineItems::new().starting_after(lines.data[0].id.clone()),
+        )
+        .await
+        .unwrap();
+    assert!(!rest.has_more);
+    assert_eq!(
+        lines.data[0].amount_discount + rest.data[0].amount_discount,
+        1_000
+    );
+
+    let expired = sessions.expire(&created.id).await.unwrap();
+    assert_eq!(expired.status, Some(SessionStatus::Expired));
+    let again = sessions
+        .expire_with(&created.id, &RequestOptions::new())
+        .await;
+    assert_eq!(api_error(&again.unwrap_err()).status, 400);
+}
+
+#[tokio::test]
+async fn lists_paginate_newest_first_with_filters() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let mut ids = Vec::new();
+    for i in 0..25 {
+        let mut params = custom_session("price_cap", 1);
+        if i % 5 == 0 {
+            params = params.customer("cus_gold");
+        }
+        ids.push(sessions.create(&params).await.unwrap().id);
+    }
+    let all: Vec<_> = sessions
+        .list_all(ListSessions::new().limit(7))
+        .try_collect()
+        .await
+        .unwrap();
+    let listed: Vec<_> = all.iter().map(|s| s.id.clone()).collect();
+    let newest_first: Vec<_> = ids.iter().rev().cloned().collect();
+    assert_eq!(listed, newest_first);
+
+    let gold = sessions
+        .list(&ListSessions::new().customer("cus_gold"))
+        .await
+        .unwrap();
+    assert_eq!(gold.data.len(), 5);
+
+    sessions.expire(&ids[3]).await.unwrap();
+    let expired = sessions
+        .list(&ListSessions::new().status(SessionStatus::Expired))
+        .await
+        .unwrap();
+    assert_eq!(expired.data.len(), 1);
+    assert_eq!(expired.data[0].id, ids[3]);
+
+    let before = sessions
+        .list(&ListSessions::new().ending_before(ids[20].clone()).limit(2))
+        .await
+        .unwrap();
+    let got: Vec<_> = before.data.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(got, [ids[22].clone(), ids[21].clone()]);
+    assert!(before.has_more);
+}
+
+#[tokio::test]
+async fn guide_scenario_end_to_end() {
+    let fake = fake_with_catalog().await;
+    fake.add_price("price_120", 12_000, "usd")
+        .add_price("price_300", 30_000, "usd")
+        .add_price("price_90", 9_000, "usd");
+    let client = fake.client();
+    let policy = CartThreshold::guide();
+
+    for (price, want_discount) in [("price_120", 1_200), ("price_300", 2_000)] {
+        let session = client
+            .checkout_sessions()
+            .create(&custom_session(price, 1))
+            .await
+            .unwrap();
+        let outcome = update_discounts(&client, &session.id, request_for(&session.id), &policy)
+            .await
+            .unwrap();
+        assert!(outcome.changed);
+        let held = fake.session(session.id.as_str()).unwrap();
+        assert_eq!(
+            held.total_details.unwrap().amount_discount,
+            Some(want_discount),
+            "{price}"
+        );
+        assert_eq!(outcome.session.amount_total, held.amount_total);
+
+        let again = update_discounts(&client, &session.id, request_for(&session.id), &policy)
+            .await
+            .unwrap();
+        assert!(!again.changed, "re-applying must not send an update");
+    }
+
+    // Below the threshold, an existing discount is removed.
+    let session = client
+        .checkout_sessions()
+        .create(&custom_session("price_90", 1))
+        .await
+        .unwrap();
+    client
+        .checkout_sessions()
+        .update(
+            &session.id,
+            &UpdateSession::new().discount(Discount::coupon("TENOFF")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fake.session(session.id.as_str()).unwrap().amount_total,
+        Some(8_000)
+    );
+    fake.clear_journal();
+    let outcome = update_discounts(&client, &session.id, request_for(&session.id), &policy)
+        .await
+        .unwrap();
+    assert!(outcome.changed);
+    assert!(outcome.discounts.is_empty());
+    let held = fake.session(session.id.as_str()).unwrap();
+    assert_eq!(held.amount_total, Some(9_000));
+    assert_eq!(held.discounts.as_deref(), Some(&[][..]));
+    let update = fake.journal().into_iter().find(|r| r.is_post()).unwrap();
+    assert!(update.body.contains("discounts="), "{}", update.body);
+}
+
+#[tokio::test]
+async fn discount_math_on_a_table_of_carts() {
+    let fake = fake_with_catalog().await;
+    fake.add_price("price_999", 999, "usd")
+        .add_price("price_333", 333, "usd")
+        .add_price("price_small", 400, "usd")
+        .add_coupon("TEN_PCT", CouponData::percent_off(10.0))
+        .add_coupon("TWELVE_HALF", CouponData::percent_off(12.5))
+        .add_coupon("YEN", CouponData::amount_off(150, "jpy"));
+    let client = fake.client();
+    // (price, quantity, discount, expected amount_discount)
+    let rows: Vec<(&str, u64, Discount, i64)> = vec![
+        ("price_jacket", 1, Discount::coupon("TENOFF"), 1_000),
+        ("price_small", 1, Discount::coupon("TENOFF"), 400), // capped at the subtotal
+        ("price_999", 1, Discount::coupon("TEN_PCT"), 100),  // 99.9 rounds to 100
+        ("price_333", 1, Discount::coupon("TWELVE_HALF"), 42), // 41.625
+        ("price_jacket", 3, Discount::coupon("QUARTER"), 9_000),
+        ("price_tea", 2, Discount::coupon("YEN"), 150), // zero-decimal currency
+        ("price_tea", 1, Discount::coupon("QUARTER"), 225),
+        (
+            "price_cap",
+            2,
+            Discount::coupon_data(CouponData::amount_off(2_500, "USD").name("Inline")),
+            2_500,
+        ),
+        (
+            "price_cap",
+            1,
+            Discount::coupon_data(CouponData::percent_off(33.33)),
+            1_000, // 999.9
+        ),
+    ];
+    for (price, quantity, discount, want) in rows {
+        let session = client
+            .checkout_sessions()
+            .create(&custom_session(price, quantity))
+            .await
+            .unwrap();
+        let updated = client
+            .checkout_sessions()
+            .update(
+                &session.id,
+                &UpdateSession::new().discount(discount.clone()),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{price} {discount:?}: {e}"));
+        let subtotal = updated.amount_subtotal.unwrap();
+        let details = updated.total_details.unwrap();
+        assert_eq!(
+            details.amount_discount,
+            Some(want),
+            "{price} x{quantity} {discount:?}"
+        );
+        assert_eq!(updated.amount_total, Some(subtotal - want));
+        assert!(
+            updated.discounts.is_none(),
+            "an update omits discounts unless expanded"
+        );
+    }
+}
+
+#[tokio::test]
+async fn promotion_codes_and_catalog_objects() {
+    let fake = fake_with_catalog().await;
+    let promo = fake.add_promotion_code("SPRING", "QUARTER");
+    let client = fake.client();
+    let session = client
+        .checkout_sessions()
+        .create(
+            &custom_session("price_jacket", 1).discount(Discount::promotion_code(promo.clone())),
+        )
+        .await
+        .unwrap();
+    assert_eq!(session.amount_total, Some(9_000));
+    let held = fake.session(session.id.as_str()).unwrap();
+    let applied = &held.discounts.as_ref().unwrap()[0];
+    assert_eq!(applied.promotion_code.as_ref().unwrap().id(), promo);
+    assert_eq!(applied.coupon.as_ref().unwrap().id(), "QUARTER");
+
+    let coupon: Value = client
+        .request_raw(Method::Get, "/v1/coupons/QUARTER", &json!({}))
+        .await
+        .unwrap();
+    assert_eq!(coupon["percent_off"], json!(25.0));
+    let code: Value = client
+        .request_raw(
+            Method::Get,
+            &format!("/v1/promotion_codes/{promo}"),
+            &json!({}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(code["code"], "SPRING");
+    assert_eq!(code["coupon"]["id"], "QUARTER");
+}
+
+#[tokio::test]
+async fn stripe_errors_name_the_param() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let raw = |body: Value| {
+        let client = client.clone();
+        async move {
+            client
+                .request_raw::<Value, _>(Method::Post, "/v1/checkout/sessions", &body)
+                .await
+                .unwrap_err()
+        }
+    };
+    let cases = [
+        (
+            json!({"mode": "payment", "line_items": [{"price": "price_nope", "quantity": 1}]}),
+            404,
+            "line_items[0][price]",
+        ),
+        (
+            json!({"mode": "payment", "line_items": [{"price": "price_cap", "quantity": 1}], "colour": "red"}),
+            400,
+            "colour",
+        ),
+        (
+            json!({"mode": "payment", "line_items": [{"price": "price_cap", "quantity": "lots"}]}),
+            400,
+            "line_items[0][quantity]",
+        ),
+        (json!({"mode": "payment"}), 400, "line_items"),
+        (
+            json!({"mode": "payment", "ui_mode": "custom", "line_items": [{"price": "price_cap", "quantity": 1}]}),
+            400,
+            "return_url",
+        ),
+        (
+            json!({"mode": "payment", "line_items": [{"price": "price_cap", "quantity": 1}, {"price": "price_tea", "quantity": 1}]}),
+            400,
+            "line_items[1]",
+        ),
+        (
+            json!({"mode": "payment", "line_items": [{"price": "price_cap", "quantity": 1}], "discounts": [{"coupon": "EUROS"}]}),
+            400,
+            "discounts[0][coupon]",
+        ),
+        (
+            json!({"mode": "payment", "line_items": [{"price": "price_cap", "quantity": 1}], "customer": "cus_nobody"}),
+            404,
+            "customer",
+        ),
+    ];
+    for (body, status, param) in cases {
+        let err = raw(body.clone()).await;
+        let api = api_error(&err);
+        assert_eq!(
+            (api.status, api.param.as_deref()),
+            (status, Some(param)),
+            "{body}"
+        );
+        assert!(
+            api.request_id
+                .as_deref()
+                .is_some_and(|r| r.starts_with("req_"))
+        );
+    }
+
+    let unknown = client
+        .request_raw::<Value, _>(Method::Get, "/v1/charges", &json!({}))
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&unknown).status, 404);
+
+    let missing = sessions
+        .retrieve("cs_test_missing", &RetrieveSession::new())
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&missing).status, 404);
+
+    // A live key is refused before anything is looked at.
+    let live = Client::builder("sk_live_123")
+        .api_base(fake.uri())
+        .build()
+        .unwrap();
+    let err = live
+        .checkout_sessions()
+        .list(&ListSessions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).status, 401);
+    assert!(!format!("{err}").contains("sk_live_123"));
+}
+
+#[tokio::test]
+async fn session_rules_are_enforced() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+
+    // Without server_only, Stripe refuses a discount update.
+    let plain = sessions
+        .create(
+            &CreateSession::new(SessionMode::Payment)
+                .line_item(LineItem::price("price_cap", 1))
+                .success_url("https://example.com/ok"),
+        )
+        .await
+        .unwrap();
+    assert!(plain.url.is_some());
+    let err = sessions
+        .update(
+            &plain.id,
+            &UpdateSession::new().discount(Discount::coupon("TENOFF")),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).param.as_deref(), Some("discounts"));
+
+    // Client-only sessions are refused by the flow itself, before any update is sent.
+    let client_only = sessions
+        .create(&custom_session("price_jacket", 1).update_discounts(PermissionOwner::ClientOnly))
+        .await
+        .unwrap();
+    fake.clear_journal();
+    let err = update_discounts(
+        &client,
+        &client_only.id,
+        request_for(&client_only.id),
+        &CartThreshold::guide(),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, UpdateError::NotServerOnly { .. }), "{err:?}");
+    assert!(fake.journal().iter().all(|r| !r.is_post()));
+
+    // A completed session refuses updates; the flow says so and the browser gets the generic message.
+    let done = sessions
+        .create(&custom_session("price_jacket", 1))
+        .await
+        .unwrap();
+    let completed = fake.complete_session(done.id.as_str()).unwrap();
+    assert_eq!(completed.status, Some(SessionStatus::Complete));
+    assert_eq!(
+        completed.payment_status,
+        Some(stripe_checkout_client::checkout::PaymentStatus::Paid)
+    );
+    let result = update_discounts(
+        &client,
+        &done.id,
+        request_for(&done.id),
+        &CartThreshold::guide(),
+    )
+    .await;
+    assert!(
+        matches!(result, Err(UpdateError::SessionNotOpen { .. })),
+        "{result:?}"
+    );
+    assert!(!ServerUpdateResponse::from(&result).is_success());
+    let err = sessions
+        .update(&done.id, &UpdateSession::new().clear_discounts())
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).status, 400);
+    assert!(fake.complete_session(done.id.as_str()).is_err());
+
+    // Expiry follows the emulator's clock.
+    let later = sessions
+        .create(&custom_session("price_jacket", 1))
+        .await
+        .unwrap();
+    fake.set_time(later.expires_at.unwrap());
+    let read = sessions
+        .retrieve(&later.id, &RetrieveSession::new())
+        .await
+        .unwrap();
+    assert_eq!(read.status, Some(SessionStatus::Expired));
+
+    // Shipping details need their own permission.
+    let ship = CollectedInformation::shipping_details(ShippingDetails::new(
+        "Ada",
+        Address::new("1 Main St", "DE"),
+    ));
+    let open = sessions
+        .create(&custom_session("price_cap", 1))
+        .await
+        .unwrap();
+    let err = sessions
+        .update(&open.id, &UpdateSession::new().collected_information(ship))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        api_error(&err).param.as_deref(),
+        Some("collected_information")
+    );
+}
+
+#[tokio::test]
+async fn inline_price_data_sets_amounts() {
+    let fake = FakeStripe::start().await;
+    let client = fake.client();
+    let session = client
+        .checkout_sessions()
+        .create(
+            &CreateSession::new(SessionMode::Payment)
+                .ui_mode(UiMode::Custom)
+                .return_url("https://example.com/r")
+                .line_item(LineItem::price_data(
+                    PriceData::new("eur", 1_999, ProductData::new("Mug")),
+                    3,
+                )),
+        )
+        .await
+        .unwrap();
+    assert_eq!(session.amount_subtotal, Some(5_997));
+    assert_eq!(session.currency.as_deref(), Some("eur"));
+}
+
+#[tokio::test]
+async fn idempotent_requests_replay_without_applying_twice() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let options = RequestOptions::new().idempotency_key("create-order-1");
+    let params = custom_session("price_jacket", 1);
+    let first = client
+        .checkout_sessions()
+        .create_with(&params, &options)
+        .await
+        .unwrap();
+    let second = client
+        .checkout_sessions()
+        .create_with(&params, &options)
+        .await
+        .unwrap();
+    assert_eq!(first.id, second.id);
+    let listed = client
+        .checkout_sessions()
+        .list(&ListSessions::new())
+        .await
+        .unwrap();
+    assert_eq!(listed.data.len(), 1, "the replay created nothing");
+    let journal = fake.journal();
+    assert!(!journal[0].replayed && journal[1].replayed);
+
+    let different = custom_session("price_cap", 1);
+    let err = client
+        .checkout_sessions()
+        .create_with(&different, &options)
+        .await
+        .unwrap_err();
+    let api = api_error(&err);
+    assert_eq!(api.status, 400);
+    assert_eq!(api.error_type.as_deref(), Some("idempotency_error"));
+}
+
+#[tokio::test]
+async fn fault_knobs() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let session = sessions
+        .create(&custom_session("price_jacket", 1))
+        .await
+        .unwrap();
+    let update = UpdateSession::new().discount(Discount::coupon("TENOFF"));
+
+    // Failures before the change: retried with one key, applied once.
+    fake.clear_journal();
+    fake.fail_next(2, 503, None);
+    sessions.update(&session.id, &update).await.unwrap();
+    let journal = fake.journal();
+    assert_eq!(
+        journal.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [Some(503), Some(503), Some(200)]
+    );
+    let keys: Vec<_> = journal
+        .iter()
+        .map(|r| r.idempotency_key().unwrap().to_owned())
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] == w[1]), "{keys:?}");
+
+    // Applied, then the answer lost: the retry is a replay.
+    let remove = UpdateSession::new().clear_discounts();
+    fake.clear_journal();
+    fake.inject(Fault::status(500).after_apply().on(Method::Post));
+    let after = sessions.update(&session.id, &remove).await.unwrap();
+    assert_eq!(after.amount_total, Some(12_000));
+    let journal = fake.journal();
+    assert_eq!(journal.len(), 2);
+    assert!(journal[0].faulted && journal[1].replayed);
+
+    // A dropped connection after the change: same.
+    fake.clear_journal();
+    fake.inject(Fault::drop_connection().after_apply());
+    let after = sessions.update(&session.id, &update).await.unwrap();
+    assert_eq!(after.amount_total, Some(11_000));
+    let journal = fake.journal();
+    assert_eq!(journal[0].status, None);
+    assert!(journal[1].replayed);
+
+    // Stripe-Should-Retry: false stops retries.
+    fake.clear_journal();
+    fake.fail_next(1, 503, Some(false));
+    let err = sessions
+        .retrieve(&session.id, &RetrieveSession::new())
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).status, 503);
+    assert_eq!(fake.journal().len(), 1);
+
+    // A dropped connection before anything applied, then success.
+    fake.drop_next_connection();
+    sessions
+        .retrieve(&session.id, &RetrieveSession::new())
+        .await
+        .unwrap();
+
+    // A slow answer beyond the client's timeout.
+    let impatient = fake
+        .client_builder()
+        .timeout(Duration::from_millis(100))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    fake.delay_next(Duration::from_millis(500));
+    let err = impatient
+        .checkout_sessions()
+        .retrieve(&session.id, &RetrieveSession::new())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+
+    assert!(fake.connections_opened() >= 1);
+}
+
+#[tokio::test]
+async fn wire_vectors_decode_to_their_params() {
+    let vectors: Value =
+        serde_json::from_str(include_str!("../fixtures/wire_checkout_sessions.json")).unwrap();
+    let fake = FakeStripe::start().await;
+    let client = fake.client();
+    for case in vectors["cases"].as_array().unwrap() {
+        let method = match case["method"].as_str().unwrap() {
+            "GET" => Method::Get,
+            _ => Method::Post,
+        };
+        fake.clear_journal();
+        // The vectors' session does not exist here; what matters is what the emulator decoded.
+        let _ = client
+            .request_raw::<Value, _>(method, case["path"].as_str().unwrap(), &case["params"])
+            .await;
+        let journal = fake.journal();
+        let want = stringify(&case["params"]);
+        assert_eq!(journal[0].params, want, "{}", case["name"]);
+        assert_ne!(
+            journal[0].status,
+            Some(400),
+            "{}: decoded as invalid",
+            case["name"]
+        );
+    }
+}
+
+/// The params as the form carries them: every scalar a string.
+fn stringify(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            Value::Object(m.iter().map(|(k, v)| (k.clone(), stringify(v))).collect())
+        }
+        Value::Array(a) => Value::Array(a.iter().map(stringify).collect()),
+        Value::String(s) => Value::String(s.clone()),
+        other => Value::String(other.to_string()),
+    }
+}

@@ -1,0 +1,235 @@
+//! The merchant server example's router, served on loopback against the emulator and driven
+//! over HTTP: the guide's scenarios and what the browser is told when things go wrong.
+
+#[path = "../../examples/merchant_server/app.rs"]
+mod app;
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+use stripe_checkout_client::discounts::{INVALID_DISCOUNTS_MESSAGE, UPDATE_FAILED_MESSAGE};
+use stripe_checkout_client::testing::FakeStripe;
+
+const SHOPPER: &str = "shopper-gold";
+
+struct Harness {
+    fake: FakeStripe,
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Harness {
+    async fn start() -> Self {
+        let fake = FakeStripe::start().await;
+        fake.add_price("price_jacket", 8_000, "usd")
+            .add_price("price_cap", 4_000, "usd");
+        let config = app::Config {
+            cart: vec![("price_jacket".into(), 1), ("price_cap".into(), 1)],
+            return_url: "http://localhost:4242/?session_id={CHECKOUT_SESSION_ID}".into(),
+            publishable_key: None,
+            shopper: SHOPPER.into(),
+            members: HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]),
+        };
+        let router = app::router(app::AppState::new(fake.client(), config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        Harness {
+            fake,
+            base,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    async fn post(&self, path: &str, body: impl Into<reqwest::Body>) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            serde_json::from_slice(&response.bytes().await.unwrap()).unwrap(),
+        )
+    }
+
+    async fn create(&self) -> String {
+        let (status, body) = self.post("/create-checkout-session", "").await;
+        assert_eq!(status, 200);
+        assert_eq!(body["type"], "object", "{body}");
+        assert!(
+            body["value"]["client_secret"]
+                .as_str()
+                .unwrap()
+                .contains("_secret_")
+        );
+        body["value"]["id"].as_str().unwrap().to_owned()
+    }
+
+    async fn status(&self, id: &str) -> Value {
+        let response = self
+            .http
+            .get(format!("{}/session-status", self.base))
+            .query(&[("session_id", id)])
+            .send()
+            .await
+            .unwrap();
+        serde_json::from_slice(&response.bytes().await.unwrap()).unwrap()
+    }
+
+    fn posts_to_stripe(&self) -> usize {
+        self.fake.journal().iter().filter(|r| r.is_post()).count()
+    }
+}
+
+fn ok() -> Value {
+    json!({"type": "object", "value": {"succeeded": true}})
+}
+
+fn failure(message: &str) -> Value {
+    json!({"type": "error", "message": message})
+}
+
+#[tokio::test]
+async fn loyalty_apply_reapply_and_remove() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    let status = h.status(&id).await;
+    assert_eq!(status["value"]["total"], 12_000);
+    assert_eq!(status["value"]["subtotal"], 12_000);
+
+    let body = json!({"checkout_session_id": id}).to_string();
+    assert_eq!(
+        h.post("/apply-customer-discount", body.clone()).await,
+        (200, ok())
+    );
+    let status = h.status(&id).await;
+    assert_eq!(status["value"]["discount"], 1_800); // gold: 15%
+    assert_eq!(status["value"]["total"], 10_200);
+    assert_eq!(
+        status["value"]["discount_names"],
+        json!(["Loyalty discount"])
+    );
+
+    let posts = h.posts_to_stripe();
+    assert_eq!(h.post("/apply-customer-discount", body).await, (200, ok()));
+    assert_eq!(
+        h.posts_to_stripe(),
+        posts,
+        "re-applying must not update the session"
+    );
+
+    let remove = json!({"checkout_session_id": id, "discounts": ""}).to_string();
+    assert_eq!(h.post("/update-discounts", remove).await, (200, ok()));
+    assert_eq!(h.status(&id).await["value"]["total"], 12_000);
+
+    // The guide's cart rule: 10% of 120.00.
+    let apply = json!({"checkout_session_id": id}).to_string();
+    assert_eq!(h.post("/update-discounts", apply).await, (200, ok()));
+    assert_eq!(h.status(&id).await["value"]["discount"], 1_200);
+}
+
+#[tokio::test]
+async fn bad_requests_get_the_contract_and_reach_nothing() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    h.fake.clear_journal();
+    let cases = [
+        json!({"checkout_session_id": "not-a-session"}).to_string(),
+        json!({"discounts": ""}).to_string(),
+        json!({"checkout_session_id": 42}).to_string(),
+        "{not json".to_owned(),
+        String::new(),
+    ];
+    for body in cases {
+        assert_eq!(
+            h.post("/update-discounts", body.clone()).await,
+            (200, failure(INVALID_DISCOUNTS_MESSAGE)),
+            "{body}"
+        );
+    }
+    assert!(h.fake.journal().is_empty(), "nothing may reach Stripe");
+
+    // Two discounts: the policy's default validation refuses after reading the session.
+    let two = json!({"checkout_session_id": id, "discounts": [{"coupon": "A"}, {"coupon": "B"}]});
+    assert_eq!(
+        h.post("/update-discounts", two.to_string()).await,
+        (200, failure(INVALID_DISCOUNTS_MESSAGE))
+    );
+    assert_eq!(h.posts_to_stripe(), 0);
+
+    // A body over the limit is refused before it is parsed.
+    let huge = json!({"checkout_session_id": id, "pad": "x".repeat(app::MAX_BODY_BYTES)});
+    let (status, body) = h.post("/update-discounts", huge.to_string()).await;
+    assert_eq!(status, 413);
+    assert_eq!(body, failure(INVALID_DISCOUNTS_MESSAGE));
+
+    let missing = h.status("cs_test_unknown").await;
+    assert_eq!(missing, failure(app::SESSION_NOT_FOUND_MESSAGE));
+}
+
+#[tokio::test]
+async fn closed_sessions_and_stripe_failures_get_the_generic_message() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    h.fake.complete_session(&id).unwrap();
+    let body = json!({"checkout_session_id": id}).to_string();
+    assert_eq!(
+        h.post("/apply-customer-discount", body).await,
+        (200, failure(UPDATE_FAILED_MESSAGE))
+    );
+
+    let open = h.create().await;
+    // Every attempt fails, retries included.
+    h.fake.fail_next(10, 500, None);
+    let body = json!({"checkout_session_id": open}).to_string();
+    let (status, answer) = h.post("/update-discounts", body).await;
+    assert_eq!((status, &answer), (200, &failure(UPDATE_FAILED_MESSAGE)));
+    let text = answer.to_string();
+    assert!(
+        !text.contains("req_") && !text.contains("FakeStripe"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn serves_the_page() {
+    let h = Harness::start().await;
+    let page = h
+        .http
+        .get(&h.base)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"apply-loyalty\"") && page.contains("/app.js"));
+    let js = h
+        .http
+        .get(format!("{}/app.js", h.base))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        js.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    let config = h
+        .http
+        .get(format!("{}/config", h.base))
+        .send()
+        .await
+        .unwrap();
+    let config: Value = serde_json::from_slice(&config.bytes().await.unwrap()).unwrap();
+    assert_eq!(
+        config,
+        json!({"type": "object", "value": {"publishable_key": null}})
+    );
+}
