@@ -47,6 +47,12 @@ pub(crate) enum FaultAction {
     Drop,
     /// Answer normally, this much later.
     Delay(Duration),
+    /// Answer these bytes as they are (malformed JSON, an HTML page, …).
+    Body {
+        status: u16,
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
 }
 
 impl Fault {
@@ -70,6 +76,16 @@ impl Fault {
     /// Close the connection without an answer, as a network failure does.
     pub fn drop_connection() -> Self {
         Fault::new(FaultAction::Drop)
+    }
+
+    /// Answer `status` with exactly these bytes — malformed or truncated JSON, JSON of the
+    /// wrong shape, an HTML error page from a proxy — to test how a client copes.
+    pub fn body(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Self {
+        Fault::new(FaultAction::Body {
+            status,
+            content_type,
+            body: body.into(),
+        })
     }
 
     /// Answer normally but only after `delay`. The request takes effect at once; only the

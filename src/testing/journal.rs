@@ -29,6 +29,10 @@ pub struct RecordedRequest {
     pub replayed: bool,
     /// Whether an injected fault shaped the answer.
     pub faulted: bool,
+    /// Whether the request changed state: a `POST` that ran and succeeded (even if its
+    /// answer was then lost to a fault), not a replay. Counting these proves a change was
+    /// applied exactly once.
+    pub applied: bool,
 }
 
 impl RecordedRequest {

@@ -79,6 +79,8 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
 struct Answer {
     status: u16,
     body: Value,
+    /// Bytes to send instead of `body` (an injected malformed answer), with their type.
+    raw: Option<(&'static str, Vec<u8>)>,
     replayed: bool,
     should_retry: Option<bool>,
 }
@@ -88,6 +90,7 @@ impl Answer {
         Answer {
             status: 200,
             body,
+            raw: None,
             replayed: false,
             should_retry: None,
         }
@@ -96,9 +99,31 @@ impl Answer {
     fn error(err: &ErrorAnswer) -> Self {
         Answer {
             status: err.status,
-            body: err.body(),
-            replayed: false,
-            should_retry: None,
+            ..Answer::ok(err.body())
+        }
+    }
+
+    /// The answer an injected fault replaces the real one with, if it replaces it.
+    fn injected(action: &FaultAction) -> Option<Outcome> {
+        match action {
+            FaultAction::Status {
+                status,
+                should_retry,
+            } => Some(Outcome::Answer(Answer {
+                should_retry: *should_retry,
+                ..Answer::error(&ErrorAnswer::injected(*status))
+            })),
+            FaultAction::Body {
+                status,
+                content_type,
+                body,
+            } => Some(Outcome::Answer(Answer {
+                status: *status,
+                raw: Some((content_type, body.clone())),
+                ..Answer::ok(Value::Null)
+            })),
+            FaultAction::Drop => Some(Outcome::Drop),
+            FaultAction::Delay(_) => None,
         }
     }
 }
@@ -172,14 +197,9 @@ fn process(store: &mut Store, request: Incoming1) -> (Outcome, Option<Duration>)
         request.query.as_deref().unwrap_or("")
     };
     let tree = FormTree::parse(params_text);
-    let idempotency_key = (request.method == "POST")
-        .then(|| header(&request.headers, "idempotency-key"))
-        .flatten()
-        .map(str::to_owned);
-
     let mut delay = None;
     let mut faulted = false;
-    let mut replayed = false;
+    let mut applied = false;
 
     let outcome = 'outcome: {
         // An unauthenticated request is refused before it can use up a queued fault.
@@ -187,74 +207,22 @@ fn process(store: &mut Store, request: Incoming1) -> (Outcome, Option<Duration>)
             break 'outcome Outcome::Answer(Answer::error(&err));
         }
         let fault = take_fault(store, &request.method);
-        faulted = fault.is_some();
-        let (action, after_apply) = match &fault {
-            Some(f) => (Some(&f.action), f.after_apply),
-            None => (None, false),
-        };
-        if let Some(FaultAction::Delay(d)) = action {
-            delay = Some(*d);
-        }
-        if !after_apply {
-            match action {
-                Some(FaultAction::Status {
-                    status,
-                    should_retry,
-                }) => {
-                    let mut answer = Answer::error(&ErrorAnswer::injected(*status));
-                    answer.should_retry = *should_retry;
-                    break 'outcome Outcome::Answer(answer);
+        if let Some(fault) = &fault {
+            faulted = true;
+            if let FaultAction::Delay(d) = fault.action {
+                delay = Some(d);
+            }
+            if !fault.after_apply {
+                if let Some(injected) = Answer::injected(&fault.action) {
+                    break 'outcome injected;
                 }
-                Some(FaultAction::Drop) => break 'outcome Outcome::Drop,
-                _ => {}
             }
         }
-        let answer = match &idempotency_key {
-            Some(key) => {
-                let fingerprint = fingerprint(&request.method, &request.path, params_text);
-                match store.idempotent.get(key) {
-                    Some(saved) if saved.fingerprint == fingerprint => Answer {
-                        status: saved.status,
-                        body: saved.body.clone(),
-                        replayed: true,
-                        should_retry: None,
-                    },
-                    Some(_) => Answer::error(&ErrorAnswer::idempotency_mismatch(key)),
-                    None => {
-                        let (answer, executed) = execute(store, &request, &tree);
-                        if executed && answer.status < 500 {
-                            store.idempotent.insert(
-                                key.clone(),
-                                SavedAnswer {
-                                    fingerprint,
-                                    status: answer.status,
-                                    body: answer.body.clone(),
-                                },
-                            );
-                        }
-                        answer
-                    }
-                }
-            }
-            None => execute(store, &request, &tree).0,
-        };
-        replayed = answer.replayed;
-        match action {
-            Some(FaultAction::Status {
-                status,
-                should_retry,
-            }) if after_apply => {
-                let mut answer = Answer::error(&ErrorAnswer::injected(*status));
-                answer.should_retry = *should_retry;
-                Outcome::Answer(answer)
-            }
-            Some(FaultAction::Drop) if after_apply => Outcome::Drop,
-            _ => {
-                if !matches!(action, Some(FaultAction::Delay(_))) {
-                    faulted = false;
-                }
-                Outcome::Answer(answer)
-            }
+        let (answer, executed) = execute_once(store, &request, params_text, &tree);
+        applied = executed && request.method == "POST" && answer.status == 200;
+        match fault.as_ref().and_then(|f| Answer::injected(&f.action)) {
+            Some(injected) => injected,
+            None => Outcome::Answer(answer),
         }
     };
 
@@ -269,10 +237,58 @@ fn process(store: &mut Store, request: Incoming1) -> (Outcome, Option<Duration>)
             Outcome::Answer(a) => Some(a.status),
             Outcome::Drop => None,
         },
-        replayed,
+        replayed: matches!(&outcome, Outcome::Answer(a) if a.replayed),
         faulted,
+        applied,
     });
     (outcome, delay)
+}
+
+/// Runs the request, or replays the saved answer for its idempotency key. The flag says
+/// whether an operation ran (not a replay, not refused before running).
+fn execute_once(
+    store: &mut Store,
+    request: &Incoming1,
+    params_text: &str,
+    tree: &Result<FormTree, super::form_decode::ParamError>,
+) -> (Answer, bool) {
+    let key = (request.method == "POST")
+        .then(|| header(&request.headers, "idempotency-key"))
+        .flatten();
+    let Some(key) = key else {
+        return execute(store, request, tree);
+    };
+    let fingerprint = fingerprint(&request.method, &request.path, params_text);
+    match store.idempotent.get(key) {
+        Some(saved) if saved.fingerprint == fingerprint => (
+            Answer {
+                status: saved.status,
+                replayed: true,
+                ..Answer::ok(saved.body.clone())
+            },
+            false,
+        ),
+        Some(_) => (
+            Answer::error(&ErrorAnswer::idempotency_mismatch(key)),
+            false,
+        ),
+        None => {
+            let (answer, executed) = execute(store, request, tree);
+            // Stripe saves the result of any request that began executing, errors included,
+            // except server errors, which a retry may get past.
+            if executed && answer.status < 500 {
+                store.idempotent.insert(
+                    key.to_owned(),
+                    SavedAnswer {
+                        fingerprint,
+                        status: answer.status,
+                        body: answer.body.clone(),
+                    },
+                );
+            }
+            (answer, executed)
+        }
+    }
 }
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -369,10 +385,16 @@ fn decoded<T: DeserializeOwned>(tree: &FormTree) -> Result<T, ErrorAnswer> {
 }
 
 fn respond(answer: Answer, idempotency_key: Option<&str>) -> Response<Full<Bytes>> {
-    let body = serde_json::to_vec(&answer.body).unwrap_or_default();
+    let (content_type, body) = match answer.raw {
+        Some((content_type, bytes)) => (content_type, bytes),
+        None => (
+            "application/json",
+            serde_json::to_vec(&answer.body).unwrap_or_default(),
+        ),
+    };
     let mut response = Response::builder()
         .status(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-        .header("content-type", "application/json")
+        .header("content-type", content_type)
         .header("request-id", new_id("req_", 14));
     if let Some(key) = idempotency_key {
         response = response.header("idempotency-key", key);

@@ -8,6 +8,7 @@ mod errors;
 mod headers;
 mod merchant_server;
 mod redaction;
+mod reliability;
 mod retries;
 mod support;
 mod wire_vectors;
