@@ -260,7 +260,7 @@ async fn timeouts_should_retry_and_rate_limits() {
 
 #[tokio::test]
 async fn answers_that_are_not_stripe_json_are_typed_errors() {
-    let (fake, client, id) = setup().await;
+    let (fake, _, id) = setup().await;
     let small = fake
         .client_builder()
         .max_retries(0)
