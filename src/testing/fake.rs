@@ -45,7 +45,6 @@ pub const TEST_SECRET_KEY: &str = "sk_test_FakeStripe000000000000000000";
 /// assert_eq!(fake.journal().len(), 1);
 /// # Ok(()) }
 /// ```
-#[derive(Debug)]
 pub struct FakeStripe {
     shared: Arc<Shared>,
     addr: SocketAddr,
@@ -301,6 +300,19 @@ impl FakeStripe {
             serde_json::from_value(json)
                 .expect("the emulator renders sessions the crate can parse"),
         )
+    }
+}
+
+/// Where it listens and how much it holds, not the whole state (see [`FakeStripe::journal`]
+/// and [`FakeStripe::session`] for that).
+impl std::fmt::Debug for FakeStripe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let store = self.shared.store();
+        f.debug_struct("FakeStripe")
+            .field("uri", &self.uri())
+            .field("sessions", &store.sessions.len())
+            .field("requests", &store.journal.len())
+            .finish()
     }
 }
 

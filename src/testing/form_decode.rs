@@ -462,6 +462,45 @@ impl fmt::Display for ParamError {
     }
 }
 
+/// A form body that does not decode into the type asked for, with the parameter named the
+/// way Stripe names it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+#[non_exhaustive]
+pub struct FormDecodeError {
+    /// The parameter, in bracket notation (`line_items[0][quantity]`); empty for the body as
+    /// a whole.
+    pub param: String,
+    /// What is wrong, in Stripe's words where Stripe has words for it.
+    pub message: String,
+}
+
+/// Decodes a Stripe form body or query string (`a[b][0]=v&…`) into a parameter type — the
+/// inverse of [`form::to_string`](crate::form::to_string), as the emulator reads requests.
+///
+/// ```
+/// use stripe_checkout_client::checkout::UpdateSession;
+/// use stripe_checkout_client::testing::decode_form;
+///
+/// let update: UpdateSession = decode_form("discounts=&expand[0]=discounts")?;
+/// assert_eq!(update, UpdateSession::new().clear_discounts().expand(["discounts"]));
+///
+/// let err = decode_form::<UpdateSession>("discount=x").unwrap_err();
+/// assert_eq!(err.param, "discount");
+/// # Ok::<(), stripe_checkout_client::testing::FormDecodeError>(())
+/// ```
+///
+/// # Errors
+/// [`FormDecodeError`] for malformed keys, unknown parameters and values of the wrong type.
+pub fn decode_form<T: DeserializeOwned>(text: &str) -> Result<T, FormDecodeError> {
+    FormTree::parse(text)
+        .and_then(|tree| tree.decode())
+        .map_err(|err| FormDecodeError {
+            param: err.param,
+            message: err.message,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

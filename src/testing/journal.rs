@@ -2,7 +2,10 @@
 //! exactly what reached "Stripe" — method, path, headers, decoded parameters — and what it
 //! answered.
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+use super::form_decode::{FormDecodeError, decode_form};
 
 /// A request the emulator received, with its answer.
 ///
@@ -52,5 +55,18 @@ impl RecordedRequest {
     /// Whether this is a `POST`.
     pub fn is_post(&self) -> bool {
         self.method == "POST"
+    }
+
+    /// The parameters (the body of a `POST`, the query otherwise) decoded into a parameter
+    /// type, to assert on what was sent in the crate's own terms.
+    ///
+    /// # Errors
+    /// [`FormDecodeError`] if they are not valid for `T`.
+    pub fn decode_params<T: DeserializeOwned>(&self) -> Result<T, FormDecodeError> {
+        if self.is_post() {
+            decode_form(&self.body)
+        } else {
+            decode_form(self.query.as_deref().unwrap_or(""))
+        }
     }
 }

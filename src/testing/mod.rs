@@ -79,8 +79,10 @@
 //!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
 //!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved.
 //! - **Faults and inspection**: [`Fault`] (status, delay, dropped connection; before or after
-//!   the change applies), the request journal ([`RecordedRequest`]), connection counting, a
-//!   settable clock, [`FakeStripe::complete_session`] and [`FakeStripe::session`].
+//!   the change applies, or a malformed body), the request journal ([`RecordedRequest`],
+//!   with [`RecordedRequest::decode_params`] to read a request back as typed parameters, and
+//!   [`decode_form`] for any body), connection counting, a settable clock,
+//!   [`FakeStripe::complete_session`] and [`FakeStripe::session`].
 //!
 //! # What is not
 //!
@@ -103,4 +105,5 @@ mod store;
 
 pub use fake::{FakeStripe, FakeStripeError, TEST_SECRET_KEY};
 pub use fault::Fault;
+pub use form_decode::{FormDecodeError, decode_form};
 pub use journal::RecordedRequest;

@@ -1,12 +1,14 @@
 //! Integration tests: the real client against loopback servers (wiremock, or a raw TCP
 //! listener where wiremock cannot misbehave enough).
 
+mod bad_inputs;
 mod checkout;
 mod discount_flow;
 mod emulator;
 mod errors;
 mod headers;
 mod merchant_server;
+mod properties;
 mod redaction;
 mod reliability;
 mod retries;

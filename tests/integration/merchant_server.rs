@@ -12,14 +12,15 @@ use stripe_checkout_client::testing::FakeStripe;
 
 const SHOPPER: &str = "shopper-gold";
 
-struct Harness {
-    fake: FakeStripe,
+pub(crate) struct Harness {
+    pub(crate) fake: FakeStripe,
     base: String,
     http: reqwest::Client,
 }
 
+/// The example's router on loopback, over the emulator.
 impl Harness {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let fake = FakeStripe::start().await;
         fake.add_price("price_jacket", 8_000, "usd")
             .add_price("price_cap", 4_000, "usd");
@@ -41,7 +42,7 @@ impl Harness {
         }
     }
 
-    async fn post(&self, path: &str, body: impl Into<reqwest::Body>) -> (u16, Value) {
+    pub(crate) async fn post(&self, path: &str, body: impl Into<reqwest::Body>) -> (u16, Value) {
         let response = self
             .http
             .post(format!("{}{path}", self.base))
@@ -57,7 +58,7 @@ impl Harness {
         )
     }
 
-    async fn create(&self) -> String {
+    pub(crate) async fn create(&self) -> String {
         let (status, body) = self.post("/create-checkout-session", "").await;
         assert_eq!(status, 200);
         assert_eq!(body["type"], "object", "{body}");

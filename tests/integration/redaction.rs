@@ -216,3 +216,64 @@ async fn tracing_of_failing_and_retried_requests_never_prints_the_key() {
         "bodies are never traced: {logs}"
     );
 }
+
+/// The discount flow's failures, the emulator's journal and the browser's answer: formatted
+/// every way, with tracing captured, the key is nowhere.
+#[tokio::test]
+async fn discount_flow_failures_and_the_journal_never_print_the_key() {
+    use stripe_checkout_client::checkout::{
+        CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
+    };
+    use stripe_checkout_client::discounts::policies::CartThreshold;
+    use stripe_checkout_client::discounts::{
+        DiscountRequest, ServerUpdateResponse, update_discounts,
+    };
+    use stripe_checkout_client::testing::{FakeStripe, Fault};
+
+    let fake = FakeStripe::start().await;
+    fake.add_price("price_1", 12_000, "usd");
+    let client = Client::builder(KEY)
+        .api_base(fake.uri())
+        .backoff(Duration::from_millis(1), Duration::from_millis(5))
+        .build()
+        .unwrap();
+    let (texts, logs) = capture_tracing(async {
+        let session = client
+            .checkout_sessions()
+            .create(
+                &CreateSession::new(SessionMode::Payment)
+                    .ui_mode(UiMode::Custom)
+                    .line_item(LineItem::price("price_1", 1))
+                    .return_url("https://example.com/r")
+                    .update_discounts(PermissionOwner::ServerOnly),
+            )
+            .await
+            .unwrap();
+        let mut texts = Vec::new();
+        for fault in [
+            Fault::status(500).times(3),
+            Fault::status(402),
+            Fault::drop_connection().times(3),
+            Fault::body(200, "text/html", "<h1>proxy</h1>"),
+        ] {
+            fake.inject(fault);
+            let request = DiscountRequest::new(session.id.clone());
+            let result =
+                update_discounts(&client, &session.id, request, &CartThreshold::guide()).await;
+            let err = result.as_ref().unwrap_err();
+            let answer = ServerUpdateResponse::from(&result);
+            texts.push(format!(
+                "{err} {err:?} {answer:?} {}",
+                serde_json::to_string(&answer).unwrap()
+            ));
+        }
+        texts.push(format!("{:?} {fake:?}", fake.journal()));
+        texts
+    })
+    .await;
+    for text in texts {
+        assert_no_key(&text);
+    }
+    assert_no_key(&logs);
+    assert!(logs.contains("retrying"), "{logs}");
+}

@@ -1,0 +1,319 @@
+//! One table of bad inputs across the layers — configuration, session ids, parameter values,
+//! the front end's bodies to the example's endpoints — each with the typed error or HTTP
+//! answer it must get. Whatever can be refused locally must not reach the server: those rows
+//! also check the emulator's journal is empty.
+
+use serde_json::json;
+use stripe_checkout_client::checkout::{
+    AdjustableQuantity, CreateSession, LineItem, ListLineItems, ListSessions, PriceData,
+    ProductData, RetrieveSession, SessionMode, ShippingOption, UpdateLineItem, UpdateSession,
+};
+use stripe_checkout_client::discounts::{
+    CouponData, Discount, INVALID_DISCOUNTS_MESSAGE, MAX_BODY_BYTES,
+};
+use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::{Client, ConfigError, Error};
+
+use crate::merchant_server::Harness;
+
+/// The parameter a local refusal names; anything else is a failure of the row.
+fn refused_param(result: Result<impl std::fmt::Debug, Error>) -> String {
+    match result {
+        Err(Error::InvalidParams { param, .. }) => param,
+        other => panic!("expected a local InvalidParams, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn configuration_rows() {
+    let rows: [(&str, &str); 6] = [
+        ("pk_test_123", "https://api.stripe.com"),
+        ("", "https://api.stripe.com"),
+        ("sk_test_123", "http://api.stripe.com"),
+        ("sk_test_123", "http://10.0.0.1:12111"),
+        ("sk_test_123", "ftp://127.0.0.1"),
+        ("sk_test_123", "not a url"),
+    ];
+    for (key, base) in rows {
+        let err = Client::builder(key).api_base(base).build().unwrap_err();
+        assert!(matches!(err, Error::Config(_)), "{key} {base}: {err:?}");
+    }
+    // Loopback http is the one exception (emulators and tests).
+    assert!(
+        Client::builder("sk_test_1")
+            .api_base("http://127.0.0.1:9")
+            .build()
+            .is_ok()
+    );
+    assert!(matches!(
+        Client::builder("sk_test_1")
+            .api_base("http://10.0.0.1")
+            .build(),
+        Err(Error::Config(ConfigError::InsecureApiBase { .. }))
+    ));
+}
+
+#[tokio::test]
+async fn session_id_rows_never_reach_the_server() {
+    let fake = FakeStripe::start().await;
+    let sessions_client = fake.client();
+    let sessions = sessions_client.checkout_sessions();
+    let long = format!("cs_test_{}", "a".repeat(300));
+    let rows = [
+        "",
+        "cs_",
+        "pi_3MtwBwLkdIwHu7ix28a3tqPa",
+        "cs_test_123/../../v1/charges",
+        "cs_test_123?expand[]=customer",
+        "cs test 123",
+        "cs_test_\u{e9}t\u{e9}",
+        "cs_test_1%2F..",
+        long.as_str(),
+    ];
+    for id in rows {
+        assert_eq!(
+            refused_param(sessions.retrieve(id, &RetrieveSession::new()).await),
+            "id",
+            "retrieve {id:?}"
+        );
+        assert_eq!(
+            refused_param(sessions.update(id, &UpdateSession::new()).await),
+            "id",
+            "update {id:?}"
+        );
+        assert_eq!(
+            refused_param(sessions.expire(id).await),
+            "id",
+            "expire {id:?}"
+        );
+    }
+    assert!(fake.journal().is_empty(), "{:?}", fake.journal());
+}
+
+#[tokio::test]
+async fn parameter_rows_are_refused_locally() {
+    let fake = FakeStripe::start().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let base = || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
+    let price_data = |p: PriceData| base().line_item(LineItem::price_data(p, 1));
+    let coupon = |c: CouponData| base().discount(Discount::coupon_data(c));
+    let long_key = "k".repeat(41);
+
+    let creates: Vec<(CreateSession, String)> = vec![
+        (
+            base().discounts([Discount::coupon("A"), Discount::coupon("B")]),
+            "discounts".into(),
+        ),
+        (
+            base()
+                .discount(Discount::coupon("A"))
+                .allow_promotion_codes(true),
+            "allow_promotion_codes".into(),
+        ),
+        (
+            base().discount(Discount::promotion_code("SUMMER")),
+            "discounts[0][promotion_code]".into(),
+        ),
+        (
+            base().discount(Discount::coupon("has space")),
+            "discounts[0][coupon]".into(),
+        ),
+        (
+            coupon(CouponData::amount_off(0, "usd")),
+            "discounts[0][coupon_data][amount_off]".into(),
+        ),
+        (
+            coupon(CouponData::amount_off(-100, "usd")),
+            "discounts[0][coupon_data][amount_off]".into(),
+        ),
+        (
+            coupon(CouponData::amount_off(100, "dollars")),
+            "discounts[0][coupon_data][currency]".into(),
+        ),
+        (
+            coupon(CouponData::percent_off(100.5)),
+            "discounts[0][coupon_data][percent_off]".into(),
+        ),
+        (
+            coupon(CouponData::percent_off(f64::NAN)),
+            "discounts[0][coupon_data][percent_off]".into(),
+        ),
+        (
+            coupon(CouponData::percent_off(5.0).name("n".repeat(41))),
+            "discounts[0][coupon_data][name]".into(),
+        ),
+        (
+            CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 0)),
+            "line_items[0][quantity]".into(),
+        ),
+        (
+            base().line_item(LineItem::price("prod_1", 1)),
+            "line_items[1][price]".into(),
+        ),
+        (
+            price_data(PriceData::new("usd!", 100, ProductData::new("x"))),
+            "line_items[1][price_data][currency]".into(),
+        ),
+        (
+            price_data(PriceData::new("usd", -1, ProductData::new("x"))),
+            "line_items[1][price_data][unit_amount]".into(),
+        ),
+        (
+            price_data(PriceData::new("usd", 1, ProductData::new(""))),
+            "line_items[1][price_data][product_data][name]".into(),
+        ),
+        (
+            price_data(PriceData::new(
+                "usd",
+                1,
+                ProductData::new("x").metadata(long_key.as_str(), "v"),
+            )),
+            format!("line_items[1][price_data][product_data][metadata][{long_key}]"),
+        ),
+        (
+            base().line_item(
+                LineItem::price("price_2", 1).adjustable_quantity(AdjustableQuantity::range(5, 2)),
+            ),
+            "line_items[1][adjustable_quantity][minimum]".into(),
+        ),
+        (base().metadata("", "v"), "metadata".into()),
+        (base().metadata("k", "v".repeat(501)), "metadata[k]".into()),
+    ];
+    for (params, want) in creates {
+        assert_eq!(
+            refused_param(sessions.create(&params).await),
+            want,
+            "{params:?}"
+        );
+    }
+
+    let id = "cs_test_123";
+    let updates: Vec<(UpdateSession, &str)> = vec![
+        (
+            UpdateSession::new().discounts([Discount::coupon("A"), Discount::coupon("B")]),
+            "discounts",
+        ),
+        (
+            UpdateSession::new().discount(Discount::coupon_data(
+                CouponData::amount_off(5, "usd").duration_in_months(3),
+            )),
+            "discounts[0][coupon_data][duration_in_months]",
+        ),
+        (
+            UpdateSession::new().line_item(UpdateLineItem::existing("")),
+            "line_items[0][id]",
+        ),
+        (
+            UpdateSession::new().shipping_options(
+                (0..6).map(|i| ShippingOption::shipping_rate(format!("shr_{i}"))),
+            ),
+            "shipping_options",
+        ),
+    ];
+    for (params, want) in updates {
+        assert_eq!(
+            refused_param(sessions.update(id, &params).await),
+            want,
+            "{params:?}"
+        );
+    }
+
+    assert_eq!(
+        refused_param(sessions.list(&ListSessions::new().limit(0)).await),
+        "limit"
+    );
+    assert_eq!(
+        refused_param(sessions.list(&ListSessions::new().limit(101)).await),
+        "limit"
+    );
+    assert_eq!(
+        refused_param(
+            sessions
+                .list_line_items(id, &ListLineItems::new().limit(500))
+                .await
+        ),
+        "limit"
+    );
+    assert!(fake.journal().is_empty(), "{:?}", fake.journal());
+}
+
+#[tokio::test]
+async fn front_end_body_rows_get_the_contract() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    h.fake.clear_journal();
+    let invalid = json!({"type": "error", "message": INVALID_DISCOUNTS_MESSAGE});
+    let rows: Vec<(String, u16)> = vec![
+        (String::new(), 200),
+        ("null".into(), 200),
+        ("[]".into(), 200),
+        ("\"cs_test_1\"".into(), 200),
+        (json!({}).to_string(), 200),
+        (json!({"checkout_session_id": null}).to_string(), 200),
+        (json!({"checkout_session_id": 123}).to_string(), 200),
+        (
+            json!({"checkout_session_id": ["cs_test_1"]}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": "cs_test_1' OR '1'='1"}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": "<script>alert(1)</script>"}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": "cs_test_\u{1F600}"}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": "cs_test_1/../../v1/charges"}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": id, "discounts": 5}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": id, "discounts": {"coupon": "A"}}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": id, "discounts": [{"coupon": 5}]}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": id, "discounts": [{"hack": "x"}]}).to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": id, "discounts": [{"code": "x".repeat(201)}]})
+                .to_string(),
+            200,
+        ),
+        (
+            json!({"checkout_session_id": id, "discounts": vec![json!({"code": "A"}); 11]})
+                .to_string(),
+            200,
+        ),
+        (format!("{}{}", "[".repeat(2_000), "]".repeat(2_000)), 200),
+        (
+            json!({"checkout_session_id": id, "pad": "x".repeat(MAX_BODY_BYTES)}).to_string(),
+            413,
+        ),
+        ("x".repeat(1024 * 1024), 413),
+    ];
+    for (body, status) in rows {
+        let label: String = body.chars().take(60).collect();
+        for path in ["/update-discounts", "/apply-customer-discount"] {
+            assert_eq!(
+                h.post(path, body.clone()).await,
+                (status, invalid.clone()),
+                "{path} {label}"
+            );
+        }
+    }
+    assert!(h.fake.journal().is_empty(), "nothing may reach Stripe");
+}
