@@ -16,8 +16,6 @@ use serde::de::{
 const MAX_PAIRS: usize = 1_000;
 /// The deepest nesting of brackets accepted.
 const MAX_DEPTH: usize = 8;
-/// The largest list index accepted.
-const MAX_INDEX: usize = 1_000;
 
 /// A parsed form body: leaves are strings; a node maps bracket segments to subtrees, in the
 /// order the keys first appeared.
@@ -126,12 +124,6 @@ impl FormTree {
         } else {
             (*segment).to_owned()
         };
-        if is_index(&segment) && segment.parse::<usize>().map_or(true, |i| i > MAX_INDEX) {
-            return Err(ParamError::malformed(
-                key,
-                format!("Invalid array index in {key}: at most {MAX_INDEX}."),
-            ));
-        }
         let existing = children.iter().position(|(k, _)| *k == segment);
         if rest.is_empty() {
             if existing.is_some() {
@@ -169,26 +161,50 @@ impl FormTree {
         Some(indexed.into_iter().map(|(_, v)| v).collect())
     }
 
-    /// The whole tree as JSON: leaves are JSON strings, index maps arrays in index order,
-    /// everything else objects.
+    /// Whether this is a node keyed exactly `0`, `1`, … `n-1` (in any order): how lists are
+    /// sent. Where no type says what is wanted, only such a node is read as a list, so that a
+    /// map whose keys happen to be numbers (`metadata[7]=x`) stays a map.
+    fn is_dense_list(&self) -> bool {
+        let FormTree::Node(children) = self else {
+            return false;
+        };
+        let mut seen = vec![false; children.len()];
+        !children.is_empty()
+            && children.iter().all(|(k, _)| {
+                is_index(k)
+                    && k.parse::<usize>()
+                        .ok()
+                        .and_then(|i| seen.get_mut(i))
+                        .is_some_and(|slot| !std::mem::replace(slot, true))
+            })
+    }
+
+    /// The whole tree as JSON: leaves are JSON strings, lists (see `is_dense_list`) arrays in
+    /// index order, everything else objects.
     pub(crate) fn to_json(&self) -> serde_json::Value {
+        self.to_json_under(false)
+    }
+
+    fn to_json_under(&self, metadata: bool) -> serde_json::Value {
         match self {
             FormTree::Leaf(s) => serde_json::Value::String(s.clone()),
-            FormTree::Node(children) => match self.as_list() {
-                Some(items) => items.into_iter().map(FormTree::to_json).collect(),
-                None => serde_json::Value::Object(
-                    children
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.to_json()))
-                        .collect(),
-                ),
-            },
+            FormTree::Node(children) => {
+                match self.as_list().filter(|_| !metadata && self.is_dense_list()) {
+                    Some(items) => items.into_iter().map(FormTree::to_json).collect(),
+                    None => serde_json::Value::Object(
+                        children
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.to_json_under(k == "metadata")))
+                            .collect(),
+                    ),
+                }
+            }
         }
     }
 
     /// Decodes the tree into a params type, coercing leaf strings to the type asked for.
     pub(crate) fn decode<T: DeserializeOwned>(&self) -> Result<T, ParamError> {
-        serde_path_to_error::deserialize(TreeDeserializer(self)).map_err(|err| {
+        serde_path_to_error::deserialize(TreeDeserializer::new(self)).map_err(|err| {
             let mut param = String::new();
             for segment in err.path().iter() {
                 let name = match segment {
@@ -247,12 +263,23 @@ fn classify(mut param: String, message: &str) -> ParamError {
     }
 }
 
-/// A `serde` view of one node.
-struct TreeDeserializer<'a>(&'a FormTree);
+/// A `serde` view of one node. `metadata` is always a map on Stripe, so under that key a
+/// node keyed `0`, `1`, … is read as a map even where no type says which is wanted.
+struct TreeDeserializer<'a> {
+    node: &'a FormTree,
+    metadata: bool,
+}
 
 impl<'a> TreeDeserializer<'a> {
+    fn new(node: &'a FormTree) -> Self {
+        TreeDeserializer {
+            node,
+            metadata: false,
+        }
+    }
+
     fn leaf(&self) -> Result<&'a str, ValueError> {
-        match self.0 {
+        match self.node {
             FormTree::Leaf(s) => Ok(s),
             FormTree::Node(_) => Err(de::Error::invalid_type(
                 de::Unexpected::Map,
@@ -282,9 +309,10 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
     type Error = ValueError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ValueError> {
-        match self.0 {
+        let as_list = !self.metadata && self.node.is_dense_list();
+        match self.node {
             FormTree::Leaf(s) => visitor.visit_str(s),
-            FormTree::Node(children) => match self.0.as_list() {
+            FormTree::Node(children) => match self.node.as_list().filter(|_| as_list) {
                 Some(items) => visitor.visit_seq(ListAccess(items.into_iter())),
                 None => visitor.visit_map(NodeAccess {
                     children: children.iter(),
@@ -338,7 +366,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ValueError> {
-        match (self.0, self.0.as_list()) {
+        match (self.node, self.node.as_list()) {
             (_, Some(items)) => visitor.visit_seq(ListAccess(items.into_iter())),
             // `key=` sends an empty list (a clear, for the fields that can be cleared).
             (FormTree::Leaf(s), None) if s.is_empty() => {
@@ -356,7 +384,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'_> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ValueError> {
-        match self.0 {
+        match self.node {
             FormTree::Node(children) => visitor.visit_map(NodeAccess {
                 children: children.iter(),
                 value: None,
@@ -415,7 +443,7 @@ impl<'de> SeqAccess<'de> for ListAccess<'_> {
     ) -> Result<Option<T::Value>, ValueError> {
         self.0
             .next()
-            .map(|item| seed.deserialize(TreeDeserializer(item)))
+            .map(|item| seed.deserialize(TreeDeserializer::new(item)))
             .transpose()
     }
 
@@ -426,7 +454,7 @@ impl<'de> SeqAccess<'de> for ListAccess<'_> {
 
 struct NodeAccess<'a> {
     children: std::slice::Iter<'a, (String, FormTree)>,
-    value: Option<&'a FormTree>,
+    value: Option<(&'a str, &'a FormTree)>,
 }
 
 impl<'de> MapAccess<'de> for NodeAccess<'_> {
@@ -439,7 +467,7 @@ impl<'de> MapAccess<'de> for NodeAccess<'_> {
         let Some((key, value)) = self.children.next() else {
             return Ok(None);
         };
-        self.value = Some(value);
+        self.value = Some((key.as_str(), value));
         let key: StrDeserializer<'_, ValueError> = key.as_str().into_deserializer();
         seed.deserialize(key).map(Some)
     }
@@ -448,11 +476,14 @@ impl<'de> MapAccess<'de> for NodeAccess<'_> {
         &mut self,
         seed: V,
     ) -> Result<V::Value, ValueError> {
-        let value = self
+        let (key, value) = self
             .value
             .take()
             .ok_or_else(|| <ValueError as de::Error>::custom("value requested before its key"))?;
-        seed.deserialize(TreeDeserializer(value))
+        seed.deserialize(TreeDeserializer {
+            node: value,
+            metadata: key == "metadata",
+        })
     }
 }
 
@@ -625,10 +656,29 @@ mod tests {
 
     #[test]
     fn append_and_sparse_indices_become_lists() {
-        let tree = FormTree::parse("expand[]=a&expand[]=b&items[5][x]=1&items[2][x]=2").unwrap();
+        let tree = FormTree::parse("expand[]=a&expand[]=b&items[1][x]=1&items[0][x]=2").unwrap();
         assert_eq!(
             tree.to_json(),
             json!({"expand": ["a", "b"], "items": [{"x": "2"}, {"x": "1"}]})
+        );
+        // Sparse indices are a list only where a list is asked for.
+        let sparse = FormTree::parse("expand[5]=b&expand[2]=a&metadata[7]=x").unwrap();
+        assert_eq!(
+            sparse.to_json(),
+            json!({"expand": {"5": "b", "2": "a"}, "metadata": {"7": "x"}})
+        );
+        let update: UpdateSession = sparse.decode().unwrap();
+        assert_eq!(
+            update,
+            UpdateSession::new().expand(["a", "b"]).metadata("7", "x")
+        );
+        let numbered: UpdateSession = FormTree::parse("metadata[0]=a&metadata[1]=b")
+            .unwrap()
+            .decode()
+            .unwrap();
+        assert_eq!(
+            numbered,
+            UpdateSession::new().metadata("0", "a").metadata("1", "b")
         );
         assert_eq!(FormTree::parse("").unwrap(), FormTree::Node(Vec::new()));
     }
@@ -673,7 +723,6 @@ mod tests {
                 "a[b][c][d][e][f][g][h][i]",
                 Malformed,
             ),
-            ("expand[1001]=x".into(), "expand[1001]", Malformed),
         ];
         for (body, param, kind) in rows {
             assert_eq!(
