@@ -14,22 +14,29 @@
 //!
 //! # Testing a policy end to end
 //!
-//! Create a session the way your server does, run the flow your endpoint runs, and look at
-//! the result the way your front end would.
+//! Create a session the way your server does, run the flow your endpoint runs with your own
+//! policy, and look at the result the way your front end would.
 //!
 //! ```
 //! use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
-//! use stripe_checkout_client::discounts::policies::CartThreshold;
-//! use stripe_checkout_client::discounts::{update_discounts, DiscountRequest};
-//! use stripe_checkout_client::ids::CheckoutSessionId;
+//! use stripe_checkout_client::discounts::{policy_fn, update_discounts, CouponData, Discount, DiscountRequest};
 //! use stripe_checkout_client::testing::FakeStripe;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // Your rule: 15.00 off any cart of 100.00 or more.
+//! let policy = policy_fn(|request, session| {
+//!     let subtotal = session.amount_subtotal.unwrap_or(0);
+//!     if request.is_removal() || subtotal < 10_000 {
+//!         return Ok(Vec::new());
+//!     }
+//!     let currency = session.currency.clone().unwrap_or_default();
+//!     Ok(vec![Discount::coupon_data(CouponData::amount_off(1_500, currency).name("Big cart"))])
+//! });
+//!
 //! let fake = FakeStripe::start().await;
 //! fake.add_price("price_jacket", 12_000, "usd");
 //! let client = fake.client();
-//!
 //! let session = client
 //!     .checkout_sessions()
 //!     .create(
@@ -41,17 +48,24 @@
 //!     )
 //!     .await?;
 //!
-//! // The browser asks for the discount; the guide's rule gives 10% of 120.00.
-//! let request = DiscountRequest::new(CheckoutSessionId::new(session.id.as_str())?);
-//! let outcome = update_discounts(&client, &session.id, request, &CartThreshold::guide()).await?;
+//! // The browser asks; the policy applies 15.00 off.
+//! let request = DiscountRequest::from_json(format!(r#"{{"checkout_session_id":"{}"}}"#, session.id).as_bytes())?;
+//! let outcome = update_discounts(&client, &session.id, request, &policy).await?;
 //! assert!(outcome.changed);
-//! assert_eq!(outcome.session.amount_total, Some(10_800));
+//! assert_eq!(outcome.session.amount_total, Some(10_500));
 //!
-//! // Asking again changes nothing, and sends no update.
-//! let request = DiscountRequest::new(CheckoutSessionId::new(session.id.as_str())?);
-//! let again = update_discounts(&client, &session.id, request, &CartThreshold::guide()).await?;
-//! assert!(!again.changed);
-//! assert_eq!(fake.journal().iter().filter(|r| r.is_post()).count(), 2); // create + one update
+//! // Asking again changes nothing and sends no update; removing restores the total.
+//! let again = DiscountRequest::from_json(format!(r#"{{"checkout_session_id":"{}"}}"#, session.id).as_bytes())?;
+//! assert!(!update_discounts(&client, &session.id, again, &policy).await?.changed);
+//! let remove = DiscountRequest::from_json(
+//!     format!(r#"{{"checkout_session_id":"{}","discounts":""}}"#, session.id).as_bytes(),
+//! )?;
+//! update_discounts(&client, &session.id, remove, &policy).await?;
+//! assert_eq!(fake.session(session.id.as_str()).unwrap().amount_total, Some(12_000));
+//!
+//! // Exactly two updates reached "Stripe" (apply, remove), besides the create.
+//! let posts = fake.journal().iter().filter(|r| r.is_post()).count();
+//! assert_eq!(posts, 3);
 //! # Ok(()) }
 //! ```
 //!
