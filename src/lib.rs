@@ -93,6 +93,7 @@ mod stripe_enum;
 pub mod testing;
 mod transport;
 pub mod version;
+pub mod webhook;
 
 pub use clearable::Clearable;
 pub use client::{

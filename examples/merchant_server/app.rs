@@ -5,18 +5,19 @@
 //! integration test that drives the router in-process.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use stripe_checkout_client::Client;
+use stripe_checkout_client::checkout::PaymentStatus;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, RetrieveSession, SessionMode, UiMode,
 };
@@ -26,6 +27,8 @@ use stripe_checkout_client::discounts::{
     UPDATE_FAILED_MESSAGE, update_discounts,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::webhook::{EventData, construct_event};
 
 /// The largest request body any endpoint reads.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -47,6 +50,8 @@ pub struct Config {
     pub shopper: String,
     /// Loyalty members (shopper or customer id → tier).
     pub members: HashMap<String, String>,
+    /// The webhook endpoint's signing secret (`whsec_…`).
+    pub webhook_secret: String,
 }
 
 /// Shared by every request.
@@ -56,11 +61,15 @@ pub struct AppState {
     config: Arc<Config>,
     guide: Arc<CartThreshold>,
     loyalty: Arc<LoyaltyTiers<HashMap<String, String>>>,
+    /// Sessions whose `checkout.session.completed` webhook was verified and fulfilled.
+    fulfilled: Arc<Mutex<Vec<String>>>,
+    /// The emulator, when running offline: lets the page "pay" with a demo button.
+    fake: Option<Arc<FakeStripe>>,
 }
 
 impl AppState {
-    /// The state for a client and configuration.
-    pub fn new(client: Client, config: Config) -> Self {
+    /// The state for a client and configuration; `fake` is the emulator when offline.
+    pub fn new(client: Client, config: Config, fake: Option<Arc<FakeStripe>>) -> Self {
         let loyalty = LoyaltyTiers::new(config.members.clone())
             .tier("gold", Reward::PercentBps(1_500))
             .tier("silver", Reward::AmountOff(500))
@@ -70,7 +79,17 @@ impl AppState {
             config: Arc::new(config),
             guide: Arc::new(CartThreshold::guide().name("Cart discount")),
             loyalty: Arc::new(loyalty),
+            fulfilled: Arc::default(),
+            fake,
         }
+    }
+
+    fn is_fulfilled(&self, id: &str) -> bool {
+        self.fulfilled
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .any(|f| f == id)
     }
 }
 
@@ -85,6 +104,8 @@ pub fn router(state: AppState) -> Router {
         .route("/update-discounts", post(update_discounts_endpoint))
         .route("/apply-customer-discount", post(apply_customer_discount))
         .route("/session-status", get(session_status))
+        .route("/webhook", post(webhook))
+        .route("/demo/pay", post(demo_pay))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
@@ -122,7 +143,10 @@ async fn style_css() -> Response {
 }
 
 async fn config(State(state): State<AppState>) -> Response {
-    object(json!({ "publishable_key": state.config.publishable_key }))
+    object(json!({
+        "publishable_key": state.config.publishable_key,
+        "demo_payments": state.fake.is_some(),
+    }))
 }
 
 /// The contract's error for a body that is too large or unreadable.
@@ -232,11 +256,85 @@ async fn session_status(
                 "discount": session.total_details.and_then(|t| t.amount_discount),
                 "total": session.amount_total,
                 "discount_names": names,
+                "fulfilled": state.is_fulfilled(id.as_str()),
             }))
         }
         Err(err) => {
             tracing::warn!(session = %id, error = %err, "retrieving session status failed");
             error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE)
+        }
+    }
+}
+
+/// Stripe's webhook: verify the raw body with the endpoint secret, then fulfil paid orders.
+/// Anything unverified is refused with 400 and logged; Stripe retries non-2xx answers.
+async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let Some(signature) = headers
+        .get("stripe-signature")
+        .and_then(|v| v.to_str().ok())
+    else {
+        tracing::warn!("webhook without a Stripe-Signature header");
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let event = match construct_event(&body, signature, &state.config.webhook_secret) {
+        Ok(event) => event,
+        Err(err) => {
+            tracing::warn!(error = %err, "webhook refused");
+            return StatusCode::BAD_REQUEST.into_response();
+        }
+    };
+    match &event.data {
+        EventData::CheckoutSessionCompleted(session)
+        | EventData::CheckoutSessionAsyncPaymentSucceeded(session)
+            if session.payment_status != Some(PaymentStatus::Unpaid) =>
+        {
+            tracing::info!(
+                event = %event.id,
+                session = %session.id,
+                total = ?session.amount_total,
+                "fulfilling order"
+            );
+            let mut fulfilled = state
+                .fulfilled
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if !fulfilled.iter().any(|f| f == session.id.as_str()) {
+                fulfilled.push(session.id.to_string());
+            }
+        }
+        _ => tracing::info!(event = %event.id, kind = %event.event_type, "webhook ignored"),
+    }
+    axum::Json(json!({"received": true})).into_response()
+}
+
+#[derive(Deserialize)]
+struct PayRequest {
+    checkout_session_id: String,
+}
+
+/// Offline only: completes the session in the emulator, which then delivers the signed
+/// `checkout.session.completed` webhook to `/webhook`, as Stripe would after a payment.
+async fn demo_pay(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
+    let Some(fake) = &state.fake else {
+        return error(
+            StatusCode::NOT_FOUND,
+            "Demo payments are only available offline.",
+        );
+    };
+    let Ok(body) = body else {
+        return error(StatusCode::BAD_REQUEST, SESSION_NOT_FOUND_MESSAGE);
+    };
+    let Ok(request) = serde_json::from_slice::<PayRequest>(&body) else {
+        return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
+    };
+    let Ok(id) = CheckoutSessionId::new(request.checkout_session_id) else {
+        return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
+    };
+    match fake.complete_session(id.as_str()).await {
+        Ok(session) => object(json!({"status": session.status.map(|s| s.to_string())})),
+        Err(err) => {
+            tracing::warn!(error = %err, "demo payment refused");
+            error(StatusCode::OK, UPDATE_FAILED_MESSAGE)
         }
     }
 }

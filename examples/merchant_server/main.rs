@@ -9,19 +9,23 @@
 //! With no `STRIPE_SECRET_KEY` it starts the crate's in-process Stripe emulator
 //! (`testing::FakeStripe`) with a demo catalog, so it needs no account and no network. Set
 //! `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` to talk to your Stripe sandbox
-//! instead, and `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page. `PORT`
+//! instead, `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page, and
+//! `STRIPE_WEBHOOK_SECRET=whsec_…` for `POST /webhook` (e.g. from `stripe listen`). `PORT`
 //! overrides 4242.
 
 mod app;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use stripe_checkout_client::testing::FakeStripe;
 use stripe_checkout_client::{ApiVersion, Client};
 
 /// The shopper every demo session belongs to; a gold loyalty member.
 const SHOPPER: &str = "demo-shopper-gold";
+/// The webhook signing secret offline, where the emulator signs the events.
+const DEMO_WEBHOOK_SECRET: &str = "whsec_demo_merchant_server";
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -35,8 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let members = HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]);
 
-    // The emulator must outlive the server when it is used.
-    let (client, cart, _fake) = match std::env::var("STRIPE_SECRET_KEY") {
+    let (client, cart, fake) = match std::env::var("STRIPE_SECRET_KEY") {
         Ok(key) => {
             let price = std::env::var("PRICE_ID")
                 .map_err(|_| "set PRICE_ID=price_… (a price over 100.00) with STRIPE_SECRET_KEY")?;
@@ -59,7 +62,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ("price_demo_jacket".to_owned(), 1),
                 ("price_demo_cap".to_owned(), 1),
             ];
-            (fake.client(), cart, Some(fake))
+            fake.send_webhooks_to(
+                format!("http://127.0.0.1:{port}/webhook"),
+                DEMO_WEBHOOK_SECRET,
+            );
+            (fake.client(), cart, Some(Arc::new(fake)))
         }
     };
 
@@ -69,8 +76,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         publishable_key: std::env::var("STRIPE_PUBLISHABLE_KEY").ok(),
         shopper: SHOPPER.to_owned(),
         members,
+        webhook_secret: match std::env::var("STRIPE_WEBHOOK_SECRET") {
+            Ok(secret) => secret,
+            Err(_) if fake.is_some() => DEMO_WEBHOOK_SECRET.to_owned(),
+            Err(_) => {
+                println!("STRIPE_WEBHOOK_SECRET is not set: /webhook will refuse every event");
+                String::new()
+            }
+        },
     };
-    let router = app::router(app::AppState::new(client, config));
+    let router = app::router(app::AppState::new(client, config, fake));
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!("Merchant server listening on http://localhost:{port}");

@@ -14,6 +14,7 @@ use super::fault::Fault;
 use super::journal::RecordedRequest;
 use super::server::{self, Shared};
 use super::session_state::Expansion;
+use super::webhook_delivery::{WebhookDelivery, WebhookEndpoint, deliver};
 use crate::checkout::{CheckoutSession, SessionStatus};
 use crate::client::{Client, ClientBuilder};
 use crate::discounts::CouponData;
@@ -240,15 +241,33 @@ impl FakeStripe {
         store.fixed_now = Some(now.saturating_add(i64::try_from(by.as_secs()).unwrap_or(i64::MAX)));
     }
 
+    /// Sends a signed `checkout.session.completed` event to `url` whenever a session is
+    /// completed with [`complete_session`](Self::complete_session), signed with `secret` as
+    /// Stripe signs webhooks (`Stripe-Signature: t=…,v1=…`).
+    pub fn send_webhooks_to(&self, url: impl Into<String>, secret: impl Into<String>) {
+        self.shared.store().webhook_endpoint = Some(WebhookEndpoint {
+            url: url.into(),
+            secret: secret.into(),
+        });
+    }
+
+    /// The events delivered so far and how the endpoint answered, oldest first.
+    pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
+        self.shared.store().deliveries.clone()
+    }
+
     /// Completes a session as a successful payment would: status `complete`, payment status
-    /// `paid` (`no_payment_required` for a zero total), customer details filled in.
+    /// `paid` (`no_payment_required` for a zero total), customer details filled in. With
+    /// [`send_webhooks_to`](Self::send_webhooks_to) set, it then delivers the signed
+    /// `checkout.session.completed` event and waits for the endpoint's answer (see
+    /// [`webhook_deliveries`](Self::webhook_deliveries)).
     ///
     /// # Errors
     /// [`FakeStripeError`] if there is no such session or it is not open.
-    pub fn complete_session(&self, id: &str) -> Result<CheckoutSession, FakeStripeError> {
-        let mut store = self.shared.store();
-        store.sweep_expired();
-        let email = {
+    pub async fn complete_session(&self, id: &str) -> Result<CheckoutSession, FakeStripeError> {
+        let (event_object, endpoint, now) = {
+            let mut store = self.shared.store();
+            store.sweep_expired();
             let session = store
                 .session(id)
                 .ok_or_else(|| FakeStripeError::NoSuchSession(id.to_owned()))?;
@@ -258,28 +277,30 @@ impl FakeStripe {
                     status: session.status.clone(),
                 });
             }
-            session.customer_email.clone().or_else(|| {
+            let email = session.customer_email.clone().or_else(|| {
                 session
                     .customer
                     .as_ref()
                     .and_then(|c| store.customers.get(c))
                     .and_then(|c| c.email.clone())
-            })
+            });
+            let total = session.amount_subtotal() - session.amount_discount(&*store);
+            let session = store.session_mut(id).expect("checked above");
+            session.status = SessionStatus::Complete;
+            session.payment_status = if total == 0 {
+                "no_payment_required".to_owned()
+            } else {
+                "paid".to_owned()
+            };
+            session.customer_details_email =
+                Some(email.unwrap_or_else(|| "customer@example.com".to_owned()));
+            let object = store.render_session(id, Expansion::default());
+            (object, store.webhook_endpoint.clone(), store.now())
         };
-        let total = {
-            let session = store.session(id).expect("checked above");
-            session.amount_subtotal() - session.amount_discount(&*store)
-        };
-        let session = store.session_mut(id).expect("checked above");
-        session.status = SessionStatus::Complete;
-        session.payment_status = if total == 0 {
-            "no_payment_required".to_owned()
-        } else {
-            "paid".to_owned()
-        };
-        session.customer_details_email =
-            Some(email.unwrap_or_else(|| "customer@example.com".to_owned()));
-        drop(store);
+        if let (Some(endpoint), Some(object)) = (endpoint, event_object) {
+            let delivery = deliver(&endpoint, "checkout.session.completed", object, now).await;
+            self.shared.store().deliveries.push(delivery);
+        }
         Ok(self.session(id).expect("the session exists"))
     }
 

@@ -96,13 +96,16 @@
 //!   the change applies, or a malformed body), the request journal ([`RecordedRequest`],
 //!   with [`RecordedRequest::decode_params`] to read a request back as typed parameters, and
 //!   [`decode_form`] for any body), connection counting, a settable clock,
-//!   [`FakeStripe::complete_session`] and [`FakeStripe::session`].
+//!   [`FakeStripe::complete_session`] (which can deliver a signed
+//!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
+//!   [`FakeStripe::session`].
 //!
 //! # What is not
 //!
 //! Payments and PaymentIntents, tax, shipping rates and `shipping_options`, subscriptions and
 //! recurring prices, Adaptive Pricing, coupon restrictions (`applies_to`, redemption limits,
-//! expiry), promotion code restrictions, stacking several discounts, webhooks, Connect
+//! expiry), promotion code restrictions, stacking several discounts, webhook events other
+//! than `checkout.session.completed` (and retries of failed deliveries), Connect
 //! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
 //! wording of every Stripe error message. Use Stripe's sandbox before going live.
 
@@ -116,8 +119,10 @@ mod pricing;
 mod server;
 mod session_state;
 mod store;
+mod webhook_delivery;
 
 pub use fake::{FakeStripe, FakeStripeError, TEST_SECRET_KEY};
 pub use fault::Fault;
 pub use form_decode::{FormDecodeError, decode_form};
 pub use journal::RecordedRequest;
+pub use webhook_delivery::WebhookDelivery;

@@ -51,6 +51,8 @@ pub(crate) struct Store {
     pub(crate) faults: VecDeque<Fault>,
     pub(crate) journal: Vec<RecordedRequest>,
     pub(crate) connections: usize,
+    pub(crate) webhook_endpoint: Option<super::webhook_delivery::WebhookEndpoint>,
+    pub(crate) deliveries: Vec<super::webhook_delivery::WebhookDelivery>,
 }
 
 impl CatalogView for Store {

@@ -1,6 +1,7 @@
 // Browser test of the merchant_server example: start the server (offline, on its emulator),
 // load the page in headless Debian Chromium, apply the loyalty discount, see the total drop,
-// remove it, see the total back, and save a screenshot under target/.
+// remove it, see the total back, pay and see the webhook fulfil the order, and save a
+// screenshot under target/.
 //
 // Usage: node merchant_server.mjs <path to the merchant_server binary>
 
@@ -89,6 +90,15 @@ try {
 
   await page.click('#apply-cart');
   await waitForTotal(page, '$108.00');
+
+  // Paying (offline: the emulator completes the session and sends the signed webhook).
+  await page.click('#pay');
+  await page.waitForFunction(
+    () => document.getElementById('order-status').textContent.includes('order fulfilled'),
+    null,
+    { timeout: timeoutMs },
+  ).catch(async () => fail(`order status: ${await page.textContent('#order-status')}`));
+  if (!(await page.isDisabled('#apply-loyalty'))) fail('a paid session still offers discounts');
 
   mkdirSync(targetDir, { recursive: true });
   const shot = join(targetDir, 'merchant_server.png');

@@ -317,3 +317,65 @@ async fn front_end_body_rows_get_the_contract() {
     }
     assert!(h.fake.journal().is_empty(), "nothing may reach Stripe");
 }
+
+#[test]
+fn webhook_header_rows() {
+    use std::time::{Duration, UNIX_EPOCH};
+    use stripe_checkout_client::webhook::{
+        DEFAULT_TOLERANCE, HeaderProblem, WebhookError, test_header, verify_signature,
+    };
+
+    let payload = br#"{"id":"evt_1"}"#;
+    let t = 1_767_225_600;
+    let good = test_header(payload, "whsec_rows", t);
+    let sig = &good["t=1767225600,v1=".len()..];
+    let rows: Vec<(String, WebhookError)> = vec![
+        (
+            String::new(),
+            WebhookError::MalformedHeader(HeaderProblem::NoTimestamp),
+        ),
+        (
+            "garbage".into(),
+            WebhookError::MalformedHeader(HeaderProblem::NoTimestamp),
+        ),
+        (
+            format!("v1={sig}"),
+            WebhookError::MalformedHeader(HeaderProblem::NoTimestamp),
+        ),
+        (
+            format!("t=soon,v1={sig}"),
+            WebhookError::MalformedHeader(HeaderProblem::BadTimestamp),
+        ),
+        (format!("t={t}"), WebhookError::NoV1Signature),
+        (format!("t={t},v0={sig}"), WebhookError::NoV1Signature),
+        (format!("t={t},V1={sig}"), WebhookError::NoV1Signature),
+        (
+            format!("t={t},v1={}", sig.to_uppercase()),
+            WebhookError::NoMatch,
+        ),
+        (format!("t={t},v1={sig}\u{e9}"), WebhookError::NoMatch),
+        (
+            format!("t={t},v1='; DROP TABLE orders; --"),
+            WebhookError::NoMatch,
+        ),
+        (format!("t={},v1={sig}", t + 1), WebhookError::NoMatch),
+        (
+            format!("t={t},v1={sig},pad={}", "x".repeat(10_000)),
+            WebhookError::MalformedHeader(HeaderProblem::TooLong),
+        ),
+        (
+            format!("t={t},{}v1={sig}", "v1=0,".repeat(16)),
+            WebhookError::MalformedHeader(HeaderProblem::TooManySignatures),
+        ),
+    ];
+    let now = UNIX_EPOCH + Duration::from_secs(t as u64);
+    for (header, want) in rows {
+        let label: String = header.chars().take(60).collect();
+        let got = verify_signature(payload, &header, &["whsec_rows"], DEFAULT_TOLERANCE, now);
+        assert_eq!(got, Err(want), "{label}");
+    }
+    assert_eq!(
+        verify_signature(payload, &good, &["whsec_rows"], DEFAULT_TOLERANCE, now),
+        Ok(())
+    );
+}

@@ -492,7 +492,7 @@ async fn session_rules_are_enforced() {
         .create(&custom_session("price_jacket", 1))
         .await
         .unwrap();
-    let completed = fake.complete_session(done.id.as_str()).unwrap();
+    let completed = fake.complete_session(done.id.as_str()).await.unwrap();
     assert_eq!(completed.status, Some(SessionStatus::Complete));
     assert_eq!(
         completed.payment_status,
@@ -515,7 +515,7 @@ async fn session_rules_are_enforced() {
         .await
         .unwrap_err();
     assert_eq!(api_error(&err).status, 400);
-    assert!(fake.complete_session(done.id.as_str()).is_err());
+    assert!(fake.complete_session(done.id.as_str()).await.is_err());
 
     // Expiry follows the emulator's clock.
     let later = sessions

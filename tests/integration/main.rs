@@ -13,4 +13,5 @@ mod redaction;
 mod reliability;
 mod retries;
 mod support;
+mod webhooks;
 mod wire_vectors;

@@ -5,15 +5,17 @@
 mod app;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::{INVALID_DISCOUNTS_MESSAGE, UPDATE_FAILED_MESSAGE};
 use stripe_checkout_client::testing::FakeStripe;
 
 const SHOPPER: &str = "shopper-gold";
+const WEBHOOK_SECRET: &str = "whsec_harness";
 
 pub(crate) struct Harness {
-    pub(crate) fake: FakeStripe,
+    pub(crate) fake: Arc<FakeStripe>,
     base: String,
     http: reqwest::Client,
 }
@@ -30,10 +32,17 @@ impl Harness {
             publishable_key: None,
             shopper: SHOPPER.into(),
             members: HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]),
+            webhook_secret: WEBHOOK_SECRET.into(),
         };
-        let router = app::router(app::AppState::new(fake.client(), config));
+        let fake = Arc::new(fake);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        fake.send_webhooks_to(format!("{base}/webhook"), WEBHOOK_SECRET);
+        let router = app::router(app::AppState::new(
+            fake.client(),
+            config,
+            Some(Arc::clone(&fake)),
+        ));
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         Harness {
             fake,
@@ -177,7 +186,7 @@ async fn bad_requests_get_the_contract_and_reach_nothing() {
 async fn closed_sessions_and_stripe_failures_get_the_generic_message() {
     let h = Harness::start().await;
     let id = h.create().await;
-    h.fake.complete_session(&id).unwrap();
+    h.fake.complete_session(&id).await.unwrap();
     let body = json!({"checkout_session_id": id}).to_string();
     assert_eq!(
         h.post("/apply-customer-discount", body).await,
@@ -231,6 +240,82 @@ async fn serves_the_page() {
     let config: Value = serde_json::from_slice(&config.bytes().await.unwrap()).unwrap();
     assert_eq!(
         config,
-        json!({"type": "object", "value": {"publishable_key": null}})
+        json!({"type": "object", "value": {"publishable_key": null, "demo_payments": true}})
     );
+}
+
+#[tokio::test]
+async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    assert_eq!(h.status(&id).await["value"]["fulfilled"], false);
+
+    let (status, body) = h
+        .post("/demo/pay", json!({"checkout_session_id": id}).to_string())
+        .await;
+    assert_eq!(
+        (status, &body["value"]["status"]),
+        (200, &json!("complete"))
+    );
+    let deliveries = h.fake.webhook_deliveries();
+    assert_eq!(deliveries.len(), 1);
+    assert_eq!(deliveries[0].status, Some(200));
+    assert_eq!(deliveries[0].event_type, "checkout.session.completed");
+    assert_eq!(deliveries[0].session_id, id);
+    assert_eq!(h.status(&id).await["value"]["fulfilled"], true);
+
+    // Unsigned, wrongly signed and stale events are refused and fulfil nothing.
+    let other = h.create().await;
+    let event = json!({
+        "id": "evt_forged", "object": "event", "type": "checkout.session.completed",
+        "created": 1, "livemode": false,
+        "data": {"object": {"id": other, "object": "checkout.session", "payment_status": "paid"}},
+    })
+    .to_string();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let headers = [
+        None,
+        Some(stripe_checkout_client::webhook::test_header(
+            event.as_bytes(),
+            "whsec_wrong",
+            now,
+        )),
+        Some(stripe_checkout_client::webhook::test_header(
+            event.as_bytes(),
+            WEBHOOK_SECRET,
+            now - 3_600,
+        )),
+        Some("t=1,v1=nothex".to_owned()),
+    ];
+    for header in headers {
+        let mut request = h
+            .http
+            .post(format!("{}/webhook", h.base))
+            .body(event.clone());
+        if let Some(header) = &header {
+            request = request.header("stripe-signature", header);
+        }
+        assert_eq!(
+            request.send().await.unwrap().status().as_u16(),
+            400,
+            "{header:?}"
+        );
+    }
+    assert_eq!(h.status(&other).await["value"]["fulfilled"], false);
+
+    // Correctly signed, it is fulfilled.
+    let good = stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, now);
+    let response = h
+        .http
+        .post(format!("{}/webhook", h.base))
+        .header("stripe-signature", good)
+        .body(event.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(h.status(&other).await["value"]["fulfilled"], true);
 }

@@ -277,3 +277,31 @@ async fn discount_flow_failures_and_the_journal_never_print_the_key() {
     assert_no_key(&logs);
     assert!(logs.contains("retrying"), "{logs}");
 }
+
+/// Webhook errors never carry the signing secret or the payload.
+#[test]
+fn webhook_errors_never_print_the_secret() {
+    use std::time::{Duration, UNIX_EPOCH};
+    use stripe_checkout_client::webhook::{DEFAULT_TOLERANCE, construct_event_at, test_header};
+
+    let secret = "whsec_SecretKeyMaterial";
+    let payload = br#"{"id":"evt_1","note":"PAYLOAD_MARKER"}"#;
+    let now = UNIX_EPOCH + Duration::from_secs(1_767_225_600);
+    let signed = test_header(payload, secret, 1_767_225_600);
+    let headers = [
+        signed.clone(),
+        test_header(payload, secret, 1_767_200_000),
+        test_header(payload, "whsec_other", 1_767_225_600),
+        "t=1".to_owned(),
+        "nonsense".to_owned(),
+    ];
+    for header in headers {
+        let err =
+            construct_event_at(payload, &header, &[secret], DEFAULT_TOLERANCE, now).unwrap_err();
+        let text = format!("{err} {err:?}");
+        assert!(
+            !text.contains("SecretKeyMaterial") && !text.contains("PAYLOAD_MARKER"),
+            "{text}"
+        );
+    }
+}

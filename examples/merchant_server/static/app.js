@@ -28,8 +28,12 @@ function clearError() {
   $('error').textContent = '';
 }
 
+let closed = false;
+
 function setBusy(busy) {
-  for (const id of ['apply-loyalty', 'apply-cart', 'remove-discount']) $(id).disabled = busy;
+  for (const id of ['apply-loyalty', 'apply-cart', 'remove-discount', 'pay']) {
+    $(id).disabled = busy || closed;
+  }
 }
 
 async function postJson(path, body) {
@@ -53,6 +57,12 @@ async function refresh() {
   $('discount-names').textContent = s.discount_names.length ? `(${s.discount_names.join(', ')})` : '';
   $('total').textContent = money(s.total, s.currency);
   document.body.dataset.total = String(s.total);
+  closed = s.status !== 'open';
+  if (s.fulfilled) {
+    $('order-status').textContent = 'Paid — order fulfilled (webhook verified).';
+  } else if (s.status === 'complete') {
+    $('order-status').textContent = 'Paid — waiting for the webhook.';
+  }
 }
 
 // Runs one server update and reports the contract's error, if any.
@@ -112,6 +122,11 @@ async function start() {
     serverUpdate('/update-discounts', { checkout_session_id: sessionId }));
   $('remove-discount').addEventListener('click', () =>
     serverUpdate('/update-discounts', { checkout_session_id: sessionId, discounts: '' }));
+  if (config.demo_payments) {
+    $('pay').hidden = false;
+    $('pay').addEventListener('click', () =>
+      serverUpdate('/demo/pay', { checkout_session_id: sessionId }));
+  }
   await refresh();
   setBusy(false);
   document.body.dataset.ready = 'true';

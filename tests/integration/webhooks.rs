@@ -1,0 +1,216 @@
+//! Webhooks: every recorded verdict of the official Node SDK, the future-timestamp rule, and
+//! typed events for each Checkout Session event type, an unknown type and a bad payload.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+use stripe_checkout_client::webhook::{
+    DEFAULT_TOLERANCE, EventData, HeaderProblem, WebhookError, construct_event_at, test_header,
+    verify_signature,
+};
+
+#[derive(Deserialize)]
+struct Vectors {
+    secret: String,
+    payload: String,
+    timestamp: i64,
+    tolerance_s: u64,
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    header: String,
+    now: u64,
+    node_result: String,
+}
+
+fn vectors() -> Vectors {
+    serde_json::from_str(include_str!("../fixtures/wire_webhooks.json")).unwrap()
+}
+
+fn at(seconds: u64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(seconds)
+}
+
+/// The variant Node's message corresponds to.
+fn expected(node_result: &str) -> Result<(), fn(&WebhookError) -> bool> {
+    if node_result == "ok" {
+        return Ok(());
+    }
+    let message = node_result.trim_start_matches("error: ");
+    if message.starts_with("Timestamp outside the tolerance zone") {
+        Err(|e| matches!(e, WebhookError::OutsideTolerance { .. }))
+    } else if message.starts_with("No signatures found matching") {
+        Err(|e| matches!(e, WebhookError::NoMatch))
+    } else if message.starts_with("No signatures found with expected scheme") {
+        Err(|e| matches!(e, WebhookError::NoV1Signature))
+    } else if message.starts_with("Unable to extract timestamp and signatures") {
+        Err(|e| matches!(e, WebhookError::MalformedHeader(_)))
+    } else {
+        panic!("unmapped Node verdict: {node_result}")
+    }
+}
+
+#[test]
+fn every_recorded_node_verdict_is_ours() {
+    let v = vectors();
+    assert!(v.cases.len() >= 9);
+    for case in &v.cases {
+        let ours = construct_event_at(
+            v.payload.as_bytes(),
+            &case.header,
+            &[v.secret.as_str()],
+            Duration::from_secs(v.tolerance_s),
+            at(case.now),
+        );
+        match (expected(&case.node_result), &ours) {
+            (Ok(()), Ok(event)) => {
+                assert_eq!(event.id, "evt_test_1", "{}", case.name);
+                assert!(matches!(event.data, EventData::CheckoutSessionCompleted(_)));
+            }
+            (Err(is_variant), Err(err)) => assert!(is_variant(err), "{}: {err:?}", case.name),
+            _ => panic!(
+                "{}: Node said {}, we said {ours:?}",
+                case.name, case.node_result
+            ),
+        }
+    }
+}
+
+#[test]
+fn timestamps_too_far_in_the_future_are_refused_too() {
+    let v = vectors();
+    let header = test_header(v.payload.as_bytes(), &v.secret, v.timestamp);
+    let check = |now: i64| {
+        verify_signature(
+            v.payload.as_bytes(),
+            &header,
+            &[v.secret.as_str()],
+            DEFAULT_TOLERANCE,
+            at(u64::try_from(now).unwrap()),
+        )
+    };
+    assert_eq!(check(v.timestamp - 300), Ok(()));
+    assert_eq!(
+        check(v.timestamp - 301),
+        Err(WebhookError::OutsideTolerance {
+            timestamp: v.timestamp,
+            now: v.timestamp - 301,
+            tolerance: DEFAULT_TOLERANCE
+        })
+    );
+}
+
+#[test]
+fn rotation_and_tampering() {
+    let v = vectors();
+    let payload = v.payload.as_bytes();
+    let header = test_header(payload, "whsec_rotated", v.timestamp);
+    let now = at(u64::try_from(v.timestamp).unwrap());
+    let secrets = [v.secret.as_str(), "whsec_rotated"];
+    assert!(construct_event_at(payload, &header, &secrets, DEFAULT_TOLERANCE, now).is_ok());
+    let tampered = v.payload.replace("cs_test_123", "cs_test_999");
+    assert_eq!(
+        verify_signature(
+            tampered.as_bytes(),
+            &header,
+            &secrets,
+            DEFAULT_TOLERANCE,
+            now
+        ),
+        Err(WebhookError::NoMatch)
+    );
+    // Re-serializing the body (as a framework might) breaks the signature as well.
+    let reparsed =
+        serde_json::to_vec_pretty(&serde_json::from_str::<Value>(&v.payload).unwrap()).unwrap();
+    assert_eq!(
+        verify_signature(&reparsed, &header, &secrets, DEFAULT_TOLERANCE, now),
+        Err(WebhookError::NoMatch)
+    );
+    assert_eq!(
+        verify_signature(payload, "t=1", &secrets, DEFAULT_TOLERANCE, now),
+        Err(WebhookError::NoV1Signature)
+    );
+    assert_eq!(
+        verify_signature(payload, "v1=ab", &secrets, DEFAULT_TOLERANCE, now),
+        Err(WebhookError::MalformedHeader(HeaderProblem::NoTimestamp))
+    );
+}
+
+fn event_with(event_type: &str, object: Value) -> Vec<u8> {
+    let mut event: Value = serde_json::from_str(include_str!("../fixtures/event.json")).unwrap();
+    event["type"] = json!(event_type);
+    event["data"]["object"] = object;
+    serde_json::to_vec(&event).unwrap()
+}
+
+fn parse(body: &[u8]) -> Result<stripe_checkout_client::webhook::Event, WebhookError> {
+    let header = test_header(body, "whsec_events", 1_767_225_600);
+    construct_event_at(
+        body,
+        &header,
+        &["whsec_events"],
+        DEFAULT_TOLERANCE,
+        at(1_767_225_600),
+    )
+}
+
+#[test]
+fn each_checkout_event_type_is_typed_and_others_are_kept() {
+    let session: Value =
+        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+    let id = session["id"].as_str().unwrap().to_owned();
+    let types = [
+        "checkout.session.completed",
+        "checkout.session.expired",
+        "checkout.session.async_payment_succeeded",
+        "checkout.session.async_payment_failed",
+    ];
+    for event_type in types {
+        let event = parse(&event_with(event_type, session.clone())).unwrap();
+        assert_eq!(event.event_type, event_type);
+        assert_eq!(
+            event.session().map(|s| s.id.as_str()),
+            Some(id.as_str()),
+            "{event_type}"
+        );
+        let typed = match &event.data {
+            EventData::CheckoutSessionCompleted(_) => "checkout.session.completed",
+            EventData::CheckoutSessionExpired(_) => "checkout.session.expired",
+            EventData::CheckoutSessionAsyncPaymentSucceeded(_) => {
+                "checkout.session.async_payment_succeeded"
+            }
+            EventData::CheckoutSessionAsyncPaymentFailed(_) => {
+                "checkout.session.async_payment_failed"
+            }
+            other => panic!("{event_type}: {other:?}"),
+        };
+        assert_eq!(typed, event_type);
+    }
+
+    // The fixture's own type (a plan event) and a type Stripe may add tomorrow.
+    let fixture = include_bytes!("../fixtures/event.json");
+    let plan = parse(fixture).unwrap();
+    assert!(
+        matches!(&plan.data, EventData::Other { event_type, object } if event_type == "plan.created" && object["object"] == "plan")
+    );
+    assert!(plan.session().is_none());
+    let future = parse(&event_with(
+        "checkout.session.teleported",
+        json!({"id": "x"}),
+    ))
+    .unwrap();
+    assert!(matches!(future.data, EventData::Other { .. }));
+
+    // A verified body that is not a readable session names where it fails.
+    let bad = parse(&event_with("checkout.session.completed", json!({"id": 42}))).unwrap_err();
+    assert!(
+        matches!(&bad, WebhookError::BadPayload { path, .. } if path == "data.object.id"),
+        "{bad:?}"
+    );
+    let not_event = parse(b"[1,2,3]").unwrap_err();
+    assert!(matches!(not_event, WebhookError::BadPayload { .. }));
+}
