@@ -1,0 +1,239 @@
+//! The `update_discounts` flow (a retrieve and an update) over loopback, against a minimal
+//! in-bench HTTP/1.1 server that answers fixed bytes, in one group with the limit: the same
+//! two requests sent with a bare `reqwest::Client` and parsed into `serde_json::Value`.
+//! Sequential, and 32 flows at a time.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use futures_util::future::join_all;
+use serde_json::{Value, json};
+use stripe_checkout_client::discounts::policies::CartThreshold;
+use stripe_checkout_client::discounts::{DiscountRequest, update_discounts};
+use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::{ApiVersion, Client};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+const SESSION: &str = "cs_test_bench";
+const KEY: &str = "sk_test_bench_0000000000000000";
+
+fn answer(body: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(body).unwrap();
+    let mut out = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nrequest-id: req_bench\r\n\
+         content-length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
+/// The session as retrieved (open, no discount yet) and as answered by the update.
+fn answers() -> (Vec<u8>, Vec<u8>) {
+    let mut session: Value =
+        serde_json::from_str(include_str!("../tests/fixtures/checkout_session.json")).unwrap();
+    session["id"] = json!(SESSION);
+    session["status"] = json!("open");
+    session["currency"] = json!("usd");
+    session["amount_subtotal"] = json!(12_000);
+    session["amount_total"] = json!(12_000);
+    session["permissions"] = json!({"update_discounts": "server_only"});
+    session["discounts"] = json!([]);
+    let retrieved = answer(&session);
+    session["amount_total"] = json!(10_800);
+    session["discounts"] = json!([{
+        "coupon": {"id": "Bench1", "object": "coupon", "amount_off": 1_200, "currency": "usd",
+                   "duration": "once", "name": "Cart discount", "valid": true},
+        "promotion_code": null,
+    }]);
+    (retrieved, answer(&session))
+}
+
+/// What the server saw first of each method, so the bare client sends the same requests.
+#[derive(Default)]
+struct Seen {
+    query: Option<String>,
+    body: Option<Vec<u8>>,
+}
+
+/// Keep-alive HTTP/1.1 that reads a request (headers, then `content-length` bytes) and writes
+/// the fixed answer for its method: just enough to be a server, cheap enough to measure the
+/// clients.
+async fn serve_connection(
+    mut stream: TcpStream,
+    answers: Arc<(Vec<u8>, Vec<u8>)>,
+    seen: Arc<Mutex<Seen>>,
+) {
+    let mut buf = Vec::with_capacity(8 * 1024);
+    let mut chunk = [0u8; 8 * 1024];
+    loop {
+        let head_end = loop {
+            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i + 4;
+            }
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        };
+        let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
+        while buf.len() < head_end + length {
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+        let is_post = head.starts_with("post ");
+        {
+            let mut seen = seen.lock().unwrap();
+            if is_post && seen.body.is_none() {
+                seen.body = Some(buf[head_end..head_end + length].to_vec());
+            }
+            if !is_post && seen.query.is_none() {
+                let target = head.split_whitespace().nth(1).unwrap_or_default();
+                let original = String::from_utf8_lossy(&buf[..head_end]);
+                let start = original.find(' ').map_or(0, |i| i + 1);
+                let original_target = &original[start..start + target.len()];
+                seen.query = original_target.split_once('?').map(|(_, q)| q.to_owned());
+            }
+        }
+        let reply = if is_post { &answers.1 } else { &answers.0 };
+        if stream.write_all(reply).await.is_err() {
+            return;
+        }
+        buf.drain(..head_end + length);
+    }
+}
+
+async fn start_server() -> (SocketAddr, Arc<Mutex<Seen>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let answers = Arc::new(answers());
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let seen_by_server = Arc::clone(&seen);
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let _ = stream.set_nodelay(true);
+            tokio::spawn(serve_connection(
+                stream,
+                Arc::clone(&answers),
+                Arc::clone(&seen_by_server),
+            ));
+        }
+    });
+    (addr, seen)
+}
+
+async fn crate_flow(client: &Client, id: &CheckoutSessionId, policy: &CartThreshold) {
+    let outcome = update_discounts(client, id, DiscountRequest::new(id.clone()), policy)
+        .await
+        .unwrap();
+    assert!(outcome.changed);
+}
+
+/// The same two requests with a bare reqwest client: the floor for any Stripe client.
+struct Bare {
+    http: reqwest::Client,
+    get_url: String,
+    post_url: String,
+    body: Vec<u8>,
+    version: String,
+}
+
+impl Bare {
+    async fn flow(&self) {
+        let retrieved: Value = serde_json::from_slice(
+            &self
+                .http
+                .get(&self.get_url)
+                .bearer_auth(KEY)
+                .header("stripe-version", &self.version)
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(retrieved["status"], "open");
+        let updated: Value = serde_json::from_slice(
+            &self
+                .http
+                .post(&self.post_url)
+                .bearer_auth(KEY)
+                .header("stripe-version", &self.version)
+                .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(self.body.clone())
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(updated["amount_total"], 10_800);
+    }
+}
+
+fn flow(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let (addr, seen) = rt.block_on(start_server());
+    let base = format!("http://{addr}");
+    let client = Client::builder(KEY)
+        .api_base(base.as_str())
+        .build()
+        .unwrap();
+    let id = CheckoutSessionId::new(SESSION).unwrap();
+    let policy = CartThreshold::guide().name("Cart discount");
+
+    // One flow first, so the server has seen the exact requests the bare client repeats.
+    rt.block_on(crate_flow(&client, &id, &policy));
+    let (query, body) = {
+        let seen = seen.lock().unwrap();
+        (seen.query.clone().unwrap(), seen.body.clone().unwrap())
+    };
+    let bare = Bare {
+        http: reqwest::Client::new(),
+        get_url: format!("{base}/v1/checkout/sessions/{SESSION}?{query}"),
+        post_url: format!("{base}/v1/checkout/sessions/{SESSION}"),
+        body,
+        version: ApiVersion::server_update_beta().to_string(),
+    };
+
+    let mut group = c.benchmark_group("update_discounts flow");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("limit: bare reqwest + Value, sequential", |b| {
+        b.to_async(&rt).iter(|| bare.flow())
+    });
+    group.bench_function("update_discounts, sequential", |b| {
+        b.to_async(&rt).iter(|| crate_flow(&client, &id, &policy))
+    });
+    group.throughput(Throughput::Elements(32));
+    group.bench_function("limit: bare reqwest + Value, 32 concurrent", |b| {
+        b.to_async(&rt)
+            .iter(|| join_all((0..32).map(|_| bare.flow())))
+    });
+    group.bench_function("update_discounts, 32 concurrent", |b| {
+        b.to_async(&rt)
+            .iter(|| join_all((0..32).map(|_| crate_flow(&client, &id, &policy))))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, flow);
+criterion_main!(benches);
