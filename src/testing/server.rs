@@ -134,7 +134,7 @@ enum Outcome {
 }
 
 /// A request, read in full.
-struct Incoming1 {
+struct ReceivedRequest {
     method: String,
     path: String,
     query: Option<String>,
@@ -169,7 +169,7 @@ async fn handle(
             headers.push((name.as_str().to_owned(), value));
         }
     }
-    let request = Incoming1 {
+    let request = ReceivedRequest {
         method: parts.method.as_str().to_owned(),
         path: parts.uri.path().to_owned(),
         query: parts.uri.query().map(str::to_owned),
@@ -190,7 +190,7 @@ async fn handle(
 
 /// Everything but the waiting, under the store's lock, so concurrent requests apply one at
 /// a time as they would on one Stripe object.
-fn process(store: &mut Store, request: Incoming1) -> (Outcome, Option<Duration>) {
+fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Duration>) {
     let params_text = if request.method == "POST" {
         request.body.as_str()
     } else {
@@ -248,7 +248,7 @@ fn process(store: &mut Store, request: Incoming1) -> (Outcome, Option<Duration>)
 /// whether an operation ran (not a replay, not refused before running).
 fn execute_once(
     store: &mut Store,
-    request: &Incoming1,
+    request: &ReceivedRequest,
     params_text: &str,
     tree: &Result<FormTree, super::form_decode::ParamError>,
 ) -> (Answer, bool) {
@@ -342,7 +342,7 @@ fn fingerprint(method: &str, path: &str, params: &str) -> String {
 /// be saved for idempotent replay) or was refused before running (parameter errors).
 fn execute(
     store: &mut Store,
-    request: &Incoming1,
+    request: &ReceivedRequest,
     tree: &Result<FormTree, super::form_decode::ParamError>,
 ) -> (Answer, bool) {
     let tree = match tree {
