@@ -136,7 +136,9 @@ impl Client {
     {
         check_raw_path(path)?;
         let pairs = crate::form::to_pairs(params)?;
-        transport::send(self, method, path, &pairs, options).await
+        transport::exchange_boxed(self, method, path, &pairs, options)
+            .await?
+            .decode()
     }
 }
 

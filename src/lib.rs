@@ -86,7 +86,9 @@ pub mod error;
 pub mod expand;
 pub mod form;
 pub mod ids;
+mod json_path;
 pub mod metadata;
+mod response_future;
 mod stripe_enum;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
@@ -101,6 +103,7 @@ pub use client::{
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, RequestOptions,
 };
 pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result};
+pub use response_future::ResponseFuture;
 pub use transport::Method;
 pub use version::ApiVersion;
 

@@ -4,6 +4,9 @@
 //! Handlers and [`Client::request_raw`] hand this module already-encoded form pairs; it never
 //! sees typed params and never logs a body or the key.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde::de::DeserializeOwned;
@@ -12,7 +15,7 @@ use tracing::Instrument;
 use crate::RequestOptions;
 use crate::client::{Client, stripe_account_header};
 use crate::error::{ApiError, Error, Result, snippet};
-use crate::form;
+use crate::{form, json_path};
 
 /// The HTTP methods Stripe's API uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,14 +56,34 @@ enum Failure {
     Fatal(Error),
 }
 
-/// Sends `pairs` to `path` and decodes the JSON answer, retrying as the official SDKs do.
-pub(crate) async fn send<T: DeserializeOwned>(
+/// A successful answer, not yet decoded.
+pub(crate) struct Answer {
+    status: StatusCode,
+    request_id: Option<String>,
+    body: Vec<u8>,
+}
+
+/// [`exchange`], boxed, for generic callers: the request machinery is then compiled once, in
+/// this crate, instead of in every crate that instantiates the caller.
+pub(crate) fn exchange_boxed<'a>(
+    client: &'a Client,
+    method: Method,
+    path: &'a str,
+    pairs: &'a [(String, String)],
+    options: &'a RequestOptions,
+) -> Pin<Box<dyn Future<Output = Result<Answer>> + Send + 'a>> {
+    Box::pin(exchange(client, method, path, pairs, options))
+}
+
+/// Sends `pairs` to `path` and returns the successful answer, retrying as the official SDKs
+/// do.
+pub(crate) async fn exchange(
     client: &Client,
     method: Method,
     path: &str,
     pairs: &[(String, String)],
     options: &RequestOptions,
-) -> Result<T> {
+) -> Result<Answer> {
     let inner = &client.inner;
     let headers = request_headers(client, method, options)?;
     let encoded = form::encode_pairs(pairs);
@@ -112,7 +135,11 @@ pub(crate) async fn send<T: DeserializeOwned>(
                         }
                         if status.is_success() {
                             tracing::debug!("stripe request succeeded");
-                            return decode(&bytes, status, request_id);
+                            return Ok(Answer {
+                                status,
+                                request_id,
+                                body: bytes,
+                            });
                         }
                         let mut err = ApiError::from_response(
                             status.as_u16(),
@@ -287,30 +314,21 @@ async fn read_response(
     Ok((status, request_id, should_retry, body))
 }
 
-fn decode<T: DeserializeOwned>(
-    body: &[u8],
-    status: StatusCode,
-    request_id: Option<String>,
-) -> Result<T> {
-    let fail = |path: String, source: serde_json::Error| Error::Decode {
-        path,
-        snippet: snippet(body),
-        status: status.as_u16(),
-        request_id: request_id.clone(),
-        source: Box::new(source),
-    };
-    // Tracking the path costs as much as the parse itself (it doubled a 4 KB session's
-    // decode), so answers are decoded directly, and only a failure is decoded again with
-    // tracking to say where it failed. `from_slice` also refuses trailing bytes, which mean
-    // a corrupted or concatenated body.
-    let first = match serde_json::from_slice(body) {
-        Ok(value) => return Ok(value),
-        Err(e) => e,
-    };
-    let mut de = serde_json::Deserializer::from_slice(body);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => Err(fail(e.path().to_string(), e.into_inner())),
-        Ok(_) => Err(fail(".".to_owned(), first)),
+impl Answer {
+    /// Decodes the body as `T`.
+    ///
+    /// Answers are decoded untracked, and only a failure is located (by
+    /// [`json_path`](crate::json_path)), because tracking the path while decoding doubled a
+    /// 4 KB session's decode and compiled every model's decoder twice. `from_slice` also
+    /// refuses trailing bytes, which mean a corrupted or concatenated body.
+    pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T> {
+        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
+            path: json_path::error_path(&self.body, &source),
+            snippet: snippet(&self.body),
+            status: self.status.as_u16(),
+            request_id: self.request_id,
+            source: Box::new(source),
+        })
     }
 }
 

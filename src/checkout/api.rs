@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::expand::List;
 use crate::ids::CheckoutSessionId;
 use crate::transport::{self, Method};
-use crate::{RequestOptions, form};
+use crate::{RequestOptions, ResponseFuture, form};
 
 const SESSIONS: &str = "/v1/checkout/sessions";
 
@@ -81,21 +81,30 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// [`Error::InvalidParams`] if `params` break a rule Stripe would reject (nothing is
     /// sent); otherwise any [`Error`] from the request.
-    pub async fn create(&self, params: &CreateSession) -> Result<CheckoutSession> {
-        self.create_with(params, &RequestOptions::default()).await
+    pub fn create<'a>(&self, params: &'a CreateSession) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.create_with(params, &NO_OPTIONS)
     }
 
     /// [`create`](Self::create) with per-request options (e.g. your own idempotency key).
     ///
     /// # Errors
     /// As [`create`](Self::create).
-    pub async fn create_with(
+    pub fn create_with<'a>(
         &self,
-        params: &CreateSession,
-        options: &RequestOptions,
-    ) -> Result<CheckoutSession> {
-        params.validate()?;
-        self.send(Method::Post, SESSIONS, params, options).await
+        params: &'a CreateSession,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        let client = self.client;
+        ResponseFuture::new(async move {
+            params.validate()?;
+            send(client, Method::Post, SESSIONS, params, options).await
+        })
     }
 
     /// Retrieves a Checkout Session (`GET /v1/checkout/sessions/{id}`), expanding what
@@ -104,27 +113,44 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// [`Error::InvalidParams`] (param `id`) for a malformed session id; otherwise any
     /// [`Error`] from the request.
-    pub async fn retrieve(
+    pub fn retrieve<'a>(
         &self,
         id: impl AsRef<str>,
-        params: &RetrieveSession,
-    ) -> Result<CheckoutSession> {
-        self.retrieve_with(id, params, &RequestOptions::default())
-            .await
+        params: &'a RetrieveSession,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.retrieve_with(id, params, &NO_OPTIONS)
     }
 
     /// [`retrieve`](Self::retrieve) with per-request options.
     ///
     /// # Errors
     /// As [`retrieve`](Self::retrieve).
-    pub async fn retrieve_with(
+    pub fn retrieve_with<'a>(
         &self,
         id: impl AsRef<str>,
-        params: &RetrieveSession,
-        options: &RequestOptions,
-    ) -> Result<CheckoutSession> {
-        let path = session_path(id.as_ref(), "")?;
-        self.send(Method::Get, &path, params, options).await
+        params: &'a RetrieveSession,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.retrieve_at(session_path(id.as_ref(), ""), params, options)
+    }
+
+    fn retrieve_at<'a>(
+        &self,
+        path: Result<String>,
+        params: &'a RetrieveSession,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        let client = self.client;
+        ResponseFuture::new(async move { send(client, Method::Get, &path?, params, options).await })
     }
 
     /// Updates a Checkout Session (`POST /v1/checkout/sessions/{id}`).
@@ -135,28 +161,48 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// [`Error::InvalidParams`] for a malformed session id or parameters that break a rule
     /// Stripe would reject (nothing is sent); otherwise any [`Error`] from the request.
-    pub async fn update(
+    pub fn update<'a>(
         &self,
         id: impl AsRef<str>,
-        params: &UpdateSession,
-    ) -> Result<CheckoutSession> {
-        self.update_with(id, params, &RequestOptions::default())
-            .await
+        params: &'a UpdateSession,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.update_with(id, params, &NO_OPTIONS)
     }
 
     /// [`update`](Self::update) with per-request options.
     ///
     /// # Errors
     /// As [`update`](Self::update).
-    pub async fn update_with(
+    pub fn update_with<'a>(
         &self,
         id: impl AsRef<str>,
-        params: &UpdateSession,
-        options: &RequestOptions,
-    ) -> Result<CheckoutSession> {
-        let path = session_path(id.as_ref(), "")?;
-        params.validate()?;
-        self.send(Method::Post, &path, params, options).await
+        params: &'a UpdateSession,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.update_at(session_path(id.as_ref(), ""), params, options)
+    }
+
+    fn update_at<'a>(
+        &self,
+        path: Result<String>,
+        params: &'a UpdateSession,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        let client = self.client;
+        ResponseFuture::new(async move {
+            let path = path?;
+            params.validate()?;
+            send(client, Method::Post, &path, params, options).await
+        })
     }
 
     /// Expires an open Checkout Session (`POST /v1/checkout/sessions/{id}/expire`), so it
@@ -165,22 +211,40 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// [`Error::InvalidParams`] for a malformed session id; otherwise any [`Error`] from the
     /// request (Stripe answers `400` for a session that is not open).
-    pub async fn expire(&self, id: impl AsRef<str>) -> Result<CheckoutSession> {
-        self.expire_with(id, &RequestOptions::default()).await
+    pub fn expire<'a>(&self, id: impl AsRef<str>) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.expire_with(id, &NO_OPTIONS)
     }
 
     /// [`expire`](Self::expire) with per-request options.
     ///
     /// # Errors
     /// As [`expire`](Self::expire).
-    pub async fn expire_with(
+    pub fn expire_with<'a>(
         &self,
         id: impl AsRef<str>,
-        options: &RequestOptions,
-    ) -> Result<CheckoutSession> {
-        let path = session_path(id.as_ref(), "/expire")?;
-        self.send(Method::Post, &path, &ExpireSession::new(), options)
-            .await
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        self.expire_at(session_path(id.as_ref(), "/expire"), options)
+    }
+
+    fn expire_at<'a>(
+        &self,
+        path: Result<String>,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, CheckoutSession>
+    where
+        'c: 'a,
+    {
+        let client = self.client;
+        ResponseFuture::new(async move {
+            send(client, Method::Post, &path?, &ExpireSession::new(), options).await
+        })
     }
 
     /// Lists one page of Checkout Sessions (`GET /v1/checkout/sessions`), newest first.
@@ -188,21 +252,30 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// [`Error::InvalidParams`] for parameters that break a rule Stripe would reject;
     /// otherwise any [`Error`] from the request.
-    pub async fn list(&self, params: &ListSessions) -> Result<List<CheckoutSession>> {
-        self.list_with(params, &RequestOptions::default()).await
+    pub fn list<'a>(&self, params: &'a ListSessions) -> ResponseFuture<'a, List<CheckoutSession>>
+    where
+        'c: 'a,
+    {
+        self.list_with(params, &NO_OPTIONS)
     }
 
     /// [`list`](Self::list) with per-request options.
     ///
     /// # Errors
     /// As [`list`](Self::list).
-    pub async fn list_with(
+    pub fn list_with<'a>(
         &self,
-        params: &ListSessions,
-        options: &RequestOptions,
-    ) -> Result<List<CheckoutSession>> {
-        params.validate()?;
-        self.send(Method::Get, SESSIONS, params, options).await
+        params: &'a ListSessions,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, List<CheckoutSession>>
+    where
+        'c: 'a,
+    {
+        let client = self.client;
+        ResponseFuture::new(async move {
+            params.validate()?;
+            send(client, Method::Get, SESSIONS, params, options).await
+        })
     }
 
     /// Every Checkout Session matching `params`, fetched page by page as the stream is
@@ -291,44 +364,78 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// [`Error::InvalidParams`] for a malformed session id or parameters; otherwise any
     /// [`Error`] from the request.
-    pub async fn list_line_items(
+    pub fn list_line_items<'a>(
         &self,
         id: impl AsRef<str>,
-        params: &ListLineItems,
-    ) -> Result<List<SessionLineItem>> {
-        self.list_line_items_with(id, params, &RequestOptions::default())
-            .await
+        params: &'a ListLineItems,
+    ) -> ResponseFuture<'a, List<SessionLineItem>>
+    where
+        'c: 'a,
+    {
+        self.list_line_items_with(id, params, &NO_OPTIONS)
     }
 
     /// [`list_line_items`](Self::list_line_items) with per-request options.
     ///
     /// # Errors
     /// As [`list_line_items`](Self::list_line_items).
-    pub async fn list_line_items_with(
+    pub fn list_line_items_with<'a>(
         &self,
         id: impl AsRef<str>,
-        params: &ListLineItems,
-        options: &RequestOptions,
-    ) -> Result<List<SessionLineItem>> {
-        let path = session_path(id.as_ref(), "/line_items")?;
-        params.validate()?;
-        self.send(Method::Get, &path, params, options).await
+        params: &'a ListLineItems,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, List<SessionLineItem>>
+    where
+        'c: 'a,
+    {
+        self.line_items_at(session_path(id.as_ref(), "/line_items"), params, options)
     }
 
-    async fn send<P, T>(
+    fn line_items_at<'a>(
         &self,
-        method: Method,
-        path: &str,
-        params: &P,
-        options: &RequestOptions,
-    ) -> Result<T>
+        path: Result<String>,
+        params: &'a ListLineItems,
+        options: &'a RequestOptions,
+    ) -> ResponseFuture<'a, List<SessionLineItem>>
     where
-        P: serde::Serialize + ?Sized,
-        T: serde::de::DeserializeOwned,
+        'c: 'a,
     {
-        let pairs = form::to_pairs(params)?;
-        transport::send(self.client, method, path, &pairs, options).await
+        let client = self.client;
+        ResponseFuture::new(async move {
+            let path = path?;
+            params.validate()?;
+            send(client, Method::Get, &path, params, options).await
+        })
     }
+}
+
+/// No per-request overrides: what the methods without `_with` send.
+static NO_OPTIONS: RequestOptions = RequestOptions {
+    idempotency_key: None,
+    stripe_account: None,
+    api_version: None,
+    timeout: None,
+    max_retries: None,
+};
+
+/// Encodes `params`, sends them, and decodes the answer. Generic, so it is called only from
+/// the non-generic methods above, which compile it here rather than in the caller's crate
+/// (see [`ResponseFuture`]).
+async fn send<P, T>(
+    client: &Client,
+    method: Method,
+    path: &str,
+    params: &P,
+    options: &RequestOptions,
+) -> Result<T>
+where
+    P: serde::Serialize + ?Sized,
+    T: serde::de::DeserializeOwned,
+{
+    let pairs = form::to_pairs(params)?;
+    transport::exchange(client, method, path, &pairs, options)
+        .await?
+        .decode()
 }
 
 struct Paging {

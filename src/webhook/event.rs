@@ -4,10 +4,12 @@
 //! Verifying that the body came from Stripe is `signature`'s job.
 
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 
 use super::WebhookError;
 use crate::checkout::CheckoutSession;
+use crate::json_path;
 
 /// A Stripe event, as delivered to a webhook endpoint.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,62 +68,48 @@ impl Event {
     /// Parses an event body (already verified; see [`construct_event`](super::construct_event)).
     ///
     /// # Errors
-    /// [`WebhookError::BadPayload`] naming the JSON path that failed.
+    /// [`WebhookError::BadPayload`] naming the JSON path that failed
+    /// (`data.object.amount_total`).
     pub fn from_slice(payload: &[u8]) -> Result<Event, WebhookError> {
-        let raw: RawEvent = parse(|| {
-            let de = &mut serde_json::Deserializer::from_slice(payload);
-            serde_path_to_error::deserialize(de)
-        })?;
-        let session = |object: Value| -> Result<Box<CheckoutSession>, WebhookError> {
-            parse(|| serde_path_to_error::deserialize(object))
-                .map(Box::new)
-                .map_err(|err| match err {
-                    WebhookError::BadPayload { path, source } => WebhookError::BadPayload {
-                        path: format!("data.object.{path}")
-                            .trim_end_matches('.')
-                            .to_owned(),
-                        source,
-                    },
-                    other => other,
-                })
-        };
-        let object = raw.data.object;
-        let data = match raw.event_type.as_str() {
-            "checkout.session.completed" => EventData::CheckoutSessionCompleted(session(object)?),
-            "checkout.session.expired" => EventData::CheckoutSessionExpired(session(object)?),
+        let head: Head = parse(payload)?;
+        // The object is decoded by a second pass over the payload, typed by the event type, so
+        // a session decodes with the same decoder as an API answer.
+        let session = || parse::<Envelope<Box<CheckoutSession>>>(payload).map(|e| e.data.object);
+        let data = match head.event_type.as_str() {
+            "checkout.session.completed" => EventData::CheckoutSessionCompleted(session()?),
+            "checkout.session.expired" => EventData::CheckoutSessionExpired(session()?),
             "checkout.session.async_payment_succeeded" => {
-                EventData::CheckoutSessionAsyncPaymentSucceeded(session(object)?)
+                EventData::CheckoutSessionAsyncPaymentSucceeded(session()?)
             }
             "checkout.session.async_payment_failed" => {
-                EventData::CheckoutSessionAsyncPaymentFailed(session(object)?)
+                EventData::CheckoutSessionAsyncPaymentFailed(session()?)
             }
             _ => EventData::Other {
-                event_type: raw.event_type.clone(),
-                object,
+                event_type: head.event_type.clone(),
+                object: parse::<Envelope<Value>>(payload)?.data.object,
             },
         };
         Ok(Event {
-            id: raw.id,
-            event_type: raw.event_type,
-            created: raw.created,
-            livemode: raw.livemode,
-            api_version: raw.api_version,
+            id: head.id,
+            event_type: head.event_type,
+            created: head.created,
+            livemode: head.livemode,
+            api_version: head.api_version,
             data,
         })
     }
 }
 
-fn parse<T>(
-    run: impl FnOnce() -> Result<T, serde_path_to_error::Error<serde_json::Error>>,
-) -> Result<T, WebhookError> {
-    run().map_err(|err| WebhookError::BadPayload {
-        path: err.path().to_string(),
-        source: err.into_inner(),
+fn parse<T: DeserializeOwned>(payload: &[u8]) -> Result<T, WebhookError> {
+    serde_json::from_slice(payload).map_err(|source| WebhookError::BadPayload {
+        path: json_path::error_path(payload, &source),
+        source,
     })
 }
 
+/// An event without its object.
 #[derive(Deserialize)]
-struct RawEvent {
+struct Head {
     id: String,
     #[serde(rename = "type")]
     event_type: String,
@@ -130,10 +118,17 @@ struct RawEvent {
     livemode: bool,
     #[serde(default)]
     api_version: Option<String>,
-    data: RawData,
+    #[allow(dead_code)]
+    data: IgnoredAny,
+}
+
+/// An event's object, typed.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    data: Data<T>,
 }
 
 #[derive(Deserialize)]
-struct RawData {
-    object: Value,
+struct Data<T> {
+    object: T,
 }

@@ -168,8 +168,12 @@ async fn decode_error_names_the_failing_path() {
 #[tokio::test]
 async fn malformed_and_wrongly_typed_json_are_decode_errors() {
     for (body, want_path) in [
-        // The parser fails inside the object before reading a key: the path is unknown.
-        ("{\"id\": \"cs_1\", ", "?"),
+        // The body ends between two members of the root object: the path names that object.
+        ("{\"id\": \"cs_1\", ", "."),
+        (
+            "{\"id\": \"cs_1\", \"customer_details\": {\"email\": \"a@",
+            "customer_details.email",
+        ),
         ("not json at all", "."),
         // A struct read from a sequence fails at its first element.
         ("[1, 2, 3]", "[0]"),
