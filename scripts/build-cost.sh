@@ -4,40 +4,48 @@
 # (scripts/build-cost/crate), versus the same program written with only the crate's own
 # HTTP, serde, error and runtime dependencies at the same versions and features
 # (scripts/build-cost/baseline). Both start from the repository's Cargo.lock, dependencies
-# are downloaded before timing, and the two builds run one after the other with empty
+# are downloaded before timing, and each round builds the two one after the other with empty
 # target directories on the same machine.
+#
+# A clean build's time moves by a few seconds from run to run on a shared machine, so the
+# script runs ROUNDS rounds (default 3) and reports each round's ratio and their median.
 #
 # The crate's examples are not used: they enable the `testing` emulator (via the crate's
 # dev-dependency on itself), which a merchant's release build never compiles.
 set -euo pipefail
 cd "$(dirname "$0")/build-cost"
+rounds=${ROUNDS:-3}
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; rm -f crate/Cargo.lock baseline/Cargo.lock' EXIT
 
 for project in crate baseline; do
   cp ../../Cargo.lock "$project/Cargo.lock"
   cargo fetch --quiet --manifest-path "$project/Cargo.toml"
 done
 
-declare -A seconds bytes
-for project in baseline crate; do
-  target="$work/$project-target"
-  start=$(date +%s.%N)
-  CARGO_TARGET_DIR="$target" cargo build --release --quiet --manifest-path "$project/Cargo.toml"
-  end=$(date +%s.%N)
-  seconds[$project]=$(echo "$end - $start" | bc)
-  binary="$target/release/build-cost-$project"
-  strip -o "$work/$project.stripped" "$binary"
-  bytes[$project]=$(stat -c %s "$work/$project.stripped")
-  rm -f "$project/Cargo.lock"
+declare -A bytes
+time_ratios=()
+printf '%-8s %14s %14s %8s\n' "round" "baseline (s)" "crate (s)" "ratio"
+for round in $(seq 1 "$rounds"); do
+  declare -A seconds=()
+  for project in baseline crate; do
+    target="$work/$project-target"
+    rm -rf "$target"
+    start=$(date +%s.%N)
+    CARGO_TARGET_DIR="$target" cargo build --release --quiet --manifest-path "$project/Cargo.toml"
+    end=$(date +%s.%N)
+    seconds[$project]=$(echo "$end - $start" | bc)
+    strip -o "$work/$project.stripped" "$target/release/build-cost-$project"
+    bytes[$project]=$(stat -c %s "$work/$project.stripped")
+  done
+  ratio=$(echo "${seconds[crate]} / ${seconds[baseline]}" | bc -l)
+  time_ratios+=("$ratio")
+  printf '%-8s %14.1f %14.1f %7.2fx\n' "$round" "${seconds[baseline]}" "${seconds[crate]}" "$ratio"
 done
 
-printf '%-10s %12s %16s\n' "" "build (s)" "stripped (bytes)"
-for project in baseline crate; do
-  printf '%-10s %12.1f %16d\n' "$project" "${seconds[$project]}" "${bytes[$project]}"
-done
-printf '%-10s %12.2fx %15.2fx\n' "ratio" \
-  "$(echo "${seconds[crate]} / ${seconds[baseline]}" | bc -l)" \
-  "$(echo "${bytes[crate]} / ${bytes[baseline]}" | bc -l)"
+median=$(printf '%s\n' "${time_ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+printf '\nbuild time, median ratio over %d rounds: %.2fx\n' "$rounds" "$median"
+printf 'stripped binary: baseline %d bytes, crate %d bytes, ratio %.2fx\n' \
+  "${bytes[baseline]}" "${bytes[crate]}" "$(echo "${bytes[crate]} / ${bytes[baseline]}" | bc -l)"
 echo "($(nproc) cores, $(date -u +%Y-%m-%d), $(rustc --version))"
