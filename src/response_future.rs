@@ -35,6 +35,11 @@ use crate::error::Result;
 /// );
 /// assert_eq!(a?.status, Some(SessionStatus::Open));
 /// # let _ = b;
+///
+/// // The future borrows the client, not the handle that made it.
+/// let pending = client.checkout_sessions().expire("cs_test_a");
+/// let expired = pending.await?;
+/// # let _ = expired;
 /// # Ok(()) }
 /// ```
 #[must_use = "a request is sent only when its future is awaited"]

@@ -1,5 +1,6 @@
 //! [`CheckoutSessions`]: the Checkout Session endpoints (create, retrieve, update, expire,
-//! list, line items), each with a `_with` form taking [`RequestOptions`].
+//! list, line items), each with a `_with` form taking [`RequestOptions`], each returning a
+//! [`ResponseFuture`] built here, in non-generic code (its doc says why).
 //!
 //! The handler validates parameters locally, so a malformed request fails with
 //! [`Error::InvalidParams`] before anything is sent; encoding and sending are the form encoder's
