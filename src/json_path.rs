@@ -11,7 +11,25 @@
 
 /// The path to where decoding `json` failed with `err`.
 pub(crate) fn error_path(json: &[u8], err: &serde_json::Error) -> String {
-    path_at(json, error_offset(json, err.line(), err.column()))
+    // Two errors stop at the same byte as another that belongs elsewhere, and only serde's
+    // message tells them apart.
+    let message = err.to_string();
+    let refused = Refused {
+        sequence: message.starts_with("invalid type: sequence"),
+        duplicate_key: message.starts_with("duplicate field"),
+    };
+    path_at(json, error_offset(json, err.line(), err.column()), refused)
+}
+
+/// What the error message says was refused, where the position alone is ambiguous.
+#[derive(Clone, Copy, Default)]
+struct Refused {
+    /// A whole array (`invalid type: sequence`): serde_json stops right after its `[`, where
+    /// it also stops in front of a refused first element.
+    sequence: bool,
+    /// A repeated key (`duplicate field`): the error comes after the key, but it is the
+    /// object's.
+    duplicate_key: bool,
 }
 
 /// The byte offset that serde_json's 1-based `line` and `column` point at. serde_json counts
@@ -37,7 +55,7 @@ enum Frame {
 }
 
 /// The path to the value being read at byte `end` of `json`.
-fn path_at(json: &[u8], end: usize) -> String {
+fn path_at(json: &[u8], end: usize, refused: Refused) -> String {
     let text = &json[..end.min(json.len())];
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -58,6 +76,10 @@ fn path_at(json: &[u8], end: usize) -> String {
             }),
             b'}' | b']' => {
                 stack.pop();
+                if stack.is_empty() {
+                    // The document is complete; what follows is trailing bytes.
+                    break;
+                }
             }
             b',' => match stack.last_mut() {
                 Some(Frame::Array { index, started }) => {
@@ -91,8 +113,16 @@ fn path_at(json: &[u8], end: usize) -> String {
         }
         i += 1;
     }
+    if refused.duplicate_key {
+        if let Some(Frame::Object { key, .. }) = stack.last_mut() {
+            *key = None;
+        }
+    }
     // Written as serde_path_to_error's `Display` writes a path: keys joined by `.`, indexes
     // as `[i]`, the root as `.`.
+    let next = json[end.min(json.len())..]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
     let mut path = String::new();
     for frame in stack {
         match frame {
@@ -105,9 +135,10 @@ fn path_at(json: &[u8], end: usize) -> String {
             Frame::Object { key: None, .. } => break,
             // Right after `[` or `,`, the error is the element's only if serde_json stopped in
             // front of it, which it does for an object or array it refuses; otherwise the
-            // array itself was refused.
+            // array itself was refused. In front of `[`, both refusals read "invalid type:
+            // sequence", so `[[…]]` refused as a whole is named by its first element.
             Frame::Array { started: false, .. }
-                if !container_follows(&json[end.min(json.len())..]) =>
+                if !(next == Some(&b'[') || (next == Some(&b'{') && !refused.sequence)) =>
             {
                 break;
             }
@@ -122,13 +153,6 @@ fn path_at(json: &[u8], end: usize) -> String {
         path.push('.');
     }
     path
-}
-
-/// Whether the next value in `rest` is an object or an array.
-fn container_follows(rest: &[u8]) -> bool {
-    rest.iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|b| matches!(b, b'{' | b'['))
 }
 
 /// The index of the quote closing the string whose contents start at `from`, if it is in
@@ -258,6 +282,36 @@ mod tests {
     }
 
     #[test]
+    fn an_array_refused_whole_is_named_without_an_index() {
+        // `customer` is an id or an object: an array is refused whole, even one of objects.
+        let json = r#"{"id": "cs_test_1", "customer": [{"k": 1}]}"#;
+        assert_eq!(path_of::<CheckoutSession>(json), "customer");
+        // A list of strings refuses the object in it.
+        let json = r#"{"id": "cs_test_1", "payment_method_types": ["card", {"k": 1}]}"#;
+        assert_eq!(path_of::<CheckoutSession>(json), "payment_method_types[1]");
+        let json = r#"{"id": "cs_test_1", "payment_method_types": [{"k": 1}]}"#;
+        assert_eq!(path_of::<CheckoutSession>(json), "payment_method_types[0]");
+    }
+
+    #[test]
+    fn a_repeated_key_names_its_object() {
+        assert_eq!(
+            path_of::<CheckoutSession>(r#"{"id": "cs_test_1", "id": "cs_test_2"}"#),
+            "."
+        );
+        let json =
+            r#"{"id": "cs_test_1", "customer_details": {"email": "a@b.c", "email": "d@e.f"}}"#;
+        assert_eq!(path_of::<CheckoutSession>(json), "customer_details");
+    }
+
+    #[test]
+    fn trailing_bytes_are_named_as_the_root() {
+        let json = format!("{SESSION}[{{\"a\": 1}}]");
+        let err = serde_json::from_str::<CheckoutSession>(&json).unwrap_err();
+        assert_eq!(error_path(json.as_bytes(), &err), ".");
+    }
+
+    #[test]
     fn offsets_follow_serde_json_lines_and_columns() {
         let json = b"{\n  \"a\": 1,\n  \"b\": x\n}";
         let err = serde_json::from_slice::<Value>(json).unwrap_err();
@@ -307,7 +361,7 @@ mod tests {
         /// same path as a path-tracking decode, pretty-printed or compact.
         #[test]
         fn agrees_with_serde_path_to_error(node in any::<prop::sample::Index>(),
-                                           replacement in 0..5usize,
+                                           replacement in 0..6usize,
                                            pretty: bool) {
             let session: Value = serde_json::from_str(SESSION).unwrap();
             let mut all = Vec::new();
@@ -320,6 +374,7 @@ mod tests {
                 Value::from(true),
                 serde_json::json!({"k": 1}),
                 serde_json::json!([1, "x"]),
+                serde_json::json!([{"k": 1}]),
             ][replacement].clone();
             let json = if pretty {
                 serde_json::to_vec_pretty(&broken).unwrap()
@@ -334,7 +389,7 @@ mod tests {
         /// The walk never panics, whatever the bytes and offset.
         #[test]
         fn never_panics(json in prop::collection::vec(any::<u8>(), 0..200), line in 0..5usize, column in 0..300usize) {
-            let _ = path_at(&json, error_offset(&json, line, column));
+            let _ = path_at(&json, error_offset(&json, line, column), Refused::default());
         }
     }
 }
