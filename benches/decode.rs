@@ -1,7 +1,7 @@
 //! Decoding the newest preview session fixture into `CheckoutSession`, in one group with the
 //! reference: `serde_json::Value` parsing the same bytes.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use std::hint::black_box;
 use stripe_checkout_client::checkout::CheckoutSession;
 
@@ -20,4 +20,16 @@ fn decode(c: &mut Criterion) {
 }
 
 criterion_group!(benches, decode);
-criterion_main!(benches);
+
+mod support;
+
+fn main() {
+    let started = std::time::SystemTime::now();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    support::print_ratios(
+        started,
+        "decode session",
+        &[("CheckoutSession", "reference: serde_json::Value")],
+    );
+}

@@ -2,7 +2,7 @@
 //! line items with `price_data` and metadata) and the update-discounts body, beside the floor
 //! — `serde_urlencoded` writing the guide's already-flattened pairs.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use std::hint::black_box;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, PriceData, ProductData, SessionMode, UiMode,
@@ -66,4 +66,19 @@ fn encode(c: &mut Criterion) {
 }
 
 criterion_group!(benches, encode);
-criterion_main!(benches);
+
+mod support;
+
+fn main() {
+    let started = std::time::SystemTime::now();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    support::print_ratios(
+        started,
+        "encode",
+        &[(
+            "guide create params",
+            "baseline: serde_urlencoded, guide pairs",
+        )],
+    );
+}

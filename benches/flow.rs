@@ -6,7 +6,7 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use futures_util::future::join_all;
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::policies::CartThreshold;
@@ -236,4 +236,25 @@ fn flow(c: &mut Criterion) {
 }
 
 criterion_group!(benches, flow);
-criterion_main!(benches);
+
+mod support;
+
+fn main() {
+    let started = std::time::SystemTime::now();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    support::print_ratios(
+        started,
+        "update_discounts flow",
+        &[
+            (
+                "update_discounts, sequential",
+                "limit: bare reqwest + Value, sequential",
+            ),
+            (
+                "update_discounts, 32 concurrent",
+                "limit: bare reqwest + Value, 32 concurrent",
+            ),
+        ],
+    );
+}
