@@ -125,9 +125,8 @@
 //!             let result = update_discounts(client, &session_id, request, &CartThreshold::guide()).await;
 //!             ServerUpdateResponse::from(&result)
 //!         }
-//!         Err(_) => ServerUpdateResponse::error(
-//!             stripe_checkout_client::discounts::INVALID_DISCOUNTS_MESSAGE,
-//!         ),
+//!         // Logged with what was wrong; the browser gets the generic "invalid" message.
+//!         Err(bad_body) => ServerUpdateResponse::from(&bad_body),
 //!     };
 //!     serde_json::to_string(&answer).expect("the response always serializes")
 //! }

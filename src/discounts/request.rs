@@ -5,9 +5,13 @@
 //! [`DiscountPolicy`](super::DiscountPolicy)'s decision, and the session itself is always
 //! re-read from Stripe rather than taken from the browser.
 
+use std::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::CheckoutSessionId;
+use crate::json_path;
 
 /// The most discount entries a request may carry. Stripe allows one discount per session;
 /// the bound leaves room for a policy to explain a rejection without accepting unbounded input.
@@ -99,7 +103,10 @@ impl DiscountRequest {
             });
         }
         let raw: RawRequest =
-            serde_json::from_slice(body).map_err(|e| RequestError::Malformed(e.to_string()))?;
+            serde_json::from_slice(body).map_err(|e| RequestError::Malformed {
+                path: json_path::error_path(body, &e),
+                message: e.to_string(),
+            })?;
         raw.check()
     }
 
@@ -121,8 +128,13 @@ pub enum RequestError {
         limit: usize,
     },
     /// The body is not JSON of the expected shape.
-    #[error("malformed request body: {0}")]
-    Malformed(String),
+    #[error("malformed request body at `{path}`: {message}")]
+    Malformed {
+        /// Where in the body, e.g. `discounts[0].coupon` (`.` for the whole body).
+        path: String,
+        /// What serde_json said, with line and column.
+        message: String,
+    },
     /// A field is missing or has an invalid value.
     #[error("invalid `{field}`: {reason}")]
     InvalidField {
@@ -140,11 +152,40 @@ struct RawRequest {
     discounts: Option<RawDiscounts>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// `discounts` as sent: a list of entries, or text (only `""` is accepted, by `check`).
+/// Written out rather than `#[serde(untagged)]` so a bad entry fails with its own error
+/// (`unknown field`, `invalid type`) at its own path, not "did not match any variant".
 enum RawDiscounts {
     List(Vec<RawEntry>),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawDiscounts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListOrText;
+
+        impl<'de> Visitor<'de> for ListOrText {
+            type Value = RawDiscounts;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of discounts or \"\"")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawDiscounts, E> {
+                Ok(RawDiscounts::Text(text.to_owned()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawDiscounts, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = seq.next_element()? {
+                    entries.push(entry);
+                }
+                Ok(RawDiscounts::List(entries))
+            }
+        }
+
+        deserializer.deserialize_any(ListOrText)
+    }
 }
 
 #[derive(Deserialize)]
@@ -192,8 +233,8 @@ impl RawRequest {
                     };
                     let value = entry.value();
                     if value.is_empty()
-                        || value.len() > MAX_CODE_LEN
-                        || value.chars().any(char::is_control)
+                        || value.chars().count() > MAX_CODE_LEN
+                        || value.chars().any(invisible)
                     {
                         return Err(invalid(&field, "must be 1 to 200 printable characters"));
                     }
@@ -207,6 +248,24 @@ impl RawRequest {
             discounts,
         })
     }
+}
+
+/// Control characters, and the format characters that change how text around them is shown
+/// (bidirectional overrides, zero-width characters, the byte-order mark): a code holding one
+/// can be made to look like another in a log or a dashboard.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
 }
 
 #[cfg(test)]
@@ -298,15 +357,58 @@ mod tests {
             parse(
                 r#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"a","percent_off":100}]}"#
             ),
-            Err(RequestError::Malformed(_))
+            Err(RequestError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn malformed_entries_are_named_by_their_path() {
+        let malformed = |body: &str| match parse(body) {
+            Err(RequestError::Malformed { path, message }) => (path, message),
+            other => panic!("{body}: {other:?}"),
+        };
+        let (path, message) =
+            malformed(r#"{"checkout_session_id":"cs_1","discounts":[{"code":"A"},{"coupon":5}]}"#);
+        assert_eq!(path, "discounts[1].coupon");
+        assert!(
+            message.starts_with("invalid type: integer `5`"),
+            "{message}"
+        );
+        let (path, message) = malformed(
+            r#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"a","percent_off":100}]}"#,
+        );
+        assert_eq!(path, "discounts[0].percent_off");
+        assert!(
+            message.starts_with("unknown field `percent_off`"),
+            "{message}"
+        );
+        let (path, message) = malformed(r#"{"checkout_session_id":"cs_1","discounts":7}"#);
+        assert_eq!(path, "discounts");
+        assert!(message.contains("a list of discounts or \"\""), "{message}");
+    }
+
+    #[test]
+    fn codes_are_measured_in_characters_and_must_be_visible() {
+        let body = |code: &str| {
+            serde_json::json!({"checkout_session_id": "cs_1", "discounts": [{"code": code}]})
+                .to_string()
+        };
+        // 200 three-byte characters are 200 characters.
+        assert!(parse(&body(&"€".repeat(200))).is_ok());
+        assert!(parse(&body(&"€".repeat(201))).is_err());
+        for hidden in ["A\u{202E}B", "\u{200B}SAVE", "SAVE\u{FEFF}", "A\tB"] {
+            match parse(&body(hidden)) {
+                Err(RequestError::InvalidField { field, .. }) => assert_eq!(field, "discounts[0]"),
+                other => panic!("{hidden:?}: {other:?}"),
+            }
+        }
     }
 
     #[test]
     fn rejects_malformed_and_oversized_bodies() {
         for body in ["", "[]", "null", "{", r#"{"checkout_session_id":1}"#] {
             assert!(
-                matches!(parse(body), Err(RequestError::Malformed(_))),
+                matches!(parse(body), Err(RequestError::Malformed { .. })),
                 "{body}"
             );
         }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{UpdateError, UpdateOutcome};
+use super::{RequestError, UpdateError, UpdateOutcome};
 
 /// Shown when a policy rejects a request without a message of its own (the guide's wording).
 pub const INVALID_DISCOUNTS_MESSAGE: &str =
@@ -100,6 +100,16 @@ impl From<&UpdateError> for ServerUpdateResponse {
     }
 }
 
+impl From<&RequestError> for ServerUpdateResponse {
+    /// [`INVALID_DISCOUNTS_MESSAGE`] for a body that is not an acceptable
+    /// [`DiscountRequest`](super::DiscountRequest); what was wrong with it is logged, never
+    /// returned.
+    fn from(err: &RequestError) -> Self {
+        tracing::info!(error = %err, "discount request refused before reaching Stripe");
+        Self::error(INVALID_DISCOUNTS_MESSAGE)
+    }
+}
+
 impl From<&Result<UpdateOutcome, UpdateError>> for ServerUpdateResponse {
     fn from(result: &Result<UpdateOutcome, UpdateError>) -> Self {
         match result {
@@ -112,5 +122,24 @@ impl From<&Result<UpdateOutcome, UpdateError>> for ServerUpdateResponse {
 impl From<Result<UpdateOutcome, UpdateError>> for ServerUpdateResponse {
     fn from(result: Result<UpdateOutcome, UpdateError>) -> Self {
         Self::from(&result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discounts::DiscountRequest;
+
+    #[test]
+    fn a_refused_body_answers_the_generic_invalid_message_only() {
+        let err = DiscountRequest::from_json(
+            br#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"<script>"},{"code":5}]}"#,
+        )
+        .unwrap_err();
+        let json = serde_json::to_string(&ServerUpdateResponse::from(&err)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"type": "error", "message": INVALID_DISCOUNTS_MESSAGE}).to_string()
+        );
     }
 }
