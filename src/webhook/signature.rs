@@ -13,10 +13,9 @@ use super::WebhookError;
 /// How far a signature's timestamp may be from now, either way (Stripe's default, 300 s).
 pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(300);
 
-/// Longer headers are refused unread: Stripe's are well under 1 KiB even mid-rotation.
+/// Longer headers are refused unread: Stripe's are well under 1 KiB even mid-rotation. The
+/// bound also bounds the number of signatures compared.
 const MAX_HEADER_BYTES: usize = 8 * 1024;
-/// More `v1` signatures than any secret rotation produces are refused.
-const MAX_SIGNATURES: usize = 16;
 
 /// What is wrong with a `Stripe-Signature` header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,8 +27,9 @@ pub enum HeaderProblem {
     BadTimestamp,
     /// Longer than 8 KiB.
     TooLong,
-    /// More than 16 `v1` signatures.
-    TooManySignatures,
+    /// A `v1` with no value (`v1=` or a bare `v1`), which the official Node SDK refuses
+    /// even beside a matching one.
+    EmptySignature,
 }
 
 impl std::fmt::Display for HeaderProblem {
@@ -38,7 +38,7 @@ impl std::fmt::Display for HeaderProblem {
             HeaderProblem::NoTimestamp => "no timestamp",
             HeaderProblem::BadTimestamp => "the timestamp is not a number",
             HeaderProblem::TooLong => "the header is longer than 8 KiB",
-            HeaderProblem::TooManySignatures => "more than 16 v1 signatures",
+            HeaderProblem::EmptySignature => "an empty v1 signature",
         })
     }
 }
@@ -53,7 +53,9 @@ struct ParsedHeader<'h> {
 /// Reads a number the way JavaScript's `parseInt` does — leading whitespace, a sign, then as
 /// many digits as there are — so verdicts match the official Node SDK's.
 fn leading_integer(text: &str) -> Option<i64> {
-    let text = text.trim_start();
+    // JavaScript's white space is Unicode's, less NEL (U+0085), plus the BOM (U+FEFF).
+    let text =
+        text.trim_start_matches(|c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{FEFF}');
     let (negative, digits) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),
@@ -81,14 +83,7 @@ fn parse_header(header: &str) -> Result<ParsedHeader<'_>, WebhookError> {
         let value = parts.next().unwrap_or_default();
         match name {
             "t" => timestamp = Some(leading_integer(value)),
-            "v1" => {
-                if signatures.len() == MAX_SIGNATURES {
-                    return Err(WebhookError::MalformedHeader(
-                        HeaderProblem::TooManySignatures,
-                    ));
-                }
-                signatures.push(value);
-            }
+            "v1" => signatures.push(value),
             _ => {}
         }
     }
@@ -102,6 +97,10 @@ fn parse_header(header: &str) -> Result<ParsedHeader<'_>, WebhookError> {
     };
     if signatures.is_empty() {
         return Err(WebhookError::NoV1Signature);
+    }
+    // Node's comparison throws on an empty signature, whatever the others are.
+    if signatures.iter().any(|s| s.is_empty()) {
+        return Err(WebhookError::MalformedHeader(HeaderProblem::EmptySignature));
     }
     Ok(ParsedHeader {
         timestamp,
@@ -269,6 +268,8 @@ mod tests {
             format!("t= {T},v1={sig}"),      // and skips leading whitespace
             format!("t={T},v1={sig}=extra"), // a value ends at the next '='
             format!("t={T},v0=00,x=1,v1=ff,v1={sig}"),
+            format!("t=\u{FEFF}\u{A0}{T},v1={sig}"), // JavaScript white space includes the BOM
+            format!("t={T},{}v1={sig}", "v1=00,".repeat(40)), // no cap on the count
         ];
         for header in ok {
             assert_eq!(verify(&header, T), Ok(()), "{header}");
@@ -301,8 +302,16 @@ mod tests {
             (format!("t={T},v1=zz{}", &sig[2..]), WebhookError::NoMatch),
             (format!("t={},v1={sig}", T + 1), WebhookError::NoMatch),
             (
-                format!("t={T},{}", "v1=00,".repeat(17)),
-                WebhookError::MalformedHeader(HeaderProblem::TooManySignatures),
+                format!("t={T},v1={sig},v1="),
+                WebhookError::MalformedHeader(HeaderProblem::EmptySignature),
+            ),
+            (
+                format!("t={T},v1,v1={sig}"),
+                WebhookError::MalformedHeader(HeaderProblem::EmptySignature),
+            ),
+            (
+                format!("t=\u{85}{T},v1={sig}"),
+                WebhookError::MalformedHeader(HeaderProblem::BadTimestamp),
             ),
             (
                 format!("t={T},v1={sig},x={}", "a".repeat(9_000)),

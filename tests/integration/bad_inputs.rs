@@ -364,8 +364,8 @@ fn webhook_header_rows() {
             WebhookError::MalformedHeader(HeaderProblem::TooLong),
         ),
         (
-            format!("t={t},{}v1={sig}", "v1=0,".repeat(16)),
-            WebhookError::MalformedHeader(HeaderProblem::TooManySignatures),
+            format!("t={t},v1={sig},v1="),
+            WebhookError::MalformedHeader(HeaderProblem::EmptySignature),
         ),
     ];
     let now = UNIX_EPOCH + Duration::from_secs(t as u64);
