@@ -183,9 +183,12 @@ impl FakeStripe {
         self
     }
 
-    /// Queues a fault for upcoming requests (see [`Fault`]).
+    /// Queues a fault for upcoming requests (see [`Fault`]). A fault for zero requests
+    /// (`times(0)`) is dropped.
     pub fn inject(&self, fault: Fault) {
-        self.shared.store().faults.push_back(fault);
+        if fault.times > 0 {
+            self.shared.store().faults.push_back(fault);
+        }
     }
 
     /// The next `n` requests fail with `status` before taking effect, with

@@ -114,7 +114,7 @@ impl Fault {
         self
     }
 
-    /// Hit this many matching requests (default 1).
+    /// Hit this many matching requests (default 1; 0 hits none).
     pub fn times(mut self, times: usize) -> Self {
         self.times = times;
         self

@@ -78,13 +78,17 @@
 //!   parameter, a bad value or an unknown route gets Stripe's `invalid_request_error` with
 //!   `param`, as a 400 or 404.
 //! - **Amounts**: `amount_subtotal` from the line items (catalog prices or inline
-//!   `price_data`), one discount per session from a coupon id, a promotion code id or inline
+//!   `price_data`, whose `unit_amount` is at most 99,999,999 minor units and whose
+//!   `unit_amount_decimal` has at most 12 decimals and is multiplied by the quantity before
+//!   rounding), one discount per session from a coupon id, a promotion code id or inline
 //!   `coupon_data` (which gets a generated coupon id); `amount_off` capped at the subtotal,
-//!   `percent_off` rounded half up to the minor unit; `total_details.amount_discount`,
-//!   `amount_total`, and each line item's share of the discount.
+//!   `percent_off` kept to two decimals (Stripe's precision) and the amount rounded half up to
+//!   the minor unit; `total_details.amount_discount`, `amount_total`, and each line item's
+//!   share of the discount.
 //! - **Rules**: discount updates need `permissions[update_discounts]=server_only` (line items
 //!   and shipping details likewise need their permission); complete and expired sessions
-//!   refuse updates; coupons must match the session's currency; `expires_at` between 30
+//!   refuse updates; coupons must match the session's currency, also when new line items
+//!   change it under a discount that stays; `expires_at` between 30
 //!   minutes and 24 hours; `return_url` for `custom`/`embedded`, never `success_url`.
 //! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
 //!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items` and

@@ -5,7 +5,8 @@
 //! the subtotal; the rules here follow that and nothing else (no tax, no shipping).
 
 /// What a coupon takes off `subtotal`: `amount_off` capped at the subtotal, or `percent_off`
-/// (two decimals at most, as Stripe allows) rounded half up to the minor unit.
+/// kept to two decimals — the precision Stripe stores it with (API changelog 2018-07-27), so
+/// `12.345` counts as 12.35% — and the amount rounded half up to the minor unit.
 pub(crate) fn discount_amount(
     subtotal: i64,
     amount_off: Option<i64>,

@@ -351,6 +351,13 @@ fn execute(
     };
     let segments: Vec<&str> = request.path.trim_start_matches('/').split('/').collect();
     let method = request.method.as_str();
+    // An empty segment (`/v1/checkout/sessions/`) is no id: Stripe does not know the URL.
+    if segments.iter().any(|s| s.is_empty()) {
+        return (
+            Answer::error(&ErrorAnswer::unrecognized_url(method, &request.path)),
+            false,
+        );
+    }
     let result = match (method, segments.as_slice()) {
         ("POST", ["v1", "checkout", "sessions"]) => decoded(tree).map(|p| store.create_session(p)),
         ("GET", ["v1", "checkout", "sessions"]) => decoded(tree).map(|p| store.list_sessions(&p)),

@@ -17,15 +17,25 @@ pub(crate) struct StoredLineItem {
     pub(crate) id: String,
     pub(crate) price: Value,
     pub(crate) unit_amount: i64,
+    /// A `unit_amount_decimal` price's exact unit amount in minor units (`unit_amount` is then
+    /// its rounding, for display).
+    pub(crate) unit_amount_decimal: Option<f64>,
     pub(crate) currency: String,
     pub(crate) description: String,
     pub(crate) quantity: u64,
 }
 
 impl StoredLineItem {
+    /// Unit amount times quantity; a decimal unit amount is multiplied first and the line's
+    /// amount rounded, as Stripe does.
     pub(crate) fn subtotal(&self) -> i64 {
-        self.unit_amount
-            .saturating_mul(i64::try_from(self.quantity).unwrap_or(i64::MAX))
+        match self.unit_amount_decimal {
+            // Within range: unit amounts and quantities are bounded when the item is made.
+            Some(decimal) => (decimal * self.quantity as f64).round() as i64,
+            None => self
+                .unit_amount
+                .saturating_mul(i64::try_from(self.quantity).unwrap_or(i64::MAX)),
+        }
     }
 }
 
@@ -114,7 +124,10 @@ pub(crate) trait CatalogView {
 
 impl StoredSession {
     pub(crate) fn amount_subtotal(&self) -> i64 {
-        self.line_items.iter().map(StoredLineItem::subtotal).sum()
+        self.line_items
+            .iter()
+            .map(StoredLineItem::subtotal)
+            .fold(0, i64::saturating_add)
     }
 
     pub(crate) fn amount_discount(&self, catalog: &dyn CatalogView) -> i64 {

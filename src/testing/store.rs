@@ -286,64 +286,84 @@ impl Store {
             .quantity
             .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
         check_quantity(quantity, || param("quantity"))?;
-        let (price, unit_amount, currency, description) = match (&item.price, &item.price_data) {
-            (Some(id), None) => {
-                let price = self
-                    .prices
-                    .get(id)
-                    .ok_or_else(|| ErrorAnswer::no_such("price", id, param("price")))?;
-                (
-                    price.to_json(),
-                    price.unit_amount,
-                    price.currency.clone(),
-                    price.product_name.clone(),
-                )
-            }
-            (None, Some(data)) => {
-                let unit_amount = match (&data.unit_amount, &data.unit_amount_decimal) {
-                    (Some(amount), _) => *amount,
-                    (None, Some(decimal)) => {
-                        decimal.parse::<f64>().map_or(-1, |d| d.round() as i64)
+        let (price, unit_amount, unit_amount_decimal, currency, description) =
+            match (&item.price, &item.price_data) {
+                (Some(id), None) => {
+                    let price = self
+                        .prices
+                        .get(id)
+                        .ok_or_else(|| ErrorAnswer::no_such("price", id, param("price")))?;
+                    (
+                        price.to_json(),
+                        price.unit_amount,
+                        None,
+                        price.currency.clone(),
+                        price.product_name.clone(),
+                    )
+                }
+                (None, Some(data)) => {
+                    let (unit_amount, decimal) =
+                        match (&data.unit_amount, &data.unit_amount_decimal) {
+                            (Some(amount), _) => {
+                                check_unit_amount(*amount as f64, || {
+                                    param("price_data][unit_amount")
+                                })?;
+                                (*amount, None)
+                            }
+                            (None, Some(text)) => {
+                                let decimal = parse_unit_amount_decimal(text).ok_or_else(|| {
+                                    ErrorAnswer::invalid(
+                                        param("price_data][unit_amount_decimal"),
+                                        "Invalid decimal: must be a number with at most 12 decimal \
+                                     places.",
+                                    )
+                                })?;
+                                check_unit_amount(decimal, || {
+                                    param("price_data][unit_amount_decimal")
+                                })?;
+                                (decimal.round() as i64, Some(decimal))
+                            }
+                            (None, None) => {
+                                return Err(ErrorAnswer::missing(param("price_data][unit_amount")));
+                            }
+                        };
+                    let name = match (&data.product_data, &data.product) {
+                        (Some(product), _) => product.name.clone(),
+                        (None, Some(product)) => product.clone(),
+                        (None, None) => {
+                            return Err(ErrorAnswer::missing(param("price_data][product_data")));
+                        }
+                    };
+                    let price = StoredPrice {
+                        id: new_id("price_", 24),
+                        unit_amount,
+                        currency: data.currency.to_ascii_lowercase(),
+                        product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
+                        product_name: name.clone(),
+                        created: self.now(),
+                    };
+                    let mut json = price.to_json();
+                    if let (Some(decimal), Some(text)) = (decimal, &data.unit_amount_decimal) {
+                        json["unit_amount_decimal"] = Value::from(text.as_str());
+                        if decimal.fract() != 0.0 {
+                            json["unit_amount"] = Value::Null;
+                        }
                     }
-                    (None, None) => {
-                        return Err(ErrorAnswer::missing(param("price_data][unit_amount")));
-                    }
-                };
-                if unit_amount < 0 {
-                    return Err(ErrorAnswer::invalid(
-                        param("price_data][unit_amount"),
-                        "This value must be greater than or equal to 0.",
+                    (json, unit_amount, decimal, price.currency, name)
+                }
+                (Some(_), Some(_)) => {
+                    return Err(ErrorAnswer::state(
+                        Some(&param("price_data")),
+                        "You may only specify one of these parameters: price, price_data.",
                     ));
                 }
-                let name = match (&data.product_data, &data.product) {
-                    (Some(product), _) => product.name.clone(),
-                    (None, Some(product)) => product.clone(),
-                    (None, None) => {
-                        return Err(ErrorAnswer::missing(param("price_data][product_data")));
-                    }
-                };
-                let price = StoredPrice {
-                    id: new_id("price_", 24),
-                    unit_amount,
-                    currency: data.currency.to_ascii_lowercase(),
-                    product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
-                    product_name: name.clone(),
-                    created: self.now(),
-                };
-                (price.to_json(), unit_amount, price.currency, name)
-            }
-            (Some(_), Some(_)) => {
-                return Err(ErrorAnswer::state(
-                    Some(&param("price_data")),
-                    "You may only specify one of these parameters: price, price_data.",
-                ));
-            }
-            (None, None) => return Err(ErrorAnswer::missing(param("price"))),
-        };
+                (None, None) => return Err(ErrorAnswer::missing(param("price"))),
+            };
         Ok(StoredLineItem {
             id: new_id("li_", 24),
             price,
             unit_amount,
+            unit_amount_decimal,
             currency,
             description,
             quantity,
@@ -575,6 +595,27 @@ impl Store {
                 updated.discount = self.resolve_discounts(list, updated.currency.as_deref())?;
             }
         }
+        // New line items may change the currency under a discount that stays.
+        if p.discounts.is_none() && !p.line_items.is_empty() {
+            let kept = updated
+                .discount
+                .as_ref()
+                .and_then(|d| self.coupons.get(&d.coupon_id));
+            if let (Some(coupon), Some(currency)) = (kept, &updated.currency) {
+                if let (Some(_), Some(coupon_currency)) = (coupon.amount_off, &coupon.currency) {
+                    if !coupon_currency.eq_ignore_ascii_case(currency) {
+                        return Err(ErrorAnswer::invalid(
+                            "line_items",
+                            format!(
+                                "The applied coupon's currency ({coupon_currency}) does not \
+                                 match the line items' currency ({currency}). Remove or \
+                                 replace the discount in the same request."
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
         let body = self.render(&updated, expand, false);
         self.sessions[i] = updated;
         Ok(body)
@@ -738,6 +779,36 @@ fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {
             None => target.retain(|(k, _)| k != key),
         }
     }
+}
+
+/// Stripe's largest unit amount: eight digits of minor units.
+const MAX_UNIT_AMOUNT: f64 = 99_999_999.0;
+
+fn check_unit_amount(amount: f64, param: impl Fn() -> String) -> Result<(), ErrorAnswer> {
+    if amount < 0.0 {
+        return Err(ErrorAnswer::invalid(
+            param(),
+            "This value must be greater than or equal to 0.",
+        ));
+    }
+    if amount > MAX_UNIT_AMOUNT {
+        return Err(ErrorAnswer::invalid(
+            param(),
+            "This value must be less than or equal to 99999999.",
+        ));
+    }
+    Ok(())
+}
+
+/// A `unit_amount_decimal`: a plain decimal (digits, at most one `.`, at most 12 decimal
+/// places), as Stripe accepts it; `NaN`, exponents and signs are not numbers here.
+fn parse_unit_amount_decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || fraction.len() > 12 {
+        return None;
+    }
+    text.parse().ok()
 }
 
 fn check_quantity(quantity: u64, param: impl FnOnce() -> String) -> Result<(), ErrorAnswer> {

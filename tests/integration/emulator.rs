@@ -8,8 +8,8 @@ use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{
     Address, CollectedInformation, CreateSession, LineItem, ListLineItems, ListSessions,
-    PermissionOwner, PriceData, ProductData, RetrieveSession, SessionMode, SessionStatus,
-    ShippingDetails, UiMode, UpdateSession,
+    PermissionOwner, Permissions, PriceData, ProductData, RetrieveSession, SessionMode,
+    SessionStatus, ShippingDetails, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
@@ -724,4 +724,107 @@ fn stringify(v: &Value) -> Value {
         Value::String(s) => Value::String(s.clone()),
         other => Value::String(other.to_string()),
     }
+}
+
+/// Inputs an audit found mishandled: amounts past Stripe's limit (which overflowed the
+/// subtotal and dropped the connection), decimal unit amounts, `fail_next(0, …)`, a currency
+/// change under a kept amount-off coupon, and an empty id segment.
+#[tokio::test]
+async fn amounts_decimals_and_routes_at_their_edges() {
+    let fake = fake_with_catalog().await;
+    fake.add_price("price_eur", 1_000, "eur");
+    let client = fake.client();
+    let post = |body: Value| {
+        let client = client.clone();
+        async move {
+            client
+                .request_raw::<Value, _>(Method::Post, "/v1/checkout/sessions", &body)
+                .await
+        }
+    };
+    let inline = |amount: Value, key: &str, quantity: u64| {
+        json!({"mode": "payment", "ui_mode": "custom", "return_url": "https://example.com/r",
+               "line_items": [{"quantity": quantity, "price_data": {
+                   "currency": "usd", "product_data": {"name": "Mug"}, key: amount}}]})
+    };
+
+    // Past the largest unit amount: a 400 naming it, not a dropped connection.
+    let err = post(inline(json!(i64::MAX), "unit_amount", 1))
+        .await
+        .unwrap_err();
+    let api = api_error(&err);
+    assert_eq!(api.status, 400);
+    assert_eq!(
+        api.param.as_deref(),
+        Some("line_items[0][price_data][unit_amount]")
+    );
+    assert!(api.request_id.is_some());
+
+    // A decimal unit amount is multiplied before rounding: 0.5 × 3 = 1.5 → 2.
+    let session = post(inline(json!("0.5"), "unit_amount_decimal", 3))
+        .await
+        .unwrap();
+    assert_eq!(session["amount_subtotal"], 2);
+    for bad in ["NaN", "inf", "-1", "1e3", "1.0000000000001", ""] {
+        let err = post(inline(json!(bad), "unit_amount_decimal", 1))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            api_error(&err).param.as_deref(),
+            Some("line_items[0][price_data][unit_amount_decimal]"),
+            "{bad}"
+        );
+    }
+
+    // Zero failures fail nothing.
+    fake.fail_next(0, 500, None);
+    client
+        .checkout_sessions()
+        .list(&ListSessions::new().limit(1))
+        .await
+        .unwrap();
+
+    // New line items in another currency under a kept amount-off coupon are refused, and
+    // the session is unchanged.
+    let sessions = client.checkout_sessions();
+    let created = sessions
+        .create(
+            &custom_session("price_cap", 1)
+                .permissions(
+                    Permissions::new()
+                        .update_discounts(PermissionOwner::ServerOnly)
+                        .update_line_items(PermissionOwner::ServerOnly),
+                )
+                .discount(Discount::coupon_data(CouponData::amount_off(500, "usd"))),
+        )
+        .await
+        .unwrap();
+    let err = sessions
+        .update(
+            &created.id,
+            &UpdateSession::new().line_item(
+                stripe_checkout_client::checkout::UpdateLineItem::price("price_eur", 1),
+            ),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).param.as_deref(), Some("line_items"));
+    let kept = fake.session(created.id.as_str()).unwrap();
+    assert_eq!(kept.currency.as_deref(), Some("usd"));
+    assert_eq!(kept.amount_total, Some(2_500));
+
+    // An empty id segment is an unknown URL, as on Stripe.
+    let err = client
+        .request_raw::<Value, _>(Method::Get, "/v1/checkout/sessions/", &json!({}))
+        .await
+        .unwrap_err();
+    let api = api_error(&err);
+    assert_eq!(api.status, 404);
+    assert!(
+        api.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("Unrecognized request URL"),
+        "{api:?}"
+    );
 }
