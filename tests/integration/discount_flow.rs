@@ -304,3 +304,120 @@ async fn a_malformed_session_id_is_refused_before_any_request() {
     assert!(result.is_err());
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// A policy that expands `line_items` and gives 5.00 off whatever is asked.
+struct NeedsLineItems;
+
+#[async_trait::async_trait]
+impl stripe_checkout_client::discounts::DiscountPolicy for NeedsLineItems {
+    fn expand(&self) -> Vec<String> {
+        vec!["line_items".into(), "discounts.coupon".into()]
+    }
+
+    async fn recompute(
+        &self,
+        _: &DiscountRequest,
+        _: &stripe_checkout_client::checkout::CheckoutSession,
+    ) -> Result<
+        Vec<stripe_checkout_client::discounts::Discount>,
+        stripe_checkout_client::discounts::Rejection,
+    > {
+        Ok(vec![
+            stripe_checkout_client::discounts::Discount::coupon_data(
+                stripe_checkout_client::discounts::CouponData::amount_off(500, "usd"),
+            ),
+        ])
+    }
+}
+
+#[tokio::test]
+async fn a_policys_expansions_reach_the_retrieve_once_each() {
+    let server = mock(
+        session(12000, json!([])),
+        session(12000, inline_coupon(500)),
+    )
+    .await;
+    update_discounts(&mock_client(&server), ID, request(), &NeedsLineItems)
+        .await
+        .unwrap();
+    let reqs = server.received_requests().await.unwrap();
+    assert_eq!(
+        request_pairs(&reqs[0]),
+        pairs(&[
+            ("expand[0]", "discounts.coupon"),
+            ("expand[1]", "discounts.promotion_code"),
+            ("expand[2]", "line_items"),
+        ])
+    );
+}
+
+#[tokio::test]
+async fn a_session_without_a_discount_permission_is_updated() {
+    // `permissions.update_discounts` absent (not `client_only`): the server may update.
+    let mut retrieved = session(12000, json!([]));
+    retrieved["permissions"] = json!(null);
+    let server = mock(retrieved, session(12000, inline_coupon(1200))).await;
+    let outcome = update_discounts(
+        &mock_client(&server),
+        ID,
+        request(),
+        &CartThreshold::guide(),
+    )
+    .await
+    .unwrap();
+    assert!(outcome.changed);
+    assert_eq!(posts(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_policy_fn_rejection_sends_no_update() {
+    let server = mock(session(12000, json!([])), json!({})).await;
+    let policy = policy_fn(|_, _| {
+        Err(stripe_checkout_client::discounts::Rejection::new(
+            "not today",
+        ))
+    });
+    let result = update_discounts(&mock_client(&server), ID, request(), &policy).await;
+    assert!(
+        matches!(result, Err(UpdateError::Rejected(_))),
+        "{result:?}"
+    );
+    assert!(posts(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_failed_retrieve_reaches_the_browser_as_a_generic_message_only() {
+    for status in [404, 500] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(PATH))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .insert_header("request-id", "req_internal_7")
+                    .insert_header("stripe-should-retry", "false")
+                    .set_body_json(json!({"error": {
+                        "type": "invalid_request_error",
+                        "message": "No such checkout.session: cs_test_flow",
+                        "param": "session"
+                    }})),
+            )
+            .mount(&server)
+            .await;
+        mount_catch_all(&server).await;
+        let result = update_discounts(
+            &mock_client(&server),
+            ID,
+            request(),
+            &CartThreshold::guide(),
+        )
+        .await;
+        assert!(matches!(result, Err(UpdateError::Stripe(_))), "{result:?}");
+        assert!(posts(&server).await.is_empty());
+        let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
+        assert_eq!(
+            body,
+            r#"{"type":"error","message":"We could not update your discounts. Please try again."}"#
+        );
+        assert!(!body.contains("req_internal_7") && !body.contains("cs_test_flow"));
+    }
+}
