@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -50,8 +50,9 @@ pub struct Config {
     pub shopper: String,
     /// Loyalty members (shopper or customer id → tier).
     pub members: HashMap<String, String>,
-    /// The webhook endpoint's signing secret (`whsec_…`).
-    pub webhook_secret: String,
+    /// The webhook endpoint's signing secret (`whsec_…`); without one, `/webhook` refuses
+    /// every event.
+    pub webhook_secret: Option<String>,
 }
 
 /// Shared by every request.
@@ -230,9 +231,17 @@ struct StatusQuery {
 /// Totals for the page to show, read from Stripe (never from the browser).
 async fn session_status(
     State(state): State<AppState>,
-    Query(query): Query<StatusQuery>,
+    query: Result<Query<StatusQuery>, QueryRejection>,
 ) -> Response {
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => {
+            tracing::warn!(%rejection, "session status query refused");
+            return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
+        }
+    };
     let Some(Ok(id)) = query.session_id.map(CheckoutSessionId::new) else {
+        tracing::warn!("session status asked without a valid session id");
         return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
     };
     let retrieve = RetrieveSession::new().expand(["discounts.coupon"]);
@@ -276,7 +285,11 @@ async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
         tracing::warn!("webhook without a Stripe-Signature header");
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let event = match construct_event(&body, signature, &state.config.webhook_secret) {
+    let Some(secret) = &state.config.webhook_secret else {
+        tracing::warn!("webhook refused: no STRIPE_WEBHOOK_SECRET is configured");
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let event = match construct_event(&body, signature, secret) {
         Ok(event) => event,
         Err(err) => {
             tracing::warn!(error = %err, "webhook refused");
@@ -284,9 +297,13 @@ async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
         }
     };
     match &event.data {
+        // Only what is known to be paid: a status Stripe adds later, or none, is not.
         EventData::CheckoutSessionCompleted(session)
         | EventData::CheckoutSessionAsyncPaymentSucceeded(session)
-            if session.payment_status != Some(PaymentStatus::Unpaid) =>
+            if matches!(
+                session.payment_status,
+                Some(PaymentStatus::Paid | PaymentStatus::NoPaymentRequired)
+            ) =>
         {
             tracing::info!(
                 event = %event.id,
@@ -321,13 +338,22 @@ async fn demo_pay(State(state): State<AppState>, body: Result<Bytes, BytesReject
             "Demo payments are only available offline.",
         );
     };
-    let Ok(body) = body else {
-        return error(StatusCode::BAD_REQUEST, SESSION_NOT_FOUND_MESSAGE);
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            tracing::warn!(%rejection, "demo payment body refused");
+            return error(rejection.status(), SESSION_NOT_FOUND_MESSAGE);
+        }
     };
-    let Ok(request) = serde_json::from_slice::<PayRequest>(&body) else {
-        return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
+    let request = match serde_json::from_slice::<PayRequest>(&body) {
+        Ok(request) => request,
+        Err(err) => {
+            tracing::warn!(error = %err, "malformed demo payment request");
+            return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
+        }
     };
     let Ok(id) = CheckoutSessionId::new(request.checkout_session_id) else {
+        tracing::warn!("demo payment without a valid session id");
         return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
     };
     match fake.complete_session(id.as_str()).await {

@@ -62,13 +62,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ("price_demo_jacket".to_owned(), 1),
                 ("price_demo_cap".to_owned(), 1),
             ];
-            fake.send_webhooks_to(
-                format!("http://127.0.0.1:{port}/webhook"),
-                DEMO_WEBHOOK_SECRET,
-            );
             (fake.client(), cart, Some(Arc::new(fake)))
         }
     };
+    let webhook_secret = match std::env::var("STRIPE_WEBHOOK_SECRET") {
+        Ok(secret) if !secret.is_empty() => Some(secret),
+        _ if fake.is_some() => Some(DEMO_WEBHOOK_SECRET.to_owned()),
+        _ => {
+            println!("STRIPE_WEBHOOK_SECRET is not set: /webhook will refuse every event");
+            None
+        }
+    };
+    if let (Some(fake), Some(secret)) = (&fake, &webhook_secret) {
+        // The emulator signs with the secret the endpoint checks, whichever it is.
+        fake.send_webhooks_to(format!("http://127.0.0.1:{port}/webhook"), secret.as_str());
+    }
 
     let config = app::Config {
         cart,
@@ -76,14 +84,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         publishable_key: std::env::var("STRIPE_PUBLISHABLE_KEY").ok(),
         shopper: SHOPPER.to_owned(),
         members,
-        webhook_secret: match std::env::var("STRIPE_WEBHOOK_SECRET") {
-            Ok(secret) => secret,
-            Err(_) if fake.is_some() => DEMO_WEBHOOK_SECRET.to_owned(),
-            Err(_) => {
-                println!("STRIPE_WEBHOOK_SECRET is not set: /webhook will refuse every event");
-                String::new()
-            }
-        },
+        webhook_secret,
     };
     let router = app::router(app::AppState::new(client, config, fake));
     let addr = SocketAddr::from(([127, 0, 0, 1], port));

@@ -150,7 +150,8 @@ fn unix_seconds(time: SystemTime) -> i64 {
 /// unknown schemes are ignored; the comparison is constant-time. The timestamp must be within
 /// `tolerance` of `now` in both directions — Stripe's SDKs only refuse old timestamps, but a
 /// timestamp from the future is as suspect as a replayed one. A zero tolerance disables the
-/// time check, as in the SDKs.
+/// time check, as in the SDKs. An empty secret matches nothing (the SDKs would accept a
+/// signature made with it, which anyone can make).
 ///
 /// ```
 /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -192,7 +193,8 @@ pub fn verify_signature(
     // which (if any) matched; `hmac::verify` itself compares in constant time.
     let message = signed_message(parsed.timestamp, payload);
     let mut matched = false;
-    for secret in secrets {
+    // An empty secret is a key anyone can sign with; it can only come from an unset setting.
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
         let key = key(secret);
         for candidate in &candidates {
             matched |= hmac::verify(&key, &message, candidate).is_ok();
@@ -341,6 +343,16 @@ mod tests {
         // Zero disables the check, as in the SDKs.
         let anytime = verify_signature(PAYLOAD, &header, &[SECRET], Duration::ZERO, at(0));
         assert_eq!(anytime, Ok(()));
+    }
+
+    #[test]
+    fn an_empty_secret_matches_nothing() {
+        let header = test_header(PAYLOAD, "", T);
+        let now = UNIX_EPOCH + Duration::from_secs(T as u64);
+        assert_eq!(
+            verify_signature(PAYLOAD, &header, &[""], DEFAULT_TOLERANCE, now),
+            Err(WebhookError::NoMatch)
+        );
     }
 
     #[test]

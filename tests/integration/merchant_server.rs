@@ -23,6 +23,11 @@ pub(crate) struct Harness {
 /// The example's router on loopback, over the emulator.
 impl Harness {
     pub(crate) async fn start() -> Self {
+        Self::start_with(Some(WEBHOOK_SECRET)).await
+    }
+
+    /// The router with `webhook_secret` as its endpoint secret (none: no secret configured).
+    pub(crate) async fn start_with(webhook_secret: Option<&str>) -> Self {
         let fake = FakeStripe::start().await;
         fake.add_price("price_jacket", 8_000, "usd")
             .add_price("price_cap", 4_000, "usd");
@@ -32,7 +37,7 @@ impl Harness {
             publishable_key: None,
             shopper: SHOPPER.into(),
             members: HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]),
-            webhook_secret: WEBHOOK_SECRET.into(),
+            webhook_secret: webhook_secret.map(str::to_owned),
         };
         let fake = Arc::new(fake);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -318,4 +323,72 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
     assert_eq!(h.status(&other).await["value"]["fulfilled"], true);
+}
+
+#[tokio::test]
+async fn without_a_webhook_secret_every_event_is_refused() {
+    // An unset secret must not become the empty key, which anyone can sign with.
+    let h = Harness::start_with(None).await;
+    let id = h.create().await;
+    let event = json!({
+        "id": "evt_forged", "object": "event", "type": "checkout.session.completed",
+        "created": 1, "livemode": false,
+        "data": {"object": {"id": id, "object": "checkout.session", "payment_status": "paid"}},
+    })
+    .to_string();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let signed_with_nothing =
+        stripe_checkout_client::webhook::test_header(event.as_bytes(), "", now);
+    let response = h
+        .http
+        .post(format!("{}/webhook", h.base))
+        .header("stripe-signature", signed_with_nothing)
+        .body(event)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    assert_eq!(h.status(&id).await["value"]["fulfilled"], false);
+}
+
+#[tokio::test]
+async fn sessions_are_created_for_server_driven_discounts() {
+    let h = Harness::start().await;
+    h.create().await;
+    let create = h
+        .fake
+        .journal()
+        .into_iter()
+        .find(|r| r.is_post() && r.path == "/v1/checkout/sessions")
+        .unwrap();
+    let params: stripe_checkout_client::checkout::CreateSession = create.decode_params().unwrap();
+    assert_eq!(
+        params.ui_mode,
+        Some(stripe_checkout_client::checkout::UiMode::Custom)
+    );
+    assert_eq!(
+        params.permissions.and_then(|p| p.update_discounts),
+        Some(stripe_checkout_client::checkout::PermissionOwner::ServerOnly)
+    );
+    assert_eq!(params.line_items.len(), 2);
+}
+
+#[tokio::test]
+async fn a_malformed_status_query_gets_the_contract() {
+    let h = Harness::start().await;
+    let response = h
+        .http
+        .get(format!(
+            "{}/session-status?session_id=a&session_id=b",
+            h.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let body: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+    assert_eq!(body, failure(app::SESSION_NOT_FOUND_MESSAGE));
 }
