@@ -165,6 +165,10 @@ fn check_raw_path(path: &str) -> Result<()> {
         Some("must be visible ascii without `?` or `#`; pass parameters in `params`")
     } else if path.split('/').any(|seg| seg == ".." || seg == ".") {
         Some("must not contain `.` or `..` segments")
+    } else if path.contains(['%', '\\']) {
+        // The URL parser reads `%2e%2e` as `..` and `\` as `/`, which would step out of the
+        // API base's path; Stripe's paths never need either.
+        Some("must not contain `%` or `\\`")
     } else {
         None
     };
@@ -465,7 +469,7 @@ impl fmt::Debug for ClientBuilder {
         };
         f.debug_struct("ClientBuilder")
             .field("secret_key", &key)
-            .field("api_base", &self.api_base)
+            .field("api_base", &shown_api_base(&self.api_base))
             .field("api_version", &self.api_version.to_string())
             .field("max_retries", &self.max_retries)
             .field("timeout", &self.timeout)
@@ -494,16 +498,12 @@ pub(crate) fn stripe_account_header(
 
 fn check_api_base(raw: &str) -> std::result::Result<String, ConfigError> {
     let invalid = |reason| ConfigError::InvalidApiBase {
-        url: raw.to_owned(),
+        url: shown_api_base(raw),
         reason,
     };
     let url = Url::parse(raw).map_err(|_| invalid("not an absolute url"))?;
     if !url.username().is_empty() || url.password().is_some() {
-        // The URL may hold a credential: do not echo it back.
-        return Err(ConfigError::InvalidApiBase {
-            url: "<redacted>".to_owned(),
-            reason: "must not contain credentials",
-        });
+        return Err(invalid("must not contain credentials"));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(invalid("must not have a query or fragment"));
@@ -511,10 +511,27 @@ fn check_api_base(raw: &str) -> std::result::Result<String, ConfigError> {
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
-        "http" => return Err(ConfigError::InsecureApiBase(raw.to_owned())),
+        "http" => return Err(ConfigError::InsecureApiBase(shown_api_base(raw))),
         _ => return Err(invalid("scheme must be https")),
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+/// An API base as errors and `Debug` may show it: scheme, host, port and path only. A base
+/// that does not parse is not shown at all — it may be a key passed in the wrong place — and
+/// credentials, query and fragment are dropped, since they may hold one.
+fn shown_api_base(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut url) if url.has_host() => {
+            // Cannot fail for a URL with a host.
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.set_query(None);
+            url.set_fragment(None);
+            url.as_str().to_owned()
+        }
+        _ => "<not shown>".to_owned(),
+    }
 }
 
 fn is_loopback(url: &Url) -> bool {
@@ -720,6 +737,29 @@ mod tests {
         }
         let err = check_api_base("https://sk_test_secret:x@api.stripe.com").unwrap_err();
         assert!(!err.to_string().contains("sk_test_secret"));
+        // Nothing that may hold a key is echoed: an unparsable base (a key in the wrong
+        // place, or credentials with a bad port), a query, a fragment.
+        for (raw, secret) in [
+            ("sk_live_swapped123", "sk_live_swapped123"),
+            (
+                "https://u:sk_live_SECRET@api.stripe.com:99999",
+                "sk_live_SECRET",
+            ),
+            ("https://api.stripe.com/?token=sk_live_Q", "sk_live_Q"),
+            ("https://api.stripe.com/#sk_live_F", "sk_live_F"),
+            ("http://u:sk_live_P@api.stripe.com", "sk_live_P"),
+        ] {
+            let shown = check_api_base(raw).unwrap_err().to_string();
+            assert!(!shown.contains(secret), "{shown}");
+            let builder = Client::builder("sk_test_123").api_base(raw);
+            assert!(!format!("{builder:?}").contains(secret), "{builder:?}");
+        }
+        assert_eq!(
+            check_api_base("https://api.stripe.com/?x=1")
+                .unwrap_err()
+                .to_string(),
+            "invalid api base `https://api.stripe.com/`: must not have a query or fragment"
+        );
     }
 
     #[test]
@@ -732,6 +772,9 @@ mod tests {
             "/v1/../x",
             "/v1/é",
             "/v1/a b",
+            "/v1/%2e%2e/%2E%2E/admin",
+            "/v1\\..\\..\\admin",
+            "/v1/%2f",
         ] {
             match check_raw_path(bad) {
                 Err(Error::InvalidParams { param, .. }) => assert_eq!(param, "path"),

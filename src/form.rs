@@ -162,6 +162,13 @@ pub enum EncodeError {
         key: String,
     },
 
+    /// A map key was empty: `a[]=x` would be read by Stripe as appending to a list.
+    #[error("map key {} is empty", At(key))]
+    EmptyKey {
+        /// The bracket path of the map holding the key (empty at the top level).
+        key: String,
+    },
+
     /// A float was NaN or infinite; Stripe's decimal syntax has no spelling for those.
     #[error("`{key}` is not a finite number")]
     NonFiniteFloat {
@@ -723,6 +730,12 @@ impl ser::Serializer for KeySerializer<'_> {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), EncodeError> {
+        if v.is_empty() {
+            let path = self.key.get(..self.path_len).unwrap_or_default();
+            return Err(EncodeError::EmptyKey {
+                key: path.to_owned(),
+            });
+        }
         self.key.push_str(v);
         Ok(())
     }
@@ -1152,6 +1165,21 @@ mod tests {
         .unwrap_err();
         assert!(
             matches!(&err, EncodeError::NonStringKey { key } if key == "v[0][v]"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn empty_map_keys_are_rejected() {
+        let err = to_pairs(&serde_json::json!({"a": {"": "x"}})).unwrap_err();
+        assert!(
+            matches!(&err, EncodeError::EmptyKey { key } if key == "a"),
+            "{err:?}"
+        );
+        assert_eq!(err.to_string(), "map key under `a` is empty");
+        let err = to_pairs(&serde_json::json!({"": "x"})).unwrap_err();
+        assert!(
+            matches!(&err, EncodeError::EmptyKey { key } if key.is_empty()),
             "{err:?}"
         );
     }

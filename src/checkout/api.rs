@@ -151,7 +151,11 @@ impl<'c> CheckoutSessions<'c> {
         'c: 'a,
     {
         let client = self.client;
-        ResponseFuture::new(async move { send(client, Method::Get, &path?, params, options).await })
+        ResponseFuture::new(async move {
+            let path = path?;
+            params.validate()?;
+            send(client, Method::Get, &path, params, options).await
+        })
     }
 
     /// Updates a Checkout Session (`POST /v1/checkout/sessions/{id}`).

@@ -92,25 +92,39 @@ fn check_cursors(starting_after: Option<&String>, ending_before: Option<&String>
     Ok(())
 }
 
-/// Checks a two-letter ISO country code (`US`).
+/// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
 fn check_country(param: &str, country: &str) -> Result<()> {
-    if country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(())
     } else {
         Err(Error::invalid_param(
             param,
-            format!("must be a two-letter iso country code, got `{country}`"),
+            format!("must be a two-letter iso country code in capitals, got `{country}`"),
         ))
     }
 }
 
-/// Checks that a required text is not empty.
+/// Checks that a text is not empty or blank. An empty value would be sent as `key=`, which
+/// Stripe reads as "unset" and refuses for these fields.
 fn check_not_empty(param: &str, value: &str) -> Result<()> {
-    if value.is_empty() {
-        Err(Error::invalid_param(param, "must not be empty"))
+    if value.trim().is_empty() {
+        Err(Error::invalid_param(param, "must not be empty or blank"))
     } else {
         Ok(())
     }
+}
+
+/// [`check_not_empty`] for an optional text.
+fn check_set_text(param: &str, value: Option<&String>) -> Result<()> {
+    value.map_or(Ok(()), |v| check_not_empty(param, v))
+}
+
+/// [`check_not_empty`] for each entry of a list, named `param[i]`.
+fn check_texts(param: &str, values: &[String]) -> Result<()> {
+    for (i, value) in values.iter().enumerate() {
+        check_not_empty(&format!("{param}[{i}]"), value)?;
+    }
+    Ok(())
 }
 
 /// Serializes a clearable list so that an empty `Set` list still clears (`key=`), instead of
@@ -503,6 +517,18 @@ impl CreateSession {
         for (i, item) in self.line_items.iter().enumerate() {
             item.validate(&format!("line_items[{i}]"))?;
         }
+        for (param, value) in [
+            ("return_url", &self.return_url),
+            ("success_url", &self.success_url),
+            ("cancel_url", &self.cancel_url),
+            ("customer_email", &self.customer_email),
+            ("client_reference_id", &self.client_reference_id),
+            ("locale", &self.locale),
+        ] {
+            check_set_text(param, value.as_ref())?;
+        }
+        check_texts("payment_method_types", &self.payment_method_types)?;
+        check_texts("expand", &self.expand)?;
         if let Some(customer) = &self.customer {
             check_id("customer", CustomerId::new(customer.as_str()))?;
             if self.customer_email.is_some() {
@@ -991,10 +1017,10 @@ impl PriceData {
         let field = |name: &str| format!("{prefix}[{name}]");
         check_currency(&field("currency"), &self.currency)?;
         match (self.unit_amount, &self.unit_amount_decimal) {
-            (Some(amount), None) if amount < 0 => {
+            (Some(amount), None) if !(0..=MAX_UNIT_AMOUNT).contains(&amount) => {
                 return Err(Error::invalid_param(
                     field("unit_amount"),
-                    format!("must not be negative, got {amount}"),
+                    format!("must be between 0 and {MAX_UNIT_AMOUNT}, got {amount}"),
                 ));
             }
             (Some(_), None) => {}
@@ -1037,6 +1063,10 @@ impl PriceData {
 }
 
 /// `123`, `0.25` or `1499.123456789012`: digits, optionally a point and 1 to 12 digits.
+/// Stripe's largest unit amount: eight digits of minor units (999,999.99 in a two-decimal
+/// currency).
+pub const MAX_UNIT_AMOUNT: i64 = 99_999_999;
+
 fn is_decimal(s: &str) -> bool {
     let (whole, fraction) = match s.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
@@ -1273,6 +1303,12 @@ impl AdjustableQuantity {
     }
 
     fn validate(&self, prefix: &str) -> Result<()> {
+        if let Some(minimum) = self.minimum.filter(|&m| m > MAX_ADJUSTABLE_QUANTITY) {
+            return Err(Error::invalid_param(
+                format!("{prefix}[minimum]"),
+                format!("must be at most {MAX_ADJUSTABLE_QUANTITY}, got {minimum}"),
+            ));
+        }
         if let Some(maximum) = self.maximum {
             if maximum > MAX_ADJUSTABLE_QUANTITY {
                 return Err(Error::invalid_param(
@@ -1584,6 +1620,7 @@ impl UpdateSession {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
+        check_texts("expand", &self.expand)?;
         if let Some(Clearable::Set(discounts)) = &self.discounts {
             validate_discounts(discounts)?;
         }
@@ -2156,6 +2193,11 @@ impl RetrieveSession {
         self.expand.extend(fields.into_iter().map(Into::into));
         self
     }
+
+    /// Checks the rules Stripe would reject the request for, without sending anything.
+    pub(crate) fn validate(&self) -> Result<()> {
+        check_texts("expand", &self.expand)
+    }
 }
 
 /// Parameters for [`CheckoutSessions::list`](super::CheckoutSessions::list)
@@ -2256,6 +2298,7 @@ impl ListSessions {
     pub(crate) fn validate(&self) -> Result<()> {
         check_limit(self.limit)?;
         check_cursors(self.starting_after.as_ref(), self.ending_before.as_ref())?;
+        check_texts("expand", &self.expand)?;
         if let Some(id) = &self.starting_after {
             check_id("starting_after", CheckoutSessionId::new(id.as_str()))?;
         }
@@ -2460,6 +2503,7 @@ impl ListLineItems {
     pub(crate) fn validate(&self) -> Result<()> {
         check_limit(self.limit)?;
         check_cursors(self.starting_after.as_ref(), self.ending_before.as_ref())?;
+        check_texts("expand", &self.expand)?;
         if let Some(id) = &self.starting_after {
             check_not_empty("starting_after", id)?;
         }

@@ -781,8 +781,8 @@ fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {
     }
 }
 
-/// Stripe's largest unit amount: eight digits of minor units.
-const MAX_UNIT_AMOUNT: f64 = 99_999_999.0;
+/// Stripe's largest unit amount, as the client checks it.
+const MAX_UNIT_AMOUNT: f64 = crate::checkout::MAX_UNIT_AMOUNT as f64;
 
 fn check_unit_amount(amount: f64, param: impl Fn() -> String) -> Result<(), ErrorAnswer> {
     if amount < 0.0 {

@@ -179,6 +179,32 @@ async fn parameter_rows_are_refused_locally() {
         ),
         (base().metadata("", "v"), "metadata".into()),
         (base().metadata("k", "v".repeat(501)), "metadata[k]".into()),
+        // Empty texts would go out as `key=`, which Stripe reads as unset and refuses.
+        (base().return_url(""), "return_url".into()),
+        (
+            base().client_reference_id("  "),
+            "client_reference_id".into(),
+        ),
+        (base().expand(["discounts", ""]), "expand[1]".into()),
+        (
+            price_data(PriceData::new("usd", 1, ProductData::new("   "))),
+            "line_items[1][price_data][product_data][name]".into(),
+        ),
+        (
+            price_data(PriceData::new("usd", 100_000_000, ProductData::new("x"))),
+            "line_items[1][price_data][unit_amount]".into(),
+        ),
+        (
+            base().shipping_address_collection(["us"]),
+            "shipping_address_collection[allowed_countries][0]".into(),
+        ),
+        (
+            base().line_item(
+                LineItem::price("price_2", 1)
+                    .adjustable_quantity(AdjustableQuantity::new(true).minimum(5_000_000)),
+            ),
+            "line_items[1][adjustable_quantity][minimum]".into(),
+        ),
     ];
     for (params, want) in creates {
         assert_eq!(
@@ -222,6 +248,14 @@ async fn parameter_rows_are_refused_locally() {
     assert_eq!(
         refused_param(sessions.list(&ListSessions::new().limit(0)).await),
         "limit"
+    );
+    assert_eq!(
+        refused_param(
+            sessions
+                .retrieve(id, &RetrieveSession::new().expand([""]))
+                .await
+        ),
+        "expand[0]"
     );
     assert_eq!(
         refused_param(sessions.list(&ListSessions::new().limit(101)).await),
