@@ -308,6 +308,9 @@ impl fmt::Display for ApiError {
         if let Some(id) = &self.request_id {
             write!(f, " (request {id})")?;
         }
+        if self.attempts > 1 {
+            write!(f, " after {} attempts", self.attempts)?;
+        }
         Ok(())
     }
 }

@@ -279,7 +279,9 @@ async fn stripe_errors_reach_the_browser_as_a_generic_message_only() {
         )
         .await;
         assert!(matches!(result, Err(UpdateError::Stripe(_))), "{result:?}");
-        let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
+        let (answer, logs) =
+            crate::support::capture_tracing(async { ServerUpdateResponse::from(&result) }).await;
+        let body = serde_json::to_string(&answer).unwrap();
         assert_eq!(
             body,
             r#"{"type":"error","message":"We could not update your discounts. Please try again."}"#
@@ -287,6 +289,9 @@ async fn stripe_errors_reach_the_browser_as_a_generic_message_only() {
         for secret in ["req_internal_42", "internal-secret-coupon", "discounts[0]"] {
             assert!(!body.contains(secret));
         }
+        // What the browser is not told goes to the logs.
+        assert!(logs.contains("req_internal_42"), "{logs}");
+        assert!(logs.contains("internal-secret-coupon"), "{logs}");
     }
 }
 

@@ -227,6 +227,63 @@ async fn oversized_bodies_are_refused() {
 }
 
 #[tokio::test]
+async fn the_default_limit_is_16_mib() {
+    let limit = 16 * 1024 * 1024;
+    assert_eq!(stripe_checkout_client::DEFAULT_MAX_RESPONSE_BYTES, limit);
+    // A valid JSON body of exactly the limit is read; one byte more is refused unread.
+    let at_limit = format!("{{\"id\":\"{}\"}}", "x".repeat(limit - 9));
+    assert_eq!(at_limit.len(), limit);
+    let server = answering(ResponseTemplate::new(200).set_body_string(at_limit)).await;
+    let v: Value = no_retry_client(&server)
+        .request_raw(Method::Get, PATH, &json!({}))
+        .await
+        .unwrap();
+    assert_eq!(v["id"].as_str().unwrap().len(), limit - 9);
+    let over = format!("{{\"id\":\"{}\"}}", "x".repeat(limit - 8));
+    let server = answering(ResponseTemplate::new(200).set_body_string(over)).await;
+    let err = no_retry_client(&server)
+        .request_raw::<Value, _>(Method::Get, PATH, &json!({}))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit: l, .. } if l == limit),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    // A redirect could carry the Authorization header to another host; it is an answer like
+    // any other non-2xx one, and the target is never asked.
+    let server = MockServer::start().await;
+    Mock::given(path(PATH))
+        .respond_with(
+            ResponseTemplate::new(302)
+                .insert_header("location", format!("{}/elsewhere", server.uri())),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(path("/elsewhere"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "cs_test_elsewhere"})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let err = no_retry_client(&server)
+        .request_raw::<Value, _>(Method::Get, PATH, &json!({}))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(302), "{err:?}");
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.url.path().to_owned())
+        .collect();
+    assert_eq!(paths, [PATH]);
+}
+
+#[tokio::test]
 async fn oversized_chunked_bodies_are_refused_without_content_length() {
     use crate::support::{Scripted, scripted_server};
     // A body that announces nothing and streams past the limit.
