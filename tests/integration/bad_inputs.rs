@@ -6,7 +6,8 @@
 use serde_json::json;
 use stripe_checkout_client::checkout::{
     AdjustableQuantity, CreateSession, LineItem, ListLineItems, ListSessions, PriceData,
-    ProductData, RetrieveSession, SessionMode, ShippingOption, UpdateLineItem, UpdateSession,
+    ProductData, Recurring, RecurringInterval, RetrieveSession, SessionMode, ShippingOption,
+    ShippingRateData, UpdateLineItem, UpdateSession,
 };
 use stripe_checkout_client::discounts::{
     CouponData, Discount, INVALID_DISCOUNTS_MESSAGE, MAX_BODY_BYTES,
@@ -205,6 +206,30 @@ async fn parameter_rows_are_refused_locally() {
             ),
             "line_items[1][adjustable_quantity][minimum]".into(),
         ),
+        (
+            (0..51).fold(base(), |p, i| p.metadata(format!("k{i}"), "v")),
+            "metadata".into(),
+        ),
+        (base().metadata("a[b]", "v"), "metadata".into()),
+        (
+            price_data(PriceData::new("usd", 0, ProductData::new("x")).unit_amount_decimal("1e3")),
+            "line_items[1][price_data][unit_amount_decimal]".into(),
+        ),
+        (
+            price_data(
+                PriceData::new("usd", 100, ProductData::new("x"))
+                    .recurring(Recurring::new(RecurringInterval::Month).interval_count(0)),
+            ),
+            "line_items[1][price_data][recurring][interval_count]".into(),
+        ),
+        (
+            base().customer("cus_123").customer_email("a@example.com"),
+            "customer_email".into(),
+        ),
+        (
+            base().shipping_address_collection(Vec::<String>::new()),
+            "shipping_address_collection[allowed_countries]".into(),
+        ),
     ];
     for (params, want) in creates {
         assert_eq!(
@@ -215,6 +240,8 @@ async fn parameter_rows_are_refused_locally() {
     }
 
     let id = "cs_test_123";
+    let mut without_quantity = UpdateLineItem::price("price_1", 1);
+    without_quantity.quantity = None;
     let updates: Vec<(UpdateSession, &str)> = vec![
         (
             UpdateSession::new().discounts([Discount::coupon("A"), Discount::coupon("B")]),
@@ -235,6 +262,22 @@ async fn parameter_rows_are_refused_locally() {
                 (0..6).map(|i| ShippingOption::shipping_rate(format!("shr_{i}"))),
             ),
             "shipping_options",
+        ),
+        (
+            UpdateSession::new().shipping_options([ShippingOption::shipping_rate_data(
+                ShippingRateData::fixed_amount("Express", -1, "usd"),
+            )]),
+            "shipping_options[0][shipping_rate_data][fixed_amount][amount]",
+        ),
+        (
+            UpdateSession::new().shipping_options([ShippingOption::shipping_rate_data(
+                ShippingRateData::fixed_amount(" ", 500, "usd"),
+            )]),
+            "shipping_options[0][shipping_rate_data][display_name]",
+        ),
+        (
+            UpdateSession::new().line_item(without_quantity.clone()),
+            "line_items[0][quantity]",
         ),
     ];
     for (params, want) in updates {

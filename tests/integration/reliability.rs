@@ -298,16 +298,34 @@ async fn answers_that_are_not_stripe_json_are_typed_errors() {
             "oversized",
         ),
     ];
-    for (fault, label) in cases {
-        fake.inject(fault.on(Method::Post));
-        let err = small
-            .checkout_sessions()
-            .update(&id, &UpdateSession::new().clear_discounts())
-            .await
-            .unwrap_err();
+    // The plain update, and the discount flow with the bad answer to its retrieve or its update.
+    let targets = [
+        ("update", Method::Post),
+        ("flow retrieve", Method::Get),
+        ("flow update", Method::Post),
+    ];
+    for ((fault, label), (target, on)) in cases
+        .iter()
+        .flat_map(|case| targets.iter().map(move |target| (case, target)))
+    {
+        let label = *label;
+        fake.inject(fault.clone().on(*on));
+        let err = if *target == "update" {
+            small
+                .checkout_sessions()
+                .update(&id, &UpdateSession::new().clear_discounts())
+                .await
+                .unwrap_err()
+        } else {
+            let request = DiscountRequest::new(id.clone());
+            match update_discounts(&small, &id, request, &CartThreshold::guide()).await {
+                Err(UpdateError::Stripe(err)) => err,
+                other => panic!("{target} {label}: {other:?}"),
+            }
+        };
         assert!(
             err.request_id().is_some_and(|r| r.starts_with("req_")),
-            "{label}: {err:?}"
+            "{target} {label}: {err:?}"
         );
         match (label, &err) {
             ("html", Error::Api(api)) => {
