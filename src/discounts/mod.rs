@@ -25,10 +25,12 @@
 //!    [`validate`](DiscountPolicy::validate) the request and to
 //!    [`recompute`](DiscountPolicy::recompute) the discounts the session should carry, and
 //!    updates the session only when they differ from what it carries now.
-//! 4. **Answer the browser** with [`ServerUpdateResponse`], built from the flow's result. A
-//!    rejection shows the policy's customer-safe message (or the guide's "Your discounts are
-//!    invalid…"); every other failure shows a generic message, and the details go to
-//!    `tracing`, never to the browser.
+//! 4. **Answer the browser** with [`ServerUpdateResponse`], built from the flow's result:
+//!    `{"type":"object","value":{"succeeded":true}}` on success. A rejection shows the
+//!    policy's customer-safe message, or the guide's [`INVALID_DISCOUNTS_MESSAGE`] ("Your
+//!    discounts are invalid. Please refresh your session."); every other failure shows
+//!    [`UPDATE_FAILED_MESSAGE`] ("We could not update your discounts. Please try again."),
+//!    and the details go to `tracing`, never to the browser.
 //!
 //! Retried updates reuse one idempotency key, so a discount is never applied twice, and a
 //! request that changes nothing sends nothing.
