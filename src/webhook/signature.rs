@@ -30,6 +30,9 @@ pub enum HeaderProblem {
     /// A `v1` with no value (`v1=` or a bare `v1`), which the official Node SDK refuses
     /// even beside a matching one.
     EmptySignature,
+    /// A `v1` of 64 characters that are not all ASCII, which the official Node SDK's
+    /// comparison also throws on (its byte length differs from a real signature's).
+    NonAsciiSignature,
 }
 
 impl std::fmt::Display for HeaderProblem {
@@ -39,6 +42,7 @@ impl std::fmt::Display for HeaderProblem {
             HeaderProblem::BadTimestamp => "the timestamp is not a number",
             HeaderProblem::TooLong => "the header is longer than 8 KiB",
             HeaderProblem::EmptySignature => "an empty v1 signature",
+            HeaderProblem::NonAsciiSignature => "a v1 signature with non-ascii characters",
         })
     }
 }
@@ -98,9 +102,18 @@ fn parse_header(header: &str) -> Result<ParsedHeader<'_>, WebhookError> {
     if signatures.is_empty() {
         return Err(WebhookError::NoV1Signature);
     }
-    // Node's comparison throws on an empty signature, whatever the others are.
+    // Node's comparison throws, whatever the other signatures are, on an empty one, and on
+    // one as long as a real signature in UTF-16 units (64) but not in bytes.
     if signatures.iter().any(|s| s.is_empty()) {
         return Err(WebhookError::MalformedHeader(HeaderProblem::EmptySignature));
+    }
+    if signatures
+        .iter()
+        .any(|s| !s.is_ascii() && s.encode_utf16().count() == 64)
+    {
+        return Err(WebhookError::MalformedHeader(
+            HeaderProblem::NonAsciiSignature,
+        ));
     }
     Ok(ParsedHeader {
         timestamp,
@@ -272,6 +285,7 @@ mod tests {
             format!("t={T},v0=00,x=1,v1=ff,v1={sig}"),
             format!("t=\u{FEFF}\u{A0}{T},v1={sig}"), // JavaScript white space includes the BOM
             format!("t={T},{}v1={sig}", "v1=00,".repeat(40)), // no cap on the count
+            format!("t={T},v1=é,v1={sig}"),          // non-ascii of another length compares unequal
         ];
         for header in ok {
             assert_eq!(verify(&header, T), Ok(()), "{header}");
@@ -310,6 +324,14 @@ mod tests {
             (
                 format!("t={T},v1,v1={sig}"),
                 WebhookError::MalformedHeader(HeaderProblem::EmptySignature),
+            ),
+            (
+                format!("t={T},v1={sig},v1={}é", &sig[..63]),
+                WebhookError::MalformedHeader(HeaderProblem::NonAsciiSignature),
+            ),
+            (
+                format!("t={T},v1={},v1={sig}", "😀".repeat(32)),
+                WebhookError::MalformedHeader(HeaderProblem::NonAsciiSignature),
             ),
             (
                 format!("t=\u{85}{T},v1={sig}"),
