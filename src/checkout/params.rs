@@ -1032,6 +1032,16 @@ impl PriceData {
                     ),
                 ));
             }
+            (None, Some(decimal))
+                if decimal
+                    .parse::<f64>()
+                    .is_ok_and(|d| d > MAX_UNIT_AMOUNT as f64) =>
+            {
+                return Err(Error::invalid_param(
+                    field("unit_amount_decimal"),
+                    format!("must be at most {MAX_UNIT_AMOUNT}, got `{decimal}`"),
+                ));
+            }
             (None, Some(_)) => {}
             _ => {
                 return Err(Error::invalid_param(
@@ -1062,11 +1072,11 @@ impl PriceData {
     }
 }
 
-/// `123`, `0.25` or `1499.123456789012`: digits, optionally a point and 1 to 12 digits.
 /// Stripe's largest unit amount: eight digits of minor units (999,999.99 in a two-decimal
 /// currency).
 pub const MAX_UNIT_AMOUNT: i64 = 99_999_999;
 
+/// `123`, `0.25` or `1499.123456789012`: digits, optionally a point and 1 to 12 digits.
 fn is_decimal(s: &str) -> bool {
     let (whole, fraction) = match s.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),

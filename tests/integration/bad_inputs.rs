@@ -217,6 +217,12 @@ async fn parameter_rows_are_refused_locally() {
         ),
         (
             price_data(
+                PriceData::new("usd", 0, ProductData::new("x")).unit_amount_decimal("99999999.5"),
+            ),
+            "line_items[1][price_data][unit_amount_decimal]".into(),
+        ),
+        (
+            price_data(
                 PriceData::new("usd", 100, ProductData::new("x"))
                     .recurring(Recurring::new(RecurringInterval::Month).interval_count(0)),
             ),
