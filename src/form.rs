@@ -15,7 +15,7 @@
 //! | `bool` | `true` / `false` |
 //! | integers | decimal |
 //! | floats | decimal without exponent (`1e21` → `1000000000000000000000`); NaN/∞ are errors |
-//! | `None`, `()`, JSON `null` | nothing: the key is omitted |
+//! | `None`, `()`, JSON `null` | nothing: the key is omitted (stripe-node sends `key=` for `null`; here clearing is always explicit) |
 //! | `""` | `key=` — Stripe's signal to clear a field (see [`Clearable`](crate::Clearable)) |
 //! | unit enum variant | its (serde-renamed) name |
 //! | newtype / tuple / struct variant | a map under the variant name: `key[Variant]…` |
@@ -335,12 +335,13 @@ impl<'a> ser::Serializer for ValueSerializer<'a> {
 
     // `Display` for floats never uses exponent notation, which is what Stripe expects; f32 is
     // formatted as itself so that 0.1f32 stays `0.1` instead of widening to 0.10000000149….
+    // `+ 0.0` turns -0 into 0, which is how the official SDKs write it.
     fn serialize_f32(self, v: f32) -> Result<(), EncodeError> {
-        self.float(v.is_finite(), || v.to_string())
+        self.float(v.is_finite(), || (v + 0.0).to_string())
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), EncodeError> {
-        self.float(v.is_finite(), || v.to_string())
+        self.float(v.is_finite(), || (v + 0.0).to_string())
     }
 
     fn serialize_str(self, v: &str) -> Result<(), EncodeError> {
@@ -1009,6 +1010,9 @@ mod tests {
         assert_eq!(one(1e-7f64).unwrap(), pairs(&[("v", "0.0000001")]));
         assert_eq!(one(0.1f32).unwrap(), pairs(&[("v", "0.1")]));
         assert_eq!(one(25.0f64).unwrap(), pairs(&[("v", "25")]));
+        assert_eq!(one(-0.0f64).unwrap(), pairs(&[("v", "0")]));
+        assert_eq!(one(-0.0f32).unwrap(), pairs(&[("v", "0")]));
+        assert_eq!(one(-2.5f64).unwrap(), pairs(&[("v", "-2.5")]));
     }
 
     #[test]
