@@ -135,10 +135,7 @@ impl Client {
         P: Serialize + ?Sized,
     {
         check_raw_path(path)?;
-        let pairs = crate::form::to_pairs(params)?;
-        transport::exchange_boxed(self, method, path, &pairs, options)
-            .await?
-            .decode()
+        transport::send(self, method, path, params, options).await
     }
 }
 

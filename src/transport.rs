@@ -1,14 +1,15 @@
 //! The one place that sends requests: headers, idempotency keys, retries with backoff,
 //! timeouts, the response size cap, error mapping and JSON decoding.
 //!
-//! Handlers and [`Client::request_raw`] hand this module already-encoded form pairs; it never
-//! sees typed params and never logs a body or the key.
+//! Handlers and [`Client::request_raw`] hand this module their params, which it form-encodes
+//! with [`form`](crate::form); it never logs a body or the key.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
@@ -57,15 +58,37 @@ enum Failure {
 }
 
 /// A successful answer, not yet decoded.
-pub(crate) struct Answer {
+struct Answer {
     status: StatusCode,
     request_id: Option<String>,
     body: Vec<u8>,
 }
 
-/// [`exchange`], boxed, for generic callers: the request machinery is then compiled once, in
-/// this crate, instead of in every crate that instantiates the caller.
-pub(crate) fn exchange_boxed<'a>(
+/// Encodes `params`, sends them and decodes the answer: the one path every request takes.
+///
+/// A generic caller (such as [`Client::request_raw`]) is compiled in its caller's crate; the
+/// exchange is boxed, so there it adds only the encoding of `P` and the decoding of `T`, and
+/// the retry loop is compiled once, here.
+pub(crate) async fn send<P, T>(
+    client: &Client,
+    method: Method,
+    path: &str,
+    params: &P,
+    options: &RequestOptions,
+) -> Result<T>
+where
+    P: Serialize + ?Sized,
+    T: DeserializeOwned,
+{
+    let pairs = form::to_pairs(params)?;
+    exchange_boxed(client, method, path, &pairs, options)
+        .await?
+        .decode()
+}
+
+/// [`exchange`], boxed in this non-generic function so that the future's code (and its
+/// vtable) is compiled here, not in the crate of a generic caller of [`send`].
+fn exchange_boxed<'a>(
     client: &'a Client,
     method: Method,
     path: &'a str,
@@ -77,7 +100,7 @@ pub(crate) fn exchange_boxed<'a>(
 
 /// Sends `pairs` to `path` and returns the successful answer, retrying as the official SDKs
 /// do.
-pub(crate) async fn exchange(
+async fn exchange(
     client: &Client,
     method: Method,
     path: &str,
@@ -321,7 +344,7 @@ impl Answer {
     /// [`json_path`](crate::json_path)), because tracking the path while decoding doubled a
     /// 4 KB session's decode and compiled every model's decoder twice. `from_slice` also
     /// refuses trailing bytes, which mean a corrupted or concatenated body.
-    pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T> {
+    fn decode<T: DeserializeOwned>(self) -> Result<T> {
         serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
             path: json_path::error_path(&self.body, &source),
             snippet: snippet(&self.body),

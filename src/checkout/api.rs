@@ -16,8 +16,8 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::expand::List;
 use crate::ids::CheckoutSessionId;
-use crate::transport::{self, Method};
-use crate::{RequestOptions, ResponseFuture, form};
+use crate::transport::{Method, send};
+use crate::{RequestOptions, ResponseFuture};
 
 const SESSIONS: &str = "/v1/checkout/sessions";
 
@@ -422,26 +422,6 @@ static NO_OPTIONS: RequestOptions = RequestOptions {
     timeout: None,
     max_retries: None,
 };
-
-/// Encodes `params`, sends them, and decodes the answer. Generic, so it is called only from
-/// the non-generic methods above, which compile it here rather than in the caller's crate
-/// (see [`ResponseFuture`]).
-async fn send<P, T>(
-    client: &Client,
-    method: Method,
-    path: &str,
-    params: &P,
-    options: &RequestOptions,
-) -> Result<T>
-where
-    P: serde::Serialize + ?Sized,
-    T: serde::de::DeserializeOwned,
-{
-    let pairs = form::to_pairs(params)?;
-    transport::exchange(client, method, path, &pairs, options)
-        .await?
-        .decode()
-}
 
 struct Paging {
     params: Option<ListSessions>,
