@@ -24,11 +24,8 @@ criterion_group!(benches, decode);
 mod support;
 
 fn main() {
-    let started = std::time::SystemTime::now();
-    benches();
-    Criterion::default().configure_from_args().final_summary();
-    support::print_ratios(
-        started,
+    support::main(
+        benches,
         "decode session",
         &[("CheckoutSession", "reference: serde_json::Value")],
     );

@@ -70,11 +70,8 @@ criterion_group!(benches, encode);
 mod support;
 
 fn main() {
-    let started = std::time::SystemTime::now();
-    benches();
-    Criterion::default().configure_from_args().final_summary();
-    support::print_ratios(
-        started,
+    support::main(
+        benches,
         "encode",
         &[(
             "guide create params",

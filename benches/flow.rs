@@ -240,11 +240,8 @@ criterion_group!(benches, flow);
 mod support;
 
 fn main() {
-    let started = std::time::SystemTime::now();
-    benches();
-    Criterion::default().configure_from_args().final_summary();
-    support::print_ratios(
-        started,
+    support::main(
+        benches,
         "update_discounts flow",
         &[
             (

@@ -6,10 +6,21 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+/// A bench's `main`: runs `benches` (a `criterion_group!`) as `criterion_main!` would, then
+/// prints [`print_ratios`] for `group`.
+pub fn main(benches: fn(), group: &str, pairs: &[(&str, &str)]) {
+    let started = SystemTime::now();
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+    print_ratios(started, group, pairs);
+}
+
 /// Prints `item ÷ baseline` for each pair of bench names in `group` that ran in this process
 /// (one started at `started`); pairs filtered out of this run are skipped rather than read
 /// from an earlier run.
-pub fn print_ratios(started: SystemTime, group: &str, pairs: &[(&str, &str)]) {
+fn print_ratios(started: SystemTime, group: &str, pairs: &[(&str, &str)]) {
     for (item, baseline) in pairs {
         if let (Some(a), Some(b)) = (
             mean_ns(started, group, item),
