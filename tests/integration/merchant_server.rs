@@ -101,6 +101,23 @@ impl Harness {
     }
 }
 
+/// A `checkout.session.completed` event for `session_id`, paid, as a forger would write it.
+fn forged_completed_event(session_id: &str) -> String {
+    json!({
+        "id": "evt_forged", "object": "event", "type": "checkout.session.completed",
+        "created": 1, "livemode": false,
+        "data": {"object": {"id": session_id, "object": "checkout.session", "payment_status": "paid"}},
+    })
+    .to_string()
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
 fn ok() -> Value {
     json!({"type": "object", "value": {"succeeded": true}})
 }
@@ -271,16 +288,8 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
 
     // Unsigned, wrongly signed and stale events are refused and fulfil nothing.
     let other = h.create().await;
-    let event = json!({
-        "id": "evt_forged", "object": "event", "type": "checkout.session.completed",
-        "created": 1, "livemode": false,
-        "data": {"object": {"id": other, "object": "checkout.session", "payment_status": "paid"}},
-    })
-    .to_string();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
+    let event = forged_completed_event(&other);
+    let now = unix_now();
     let headers = [
         None,
         Some(stripe_checkout_client::webhook::test_header(
@@ -330,16 +339,8 @@ async fn without_a_webhook_secret_every_event_is_refused() {
     // An unset secret must not become the empty key, which anyone can sign with.
     let h = Harness::start_with(None).await;
     let id = h.create().await;
-    let event = json!({
-        "id": "evt_forged", "object": "event", "type": "checkout.session.completed",
-        "created": 1, "livemode": false,
-        "data": {"object": {"id": id, "object": "checkout.session", "payment_status": "paid"}},
-    })
-    .to_string();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
+    let event = forged_completed_event(&id);
+    let now = unix_now();
     let signed_with_nothing =
         stripe_checkout_client::webhook::test_header(event.as_bytes(), "", now);
     let response = h
