@@ -4,8 +4,8 @@
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
-    DiscountRequest, RequestedDiscount, ServerUpdateResponse, UpdateError, policy_fn,
-    update_discounts,
+    DiscountRequest, RequestedDiscount, ServerUpdateResponse, UpdateError, UpdateOutcome,
+    policy_fn, update_discounts,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
 use wiremock::matchers::{method, path};
@@ -63,6 +63,11 @@ async fn mock(retrieved: Value, updated: Value) -> MockServer {
 
 fn request() -> DiscountRequest {
     DiscountRequest::new(ID.parse::<CheckoutSessionId>().unwrap())
+}
+
+/// The guide's policy on [`request`] for the session at [`ID`], through a client for `server`.
+async fn guide_update(server: &MockServer) -> Result<UpdateOutcome, UpdateError> {
+    update_discounts(&mock_client(server), ID, request(), &CartThreshold::guide()).await
 }
 
 async fn posts(server: &MockServer) -> Vec<Vec<(String, String)>> {
@@ -139,14 +144,7 @@ async fn the_guides_scenario_holds_end_to_end() {
 #[tokio::test]
 async fn an_unchanged_discount_sends_no_update() {
     let server = mock(session(12000, inline_coupon(1200)), json!({})).await;
-    let outcome = update_discounts(
-        &mock_client(&server),
-        ID,
-        request(),
-        &CartThreshold::guide(),
-    )
-    .await
-    .unwrap();
+    let outcome = guide_update(&server).await.unwrap();
     assert!(!outcome.changed);
     assert_eq!(outcome.discounts.len(), 1);
     assert!(posts(&server).await.is_empty());
@@ -157,14 +155,7 @@ async fn an_unchanged_discount_sends_no_update() {
         session(12000, inline_coupon(1200)),
     )
     .await;
-    let outcome = update_discounts(
-        &mock_client(&server),
-        ID,
-        request(),
-        &CartThreshold::guide(),
-    )
-    .await
-    .unwrap();
+    let outcome = guide_update(&server).await.unwrap();
     assert!(outcome.changed);
     assert_eq!(posts(&server).await.len(), 1);
 }
@@ -175,13 +166,7 @@ async fn closed_sessions_and_client_owned_discounts_are_refused_without_update()
         let mut s = session(12000, json!([]));
         s["status"] = json!(status);
         let server = mock(s, json!({})).await;
-        let result = update_discounts(
-            &mock_client(&server),
-            ID,
-            request(),
-            &CartThreshold::guide(),
-        )
-        .await;
+        let result = guide_update(&server).await;
         assert!(
             matches!(result, Err(UpdateError::SessionNotOpen { .. })),
             "{status}: {result:?}"
@@ -195,13 +180,7 @@ async fn closed_sessions_and_client_owned_discounts_are_refused_without_update()
     let mut s = session(12000, json!([]));
     s["permissions"] = json!({"update_discounts": "client_only"});
     let server = mock(s, json!({})).await;
-    let result = update_discounts(
-        &mock_client(&server),
-        ID,
-        request(),
-        &CartThreshold::guide(),
-    )
-    .await;
+    let result = guide_update(&server).await;
     assert!(
         matches!(result, Err(UpdateError::NotServerOnly { .. })),
         "{result:?}"
@@ -271,13 +250,7 @@ async fn stripe_errors_reach_the_browser_as_a_generic_message_only() {
             )
             .mount(&server)
             .await;
-        let result = update_discounts(
-            &mock_client(&server),
-            ID,
-            request(),
-            &CartThreshold::guide(),
-        )
-        .await;
+        let result = guide_update(&server).await;
         assert!(matches!(result, Err(UpdateError::Stripe(_))), "{result:?}");
         let (answer, logs) =
             crate::support::capture_tracing(async { ServerUpdateResponse::from(&result) }).await;
@@ -362,14 +335,7 @@ async fn a_session_without_a_discount_permission_is_updated() {
     let mut retrieved = session(12000, json!([]));
     retrieved["permissions"] = json!(null);
     let server = mock(retrieved, session(12000, inline_coupon(1200))).await;
-    let outcome = update_discounts(
-        &mock_client(&server),
-        ID,
-        request(),
-        &CartThreshold::guide(),
-    )
-    .await
-    .unwrap();
+    let outcome = guide_update(&server).await.unwrap();
     assert!(outcome.changed);
     assert_eq!(posts(&server).await.len(), 1);
 }
@@ -409,13 +375,7 @@ async fn a_failed_retrieve_reaches_the_browser_as_a_generic_message_only() {
             .mount(&server)
             .await;
         mount_catch_all(&server).await;
-        let result = update_discounts(
-            &mock_client(&server),
-            ID,
-            request(),
-            &CartThreshold::guide(),
-        )
-        .await;
+        let result = guide_update(&server).await;
         assert!(matches!(result, Err(UpdateError::Stripe(_))), "{result:?}");
         assert!(posts(&server).await.is_empty());
         let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
