@@ -72,6 +72,19 @@ impl Harness {
         )
     }
 
+    /// Delivers `event` to `/webhook` with `signature` as its `Stripe-Signature` header (none:
+    /// no header); the answer's status.
+    async fn post_webhook(&self, event: &str, signature: Option<&str>) -> u16 {
+        let mut request = self
+            .http
+            .post(format!("{}/webhook", self.base))
+            .body(event.to_owned());
+        if let Some(signature) = signature {
+            request = request.header("stripe-signature", signature);
+        }
+        request.send().await.unwrap().status().as_u16()
+    }
+
     pub(crate) async fn create(&self) -> String {
         let (status, body) = self.post("/create-checkout-session", "").await;
         assert_eq!(status, 200);
@@ -305,15 +318,8 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
         Some("t=1,v1=nothex".to_owned()),
     ];
     for header in headers {
-        let mut request = h
-            .http
-            .post(format!("{}/webhook", h.base))
-            .body(event.clone());
-        if let Some(header) = &header {
-            request = request.header("stripe-signature", header);
-        }
         assert_eq!(
-            request.send().await.unwrap().status().as_u16(),
+            h.post_webhook(&event, header.as_deref()).await,
             400,
             "{header:?}"
         );
@@ -322,15 +328,7 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
 
     // Correctly signed, it is fulfilled.
     let good = stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, now);
-    let response = h
-        .http
-        .post(format!("{}/webhook", h.base))
-        .header("stripe-signature", good)
-        .body(event.clone())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(h.post_webhook(&event, Some(&good)).await, 200);
     assert_eq!(h.status(&other).await["value"]["fulfilled"], true);
 }
 
@@ -343,15 +341,10 @@ async fn without_a_webhook_secret_every_event_is_refused() {
     let now = unix_now();
     let signed_with_nothing =
         stripe_checkout_client::webhook::test_header(event.as_bytes(), "", now);
-    let response = h
-        .http
-        .post(format!("{}/webhook", h.base))
-        .header("stripe-signature", signed_with_nothing)
-        .body(event)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 400);
+    assert_eq!(
+        h.post_webhook(&event, Some(&signed_with_nothing)).await,
+        400
+    );
     assert_eq!(h.status(&id).await["value"]["fulfilled"], false);
 }
 
