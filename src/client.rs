@@ -1,9 +1,10 @@
-//! [`Client`], its [`ClientBuilder`], and per-request [`RequestOptions`].
+//! [`Client`] and its [`ClientBuilder`]: checking the configuration once, and the raw escape
+//! hatch [`Client::request_raw`].
 //!
 //! A `Client` holds configuration and one pooled HTTP client; it is cheap to clone and safe to
 //! share across tasks. Sending (retries, headers, idempotency) lives in the private `transport`
-//! module; resource handlers such as Checkout Sessions live in their own modules and only borrow
-//! the client.
+//! module, the pending request in `request`; resource handlers such as Checkout Sessions live
+//! in their own modules and only borrow the client.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -16,7 +17,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{ConfigError, Error, Result};
-use crate::transport::{self, Method};
+use crate::form;
+use crate::request::PendingRequest;
+use crate::secret::SecretKey;
+use crate::transport::{Answer, Backoff, Method, Transport, stripe_account_header};
 use crate::version::ApiVersion;
 
 /// The production API base.
@@ -46,23 +50,9 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    pub(crate) inner: Arc<ClientInner>,
+    pub(crate) inner: Arc<Transport>,
 }
 
-pub(crate) struct ClientInner {
-    pub(crate) http: reqwest::Client,
-    pub(crate) key: SecretKey,
-    pub(crate) api_base: String,
-    pub(crate) api_version: ApiVersion,
-    pub(crate) api_version_header: HeaderValue,
-    pub(crate) stripe_account: Option<HeaderValue>,
-    pub(crate) max_retries: u32,
-    pub(crate) backoff: Backoff,
-    pub(crate) timeout: Duration,
-    pub(crate) user_agent: HeaderValue,
-    pub(crate) client_user_agent: HeaderValue,
-    pub(crate) max_response_bytes: usize,
-}
 
 impl Client {
     /// A client with every default: production API base, the server-update beta version,
@@ -94,7 +84,7 @@ impl Client {
     /// This is the escape hatch for endpoints and betas the crate does not model; `T` may be
     /// [`serde_json::Value`]. `params` is form-encoded with the [`form`](crate::form) rules:
     /// into the query string for `GET`/`DELETE`, into the body for `POST`. Retries, idempotency
-    /// keys and error mapping are the same as for the typed methods.
+    /// keys, error mapping and the chained options are the same as for the typed methods.
     ///
     /// ```no_run
     /// use stripe_checkout_client::{Client, Method};
@@ -103,39 +93,34 @@ impl Client {
     /// let client = Client::new("sk_test_123")?;
     /// let coupon: Value = client
     ///     .request_raw(Method::Post, "/v1/coupons", &json!({"percent_off": 10, "duration": "once"}))
+    ///     .idempotency_key("coupon-ten-percent")
     ///     .await?;
     /// # Ok(()) }
     /// ```
     ///
     /// # Errors
     /// [`Error::InvalidParams`] (param `path`) if `path` does not start with `/` or holds a
-    /// query, fragment, `..` or non-ASCII characters; otherwise as [`Error`] describes.
-    pub async fn request_raw<T, P>(&self, method: Method, path: &str, params: &P) -> Result<T>
-    where
-        T: DeserializeOwned,
-        P: Serialize + ?Sized,
-    {
-        self.request_raw_with(method, path, params, &RequestOptions::default())
-            .await
-    }
-
-    /// [`request_raw`](Self::request_raw) with per-request options.
-    ///
-    /// # Errors
-    /// As [`request_raw`](Self::request_raw).
-    pub async fn request_raw_with<T, P>(
+    /// query, fragment, `..` or non-ASCII characters, and [`Error::Encode`] for params the
+    /// form encoder cannot express: both before anything is sent. Otherwise as [`Error`]
+    /// describes.
+    pub fn request_raw<T, P>(
         &self,
         method: Method,
         path: &str,
         params: &P,
-        options: &RequestOptions,
-    ) -> Result<T>
+    ) -> PendingRequest<'_, T>
     where
         T: DeserializeOwned,
         P: Serialize + ?Sized,
     {
-        check_raw_path(path)?;
-        transport::send(self, method, path, params, options).await
+        let params = check_raw_path(path).and_then(|()| Ok(form::to_pairs(params)?));
+        PendingRequest::new(
+            &self.inner,
+            method,
+            path.to_owned(),
+            params,
+            Answer::decode::<T>,
+        )
     }
 }
 
@@ -172,83 +157,6 @@ fn check_raw_path(path: &str) -> Result<()> {
     match reason {
         Some(reason) => Err(Error::invalid_param("path", reason)),
         None => Ok(()),
-    }
-}
-
-/// A secret or restricted key. Only its prefix and last four characters are ever printed.
-#[derive(Clone)]
-pub(crate) struct SecretKey {
-    header: HeaderValue,
-    redacted: String,
-}
-
-impl SecretKey {
-    fn parse(key: String) -> std::result::Result<Self, ConfigError> {
-        let valid = (key.starts_with("sk_") || key.starts_with("rk_"))
-            && key.len() > 3
-            && key.bytes().all(|b| b.is_ascii_graphic());
-        if !valid {
-            return Err(ConfigError::InvalidSecretKey);
-        }
-        let mut header = HeaderValue::try_from(format!("Bearer {key}"))
-            .map_err(|_| ConfigError::InvalidSecretKey)?;
-        header.set_sensitive(true);
-        Ok(Self {
-            redacted: redact(&key),
-            header,
-        })
-    }
-
-    pub(crate) fn authorization(&self) -> &HeaderValue {
-        &self.header
-    }
-}
-
-impl fmt::Debug for SecretKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.redacted)
-    }
-}
-
-/// `sk_test_…abcd`: the mode prefix, and the last four characters only when the key is long
-/// enough that four characters reveal little of it (real keys are over 100 characters).
-fn redact(key: &str) -> String {
-    let prefix_len = ["sk_test_", "sk_live_", "rk_test_", "rk_live_"]
-        .iter()
-        .find(|p| key.starts_with(*p))
-        .map_or(3, |p| p.len());
-    let secret_len = key.len() - prefix_len;
-    if secret_len >= 24 {
-        format!("{}…{}", &key[..prefix_len], &key[key.len() - 4..])
-    } else {
-        format!("{}…", &key[..prefix_len])
-    }
-}
-
-/// Exponential backoff between retries: `max(initial, min(initial·2^n, max)·(0.5 + rand/2))`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Backoff {
-    pub(crate) initial: Duration,
-    pub(crate) max: Duration,
-}
-
-impl Backoff {
-    /// The delay before retry number `retry` (0 for the first retry), with `jitter` in [0, 1).
-    pub(crate) fn delay(&self, retry: u32, jitter: f64) -> Duration {
-        let exp = self
-            .initial
-            .saturating_mul(2u32.saturating_pow(retry.min(31)));
-        let capped = exp.min(self.max);
-        capped.mul_f64(0.5 + jitter / 2.0).max(self.initial)
-    }
-}
-
-impl Default for Backoff {
-    fn default() -> Self {
-        Self {
-            initial: Duration::from_millis(500),
-            max: Duration::from_secs(5),
-        }
     }
 }
 
@@ -440,7 +348,7 @@ impl ClientBuilder {
             .map_err(|e| ConfigError::HttpClient(Box::new(e)))?;
 
         Ok(Client {
-            inner: Arc::new(ClientInner {
+            inner: Arc::new(Transport {
                 http,
                 key,
                 api_base,
@@ -473,24 +381,6 @@ impl fmt::Debug for ClientBuilder {
             .field("stripe_account", &self.stripe_account)
             .finish_non_exhaustive()
     }
-}
-
-pub(crate) fn stripe_account_header(
-    account: &str,
-) -> std::result::Result<HeaderValue, ConfigError> {
-    let invalid = ConfigError::InvalidValue {
-        name: "stripe_account",
-        reason: "must be an `acct_…` id of ascii letters, digits and `_`",
-    };
-    let ok = account.len() > 5
-        && account.starts_with("acct_")
-        && account
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    if !ok {
-        return Err(invalid);
-    }
-    HeaderValue::try_from(account).map_err(|_| invalid)
 }
 
 fn check_api_base(raw: &str) -> std::result::Result<String, ConfigError> {
@@ -568,125 +458,9 @@ fn user_agents(app: Option<&AppInfo>) -> Result<(HeaderValue, HeaderValue)> {
     Ok((ua, client_ua))
 }
 
-/// Per-request settings that override the client's.
-///
-/// ```
-/// use std::time::Duration;
-/// use stripe_checkout_client::{ApiVersion, RequestOptions};
-///
-/// let opts = RequestOptions::new()
-///     .idempotency_key("order-1234-discount")
-///     .stripe_account("acct_1Hx000000000000")
-///     .api_version(ApiVersion::new("2025-03-31.basil")?)
-///     .timeout(Duration::from_secs(10))
-///     .max_retries(5);
-/// # Ok::<(), stripe_checkout_client::version::ParseApiVersionError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RequestOptions {
-    /// `Idempotency-Key` for a `POST`; a fresh UUID v4 is used when `None`. The same key is
-    /// sent on every retry.
-    pub idempotency_key: Option<String>,
-    /// `Stripe-Account` for this request, overriding the client's.
-    pub stripe_account: Option<String>,
-    /// `Stripe-Version` for this request, overriding the client's.
-    pub api_version: Option<ApiVersion>,
-    /// Per-attempt timeout for this request, overriding the client's.
-    pub timeout: Option<Duration>,
-    /// Retries for this request, overriding the client's.
-    pub max_retries: Option<u32>,
-}
-
-impl RequestOptions {
-    /// No overrides.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sends `key` as `Idempotency-Key` (on `POST` only; ignored otherwise). Use a key
-    /// derived from your own operation (order id + step) to make retries across process
-    /// restarts safe. At most 255 visible ASCII characters.
-    pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
-        self.idempotency_key = Some(key.into());
-        self
-    }
-
-    /// Acts for the connected account `acct_…`.
-    pub fn stripe_account(mut self, account: impl Into<String>) -> Self {
-        self.stripe_account = Some(account.into());
-        self
-    }
-
-    /// Sends this API version instead of the client's.
-    pub fn api_version(mut self, version: ApiVersion) -> Self {
-        self.api_version = Some(version);
-        self
-    }
-
-    /// Allows each attempt this long.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Retries this request at most `retries` times.
-    pub fn max_retries(mut self, retries: u32) -> Self {
-        self.max_retries = Some(retries);
-        self
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn backoff_follows_the_sdk_formula() {
-        let b = Backoff::default();
-        // With jitter 1.0 (the top of the range) the delay is min(0.5·2^n, 5).
-        assert_eq!(b.delay(0, 1.0), Duration::from_millis(500));
-        assert_eq!(b.delay(1, 1.0), Duration::from_secs(1));
-        assert_eq!(b.delay(2, 1.0), Duration::from_secs(2));
-        assert_eq!(b.delay(3, 1.0), Duration::from_secs(4));
-        assert_eq!(b.delay(4, 1.0), Duration::from_secs(5));
-        assert_eq!(b.delay(40, 1.0), Duration::from_secs(5));
-        // The floor is the initial delay, whatever the jitter.
-        assert_eq!(b.delay(0, 0.0), Duration::from_millis(500));
-        assert_eq!(b.delay(2, 0.0), Duration::from_secs(1));
-        assert_eq!(b.delay(4, 0.5), Duration::from_millis(3750));
-    }
-
-    #[test]
-    fn secret_key_prefix_is_checked() {
-        for bad in [
-            "",
-            "pk_test_123",
-            "sk_",
-            "sk_test_12 3",
-            "sk_test_\n",
-            "xsk_test",
-        ] {
-            assert!(
-                matches!(
-                    SecretKey::parse(bad.into()),
-                    Err(ConfigError::InvalidSecretKey)
-                ),
-                "{bad:?}"
-            );
-        }
-        for good in ["sk_test_123", "rk_live_abc", "sk_x"] {
-            assert!(SecretKey::parse(good.into()).is_ok(), "{good}");
-        }
-    }
-
-    #[test]
-    fn redaction_shows_prefix_and_at_most_last_four() {
-        let long = format!("sk_test_{}WXYZ", "a".repeat(100));
-        assert_eq!(redact(&long), "sk_test_…WXYZ");
-        assert_eq!(redact("sk_test_shortkey"), "sk_test_…");
-        assert_eq!(redact("rk_x"), "rk_…");
-    }
 
     #[test]
     fn api_base_policy() {
@@ -777,14 +551,6 @@ mod tests {
                 Err(Error::InvalidParams { param, .. }) => assert_eq!(param, "path"),
                 other => panic!("{bad}: {other:?}"),
             }
-        }
-    }
-
-    #[test]
-    fn account_ids_are_checked() {
-        assert!(stripe_account_header("acct_1Hx000").is_ok());
-        for bad in ["", "acct_", "cus_123", "acct_12\r\n3"] {
-            assert!(stripe_account_header(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -37,6 +37,60 @@ fn valid_chars(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
+/// What a params setter accepts where Stripe expects an id of kind `T`: the typed id (owned or
+/// borrowed), or a string.
+///
+/// A string is checked when the setter takes it; a bad one is reported when the request is
+/// made, as [`Error::InvalidParams`](crate::Error::InvalidParams) naming the parameter, and
+/// nothing is sent. So `LineItem::price("price_123", 1)` stays one expression, and an id
+/// parsed earlier is passed as it is.
+///
+/// ```
+/// use stripe_checkout_client::checkout::LineItem;
+/// use stripe_checkout_client::ids::PriceId;
+///
+/// let typed: PriceId = "price_123".parse()?;
+/// assert_eq!(LineItem::price(&typed, 1), LineItem::price("price_123", 1));
+/// # Ok::<(), stripe_checkout_client::ids::InvalidId>(())
+/// ```
+pub trait IntoId<T> {
+    /// The checked id.
+    ///
+    /// # Errors
+    /// [`InvalidId`] for a string that is not an id of kind `T`.
+    fn into_id(self) -> Result<T, InvalidId>;
+}
+
+impl<T> IntoId<T> for T {
+    fn into_id(self) -> Result<T, InvalidId> {
+        Ok(self)
+    }
+}
+
+/// An id a params setter refused, kept (first one only) until the params are validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RejectedId {
+    /// The parameter, relative to its params struct (`customer`, `price`).
+    pub(crate) field: &'static str,
+    pub(crate) error: InvalidId,
+}
+
+/// Takes `value` as an id for `field`: `Some(id)`, or records why not in `rejected` (keeping
+/// the first refusal) and leaves the field unset.
+pub(crate) fn take_id<T>(
+    value: impl IntoId<T>,
+    field: &'static str,
+    rejected: &mut Option<RejectedId>,
+) -> Option<T> {
+    match value.into_id() {
+        Ok(id) => Some(id),
+        Err(error) => {
+            rejected.get_or_insert(RejectedId { field, error });
+            None
+        }
+    }
+}
+
 macro_rules! stripe_id {
     ($(#[$doc:meta])* $name:ident, $kind:literal, $prefix:literal, $example:literal, $bad:literal) => {
         $(#[$doc])*
@@ -117,6 +171,13 @@ macro_rules! stripe_id {
             }
         }
 
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0
@@ -138,6 +199,30 @@ macro_rules! stripe_id {
         impl From<$name> for String {
             fn from(id: $name) -> String {
                 id.0
+            }
+        }
+
+        impl IntoId<$name> for &str {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                $name::new(self)
+            }
+        }
+
+        impl IntoId<$name> for String {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                $name::new(self)
+            }
+        }
+
+        impl IntoId<$name> for &String {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                $name::new(self.as_str())
+            }
+        }
+
+        impl IntoId<$name> for &$name {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                Ok(self.clone())
             }
         }
 

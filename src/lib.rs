@@ -81,6 +81,7 @@
 pub mod checkout;
 mod clearable;
 mod client;
+mod de;
 pub mod discounts;
 pub mod error;
 pub mod expand;
@@ -88,7 +89,10 @@ pub mod form;
 pub mod ids;
 mod json_path;
 pub mod metadata;
-mod response_future;
+mod options;
+mod request;
+mod resources;
+mod secret;
 mod stripe_enum;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
@@ -100,10 +104,11 @@ pub mod webhook;
 pub use clearable::Clearable;
 pub use client::{
     AppInfo, Client, ClientBuilder, DEFAULT_API_BASE, DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, RequestOptions,
+    DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
+pub use options::RequestOptions;
+pub use request::{PendingRequest, ResponseFuture};
 pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result};
-pub use response_future::ResponseFuture;
 pub use transport::Method;
 pub use version::ApiVersion;
 

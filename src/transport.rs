@@ -1,22 +1,87 @@
 //! The one place that sends requests: headers, idempotency keys, retries with backoff,
 //! timeouts, the response size cap, error mapping and JSON decoding.
 //!
-//! Handlers and [`Client::request_raw`] hand this module their params, which it form-encodes
-//! with [`form`](crate::form); it never logs a body or the key.
+//! It takes already-encoded params and [`RequestOptions`]; building requests is the job of
+//! `request` (the pending request) and of the resource handlers, configuring it the job of
+//! `client`. It never logs a body or the key.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
-use crate::RequestOptions;
-use crate::client::{Client, stripe_account_header};
-use crate::error::{ApiError, Error, Result, snippet};
+use crate::error::{ApiError, ConfigError, Error, Result, snippet};
+use crate::options::RequestOptions;
+use crate::secret::SecretKey;
+use crate::version::ApiVersion;
 use crate::{form, json_path};
+
+/// Everything the send path needs, fixed when the client is built: the pooled HTTP client,
+/// the key, the prepared default headers and the retry policy. [`Client`](crate::Client) is an
+/// `Arc` of this.
+pub(crate) struct Transport {
+    pub(crate) http: reqwest::Client,
+    pub(crate) key: SecretKey,
+    pub(crate) api_base: String,
+    pub(crate) api_version: ApiVersion,
+    pub(crate) api_version_header: HeaderValue,
+    pub(crate) stripe_account: Option<HeaderValue>,
+    pub(crate) max_retries: u32,
+    pub(crate) backoff: Backoff,
+    pub(crate) timeout: Duration,
+    pub(crate) user_agent: HeaderValue,
+    pub(crate) client_user_agent: HeaderValue,
+    pub(crate) max_response_bytes: usize,
+}
+
+/// Exponential backoff between retries: `max(initial, min(initial·2^n, max)·(0.5 + rand/2))`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Backoff {
+    pub(crate) initial: Duration,
+    pub(crate) max: Duration,
+}
+
+impl Backoff {
+    /// The delay before retry number `retry` (0 for the first retry), with `jitter` in [0, 1).
+    pub(crate) fn delay(&self, retry: u32, jitter: f64) -> Duration {
+        let exp = self
+            .initial
+            .saturating_mul(2u32.saturating_pow(retry.min(31)));
+        let capped = exp.min(self.max);
+        capped.mul_f64(0.5 + jitter / 2.0).max(self.initial)
+    }
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Self {
+            initial: Duration::from_millis(500),
+            max: Duration::from_secs(5),
+        }
+    }
+}
+
+pub(crate) fn stripe_account_header(
+    account: &str,
+) -> std::result::Result<HeaderValue, ConfigError> {
+    let invalid = ConfigError::InvalidValue {
+        name: "stripe_account",
+        reason: "must be an `acct_…` id of ascii letters, digits and `_`",
+    };
+    let ok = account.len() > 5
+        && account.starts_with("acct_")
+        && account
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !ok {
+        return Err(invalid);
+    }
+    HeaderValue::try_from(account).map_err(|_| invalid)
+}
 
 /// The HTTP methods Stripe's API uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,57 +123,35 @@ enum Failure {
 }
 
 /// A successful answer, not yet decoded.
-struct Answer {
+pub(crate) struct Answer {
     status: StatusCode,
     request_id: Option<String>,
     body: Vec<u8>,
 }
 
-/// Encodes `params`, sends them and decodes the answer: the one path every request takes.
-///
-/// A generic caller (such as [`Client::request_raw`]) is compiled in its caller's crate; the
-/// exchange is boxed, so there it adds only the encoding of `P` and the decoding of `T`, and
-/// the retry loop is compiled once, here.
-pub(crate) async fn send<P, T>(
-    client: &Client,
-    method: Method,
-    path: &str,
-    params: &P,
-    options: &RequestOptions,
-) -> Result<T>
-where
-    P: Serialize + ?Sized,
-    T: DeserializeOwned,
-{
-    let pairs = form::to_pairs(params)?;
-    exchange_boxed(client, method, path, &pairs, options)
-        .await?
-        .decode()
-}
-
 /// [`exchange`], boxed in this non-generic function so that the future's code (and its
-/// vtable) is compiled here, not in the crate of a generic caller of [`send`].
-fn exchange_boxed<'a>(
-    client: &'a Client,
+/// vtable) is compiled here, once, not in the crate of each generic caller. It owns what it
+/// sends, so the future borrows only the transport.
+pub(crate) fn exchange_boxed(
+    transport: &Transport,
     method: Method,
-    path: &'a str,
-    pairs: &'a [(String, String)],
-    options: &'a RequestOptions,
-) -> Pin<Box<dyn Future<Output = Result<Answer>> + Send + 'a>> {
-    Box::pin(exchange(client, method, path, pairs, options))
+    path: String,
+    pairs: Vec<(String, String)>,
+    options: RequestOptions,
+) -> Pin<Box<dyn Future<Output = Result<Answer>> + Send + '_>> {
+    Box::pin(async move { exchange(transport, method, &path, &pairs, &options).await })
 }
 
 /// Sends `pairs` to `path` and returns the successful answer, retrying as the official SDKs
 /// do.
 async fn exchange(
-    client: &Client,
+    inner: &Transport,
     method: Method,
     path: &str,
     pairs: &[(String, String)],
     options: &RequestOptions,
 ) -> Result<Answer> {
-    let inner = &client.inner;
-    let headers = request_headers(client, method, options)?;
+    let headers = request_headers(inner, method, options)?;
     let encoded = form::encode_pairs(pairs);
     let mut url = String::with_capacity(inner.api_base.len() + path.len() + 1 + encoded.len());
     url.push_str(&inner.api_base);
@@ -210,8 +253,11 @@ async fn exchange(
     .await
 }
 
-fn request_headers(client: &Client, method: Method, options: &RequestOptions) -> Result<HeaderMap> {
-    let inner = &client.inner;
+fn request_headers(
+    inner: &Transport,
+    method: Method,
+    options: &RequestOptions,
+) -> Result<HeaderMap> {
     let mut headers = HeaderMap::with_capacity(8);
     headers.insert(header::AUTHORIZATION, inner.key.authorization().clone());
     let version = match &options.api_version {
@@ -344,7 +390,7 @@ impl Answer {
     /// [`json_path`](crate::json_path)), because tracking the path while decoding doubled a
     /// 4 KB session's decode and compiled every model's decoder twice. `from_slice` also
     /// refuses trailing bytes, which mean a corrupted or concatenated body.
-    fn decode<T: DeserializeOwned>(self) -> Result<T> {
+    pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T> {
         serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
             path: json_path::error_path(&self.body, &source),
             snippet: snippet(&self.body),
@@ -361,4 +407,33 @@ fn jitter() -> f64 {
     // The top 48 bits of a v4 uuid are random; its version nibble comes after them.
     let bits = uuid::Uuid::new_v4().as_u64_pair().0 >> 16;
     bits as f64 / (1u64 << 48) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_follows_the_sdk_formula() {
+        let b = Backoff::default();
+        // With jitter 1.0 (the top of the range) the delay is min(0.5·2^n, 5).
+        assert_eq!(b.delay(0, 1.0), Duration::from_millis(500));
+        assert_eq!(b.delay(1, 1.0), Duration::from_secs(1));
+        assert_eq!(b.delay(2, 1.0), Duration::from_secs(2));
+        assert_eq!(b.delay(3, 1.0), Duration::from_secs(4));
+        assert_eq!(b.delay(4, 1.0), Duration::from_secs(5));
+        assert_eq!(b.delay(40, 1.0), Duration::from_secs(5));
+        // The floor is the initial delay, whatever the jitter.
+        assert_eq!(b.delay(0, 0.0), Duration::from_millis(500));
+        assert_eq!(b.delay(2, 0.0), Duration::from_secs(1));
+        assert_eq!(b.delay(4, 0.5), Duration::from_millis(3750));
+    }
+
+    #[test]
+    fn account_ids_are_checked() {
+        assert!(stripe_account_header("acct_1Hx000").is_ok());
+        for bad in ["", "acct_", "cus_123", "acct_12\r\n3"] {
+            assert!(stripe_account_header(bad).is_err(), "{bad:?}");
+        }
+    }
 }

@@ -1,23 +1,29 @@
 //! [`CheckoutSessions`]: the Checkout Session endpoints (create, retrieve, update, expire,
-//! list, line items), each with a `_with` form taking [`RequestOptions`], each returning a
-//! [`ResponseFuture`] built here, in non-generic code (its doc says why).
+//! list, line items), one method each, each returning a [`PendingRequest`] built here, in
+//! non-generic code (the [`ResponseFuture`](crate::ResponseFuture) doc says why), and
+//! [`SessionStream`], every page of a list.
 //!
 //! The handler validates parameters locally, so a malformed request fails with
 //! [`Error::InvalidParams`] before anything is sent; encoding and sending are the form encoder's
 //! and the transport's job.
 
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use futures_util::stream::{self, Stream};
 
 use super::{
-    CheckoutSession, CreateSession, ExpireSession, ListLineItems, ListSessions, RetrieveSession,
-    SessionLineItem, UpdateSession,
+    CheckoutSession, CreateSession, ListLineItems, ListSessions, SessionLineItem, UpdateSession,
 };
 use crate::client::Client;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::expand::List;
+use crate::form;
 use crate::ids::CheckoutSessionId;
-use crate::transport::{Method, send};
-use crate::{RequestOptions, ResponseFuture};
+use crate::options::{RequestOptions, option_setters};
+use crate::request::PendingRequest;
+use crate::transport::{Answer, Method};
 
 const SESSIONS: &str = "/v1/checkout/sessions";
 
@@ -26,13 +32,11 @@ impl Client {
     ///
     /// ```no_run
     /// use stripe_checkout_client::Client;
-    /// use stripe_checkout_client::checkout::RetrieveSession;
+    /// use stripe_checkout_client::ids::CheckoutSessionId;
     /// # async fn run() -> stripe_checkout_client::Result<()> {
     /// let client = Client::new("sk_test_123")?;
-    /// let session = client
-    ///     .checkout_sessions()
-    ///     .retrieve("cs_test_123", &RetrieveSession::new().expand(["discounts"]))
-    ///     .await?;
+    /// let id: CheckoutSessionId = "cs_test_123".parse()?;
+    /// let session = client.checkout_sessions().retrieve(&id).expand(["discounts"]).await?;
     /// println!("{} discounted by {}", session.id, session.discount_amount());
     /// # Ok(()) }
     /// ```
@@ -64,9 +68,10 @@ impl Client {
 ///     .update(
 ///         &created.id,
 ///         &UpdateSession::new()
-///             .discounts([Discount::coupon_data(CouponData::amount_off(2000, "usd").name("Customer Discount"))])
+///             .discounts([Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount"))])
 ///             .expand(["discounts"]),
 ///     )
+///     .idempotency_key("order-42-discount")
 ///     .await?;
 /// let cleared = sessions.update(&created.id, &UpdateSession::new().clear_discounts()).await?;
 /// # Ok(()) }
@@ -80,82 +85,20 @@ impl<'c> CheckoutSessions<'c> {
     /// Creates a Checkout Session (`POST /v1/checkout/sessions`).
     ///
     /// # Errors
-    /// [`Error::InvalidParams`] if `params` break a rule Stripe would reject (nothing is
-    /// sent); otherwise any [`Error`] from the request.
-    pub fn create<'a>(&self, params: &'a CreateSession) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.create_with(params, &NO_OPTIONS)
+    /// [`Error::InvalidParams`](crate::Error::InvalidParams) if `params` break a rule Stripe
+    /// would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the request.
+    pub fn create(&self, params: &CreateSession) -> PendingRequest<'c, CheckoutSession> {
+        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        self.request(Method::Post, SESSIONS.to_owned(), params, decode_session)
     }
 
-    /// [`create`](Self::create) with per-request options (e.g. your own idempotency key).
+    /// Retrieves a Checkout Session (`GET /v1/checkout/sessions/{id}`); chain
+    /// [`.expand(…)`](PendingRequest::expand) for related objects.
     ///
     /// # Errors
-    /// As [`create`](Self::create).
-    pub fn create_with<'a>(
-        &self,
-        params: &'a CreateSession,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        let client = self.client;
-        ResponseFuture::new(async move {
-            params.validate()?;
-            send(client, Method::Post, SESSIONS, params, options).await
-        })
-    }
-
-    /// Retrieves a Checkout Session (`GET /v1/checkout/sessions/{id}`), expanding what
-    /// `params` asks for.
-    ///
-    /// # Errors
-    /// [`Error::InvalidParams`] (param `id`) for a malformed session id; otherwise any
-    /// [`Error`] from the request.
-    pub fn retrieve<'a>(
-        &self,
-        id: impl AsRef<str>,
-        params: &'a RetrieveSession,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.retrieve_with(id, params, &NO_OPTIONS)
-    }
-
-    /// [`retrieve`](Self::retrieve) with per-request options.
-    ///
-    /// # Errors
-    /// As [`retrieve`](Self::retrieve).
-    pub fn retrieve_with<'a>(
-        &self,
-        id: impl AsRef<str>,
-        params: &'a RetrieveSession,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.retrieve_at(session_path(id.as_ref(), ""), params, options)
-    }
-
-    fn retrieve_at<'a>(
-        &self,
-        path: Result<String>,
-        params: &'a RetrieveSession,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        let client = self.client;
-        ResponseFuture::new(async move {
-            let path = path?;
-            params.validate()?;
-            send(client, Method::Get, &path, params, options).await
-        })
+    /// Any [`Error`](crate::Error) from the request (`404` for an unknown session).
+    pub fn retrieve(&self, id: &CheckoutSessionId) -> PendingRequest<'c, CheckoutSession> {
+        self.request(Method::Get, session_path(id, ""), Ok(Vec::new()), decode_session)
     }
 
     /// Updates a Checkout Session (`POST /v1/checkout/sessions/{id}`).
@@ -164,128 +107,52 @@ impl<'c> CheckoutSessions<'c> {
     /// `.expand(["discounts"])` to see the applied discounts.
     ///
     /// # Errors
-    /// [`Error::InvalidParams`] for a malformed session id or parameters that break a rule
-    /// Stripe would reject (nothing is sent); otherwise any [`Error`] from the request.
-    pub fn update<'a>(
+    /// [`Error::InvalidParams`](crate::Error::InvalidParams) for parameters that break a rule
+    /// Stripe would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the
+    /// request.
+    pub fn update(
         &self,
-        id: impl AsRef<str>,
-        params: &'a UpdateSession,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.update_with(id, params, &NO_OPTIONS)
-    }
-
-    /// [`update`](Self::update) with per-request options.
-    ///
-    /// # Errors
-    /// As [`update`](Self::update).
-    pub fn update_with<'a>(
-        &self,
-        id: impl AsRef<str>,
-        params: &'a UpdateSession,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.update_at(session_path(id.as_ref(), ""), params, options)
-    }
-
-    fn update_at<'a>(
-        &self,
-        path: Result<String>,
-        params: &'a UpdateSession,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        let client = self.client;
-        ResponseFuture::new(async move {
-            let path = path?;
-            params.validate()?;
-            send(client, Method::Post, &path, params, options).await
-        })
+        id: &CheckoutSessionId,
+        params: &UpdateSession,
+    ) -> PendingRequest<'c, CheckoutSession> {
+        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        self.request(Method::Post, session_path(id, ""), params, decode_session)
     }
 
     /// Expires an open Checkout Session (`POST /v1/checkout/sessions/{id}/expire`), so it
     /// can no longer be paid.
     ///
     /// # Errors
-    /// [`Error::InvalidParams`] for a malformed session id; otherwise any [`Error`] from the
-    /// request (Stripe answers `400` for a session that is not open).
-    pub fn expire<'a>(&self, id: impl AsRef<str>) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.expire_with(id, &NO_OPTIONS)
-    }
-
-    /// [`expire`](Self::expire) with per-request options.
-    ///
-    /// # Errors
-    /// As [`expire`](Self::expire).
-    pub fn expire_with<'a>(
-        &self,
-        id: impl AsRef<str>,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        self.expire_at(session_path(id.as_ref(), "/expire"), options)
-    }
-
-    fn expire_at<'a>(
-        &self,
-        path: Result<String>,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, CheckoutSession>
-    where
-        'c: 'a,
-    {
-        let client = self.client;
-        ResponseFuture::new(async move {
-            send(client, Method::Post, &path?, &ExpireSession::new(), options).await
-        })
+    /// Any [`Error`](crate::Error) from the request (Stripe answers `400` for a session that
+    /// is not open).
+    pub fn expire(&self, id: &CheckoutSessionId) -> PendingRequest<'c, CheckoutSession> {
+        self.request(
+            Method::Post,
+            session_path(id, "/expire"),
+            Ok(Vec::new()),
+            decode_session,
+        )
     }
 
     /// Lists one page of Checkout Sessions (`GET /v1/checkout/sessions`), newest first.
     ///
     /// # Errors
-    /// [`Error::InvalidParams`] for parameters that break a rule Stripe would reject;
-    /// otherwise any [`Error`] from the request.
-    pub fn list<'a>(&self, params: &'a ListSessions) -> ResponseFuture<'a, List<CheckoutSession>>
-    where
-        'c: 'a,
-    {
-        self.list_with(params, &NO_OPTIONS)
-    }
-
-    /// [`list`](Self::list) with per-request options.
-    ///
-    /// # Errors
-    /// As [`list`](Self::list).
-    pub fn list_with<'a>(
-        &self,
-        params: &'a ListSessions,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, List<CheckoutSession>>
-    where
-        'c: 'a,
-    {
-        let client = self.client;
-        ResponseFuture::new(async move {
-            params.validate()?;
-            send(client, Method::Get, SESSIONS, params, options).await
-        })
+    /// [`Error::InvalidParams`](crate::Error::InvalidParams) for parameters that break a rule
+    /// Stripe would reject; otherwise any [`Error`](crate::Error) from the request.
+    pub fn list(&self, params: &ListSessions) -> PendingRequest<'c, List<CheckoutSession>> {
+        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        self.request(
+            Method::Get,
+            SESSIONS.to_owned(),
+            params,
+            Answer::decode::<List<CheckoutSession>>,
+        )
     }
 
     /// Every Checkout Session matching `params`, fetched page by page as the stream is
     /// consumed: only one page is held in memory. Paging follows `starting_after` (or
-    /// `ending_before`, if `params` sets it, walking backwards).
+    /// `ending_before`, if `params` sets it, walking backwards). Options chained on the
+    /// stream apply to every page.
     ///
     /// A failed page ends the stream after yielding its error.
     ///
@@ -296,141 +163,158 @@ impl<'c> CheckoutSessions<'c> {
     /// # async fn run() -> stripe_checkout_client::Result<()> {
     /// let client = Client::new("sk_test_123")?;
     /// let sessions = client.checkout_sessions();
-    /// let mut open = std::pin::pin!(sessions.list_all(ListSessions::new().status(SessionStatus::Open)));
+    /// let mut open = sessions
+    ///     .list_all(ListSessions::new().status(SessionStatus::Open))
+    ///     .stripe_account("acct_1Hx000000000000");
     /// while let Some(session) = open.try_next().await? {
     ///     println!("{}", session.id);
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_all(
-        &self,
-        params: ListSessions,
-    ) -> impl Stream<Item = Result<CheckoutSession>> + 'c {
-        self.list_all_with(params, RequestOptions::default())
-    }
-
-    /// [`list_all`](Self::list_all) with per-request options, applied to every page.
-    pub fn list_all_with(
-        &self,
-        params: ListSessions,
-        options: RequestOptions,
-    ) -> impl Stream<Item = Result<CheckoutSession>> + 'c {
-        let handler = *self;
-        let backwards = params.ending_before.is_some();
-        let state = Paging {
-            params: Some(params),
-            page: Vec::new().into_iter(),
-        };
-        stream::unfold(state, move |mut state| {
-            let options = options.clone();
-            async move {
-                loop {
-                    if let Some(session) = state.page.next() {
-                        return Some((Ok(session), state));
-                    }
-                    let params = state.params.take()?;
-                    match handler.list_with(&params, &options).await {
-                        Err(e) => return Some((Err(e), state)),
-                        Ok(page) => {
-                            let cursor = if backwards {
-                                page.data.first()
-                            } else {
-                                page.data.last()
-                            };
-                            if page.has_more {
-                                if let Some(cursor) = cursor {
-                                    let cursor = cursor.id.to_string();
-                                    let mut next = params;
-                                    if backwards {
-                                        next.ending_before = Some(cursor);
-                                    } else {
-                                        next.starting_after = Some(cursor);
-                                    }
-                                    state.params = Some(next);
-                                }
-                            }
-                            let mut data = page.data;
-                            if backwards {
-                                // Stripe returns each page newest first; walking backwards,
-                                // the oldest of the page comes next.
-                                data.reverse();
-                            }
-                            state.page = data.into_iter();
-                        }
-                    }
-                }
-            }
-        })
+    pub fn list_all(&self, params: ListSessions) -> SessionStream<'c> {
+        SessionStream {
+            handler: *self,
+            start: Some(params),
+            options: RequestOptions::default(),
+            pages: None,
+        }
     }
 
     /// Lists the line items of a Checkout Session
     /// (`GET /v1/checkout/sessions/{id}/line_items`).
     ///
     /// # Errors
-    /// [`Error::InvalidParams`] for a malformed session id or parameters; otherwise any
-    /// [`Error`] from the request.
-    pub fn list_line_items<'a>(
+    /// [`Error::InvalidParams`](crate::Error::InvalidParams) for parameters that break a rule
+    /// Stripe would reject; otherwise any [`Error`](crate::Error) from the request.
+    pub fn list_line_items(
         &self,
-        id: impl AsRef<str>,
-        params: &'a ListLineItems,
-    ) -> ResponseFuture<'a, List<SessionLineItem>>
-    where
-        'c: 'a,
-    {
-        self.list_line_items_with(id, params, &NO_OPTIONS)
+        id: &CheckoutSessionId,
+        params: &ListLineItems,
+    ) -> PendingRequest<'c, List<SessionLineItem>> {
+        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        self.request(
+            Method::Get,
+            session_path(id, "/line_items"),
+            params,
+            Answer::decode::<List<SessionLineItem>>,
+        )
     }
 
-    /// [`list_line_items`](Self::list_line_items) with per-request options.
-    ///
-    /// # Errors
-    /// As [`list_line_items`](Self::list_line_items).
-    pub fn list_line_items_with<'a>(
+    fn request<T>(
         &self,
-        id: impl AsRef<str>,
-        params: &'a ListLineItems,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, List<SessionLineItem>>
-    where
-        'c: 'a,
-    {
-        self.line_items_at(session_path(id.as_ref(), "/line_items"), params, options)
-    }
-
-    fn line_items_at<'a>(
-        &self,
-        path: Result<String>,
-        params: &'a ListLineItems,
-        options: &'a RequestOptions,
-    ) -> ResponseFuture<'a, List<SessionLineItem>>
-    where
-        'c: 'a,
-    {
-        let client = self.client;
-        ResponseFuture::new(async move {
-            let path = path?;
-            params.validate()?;
-            send(client, Method::Get, &path, params, options).await
-        })
+        method: Method,
+        path: String,
+        params: Result<Vec<(String, String)>>,
+        decode: fn(Answer) -> Result<T>,
+    ) -> PendingRequest<'c, T> {
+        PendingRequest::new(&self.client.inner, method, path, params, decode)
     }
 }
 
-/// No per-request overrides: what the methods without `_with` send.
-static NO_OPTIONS: RequestOptions = RequestOptions {
-    idempotency_key: None,
-    stripe_account: None,
-    api_version: None,
-    timeout: None,
-    max_retries: None,
-};
+/// The session decoder, instantiated once here for every endpoint that answers a session.
+fn decode_session(answer: Answer) -> Result<CheckoutSession> {
+    answer.decode()
+}
+
+/// `/v1/checkout/sessions/{id}{suffix}`; a parsed id cannot smuggle `/`, `?` or `..` in.
+fn session_path(id: &CheckoutSessionId, suffix: &str) -> String {
+    format!("{SESSIONS}/{id}{suffix}")
+}
+
+type Pages<'c> = Pin<Box<dyn Stream<Item = Result<CheckoutSession>> + Send + 'c>>;
+
+/// Every Checkout Session a list matches, page by page: made by
+/// [`CheckoutSessions::list_all`]. It is a [`Stream`]; options chained before the first poll
+/// apply to every page.
+#[must_use = "streams do nothing unless polled"]
+pub struct SessionStream<'c> {
+    handler: CheckoutSessions<'c>,
+    start: Option<ListSessions>,
+    options: RequestOptions,
+    pages: Option<Pages<'c>>,
+}
+
+impl SessionStream<'_> {
+    option_setters!();
+}
+
+impl fmt::Debug for SessionStream<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SessionStream")
+            .field("options", &self.options)
+            .field("started", &self.pages.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Stream for SessionStream<'_> {
+    type Item = Result<CheckoutSession>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        let pages = match &mut this.pages {
+            Some(pages) => pages,
+            None => {
+                let Some(params) = this.start.take() else {
+                    return Poll::Ready(None);
+                };
+                this.pages
+                    .insert(pages(this.handler, params, this.options.clone()))
+            }
+        };
+        pages.as_mut().poll_next(cx)
+    }
+}
 
 struct Paging {
     params: Option<ListSessions>,
     page: std::vec::IntoIter<CheckoutSession>,
 }
 
-/// `/v1/checkout/sessions/{id}{suffix}`, after checking `id` is a session id (which also
-/// keeps it from smuggling `/`, `?` or `..` into the path).
-fn session_path(id: &str, suffix: &str) -> Result<String> {
-    let id = CheckoutSessionId::new(id).map_err(|e| Error::invalid_param("id", e.to_string()))?;
-    Ok(format!("{SESSIONS}/{id}{suffix}"))
+fn pages(handler: CheckoutSessions<'_>, params: ListSessions, options: RequestOptions) -> Pages<'_> {
+    let backwards = params.ending_before.is_some();
+    let state = Paging {
+        params: Some(params),
+        page: Vec::new().into_iter(),
+    };
+    Box::pin(stream::unfold(state, move |mut state| {
+        let options = options.clone();
+        async move {
+            loop {
+                if let Some(session) = state.page.next() {
+                    return Some((Ok(session), state));
+                }
+                let params = state.params.take()?;
+                match handler.list(&params).options(&options).await {
+                    Err(e) => return Some((Err(e), state)),
+                    Ok(page) => {
+                        let cursor = if backwards {
+                            page.data.first()
+                        } else {
+                            page.data.last()
+                        };
+                        if page.has_more {
+                            if let Some(cursor) = cursor {
+                                let cursor = cursor.id.clone();
+                                let mut next = params;
+                                if backwards {
+                                    next.ending_before = Some(cursor);
+                                } else {
+                                    next.starting_after = Some(cursor);
+                                }
+                                state.params = Some(next);
+                            }
+                        }
+                        let mut data = page.data;
+                        if backwards {
+                            // Stripe returns each page newest first; walking backwards, the
+                            // oldest of the page comes next.
+                            data.reverse();
+                        }
+                        state.page = data.into_iter();
+                    }
+                }
+            }
+        }
+    }))
 }

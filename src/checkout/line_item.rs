@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::session::null_as_default;
+use crate::de::null_as_default;
 use super::{RecurringInterval, TaxBehavior};
-use crate::discounts::AppliedDiscount;
+use crate::resources::AppliedDiscount;
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
 use crate::stripe_enum::stripe_enum;

@@ -10,8 +10,10 @@ mod line_item;
 mod params;
 mod session;
 
-pub use api::CheckoutSessions;
+pub use api::{CheckoutSessions, SessionStream};
 pub use enums::*;
 pub use line_item::*;
 pub use params::*;
 pub use session::*;
+
+pub use crate::resources::{Customer, PostalAddress, TaxExempt};

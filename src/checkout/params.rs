@@ -30,9 +30,11 @@ use super::{
     SessionMode, SessionStatus, TaxBehavior, UiMode,
 };
 use crate::Clearable;
-use crate::discounts::{Discount, check_currency};
+use crate::resources::{Discount, check_currency};
 use crate::error::{Error, Result};
-use crate::ids::{CheckoutSessionId, CustomerId, PriceId, ProductId};
+use crate::ids::{
+    CheckoutSessionId, CustomerId, IntoId, PriceId, ProductId, RejectedId, take_id,
+};
 use crate::metadata::Metadata;
 use crate::stripe_enum::stripe_enum;
 
@@ -63,6 +65,18 @@ macro_rules! plain_setters {
     };
 }
 
+/// Reports the id a setter refused, as `prefix[field]` (or `field` at the top level).
+fn check_rejected(prefix: &str, rejected: Option<&RejectedId>) -> Result<()> {
+    match rejected {
+        None => Ok(()),
+        Some(r) if prefix.is_empty() => Err(Error::invalid_param(r.field, r.error.to_string())),
+        Some(r) => Err(Error::invalid_param(
+            format!("{prefix}[{}]", r.field),
+            r.error.to_string(),
+        )),
+    }
+}
+
 /// Maps an id parse error to [`Error::InvalidParams`] naming `param`.
 fn check_id<T, E: Display>(param: &str, parsed: std::result::Result<T, E>) -> Result<()> {
     parsed
@@ -82,8 +96,8 @@ fn check_limit(limit: Option<u32>) -> Result<()> {
 }
 
 /// Checks that at most one pagination cursor is set.
-fn check_cursors(starting_after: Option<&String>, ending_before: Option<&String>) -> Result<()> {
-    if starting_after.is_some() && ending_before.is_some() {
+fn check_cursors(starting_after: bool, ending_before: bool) -> Result<()> {
+    if starting_after && ending_before {
         return Err(Error::invalid_param(
             "ending_before",
             "cannot be combined with `starting_after`",
@@ -233,7 +247,7 @@ pub struct CreateSession {
     pub redirect_on_completion: Option<RedirectOnCompletion>,
     /// An existing customer (`cus_…`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer: Option<String>,
+    pub customer: Option<CustomerId>,
     /// The email to prefill; cannot be combined with `customer`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub customer_email: Option<String>,
@@ -276,6 +290,9 @@ pub struct CreateSession {
     /// Fields of the answer to expand (`line_items`, `discounts`, …).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// A refused id from a setter, reported by `validate`.
+    #[serde(skip)]
+    rejected_id: Option<RejectedId>,
 }
 
 impl CreateSession {
@@ -311,7 +328,15 @@ impl CreateSession {
             billing_address_collection: None,
             shipping_address_collection: None,
             expand: Vec::new(),
+            rejected_id: None,
         }
+    }
+
+    /// An existing customer (`customer`): a [`CustomerId`] or a `cus_…` string, checked
+    /// before sending.
+    pub fn customer(mut self, id: impl IntoId<CustomerId>) -> Self {
+        self.customer = take_id(id, "customer", &mut self.rejected_id);
+        self
     }
 
     option_setters! {
@@ -327,8 +352,6 @@ impl CreateSession {
         cancel_url: String;
         /// When an embedded or custom session redirects (`redirect_on_completion`).
         redirect_on_completion: RedirectOnCompletion;
-        /// An existing customer id, `cus_…` (`customer`).
-        customer: String;
         /// The email to prefill (`customer_email`).
         customer_email: String;
         /// Your own reference for the session (`client_reference_id`).
@@ -463,8 +486,8 @@ impl CreateSession {
     /// ```
     /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
     /// use stripe_checkout_client::discounts::Discount;
-    /// let params = CreateSession::new(SessionMode::Payment).discount(Discount::coupon("SUMMER25"));
-    /// assert_eq!(params.discounts, [Discount::coupon("SUMMER25")]);
+    /// let params = CreateSession::new(SessionMode::Payment).discount(Discount::Coupon("SUMMER25".parse().unwrap()));
+    /// assert_eq!(params.discounts, [Discount::Coupon("SUMMER25".parse().unwrap())]);
     /// ```
     pub fn discount(mut self, discount: impl Into<Discount>) -> Self {
         self.discounts.push(discount.into());
@@ -477,7 +500,7 @@ impl CreateSession {
     /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
     /// use stripe_checkout_client::discounts::{CouponData, Discount};
     /// let params = CreateSession::new(SessionMode::Payment)
-    ///     .discounts([Discount::coupon_data(CouponData::percent_off(10.0))]);
+    ///     .discounts([Discount::CouponData(CouponData::percent_off(10.0))]);
     /// assert_eq!(params.discounts.len(), 1);
     /// ```
     pub fn discounts(mut self, discounts: impl IntoIterator<Item = Discount>) -> Self {
@@ -514,6 +537,7 @@ impl CreateSession {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
+        check_rejected("", self.rejected_id.as_ref())?;
         for (i, item) in self.line_items.iter().enumerate() {
             item.validate(&format!("line_items[{i}]"))?;
         }
@@ -777,7 +801,7 @@ impl ShippingAddressCollection {
 pub struct LineItem {
     /// An existing price (`price_…`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price: Option<String>,
+    pub price: Option<PriceId>,
     /// An inline price, created for this session only.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price_data: Option<PriceData>,
@@ -790,6 +814,9 @@ pub struct LineItem {
     /// Tax rates (`txr_…`) applied to this item.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub tax_rates: Vec<String>,
+    /// A refused id from a setter, reported by `validate`.
+    #[serde(skip)]
+    rejected_id: Option<RejectedId>,
 }
 
 impl LineItem {
@@ -800,13 +827,15 @@ impl LineItem {
     /// let item = LineItem::price("price_123", 2);
     /// assert_eq!((item.price.as_deref(), item.quantity), (Some("price_123"), Some(2)));
     /// ```
-    pub fn price(price: impl Into<String>, quantity: u64) -> Self {
+    pub fn price(price: impl IntoId<PriceId>, quantity: u64) -> Self {
+        let mut rejected_id = None;
         Self {
-            price: Some(price.into()),
+            price: take_id(price, "price", &mut rejected_id),
             price_data: None,
             quantity: Some(quantity),
             adjustable_quantity: None,
             tax_rates: Vec::new(),
+            rejected_id,
         }
     }
 
@@ -824,6 +853,7 @@ impl LineItem {
             quantity: Some(quantity),
             adjustable_quantity: None,
             tax_rates: Vec::new(),
+            rejected_id: None,
         }
     }
 
@@ -864,6 +894,7 @@ impl LineItem {
     }
 
     fn validate(&self, prefix: &str) -> Result<()> {
+        check_rejected(prefix, self.rejected_id.as_ref())?;
         match (&self.price, &self.price_data) {
             (Some(price), None) => {
                 check_id(&format!("{prefix}[price]"), PriceId::new(price.as_str()))?
@@ -915,7 +946,7 @@ pub struct PriceData {
     pub currency: String,
     /// An existing product (`prod_…`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product: Option<String>,
+    pub product: Option<ProductId>,
     /// An inline product, created for this price.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub product_data: Option<ProductData>,
@@ -931,6 +962,9 @@ pub struct PriceData {
     /// Whether the amount includes tax.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_behavior: Option<TaxBehavior>,
+    /// A refused id from a setter, reported by `validate`.
+    #[serde(skip)]
+    rejected_id: Option<RejectedId>,
 }
 
 impl PriceData {
@@ -950,6 +984,7 @@ impl PriceData {
             unit_amount_decimal: None,
             recurring: None,
             tax_behavior: None,
+            rejected_id: None,
         }
     }
 
@@ -963,16 +998,18 @@ impl PriceData {
     pub fn for_product(
         currency: impl Into<String>,
         unit_amount: i64,
-        product: impl Into<String>,
+        product: impl IntoId<ProductId>,
     ) -> Self {
+        let mut rejected_id = None;
         Self {
             currency: currency.into(),
-            product: Some(product.into()),
+            product: take_id(product, "product", &mut rejected_id),
             product_data: None,
             unit_amount: Some(unit_amount),
             unit_amount_decimal: None,
             recurring: None,
             tax_behavior: None,
+            rejected_id,
         }
     }
 
@@ -1014,6 +1051,7 @@ impl PriceData {
     }
 
     fn validate(&self, prefix: &str) -> Result<()> {
+        check_rejected(prefix, self.rejected_id.as_ref())?;
         let field = |name: &str| format!("{prefix}[{name}]");
         check_currency(&field("currency"), &self.currency)?;
         match (self.unit_amount, &self.unit_amount_decimal) {
@@ -1356,7 +1394,7 @@ impl AdjustableQuantity {
 /// use stripe_checkout_client::form;
 ///
 /// let params = UpdateSession::new()
-///     .discounts([Discount::coupon_data(CouponData::amount_off(500, "eur"))])
+///     .discounts([Discount::CouponData(CouponData::amount_off(500, "eur"))])
 ///     .expand(["discounts"]);
 /// let pairs: Vec<String> = form::to_pairs(&params)?
 ///     .into_iter()
@@ -1432,8 +1470,8 @@ impl UpdateSession {
     /// use stripe_checkout_client::discounts::Discount;
     /// use stripe_checkout_client::Clearable;
     ///
-    /// let set = UpdateSession::new().discounts([Discount::coupon("SUMMER25")]);
-    /// assert_eq!(set.discounts, Some(Clearable::Set(vec![Discount::coupon("SUMMER25")])));
+    /// let set = UpdateSession::new().discounts([Discount::Coupon("SUMMER25".parse().unwrap())]);
+    /// assert_eq!(set.discounts, Some(Clearable::Set(vec![Discount::Coupon("SUMMER25".parse().unwrap())])));
     /// let cleared = UpdateSession::new().discounts(Vec::<Discount>::new());
     /// assert_eq!(cleared.discounts, Some(Clearable::Clear));
     /// ```
@@ -1448,7 +1486,7 @@ impl UpdateSession {
     /// use stripe_checkout_client::checkout::UpdateSession;
     /// use stripe_checkout_client::discounts::{CouponData, Discount};
     /// let params = UpdateSession::new().discount(CouponData::percent_off(10.0));
-    /// assert_eq!(params, UpdateSession::new().discounts([Discount::coupon_data(CouponData::percent_off(10.0))]));
+    /// assert_eq!(params, UpdateSession::new().discounts([Discount::CouponData(CouponData::percent_off(10.0))]));
     /// ```
     pub fn discount(mut self, discount: impl Into<Discount>) -> Self {
         push_clearable(&mut self.discounts, discount.into());
@@ -1698,7 +1736,7 @@ pub struct UpdateLineItem {
     pub id: Option<String>,
     /// The price (`price_…`) of a new line item.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price: Option<String>,
+    pub price: Option<PriceId>,
     /// How many units (at least 1); required for a new item.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quantity: Option<u64>,
@@ -1711,6 +1749,9 @@ pub struct UpdateLineItem {
     /// Tax rates (`txr_…`) applied to this item.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub tax_rates: Vec<String>,
+    /// A refused id from a setter, reported by `validate`.
+    #[serde(skip)]
+    rejected_id: Option<RejectedId>,
 }
 
 impl UpdateLineItem {
@@ -1733,10 +1774,12 @@ impl UpdateLineItem {
     /// use stripe_checkout_client::checkout::UpdateLineItem;
     /// assert_eq!(UpdateLineItem::price("price_123", 2).quantity, Some(2));
     /// ```
-    pub fn price(price: impl Into<String>, quantity: u64) -> Self {
+    pub fn price(price: impl IntoId<PriceId>, quantity: u64) -> Self {
+        let mut rejected_id = None;
         Self {
-            price: Some(price.into()),
+            price: take_id(price, "price", &mut rejected_id),
             quantity: Some(quantity),
+            rejected_id,
             ..Self::default()
         }
     }
@@ -1790,6 +1833,7 @@ impl UpdateLineItem {
     }
 
     fn validate(&self, prefix: &str) -> Result<()> {
+        check_rejected(prefix, self.rejected_id.as_ref())?;
         match (&self.id, &self.price) {
             (None, None) => {
                 return Err(Error::invalid_param(
@@ -2203,11 +2247,6 @@ impl RetrieveSession {
         self.expand.extend(fields.into_iter().map(Into::into));
         self
     }
-
-    /// Checks the rules Stripe would reject the request for, without sending anything.
-    pub(crate) fn validate(&self) -> Result<()> {
-        check_texts("expand", &self.expand)
-    }
 }
 
 /// Parameters for [`CheckoutSessions::list`](super::CheckoutSessions::list)
@@ -2240,13 +2279,13 @@ pub struct ListSessions {
     pub limit: Option<u32>,
     /// Cursor: the page after this session id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub starting_after: Option<String>,
+    pub starting_after: Option<CheckoutSessionId>,
     /// Cursor: the page before this session id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ending_before: Option<String>,
+    pub ending_before: Option<CheckoutSessionId>,
     /// Only sessions of this customer (`cus_…`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer: Option<String>,
+    pub customer: Option<CustomerId>,
     /// Only the session of this payment intent (`pi_…`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_intent: Option<String>,
@@ -2259,6 +2298,9 @@ pub struct ListSessions {
     /// Fields of each session to expand (prefix them with `data.`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// A refused id from a setter, reported by `validate`.
+    #[serde(skip)]
+    rejected_id: Option<RejectedId>,
 }
 
 impl ListSessions {
@@ -2277,13 +2319,25 @@ impl ListSessions {
         limit: u32;
     }
 
+    /// The page after this session (`starting_after`).
+    pub fn starting_after(mut self, id: impl IntoId<CheckoutSessionId>) -> Self {
+        self.starting_after = take_id(id, "starting_after", &mut self.rejected_id);
+        self
+    }
+
+    /// The page before this session (`ending_before`).
+    pub fn ending_before(mut self, id: impl IntoId<CheckoutSessionId>) -> Self {
+        self.ending_before = take_id(id, "ending_before", &mut self.rejected_id);
+        self
+    }
+
+    /// Only sessions of this customer, `cus_…` (`customer`).
+    pub fn customer(mut self, id: impl IntoId<CustomerId>) -> Self {
+        self.customer = take_id(id, "customer", &mut self.rejected_id);
+        self
+    }
+
     option_setters! {
-        /// The page after this session id (`starting_after`).
-        starting_after: String;
-        /// The page before this session id (`ending_before`).
-        ending_before: String;
-        /// Only sessions of this customer, `cus_…` (`customer`).
-        customer: String;
         /// Only the session of this payment intent, `pi_…` (`payment_intent`).
         payment_intent: String;
         /// Only sessions with this status (`status`).
@@ -2306,8 +2360,9 @@ impl ListSessions {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
+        check_rejected("", self.rejected_id.as_ref())?;
         check_limit(self.limit)?;
-        check_cursors(self.starting_after.as_ref(), self.ending_before.as_ref())?;
+        check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
         check_texts("expand", &self.expand)?;
         if let Some(id) = &self.starting_after {
             check_id("starting_after", CheckoutSessionId::new(id.as_str()))?;
@@ -2512,7 +2567,7 @@ impl ListLineItems {
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
         check_limit(self.limit)?;
-        check_cursors(self.starting_after.as_ref(), self.ending_before.as_ref())?;
+        check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
         check_texts("expand", &self.expand)?;
         if let Some(id) = &self.starting_after {
             check_not_empty("starting_after", id)?;
@@ -2572,7 +2627,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::discounts::CouponData;
+    use crate::resources::CouponData;
     use crate::form;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -2624,7 +2679,7 @@ mod tests {
     fn golden_update_coupon_data_amount() {
         golden(
             json!({"discounts":[{"coupon_data":{"name":"Customer Discount","amount_off":2000,"currency":"usd"}}]}),
-            &UpdateSession::new().discounts([Discount::coupon_data(
+            &UpdateSession::new().discounts([Discount::CouponData(
                 CouponData::amount_off(2000, "usd").name("Customer Discount"),
             )]),
             &[
@@ -2648,7 +2703,7 @@ mod tests {
     fn golden_update_coupon_id() {
         golden(
             json!({"discounts":[{"coupon":"SUMMER25"}]}),
-            &UpdateSession::new().discounts([Discount::coupon("SUMMER25")]),
+            &UpdateSession::new().discounts([Discount::Coupon("SUMMER25".parse().unwrap())]),
             &[("discounts[0][coupon]", "SUMMER25")],
         );
     }
@@ -2668,7 +2723,7 @@ mod tests {
         golden(
             json!({"discounts":[{"coupon_data":{"amount_off":500,"currency":"eur"}}],"expand":["discounts"]}),
             &UpdateSession::new()
-                .discounts([Discount::coupon_data(CouponData::amount_off(500, "eur"))])
+                .discounts([Discount::CouponData(CouponData::amount_off(500, "eur"))])
                 .expand(["discounts"]),
             &[
                 ("discounts[0][coupon_data][amount_off]", "500"),
@@ -2716,22 +2771,22 @@ mod tests {
 
     #[test]
     fn discount_adders_and_clear_interact_predictably() {
-        let a = Discount::coupon("A");
+        let a = Discount::Coupon("A".parse().unwrap());
         let p = UpdateSession::new().clear_discounts().discount(a.clone());
         assert_eq!(p.discounts, Some(Clearable::Set(vec![a.clone()])));
         let p = UpdateSession::new().discount(a.clone()).clear_discounts();
         assert_eq!(p.discounts, Some(Clearable::Clear));
         let p = UpdateSession::new()
             .discounts([a.clone()])
-            .discounts([Discount::coupon("B")]);
+            .discounts([Discount::Coupon("B".parse().unwrap())]);
         assert_eq!(
             p.discounts,
-            Some(Clearable::Set(vec![Discount::coupon("B")]))
+            Some(Clearable::Set(vec![Discount::Coupon("B".parse().unwrap())]))
         );
         let c = CreateSession::new(SessionMode::Payment)
             .discount(a.clone())
-            .discounts([Discount::coupon("B")]);
-        assert_eq!(c.discounts, [a, Discount::coupon("B")]);
+            .discounts([Discount::Coupon("B".parse().unwrap())]);
+        assert_eq!(c.discounts, [a, Discount::Coupon("B".parse().unwrap())]);
     }
 
     #[test]
@@ -2796,7 +2851,7 @@ mod tests {
             .expires_at(1_700_003_600)
             .metadata("order_id", "42")
             .payment_method_types(["card", "link"])
-            .discount(Discount::coupon_data(
+            .discount(Discount::CouponData(
                 CouponData::percent_off(12.5).name("Launch").repeating(3),
             ))
             .phone_number_collection(true)
@@ -3125,7 +3180,7 @@ mod tests {
     fn create_validation_names_the_param() {
         let base =
             || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
-        let coupon = |c: CouponData| Discount::coupon_data(c);
+        let coupon = |c: CouponData| Discount::CouponData(c);
         let mut no_currency = CouponData::amount_off(100, "usd");
         no_currency.currency = None;
         let mut both_offs = CouponData::amount_off(100, "usd");
@@ -3147,12 +3202,12 @@ mod tests {
         let many: Vec<(String, String)> = (0..51).map(|i| (format!("k{i}"), "v".into())).collect();
         let cases: Vec<(CreateSession, String)> = vec![
             (
-                base().discounts([Discount::coupon("A"), Discount::coupon("B")]),
+                base().discounts([Discount::Coupon("A".parse().unwrap()), Discount::Coupon("B".parse().unwrap())]),
                 "discounts".into(),
             ),
             (
                 base()
-                    .discount(Discount::coupon("A"))
+                    .discount(Discount::Coupon("A".parse().unwrap()))
                     .allow_promotion_codes(true),
                 "allow_promotion_codes".into(),
             ),
@@ -3173,7 +3228,7 @@ mod tests {
                 "discounts[0]".into(),
             ),
             (
-                base().discount(Discount::promotion_code("SUMMER")),
+                base().discount(Discount::PromotionCode("SUMMER".parse().unwrap())),
                 "discounts[0][promotion_code]".into(),
             ),
             (
@@ -3207,7 +3262,7 @@ mod tests {
             (
                 base().discount(coupon(
                     CouponData::percent_off(5.0)
-                        .duration(crate::discounts::CouponDuration::Repeating),
+                        .duration(crate::resources::CouponDuration::Repeating),
                 )),
                 "discounts[0][coupon_data][duration_in_months]".into(),
             ),
@@ -3307,14 +3362,14 @@ mod tests {
         // Promotion codes are fine on create, and `allow_promotion_codes` without discounts.
         assert!(
             base()
-                .discount(Discount::promotion_code("promo_1"))
+                .discount(Discount::PromotionCode("promo_1".parse().unwrap()))
                 .validate()
                 .is_ok()
         );
         assert!(base().allow_promotion_codes(true).validate().is_ok());
         assert!(
             base()
-                .discount(Discount::coupon("A"))
+                .discount(Discount::Coupon("A".parse().unwrap()))
                 .allow_promotion_codes(false)
                 .validate()
                 .is_ok()
@@ -3323,7 +3378,7 @@ mod tests {
 
     #[test]
     fn update_validation_names_the_param() {
-        let two = [Discount::coupon("A"), Discount::coupon("B")];
+        let two = [Discount::Coupon("A".parse().unwrap()), Discount::Coupon("B".parse().unwrap())];
         let mut no_id_no_price = UpdateLineItem::existing("li_1");
         no_id_no_price.id = None;
         let mut new_without_quantity = UpdateLineItem::price("price_1", 1);
@@ -3343,7 +3398,7 @@ mod tests {
         let cases: Vec<(UpdateSession, &str)> = vec![
             (UpdateSession::new().discounts(two), "discounts"),
             (
-                UpdateSession::new().discount(Discount::promotion_code("SUMMER25")),
+                UpdateSession::new().discount(Discount::PromotionCode("SUMMER25".parse().unwrap())),
                 "discounts[0][promotion_code]",
             ),
             (
@@ -3436,7 +3491,7 @@ mod tests {
         assert!(UpdateSession::new().clear_discounts().validate().is_ok());
         assert!(
             UpdateSession::new()
-                .discount(Discount::promotion_code("promo_1"))
+                .discount(Discount::PromotionCode("promo_1".parse().unwrap()))
                 .validate()
                 .is_ok()
         );

@@ -10,29 +10,18 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{
     BillingAddressCollection, DiscountAmount, PaymentStatus, PermissionOwner, RedirectOnCompletion,
     SessionLineItem, SessionMode, SessionStatus, TaxAmount, UiMode,
 };
-use crate::discounts::{Coupon, PromotionCode};
+use crate::de::null_as_default;
+use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::expand::{Expandable, List, Object};
-use crate::ids::{CheckoutSessionId, CustomerId};
+use crate::ids::CheckoutSessionId;
 use crate::stripe_enum::stripe_enum;
-
-/// Reads `null` like a missing field: the type's default (empty map or list, `false`).
-///
-/// Stripe documents some maps and lists as nullable; treating `null` as empty keeps those
-/// fields free of an `Option` that carries no extra meaning.
-pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
 
 /// Lets `Expandable<serde_json::Value>` give its id for expandable fields whose object this
 /// crate does not model (payment intent, invoice, subscription, shipping rate, …). An object
@@ -45,10 +34,6 @@ impl Object for Value {
 
 fn checkout_session_object() -> String {
     "checkout.session".to_owned()
-}
-
-fn customer_object() -> String {
-    "customer".to_owned()
 }
 
 /// A Checkout Session (`"object": "checkout.session"`): the customer's session as they pay
@@ -457,27 +442,6 @@ pub struct SessionShippingDetails {
     pub name: Option<String>,
 }
 
-/// A postal address as Stripe returns it: every part may be `null`.
-///
-/// The request parameter counterpart, with its required parts, is
-/// [`Address`](super::Address).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct PostalAddress {
-    /// City, district, suburb, town or village.
-    pub city: Option<String>,
-    /// Two-letter ISO country code (`US`).
-    pub country: Option<String>,
-    /// Street, PO box or company name.
-    pub line1: Option<String>,
-    /// Apartment, suite, unit or building.
-    pub line2: Option<String>,
-    /// ZIP or postal code.
-    pub postal_code: Option<String>,
-    /// State, county, province or region.
-    pub state: Option<String>,
-}
-
 /// The consents the customer gave (`consent`).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -556,18 +520,6 @@ pub struct CustomerTaxId {
     /// The tax id's value.
     pub value: Option<String>,
 }
-
-stripe_enum!(
-    /// A customer's tax exemption status.
-    TaxExempt {
-        /// Not exempt.
-        None = "none",
-        /// Exempt.
-        Exempt = "exempt",
-        /// Reverse charge applies.
-        Reverse = "reverse",
-    }
-);
 
 /// Which payment method configuration a session uses
 /// (`payment_method_configuration_details`).
@@ -658,58 +610,12 @@ pub struct TotalDetailsBreakdown {
     pub taxes: Vec<TaxAmount>,
 }
 
-/// A Stripe customer (`"object": "customer"`), as the session's `customer` field expands to.
-///
-/// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct Customer {
-    /// Unique identifier for the customer (`cus_…`).
-    pub id: CustomerId,
-    /// The object's type: `customer`.
-    #[serde(default = "customer_object")]
-    pub object: String,
-    /// The customer's address.
-    pub address: Option<PostalAddress>,
-    /// When the customer was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// `true` when the customer was deleted (Stripe then sends only `id`, `object` and this).
-    #[serde(
-        default,
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "std::ops::Not::not"
-    )]
-    pub deleted: bool,
-    /// An arbitrary description.
-    pub description: Option<String>,
-    /// The customer's email address.
-    pub email: Option<String>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// Your key-value pairs stored on the customer (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// The customer's full name or business name.
-    pub name: Option<String>,
-    /// The customer's phone number.
-    pub phone: Option<String>,
-    /// The customer's tax exemption status.
-    pub tax_exempt: Option<TaxExempt>,
-}
-
-impl Object for Customer {
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::discounts::CouponDuration;
+    use crate::resources::CouponDuration;
 
     const SESSION: &str = include_str!("../../tests/fixtures/checkout_session.json");
     const COUPON: &str = include_str!("../../tests/fixtures/coupon.json");

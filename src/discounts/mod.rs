@@ -71,7 +71,7 @@
 //!                 .with_customer_message("That code is not valid."));
 //!         }
 //!         let Some(currency) = session.currency.clone() else { return Ok(Vec::new()) };
-//!         Ok(vec![Discount::coupon_data(CouponData::amount_off(1000, currency).name("Welcome"))])
+//!         Ok(vec![Discount::CouponData(CouponData::amount_off(1000, currency).name("Welcome"))])
 //!     }
 //! }
 //!
@@ -88,7 +88,7 @@
 //! )?;
 //! WelcomeCode.validate(&request, &session).await?;
 //! let discounts = WelcomeCode.recompute(&request, &session).await?;
-//! assert_eq!(discounts, [Discount::coupon_data(CouponData::amount_off(1000, "eur").name("Welcome"))]);
+//! assert_eq!(discounts, [Discount::CouponData(CouponData::amount_off(1000, "eur").name("Welcome"))]);
 //!
 //! // An unknown code: the customer sees the policy's message, never its reason.
 //! let request = DiscountRequest::from_json(
@@ -134,16 +134,21 @@
 //! }
 //! ```
 
-mod model;
-mod params;
+mod endpoint;
 pub mod policies;
 mod policy;
 mod request;
 mod response;
 mod update;
 
-pub use model::*;
-pub use params::*;
+pub use endpoint::*;
+pub use crate::resources::{
+    AppliedDiscount, Coupon, CouponAppliesTo, CouponData, CouponDuration, Discount,
+    DiscountSource, DiscountSourceType, PromotionCode, PromotionCodeRestrictions,
+};
+/// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
+/// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.
+pub use async_trait::async_trait;
 pub use policy::*;
 pub use request::*;
 pub use response::*;

@@ -39,7 +39,7 @@ use crate::checkout::CheckoutSession;
 ///             return Ok(Vec::new());
 ///         }
 ///         let currency = session.currency.clone().unwrap_or_else(|| "usd".into());
-///         Ok(vec![Discount::coupon_data(CouponData::amount_off(500, currency).name("Five off"))])
+///         Ok(vec![Discount::CouponData(CouponData::amount_off(500, currency).name("Five off"))])
 ///     }
 /// }
 /// ```
@@ -170,7 +170,7 @@ impl std::error::Error for Rejection {}
 ///     if request.is_removal() || session.amount_subtotal.unwrap_or(0) < 5_000 {
 ///         return Ok(Vec::new());
 ///     }
-///     Ok(vec![Discount::coupon("BIGCART")])
+///     Ok(vec![Discount::Coupon("BIGCART".parse().unwrap())])
 /// });
 /// fn assert_policy(_: &impl DiscountPolicy) {}
 /// assert_policy(&policy);

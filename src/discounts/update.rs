@@ -5,14 +5,18 @@
 //! What to answer the browser is [`ServerUpdateResponse`](super::ServerUpdateResponse)'s job;
 //! the rules themselves are the [`DiscountPolicy`]'s.
 
-use super::{CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection};
-use crate::RequestOptions;
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+
+use super::{DiscountPolicy, DiscountRequest, Rejection};
 use crate::checkout::{
-    CheckoutSession, PermissionOwner, RetrieveSession, SessionDiscount, SessionStatus,
-    UpdateSession,
+    CheckoutSession, PermissionOwner, SessionDiscount, SessionStatus, UpdateSession,
 };
 use crate::client::Client;
 use crate::error::Error;
+use crate::options::{RequestOptions, option_setters};
+use crate::resources::{Coupon, CouponData, Discount};
 
 /// What [`update_discounts`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +61,8 @@ pub enum UpdateError {
 /// the policy's by value (inline `coupon_data` coupons get generated ids).
 const EXPAND: [&str; 2] = ["discounts.coupon", "discounts.promotion_code"];
 
-/// Runs Stripe's dynamic-discount flow for one browser request:
+/// Runs Stripe's dynamic-discount flow for one browser request, for the session the request
+/// names:
 ///
 /// 1. retrieve the session (expanding `discounts.coupon`, `discounts.promotion_code` and
 ///    whatever the policy asks for);
@@ -68,60 +73,96 @@ const EXPAND: [&str; 2] = ["discounts.coupon", "discounts.promotion_code"];
 /// 5. otherwise update the session with `discounts` (`discounts=` when empty) and
 ///    `expand[0]=discounts`, so the answer shows what was applied.
 ///
-/// Retries reuse one idempotency key, so a retried update is never applied twice.
+/// It returns a pending flow: chain request options on it like on any request (they apply to
+/// the retrieve and the update; an idempotency key to the update only), then await it.
+/// Retries reuse one idempotency key, so a retried update is never applied twice. For the
+/// whole endpoint, body to answer, see [`handle`](super::handle).
 ///
 /// ```no_run
 /// use stripe_checkout_client::Client;
-/// use stripe_checkout_client::discounts::{update_discounts, DiscountRequest, ServerUpdateResponse};
+/// use stripe_checkout_client::discounts::{update_discounts, DiscountRequest};
 /// use stripe_checkout_client::discounts::policies::CartThreshold;
 /// # async fn run(body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
 /// let client = Client::new("sk_test_123")?;
 /// let request = DiscountRequest::from_json(body)?;
-/// let session_id = request.checkout_session_id.clone();
-/// let policy = CartThreshold::guide();
-/// let result = update_discounts(&client, &session_id, request, &policy).await;
-/// let body = serde_json::to_string(&ServerUpdateResponse::from(&result))?;
+/// let outcome = update_discounts(&client, request, &CartThreshold::guide())
+///     .stripe_account("acct_1Hx000000000000")
+///     .await?;
+/// println!("changed: {}", outcome.changed);
 /// # Ok(()) }
 /// ```
 ///
 /// # Errors
 /// [`UpdateError`]: a rejection, a closed session, a session the server may not update, or a
-/// Stripe/transport error (including an invalid session id, reported before anything is sent).
-pub async fn update_discounts<P: DiscountPolicy + ?Sized>(
-    client: &Client,
-    session_id: impl AsRef<str>,
+/// Stripe/transport error.
+pub fn update_discounts<'a, P>(
+    client: &'a Client,
     request: DiscountRequest,
-    policy: &P,
-) -> Result<UpdateOutcome, UpdateError> {
-    update_discounts_with(
+    policy: &'a P,
+) -> UpdateDiscounts<'a>
+where
+    P: DiscountPolicy + ?Sized,
+{
+    UpdateDiscounts {
         client,
-        session_id,
         request,
-        policy,
-        &RequestOptions::default(),
-    )
-    .await
+        policy: Box::new(policy),
+        options: RequestOptions::default(),
+    }
 }
 
-/// [`update_discounts`] with request options applied to both the retrieve and the update (an
-/// idempotency key applies to the update only).
-///
-/// # Errors
-/// As [`update_discounts`].
-pub async fn update_discounts_with<P: DiscountPolicy + ?Sized>(
-    client: &Client,
-    session_id: impl AsRef<str>,
+/// The discount flow for one request, not started yet: made by [`update_discounts`]. Chain
+/// request options on it, then `.await` it for the [`UpdateOutcome`].
+#[must_use = "the flow runs only when it is awaited"]
+pub struct UpdateDiscounts<'a> {
+    client: &'a Client,
     request: DiscountRequest,
-    policy: &P,
+    policy: Box<dyn DiscountPolicy + 'a>,
+    options: RequestOptions,
+}
+
+impl UpdateDiscounts<'_> {
+    option_setters!();
+}
+
+impl fmt::Debug for UpdateDiscounts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateDiscounts")
+            .field("session", &self.request.checkout_session_id)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The future of an awaited [`UpdateDiscounts`].
+pub type UpdateFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<UpdateOutcome, UpdateError>> + Send + 'a>>;
+
+impl<'a> IntoFuture for UpdateDiscounts<'a> {
+    type Output = Result<UpdateOutcome, UpdateError>;
+    type IntoFuture = UpdateFuture<'a>;
+
+    fn into_future(self) -> UpdateFuture<'a> {
+        Box::pin(async move {
+            run(
+                self.client,
+                &self.request,
+                self.policy.as_ref(),
+                &self.options,
+            )
+            .await
+        })
+    }
+}
+
+/// The flow itself, compiled once here whatever the policy's type.
+pub(crate) async fn run(
+    client: &Client,
+    request: &DiscountRequest,
+    policy: &dyn DiscountPolicy,
     options: &RequestOptions,
 ) -> Result<UpdateOutcome, UpdateError> {
-    let session_id = session_id.as_ref();
-    if request.checkout_session_id.as_str() != session_id {
-        return Err(UpdateError::Rejected(Rejection::new(format!(
-            "request names session {} but the flow runs for {session_id}",
-            request.checkout_session_id
-        ))));
-    }
+    let session_id = &request.checkout_session_id;
     let sessions = client.checkout_sessions();
     let mut expand: Vec<String> = EXPAND.iter().map(|s| (*s).to_owned()).collect();
     for extra in policy.expand() {
@@ -134,11 +175,9 @@ pub async fn update_discounts_with<P: DiscountPolicy + ?Sized>(
         ..options.clone()
     };
     let session = sessions
-        .retrieve_with(
-            session_id,
-            &RetrieveSession::new().expand(expand),
-            &retrieve_options,
-        )
+        .retrieve(session_id)
+        .expand(expand)
+        .options(&retrieve_options)
         .await?;
 
     if session.status != Some(SessionStatus::Open) {
@@ -155,17 +194,17 @@ pub async fn update_discounts_with<P: DiscountPolicy + ?Sized>(
     }
 
     policy
-        .validate(&request, &session)
+        .validate(request, &session)
         .await
         .map_err(UpdateError::Rejected)?;
     let discounts = policy
-        .recompute(&request, &session)
+        .recompute(request, &session)
         .await
         .map_err(UpdateError::Rejected)?;
 
     let current = session.discounts.as_deref().unwrap_or_default();
     if same_discounts(current, &discounts) {
-        tracing::debug!(session = session_id, "discounts unchanged; no update sent");
+        tracing::debug!(session = %session_id, "discounts unchanged; no update sent");
         return Ok(UpdateOutcome {
             session,
             discounts,
@@ -179,7 +218,10 @@ pub async fn update_discounts_with<P: DiscountPolicy + ?Sized>(
         UpdateSession::new().discounts(discounts.iter().cloned())
     }
     .expand(["discounts"]);
-    let session = sessions.update_with(session_id, &update, options).await?;
+    let session = sessions
+        .update(session_id, &update)
+        .options(options)
+        .await?;
     Ok(UpdateOutcome {
         session,
         discounts,
@@ -201,25 +243,19 @@ fn same_discounts(current: &[SessionDiscount], wanted: &[Discount]) -> bool {
 fn same_discount(have: &SessionDiscount, want: &Discount) -> bool {
     let coupon_id = have.coupon.as_ref().map(|c| c.id());
     let promo_id = have.promotion_code.as_ref().map(|p| p.id());
-    if let Some(id) = &want.promotion_code {
-        return promo_id == Some(id.as_str());
-    }
-    if promo_id.is_some() {
-        return false;
-    }
-    if let Some(id) = &want.coupon {
-        return coupon_id == Some(id.as_str());
-    }
-    match (
-        &want.coupon_data,
-        have.coupon.as_ref().and_then(|c| c.as_object()),
-    ) {
-        (Some(data), Some(coupon)) => coupon_matches(coupon, data),
-        _ => false,
+    match want {
+        Discount::PromotionCode(id) => promo_id == Some(id.as_str()),
+        _ if promo_id.is_some() => false,
+        Discount::Coupon(id) => coupon_id == Some(id.as_str()),
+        Discount::CouponData(data) => have
+            .coupon
+            .as_ref()
+            .and_then(|c| c.as_object())
+            .is_some_and(|coupon| coupon_matches(coupon, data)),
     }
 }
 
-fn coupon_matches(coupon: &super::Coupon, data: &CouponData) -> bool {
+fn coupon_matches(coupon: &Coupon, data: &CouponData) -> bool {
     let same_currency = match (&coupon.currency, &data.currency) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         (None, None) => true,

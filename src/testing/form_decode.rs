@@ -602,14 +602,14 @@ mod tests {
             ))
             .return_url("https://example.com/return?x=1&y=2")
             .metadata("order", "42")
-            .discount(Discount::coupon("SUMMER"))
+            .discount(Discount::Coupon("SUMMER".parse().unwrap()))
             .expand(["line_items"]);
         let body = form::to_string(&create).unwrap();
         let decoded: CreateSession = FormTree::parse(&body).unwrap().decode().unwrap();
         assert_eq!(decoded, create);
 
         let update = UpdateSession::new()
-            .discount(Discount::coupon_data(
+            .discount(Discount::CouponData(
                 CouponData::percent_off(12.5).name("Twelve and a half"),
             ))
             .expand(["discounts"]);

@@ -31,7 +31,7 @@
 //!         return Ok(Vec::new());
 //!     }
 //!     let currency = session.currency.clone().unwrap_or_default();
-//!     Ok(vec![Discount::coupon_data(CouponData::amount_off(1_500, currency).name("Big cart"))])
+//!     Ok(vec![Discount::CouponData(CouponData::amount_off(1_500, currency).name("Big cart"))])
 //! });
 //!
 //! let fake = FakeStripe::start().await;

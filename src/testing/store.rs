@@ -215,7 +215,7 @@ impl Store {
             ));
         }
         if let Some(customer) = &p.customer {
-            if !self.customers.contains_key(customer) {
+            if !self.customers.contains_key(customer.as_str()) {
                 return Err(ErrorAnswer::no_such("customer", customer, "customer"));
             }
         }
@@ -259,7 +259,7 @@ impl Store {
             line_items,
             discount: None,
             permissions: p.permissions.clone(),
-            customer: p.customer.clone(),
+            customer: p.customer.as_ref().map(|c| c.to_string()),
             customer_email: p.customer_email.clone(),
             client_reference_id: p.client_reference_id.clone(),
             metadata: Vec::new(),
@@ -291,7 +291,7 @@ impl Store {
                 (Some(id), None) => {
                     let price = self
                         .prices
-                        .get(id)
+                        .get(id.as_str())
                         .ok_or_else(|| ErrorAnswer::no_such("price", id, param("price")))?;
                     (
                         price.to_json(),
@@ -329,7 +329,7 @@ impl Store {
                         };
                     let name = match (&data.product_data, &data.product) {
                         (Some(product), _) => product.name.clone(),
-                        (None, Some(product)) => product.clone(),
+                        (None, Some(product)) => product.to_string(),
                         (None, None) => {
                             return Err(ErrorAnswer::missing(param("price_data][product_data")));
                         }
@@ -338,7 +338,10 @@ impl Store {
                         id: new_id("price_", 24),
                         unit_amount,
                         currency: data.currency.to_ascii_lowercase(),
-                        product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
+                        product_id: data
+                            .product
+                            .as_ref()
+                            .map_or_else(|| new_id("prod_", 14), |p| p.to_string()),
                         product_name: name.clone(),
                         created: self.now(),
                     };
@@ -422,15 +425,11 @@ impl Store {
                 _ => Ok(()),
             }
         };
-        match (
-            &discount.coupon,
-            &discount.promotion_code,
-            &discount.coupon_data,
-        ) {
-            (Some(id), None, None) => {
+        match discount {
+            Discount::Coupon(id) => {
                 let coupon = self
                     .coupons
-                    .get(id)
+                    .get(id.as_str())
                     .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "discounts[0][coupon]"))?;
                 check_currency(
                     coupon.currency.as_deref(),
@@ -438,12 +437,12 @@ impl Store {
                     "discounts[0][coupon]",
                 )?;
                 Ok(Some(StoredDiscount {
-                    coupon_id: id.clone(),
+                    coupon_id: id.to_string(),
                     promotion_code_id: None,
                 }))
             }
-            (None, Some(id), None) => {
-                let promo = self.promotion_codes.get(id).ok_or_else(|| {
+            Discount::PromotionCode(id) => {
+                let promo = self.promotion_codes.get(id.as_str()).ok_or_else(|| {
                     ErrorAnswer::no_such("promotion_code", id, "discounts[0][promotion_code]")
                 })?;
                 if !promo.active {
@@ -462,10 +461,10 @@ impl Store {
                 )?;
                 Ok(Some(StoredDiscount {
                     coupon_id: promo.coupon_id.clone(),
-                    promotion_code_id: Some(id.clone()),
+                    promotion_code_id: Some(id.to_string()),
                 }))
             }
-            (None, None, Some(data)) => {
+            Discount::CouponData(data) => {
                 let param = "discounts[0][coupon_data]";
                 match (data.amount_off, data.percent_off) {
                     (Some(off), None) if off > 0 => {
@@ -490,10 +489,6 @@ impl Store {
                     promotion_code_id: None,
                 }))
             }
-            _ => Err(ErrorAnswer::invalid(
-                "discounts[0]",
-                "You must specify exactly one of `coupon`, `promotion_code` or `coupon_data`.",
-            )),
         }
     }
 
@@ -685,7 +680,7 @@ impl Store {
             .filter(|s| {
                 p.customer
                     .as_ref()
-                    .is_none_or(|c| s.customer.as_ref() == Some(c))
+                    .is_none_or(|c| s.customer.as_deref() == Some(c.as_str()))
             })
             .filter(|s| {
                 p.created

@@ -195,7 +195,7 @@ mod tests {
         let discounts = recompute(&guide, &priced_session(12_000, "usd"));
         assert_eq!(
             discounts,
-            [Discount::coupon_data(
+            [Discount::CouponData(
                 crate::discounts::CouponData::amount_off(1_200, "usd").name("Customer Discount")
             )]
         );

@@ -215,7 +215,10 @@ fn worth(discounts: &[Discount], session: &CheckoutSession) -> i64 {
     let currency = session.currency.as_deref();
     discounts
         .iter()
-        .filter_map(|d| d.coupon_data.as_ref())
+        .filter_map(|d| match d {
+            Discount::CouponData(data) => Some(data),
+            _ => None,
+        })
         .filter_map(|data| Reward::of_coupon_data(data, currency))
         .fold(0i64, |sum, reward| {
             sum.saturating_add(reward.amount_off(subtotal))
@@ -288,11 +291,11 @@ mod tests {
     }
 
     fn amount(amount: i64, currency: &str, name: &str) -> Discount {
-        Discount::coupon_data(CouponData::amount_off(amount, currency).name(name))
+        Discount::CouponData(CouponData::amount_off(amount, currency).name(name))
     }
 
     fn percent(percent: f64, name: &str) -> Discount {
-        Discount::coupon_data(CouponData::percent_off(percent).name(name))
+        Discount::CouponData(CouponData::percent_off(percent).name(name))
     }
 
     fn failing() -> impl DiscountPolicy {
@@ -422,11 +425,11 @@ mod tests {
         );
 
         let (none, _) = fixed(vec![]);
-        let (by_id, _) = fixed(vec![Discount::coupon("SUMMER")]);
+        let (by_id, _) = fixed(vec![Discount::Coupon("SUMMER".parse().unwrap())]);
         let policy = BestForCustomer::new().with(none).with(by_id);
         assert_eq!(
             recompute(&policy, &priced_session(10_000, "usd")),
-            [Discount::coupon("SUMMER")]
+            [Discount::Coupon("SUMMER".parse().unwrap())]
         );
         let (none, _) = fixed(vec![]);
         assert!(

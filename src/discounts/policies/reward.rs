@@ -127,7 +127,7 @@ impl Priced {
         if amount <= 0 {
             return Vec::new();
         }
-        vec![Discount::coupon_data(
+        vec![Discount::CouponData(
             CouponData::amount_off(amount, self.currency.clone()).name(name),
         )]
     }
@@ -236,7 +236,7 @@ mod tests {
         };
         assert_eq!(
             p.discount(Reward::PercentBps(1000), "Ten"),
-            [Discount::coupon_data(
+            [Discount::CouponData(
                 CouponData::amount_off(100, "usd").name("Ten")
             )]
         );

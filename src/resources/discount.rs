@@ -1,18 +1,22 @@
-//! Request parameters that put a discount on a Checkout Session: [`Discount`] (one entry of
-//! `discounts`) and [`CouponData`] (an inline coupon created for that session only).
+//! The request parameter that puts a discount on a Checkout Session: [`Discount`] (one entry
+//! of `discounts`) and [`CouponData`] (an inline coupon created for that session only).
+//!
+//! Stripe's discount objects, as answers carry them, are in the coupon, promotion code and
+//! applied-discount files.
 
 use serde::{Deserialize, Serialize};
 
-use super::CouponDuration;
+use super::coupon::CouponDuration;
 use crate::error::{Error, Result};
 use crate::ids::{CouponId, PromotionCodeId};
 use crate::metadata::Metadata;
 
-/// One entry of a session's `discounts`: an existing coupon, a promotion code (create only),
-/// or an inline coupon ([`CouponData`]). Exactly one of the three is set; the constructors
-/// guarantee it.
+/// One entry of a session's `discounts`: an existing coupon, a promotion code, or an inline
+/// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
 ///
-/// Stripe applies at most one discount to a Checkout Session.
+/// The wire form is the same as the official SDKs': `discounts[0][coupon]=…`,
+/// `discounts[0][promotion_code]=…` or `discounts[0][coupon_data][…]=…`; from JSON it reads
+/// `{"coupon": "…"}`, `{"promotion_code": "…"}` or `{"coupon_data": {…}}`.
 ///
 /// ```
 /// use stripe_checkout_client::discounts::{CouponData, Discount};
@@ -23,14 +27,14 @@ use crate::metadata::Metadata;
 ///     discounts: Vec<Discount>,
 /// }
 ///
-/// let by_id = Params { discounts: vec![Discount::coupon("SUMMER25")] };
+/// let by_id = Params { discounts: vec![Discount::Coupon("SUMMER25".parse()?)] };
 /// assert_eq!(
 ///     form::to_pairs(&by_id)?,
 ///     [("discounts[0][coupon]".to_owned(), "SUMMER25".to_owned())]
 /// );
 ///
 /// let inline = Params {
-///     discounts: vec![Discount::coupon_data(
+///     discounts: vec![Discount::CouponData(
 ///         CouponData::amount_off(2000, "usd").name("Customer Discount"),
 ///     )],
 /// };
@@ -42,105 +46,83 @@ use crate::metadata::Metadata;
 ///         ("discounts[0][coupon_data][currency]".to_owned(), "usd".to_owned()),
 ///     ]
 /// );
-/// # Ok::<(), form::EncodeError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "snake_case", try_from = "DiscountFields")]
 #[non_exhaustive]
-pub struct Discount {
-    /// The id of an existing coupon.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coupon: Option<String>,
-    /// The id of a promotion code object (`promo_…`), not the code the customer types.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub promotion_code: Option<String>,
-    /// An inline coupon, created for this session only.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub coupon_data: Option<CouponData>,
+pub enum Discount {
+    /// An existing coupon, by id.
+    Coupon(CouponId),
+    /// A promotion code object (`promo_…`), not the code the customer types.
+    PromotionCode(PromotionCodeId),
+    /// An inline coupon, created for this session only: what the server-driven discount flow
+    /// sends.
+    CouponData(CouponData),
 }
 
 impl Discount {
-    /// A discount by an existing coupon's id (`discounts[0][coupon]=SUMMER25`).
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::Discount;
-    /// let d = Discount::coupon("SUMMER25");
-    /// assert_eq!(d.coupon.as_deref(), Some("SUMMER25"));
-    /// ```
-    pub fn coupon(id: impl Into<String>) -> Self {
-        Self {
-            coupon: Some(id.into()),
-            promotion_code: None,
-            coupon_data: None,
-        }
-    }
-
-    /// A discount by a promotion code object's id (`promo_…`, not the code customers type).
-    /// Stripe accepts it when creating a session, not when updating one.
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::Discount;
-    /// let d = Discount::promotion_code("promo_1MlLiAJITzLVzkSmAKV6tZ50");
-    /// assert!(d.promotion_code.is_some());
-    /// ```
-    pub fn promotion_code(id: impl Into<String>) -> Self {
-        Self {
-            coupon: None,
-            promotion_code: Some(id.into()),
-            coupon_data: None,
-        }
-    }
-
-    /// A discount by an inline coupon, created for this session only — what the
-    /// server-driven discount flow sends.
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::{CouponData, Discount};
-    /// let d = Discount::coupon_data(CouponData::percent_off(10.0));
-    /// assert_eq!(d.coupon_data.unwrap().percent_off, Some(10.0));
-    /// ```
-    pub fn coupon_data(data: CouponData) -> Self {
-        Self {
-            coupon: None,
-            promotion_code: None,
-            coupon_data: Some(data),
-        }
-    }
-
     /// Checks the discount; `prefix` is its place in the request (`discounts[0]`).
     ///
     /// A promotion code is allowed on update as well as on create: the server-update beta
     /// accepts `coupon`, `promotion_code` and `coupon_data` on both, so refusing one locally
-    /// would only block a request Stripe would take.
+    /// would only block a request Stripe would take. Ids are checked again because params
+    /// read from JSON hold them unchecked.
     pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
-        let set = usize::from(self.coupon.is_some())
-            + usize::from(self.promotion_code.is_some())
-            + usize::from(self.coupon_data.is_some());
-        if set != 1 {
-            return Err(Error::invalid_param(
-                prefix,
-                "set exactly one of `coupon`, `promotion_code` or `coupon_data`",
-            ));
+        match self {
+            Discount::Coupon(id) => CouponId::new(id.as_str())
+                .map(drop)
+                .map_err(|e| Error::invalid_param(format!("{prefix}[coupon]"), e.to_string())),
+            Discount::PromotionCode(id) => {
+                PromotionCodeId::new(id.as_str()).map(drop).map_err(|e| {
+                    Error::invalid_param(format!("{prefix}[promotion_code]"), e.to_string())
+                })
+            }
+            Discount::CouponData(data) => data.validate(&format!("{prefix}[coupon_data]")),
         }
-        if let Some(id) = &self.coupon {
-            CouponId::new(id.as_str())
-                .map_err(|e| Error::invalid_param(format!("{prefix}[coupon]"), e.to_string()))?;
-        }
-        if let Some(id) = &self.promotion_code {
-            PromotionCodeId::new(id.as_str()).map_err(|e| {
-                Error::invalid_param(format!("{prefix}[promotion_code]"), e.to_string())
-            })?;
-        }
-        if let Some(data) = &self.coupon_data {
-            data.validate(&format!("{prefix}[coupon_data]"))?;
-        }
-        Ok(())
     }
 }
 
 impl From<CouponData> for Discount {
     fn from(data: CouponData) -> Self {
-        Discount::coupon_data(data)
+        Discount::CouponData(data)
+    }
+}
+
+impl From<CouponId> for Discount {
+    fn from(id: CouponId) -> Self {
+        Discount::Coupon(id)
+    }
+}
+
+impl From<PromotionCodeId> for Discount {
+    fn from(id: PromotionCodeId) -> Self {
+        Discount::PromotionCode(id)
+    }
+}
+
+/// The SDKs' JSON shape of a discount, three optional keys of which exactly one is set.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscountFields {
+    #[serde(default)]
+    coupon: Option<CouponId>,
+    #[serde(default)]
+    promotion_code: Option<PromotionCodeId>,
+    #[serde(default)]
+    coupon_data: Option<CouponData>,
+}
+
+impl TryFrom<DiscountFields> for Discount {
+    type Error = &'static str;
+
+    fn try_from(fields: DiscountFields) -> std::result::Result<Self, Self::Error> {
+        match (fields.coupon, fields.promotion_code, fields.coupon_data) {
+            (Some(id), None, None) => Ok(Discount::Coupon(id)),
+            (None, Some(id), None) => Ok(Discount::PromotionCode(id)),
+            (None, None, Some(data)) => Ok(Discount::CouponData(data)),
+            _ => Err("a discount sets exactly one of `coupon`, `promotion_code` or `coupon_data`"),
+        }
     }
 }
 
@@ -417,6 +399,15 @@ mod tests {
     use super::*;
     use crate::form;
 
+    fn coupon(id: &str) -> Discount {
+        Discount::Coupon(id.parse().unwrap())
+    }
+
+    /// A discount as read from JSON, where ids are not checked.
+    fn unchecked(value: serde_json::Value) -> Discount {
+        serde_json::from_value(value).unwrap()
+    }
+
     #[derive(Serialize)]
     struct Params<'a> {
         discounts: &'a [Discount],
@@ -435,7 +426,7 @@ mod tests {
     #[test]
     fn coupon_data_sends_name_then_amount_then_currency() {
         let d =
-            Discount::coupon_data(CouponData::amount_off(2000, "usd").name("Customer Discount"));
+            Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount"));
         assert_eq!(
             pairs_of(&[d]),
             pairs(&[
@@ -448,7 +439,7 @@ mod tests {
 
     #[test]
     fn every_coupon_data_field_encodes() {
-        let d = Discount::coupon_data(
+        let d = Discount::CouponData(
             CouponData::percent_off(12.5)
                 .name("Gold")
                 .repeating(3)
@@ -467,7 +458,7 @@ mod tests {
             ])
         );
         assert_eq!(
-            pairs_of(&[Discount::coupon_data(CouponData::percent_off(10.0))]),
+            pairs_of(&[Discount::CouponData(CouponData::percent_off(10.0))]),
             pairs(&[("discounts[0][coupon_data][percent_off]", "10")])
         );
     }
@@ -475,11 +466,11 @@ mod tests {
     #[test]
     fn ids_encode_by_kind() {
         assert_eq!(
-            pairs_of(&[Discount::coupon("SUMMER25")]),
+            pairs_of(&[coupon("SUMMER25")]),
             pairs(&[("discounts[0][coupon]", "SUMMER25")])
         );
         assert_eq!(
-            pairs_of(&[Discount::promotion_code("promo_1")]),
+            pairs_of(&[Discount::PromotionCode("promo_1".parse().unwrap())]),
             pairs(&[("discounts[0][promotion_code]", "promo_1")])
         );
     }
@@ -493,7 +484,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             d,
-            Discount::coupon_data(
+            Discount::CouponData(
                 CouponData::amount_off(2000, "usd")
                     .name("Customer Discount")
                     .duration(CouponDuration::Once)
@@ -501,13 +492,21 @@ mod tests {
             )
         );
         let d: Discount = serde_json::from_value(json!({"coupon": "SUMMER25"})).unwrap();
-        assert_eq!(d, Discount::coupon("SUMMER25"));
+        assert_eq!(d, coupon("SUMMER25"));
         let d: Discount =
             serde_json::from_value(json!({"coupon_data": {"percent_off": 10}})).unwrap();
-        assert_eq!(d, Discount::coupon_data(CouponData::percent_off(10.0)));
+        assert_eq!(d, Discount::CouponData(CouponData::percent_off(10.0)));
         assert!(serde_json::from_value::<Discount>(json!({"cupon": "x"})).is_err());
+        // Exactly one of the three keys.
+        for bad in [
+            json!({}),
+            json!({"coupon": "A", "coupon_data": {"percent_off": 5}}),
+            json!({"coupon": "A", "promotion_code": "promo_1"}),
+        ] {
+            assert!(serde_json::from_value::<Discount>(bad.clone()).is_err(), "{bad}");
+        }
         assert_eq!(
-            serde_json::to_value(Discount::coupon("A")).unwrap(),
+            serde_json::to_value(coupon("A")).unwrap(),
             json!({"coupon": "A"})
         );
     }
@@ -528,22 +527,7 @@ mod tests {
 
     #[test]
     fn validation_names_the_param() {
-        let both = Discount {
-            coupon: Some("A".into()),
-            promotion_code: None,
-            coupon_data: Some(CouponData::percent_off(5.0)),
-        };
-        let neither = Discount {
-            coupon: None,
-            promotion_code: None,
-            coupon_data: None,
-        };
-        let coupon_and_promo = Discount {
-            coupon: Some("A".into()),
-            promotion_code: Some("promo_1".into()),
-            coupon_data: None,
-        };
-        let data = |c: CouponData| Discount::coupon_data(c);
+        let data = Discount::CouponData;
         let mut both_offs = CouponData::amount_off(100, "usd");
         both_offs.percent_off = Some(5.0);
         let mut no_offs = CouponData::amount_off(100, "usd");
@@ -551,16 +535,12 @@ mod tests {
         let mut no_currency = CouponData::amount_off(100, "usd");
         no_currency.currency = None;
         let cases: Vec<(Discount, &str)> = vec![
-            (both, "discounts[0]"),
-            (neither.clone(), "discounts[0]"),
-            (neither, "discounts[0]"),
-            (coupon_and_promo, "discounts[0]"),
             (
-                Discount::promotion_code("SUMMER"),
+                unchecked(json!({"promotion_code": "SUMMER"})),
                 "discounts[0][promotion_code]",
             ),
-            (Discount::coupon("a b"), "discounts[0][coupon]"),
-            (Discount::coupon(""), "discounts[0][coupon]"),
+            (unchecked(json!({"coupon": "a b"})), "discounts[0][coupon]"),
+            (unchecked(json!({"coupon": ""})), "discounts[0][coupon]"),
             (data(both_offs), "discounts[0][coupon_data]"),
             (data(no_offs), "discounts[0][coupon_data]"),
             (
@@ -638,12 +618,12 @@ mod tests {
     #[test]
     fn valid_discounts_pass() {
         let ok = [
-            Discount::coupon("SUMMER25"),
-            Discount::promotion_code("promo_1"),
-            Discount::coupon_data(CouponData::amount_off(1, "USD")),
-            Discount::coupon_data(CouponData::percent_off(100.0)),
-            Discount::coupon_data(CouponData::percent_off(0.01).repeating(1)),
-            Discount::coupon_data(
+            coupon("SUMMER25"),
+            Discount::PromotionCode("promo_1".parse().unwrap()),
+            Discount::CouponData(CouponData::amount_off(1, "USD")),
+            Discount::CouponData(CouponData::percent_off(100.0)),
+            Discount::CouponData(CouponData::percent_off(0.01).repeating(1)),
+            Discount::CouponData(
                 CouponData::amount_off(2000, "usd")
                     .name("n".repeat(40))
                     .duration(CouponDuration::Forever)

@@ -1,0 +1,158 @@
+//! [`handle`]: the whole server side of the guide's discount endpoint in one call, whatever the
+//! web framework — the request body in, an HTTP status and the front end's JSON out
+//! ([`EndpointResponse`]).
+//!
+//! Parsing the body is [`DiscountRequest`]'s job, the flow [`update_discounts`]'s and the
+//! contract JSON [`ServerUpdateResponse`]'s; this file only strings them together and decides
+//! what is logged.
+//!
+//! [`update_discounts`]: super::update_discounts
+
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+
+use super::update::run;
+use super::{DiscountPolicy, DiscountRequest, RequestError, ServerUpdateResponse, UpdateError};
+use crate::client::Client;
+use crate::options::{RequestOptions, option_setters};
+
+/// Runs the guide's endpoint for one request body: parse it as a [`DiscountRequest`], run
+/// [`update_discounts`](super::update_discounts) with `policy`, and answer in the front end's
+/// contract.
+///
+/// The answer never carries internals: a rejection shows the policy's customer message (or
+/// [`INVALID_DISCOUNTS_MESSAGE`](super::INVALID_DISCOUNTS_MESSAGE)), any other failure
+/// [`UPDATE_FAILED_MESSAGE`](super::UPDATE_FAILED_MESSAGE); the reasons, Stripe's messages and
+/// request ids go to `tracing`. Request options chain on the returned value as on any request.
+///
+/// The status is `200` for every answer of the flow, the failures included: Stripe.js reads
+/// the JSON, and a shopper's refused code is not a server error. A body that is not a discount
+/// request at all (malformed, too large, no valid session id) gets `400`.
+///
+/// ```no_run
+/// use stripe_checkout_client::Client;
+/// use stripe_checkout_client::discounts::{self, policies::CartThreshold};
+///
+/// // In any framework: hand over the raw body, answer with what comes back.
+/// async fn update_discounts_endpoint(client: &Client, body: &[u8]) -> (u16, String) {
+///     let answer = discounts::handle(client, body, &CartThreshold::guide()).await;
+///     (answer.status, answer.body)
+/// }
+/// ```
+pub fn handle<'a, P>(client: &'a Client, body: &[u8], policy: &'a P) -> Handle<'a>
+where
+    P: DiscountPolicy + ?Sized,
+{
+    Handle {
+        client,
+        request: DiscountRequest::from_json(body),
+        policy: Box::new(policy),
+        options: RequestOptions::default(),
+    }
+}
+
+/// One endpoint call, not started yet: made by [`handle`]. Chain request options on it, then
+/// `.await` it for the [`EndpointResponse`].
+#[must_use = "the endpoint runs only when it is awaited"]
+pub struct Handle<'a> {
+    client: &'a Client,
+    request: Result<DiscountRequest, RequestError>,
+    policy: Box<dyn DiscountPolicy + 'a>,
+    options: RequestOptions,
+}
+
+impl Handle<'_> {
+    option_setters!();
+}
+
+impl fmt::Debug for Handle<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handle")
+            .field(
+                "session",
+                &self.request.as_ref().ok().map(|r| &r.checkout_session_id),
+            )
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> IntoFuture for Handle<'a> {
+    type Output = EndpointResponse;
+    type IntoFuture = Pin<Box<dyn Future<Output = EndpointResponse> + Send + 'a>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(respond(self))
+    }
+}
+
+async fn respond(handle: Handle<'_>) -> EndpointResponse {
+    let request = match handle.request {
+        Ok(request) => request,
+        Err(err) => {
+            tracing::warn!(error = %err, "malformed discount request");
+            return EndpointResponse::new(400, &ServerUpdateResponse::from(&err));
+        }
+    };
+    let result = run(
+        handle.client,
+        &request,
+        handle.policy.as_ref(),
+        &handle.options,
+    )
+    .await;
+    let session = &request.checkout_session_id;
+    match &result {
+        Ok(outcome) => tracing::info!(
+            session = %session,
+            changed = outcome.changed,
+            total = ?outcome.session.amount_total,
+            "discounts recomputed"
+        ),
+        Err(UpdateError::Rejected(_)) => {}
+        Err(err) => tracing::warn!(session = %session, error = %err, "discount update refused"),
+    }
+    EndpointResponse::new(200, &ServerUpdateResponse::from(&result))
+}
+
+/// What the endpoint answers: an HTTP status and a JSON body (`Content-Type:
+/// application/json`).
+///
+/// ```
+/// use stripe_checkout_client::discounts::EndpointResponse;
+///
+/// let ok = EndpointResponse::success();
+/// assert_eq!((ok.status, ok.body.as_str()), (200, r#"{"type":"object","value":{"succeeded":true}}"#));
+/// assert_eq!(EndpointResponse::CONTENT_TYPE, "application/json");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EndpointResponse {
+    /// The HTTP status to answer with.
+    pub status: u16,
+    /// The JSON body: a [`ServerUpdateResponse`].
+    pub body: String,
+}
+
+impl EndpointResponse {
+    /// The content type of [`body`](Self::body).
+    pub const CONTENT_TYPE: &'static str = "application/json";
+
+    fn new(status: u16, response: &ServerUpdateResponse) -> Self {
+        EndpointResponse {
+            status,
+            body: serde_json::to_string(response).expect("the contract always serializes"),
+        }
+    }
+
+    /// `200` with the success answer.
+    pub fn success() -> Self {
+        Self::new(200, &ServerUpdateResponse::success())
+    }
+
+    /// The body as the contract type.
+    pub fn response(&self) -> ServerUpdateResponse {
+        serde_json::from_str(&self.body).expect("the body is always a contract answer")
+    }
+}

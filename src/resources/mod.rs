@@ -1,0 +1,20 @@
+//! Stripe objects that more than one part of the crate works with: the coupon, promotion code,
+//! applied-discount and customer models, and the [`Discount`] request parameter.
+//!
+//! They live here, below both [`checkout`](crate::checkout) (whose session carries them) and
+//! [`discounts`](crate::discounts) (whose flow computes them), so neither imports the other's
+//! models. The module is private: the types are re-exported where users look for them,
+//! `discounts::{Coupon, Discount, …}` and `checkout::Customer`.
+
+mod applied_discount;
+mod coupon;
+mod customer;
+mod discount;
+mod promotion_code;
+
+pub use applied_discount::AppliedDiscount;
+pub use coupon::{Coupon, CouponAppliesTo, CouponDuration, DiscountSource, DiscountSourceType};
+pub use customer::{Customer, PostalAddress, TaxExempt};
+pub(crate) use discount::check_currency;
+pub use discount::{CouponData, Discount};
+pub use promotion_code::{PromotionCode, PromotionCodeRestrictions};
