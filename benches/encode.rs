@@ -37,7 +37,7 @@ fn rich_create() -> CreateSession {
 
 fn update_discounts_body() -> UpdateSession {
     UpdateSession::new()
-        .discount(Discount::coupon_data(
+        .discount(Discount::CouponData(
             CouponData::amount_off(2_000, "usd").name("Customer Discount"),
         ))
         .expand(["discounts"])

@@ -133,7 +133,7 @@ async fn start_server() -> (SocketAddr, Arc<Mutex<Seen>>) {
 }
 
 async fn crate_flow(client: &Client, id: &CheckoutSessionId, policy: &CartThreshold) {
-    let outcome = update_discounts(client, id, DiscountRequest::new(id.clone()), policy)
+    let outcome = update_discounts(client, DiscountRequest::new(id.clone()), policy)
         .await
         .unwrap();
     assert!(outcome.changed);

@@ -1,7 +1,7 @@
 //! The server side of Stripe's "dynamically update discounts" guide in one run: create a
 //! session, let the guide's rule (10% off carts over 100.00, at most 20.00) apply a
 //! discount, re-apply it (no update is sent), then remove it — printing what the browser
-//! would be told each time.
+//! would be told each time, through the crate's one-call endpoint helper.
 //!
 //! Offline (no `STRIPE_SECRET_KEY`) it runs against the crate's in-process emulator. With
 //! `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` (a price over 100.00) it runs against
@@ -14,8 +14,7 @@
 use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
-use stripe_checkout_client::discounts::policies::CartThreshold;
-use stripe_checkout_client::discounts::{DiscountRequest, ServerUpdateResponse, update_discounts};
+use stripe_checkout_client::discounts::{self, policies::CartThreshold};
 use stripe_checkout_client::testing::FakeStripe;
 use stripe_checkout_client::{ApiVersion, Client};
 
@@ -72,20 +71,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     ];
     for (step, body) in bodies {
-        // What your endpoint does with the browser's body.
-        let request = DiscountRequest::from_json(body.as_bytes())?;
-        let result = update_discounts(&client, &session.id, request, &policy).await;
-        let answer = serde_json::to_string(&ServerUpdateResponse::from(&result))?;
-        match &result {
-            Ok(outcome) => {
-                println!(
-                    "\n{step}: update sent: {}; browser gets {answer}",
-                    outcome.changed
-                );
-                show("after", &outcome.session);
-            }
-            Err(err) => println!("\n{step}: failed ({err}); browser gets {answer}"),
-        }
+        // Your endpoint: the browser's body in, the status and JSON to answer out.
+        let answer = discounts::handle(&client, body.as_bytes(), &policy).await;
+        println!("\n{step}: browser gets {} {}", answer.status, answer.body);
+        show(
+            "after",
+            &client.checkout_sessions().retrieve(&session.id).await?,
+        );
     }
     Ok(())
 }

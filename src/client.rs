@@ -53,7 +53,6 @@ pub struct Client {
     pub(crate) inner: Arc<Transport>,
 }
 
-
 impl Client {
     /// A client with every default: production API base, the server-update beta version,
     /// 2 retries, an 80 s timeout.
@@ -103,12 +102,7 @@ impl Client {
     /// query, fragment, `..` or non-ASCII characters, and [`Error::Encode`] for params the
     /// form encoder cannot express: both before anything is sent. Otherwise as [`Error`]
     /// describes.
-    pub fn request_raw<T, P>(
-        &self,
-        method: Method,
-        path: &str,
-        params: &P,
-    ) -> PendingRequest<'_, T>
+    pub fn request_raw<T, P>(&self, method: Method, path: &str, params: &P) -> PendingRequest<'_, T>
     where
         T: DeserializeOwned,
         P: Serialize + ?Sized,

@@ -106,9 +106,9 @@ pub use client::{
     AppInfo, Client, ClientBuilder, DEFAULT_API_BASE, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
+pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result};
 pub use options::RequestOptions;
 pub use request::{PendingRequest, ResponseFuture};
-pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result};
 pub use transport::Method;
 pub use version::ApiVersion;
 

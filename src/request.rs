@@ -114,7 +114,10 @@ impl<'a, T> PendingRequest<'a, T> {
 
 /// Appends `expand[n]` pairs for the `fields` not yet asked for.
 fn append_expand(pairs: &mut Vec<(String, String)>, fields: Vec<String>) -> Result<()> {
-    let mut next = pairs.iter().filter(|(k, _)| k.starts_with("expand[")).count();
+    let mut next = pairs
+        .iter()
+        .filter(|(k, _)| k.starts_with("expand["))
+        .count();
     for field in fields {
         if field.is_empty() {
             return Err(Error::invalid_param(

@@ -1,7 +1,9 @@
 //! The merchant server's routes: the web page, the guide's endpoints and the session status,
 //! all answering in the front end's `{"type":"object",…}` / `{"type":"error",…}` contract.
 //!
-//! Start-up (keys, the emulator, the port) lives in `main.rs`; this file is shared with the
+//! It uses only the crate's default features, as a merchant's server would: start-up (keys,
+//! the port) lives in `main.rs`, and the offline demo's emulator and its "Pay" button in
+//! `demo.rs`, which `main.rs` merges in only when it runs offline. This file is shared with the
 //! integration test that drives the router in-process.
 
 use std::collections::HashMap;
@@ -19,15 +21,14 @@ use serde_json::{Value, json};
 use stripe_checkout_client::Client;
 use stripe_checkout_client::checkout::PaymentStatus;
 use stripe_checkout_client::checkout::{
-    CreateSession, LineItem, PermissionOwner, RetrieveSession, SessionMode, UiMode,
+    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
 use stripe_checkout_client::discounts::policies::{CartThreshold, LoyaltyTiers, Reward};
 use stripe_checkout_client::discounts::{
-    DiscountPolicy, DiscountRequest, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
-    UPDATE_FAILED_MESSAGE, update_discounts,
+    self, DiscountPolicy, EndpointResponse, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
+    UPDATE_FAILED_MESSAGE,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
-use stripe_checkout_client::testing::FakeStripe;
 use stripe_checkout_client::webhook::{EventData, construct_event};
 
 /// The largest request body any endpoint reads.
@@ -53,6 +54,8 @@ pub struct Config {
     /// The webhook endpoint's signing secret (`whsec_…`); without one, `/webhook` refuses
     /// every event.
     pub webhook_secret: Option<String>,
+    /// Whether the page offers the offline demo's "Pay" button (served by `demo.rs`).
+    pub demo_payments: bool,
 }
 
 /// Shared by every request.
@@ -64,13 +67,11 @@ pub struct AppState {
     loyalty: Arc<LoyaltyTiers<HashMap<String, String>>>,
     /// Sessions whose `checkout.session.completed` webhook was verified and fulfilled.
     fulfilled: Arc<Mutex<Vec<String>>>,
-    /// The emulator, when running offline: lets the page "pay" with a demo button.
-    fake: Option<Arc<FakeStripe>>,
 }
 
 impl AppState {
-    /// The state for a client and configuration; `fake` is the emulator when offline.
-    pub fn new(client: Client, config: Config, fake: Option<Arc<FakeStripe>>) -> Self {
+    /// The state for a client and configuration.
+    pub fn new(client: Client, config: Config) -> Self {
         let loyalty = LoyaltyTiers::new(config.members.clone())
             .tier("gold", Reward::PercentBps(1_500))
             .tier("silver", Reward::AmountOff(500))
@@ -81,7 +82,6 @@ impl AppState {
             guide: Arc::new(CartThreshold::guide().name("Cart discount")),
             loyalty: Arc::new(loyalty),
             fulfilled: Arc::default(),
-            fake,
         }
     }
 
@@ -106,7 +106,6 @@ pub fn router(state: AppState) -> Router {
         .route("/apply-customer-discount", post(apply_customer_discount))
         .route("/session-status", get(session_status))
         .route("/webhook", post(webhook))
-        .route("/demo/pay", post(demo_pay))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
@@ -115,7 +114,8 @@ fn object(value: Value) -> Response {
     axum::Json(json!({"type": "object", "value": value})).into_response()
 }
 
-fn error(status: StatusCode, message: &str) -> Response {
+/// A contract error; `pub` for `demo.rs`.
+pub fn error(status: StatusCode, message: &str) -> Response {
     (status, axum::Json(ServerUpdateResponse::error(message))).into_response()
 }
 
@@ -146,7 +146,7 @@ async fn style_css() -> Response {
 async fn config(State(state): State<AppState>) -> Response {
     object(json!({
         "publishable_key": state.config.publishable_key,
-        "demo_payments": state.fake.is_some(),
+        "demo_payments": state.config.demo_payments,
     }))
 }
 
@@ -177,28 +177,17 @@ async fn create_checkout_session(State(state): State<AppState>) -> Response {
     }
 }
 
-/// Runs the flow for a parsed body and answers in the contract, logging what the browser
-/// must not see.
+/// Runs the crate's endpoint helper for a body: it parses the body, runs the flow, answers in
+/// the contract and logs what the browser must not see.
 async fn run_flow(state: &AppState, body: &[u8], policy: &dyn DiscountPolicy) -> Response {
-    let request = match DiscountRequest::from_json(body) {
-        Ok(request) => request,
-        Err(err) => {
-            tracing::warn!(error = %err, "malformed discount request");
-            return error(StatusCode::OK, INVALID_DISCOUNTS_MESSAGE);
-        }
-    };
-    let session_id = request.checkout_session_id.clone();
-    let result = update_discounts(&state.client, &session_id, request, policy).await;
-    match &result {
-        Ok(outcome) => tracing::info!(
-            session = %session_id,
-            changed = outcome.changed,
-            total = ?outcome.session.amount_total,
-            "discounts recomputed"
-        ),
-        Err(err) => tracing::warn!(session = %session_id, error = %err, "discount update refused"),
-    }
-    axum::Json(ServerUpdateResponse::from(&result)).into_response()
+    let answer = discounts::handle(&state.client, body, policy).await;
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        [(header::CONTENT_TYPE, EndpointResponse::CONTENT_TYPE)],
+        answer.body,
+    )
+        .into_response()
 }
 
 /// The guide's `/update-discounts`: whatever the browser asks, the guide's rule decides.
@@ -244,11 +233,11 @@ async fn session_status(
         tracing::warn!("session status asked without a valid session id");
         return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
     };
-    let retrieve = RetrieveSession::new().expand(["discounts.coupon"]);
     match state
         .client
         .checkout_sessions()
-        .retrieve(&id, &retrieve)
+        .retrieve(&id)
+        .expand(["discounts.coupon"])
         .await
     {
         Ok(session) => {
@@ -322,45 +311,4 @@ async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
         _ => tracing::info!(event = %event.id, kind = %event.event_type, "webhook ignored"),
     }
     axum::Json(json!({"received": true})).into_response()
-}
-
-#[derive(Deserialize)]
-struct PayRequest {
-    checkout_session_id: String,
-}
-
-/// Offline only: completes the session in the emulator, which then delivers the signed
-/// `checkout.session.completed` webhook to `/webhook`, as Stripe would after a payment.
-async fn demo_pay(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
-    let Some(fake) = &state.fake else {
-        return error(
-            StatusCode::NOT_FOUND,
-            "Demo payments are only available offline.",
-        );
-    };
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => {
-            tracing::warn!(%rejection, "demo payment body refused");
-            return error(rejection.status(), SESSION_NOT_FOUND_MESSAGE);
-        }
-    };
-    let request = match serde_json::from_slice::<PayRequest>(&body) {
-        Ok(request) => request,
-        Err(err) => {
-            tracing::warn!(error = %err, "malformed demo payment request");
-            return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
-        }
-    };
-    let Ok(id) = CheckoutSessionId::new(request.checkout_session_id) else {
-        tracing::warn!("demo payment without a valid session id");
-        return error(StatusCode::OK, SESSION_NOT_FOUND_MESSAGE);
-    };
-    match fake.complete_session(id.as_str()).await {
-        Ok(session) => object(json!({"status": session.status.map(|s| s.to_string())})),
-        Err(err) => {
-            tracing::warn!(error = %err, "demo payment refused");
-            error(StatusCode::OK, UPDATE_FAILED_MESSAGE)
-        }
-    }
 }

@@ -14,6 +14,7 @@
 //! overrides 4242.
 
 mod app;
+mod demo;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -79,6 +80,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let config = app::Config {
+        demo_payments: fake.is_some(),
         cart,
         return_url: format!("http://localhost:{port}/?session_id={{CHECKOUT_SESSION_ID}}"),
         publishable_key: std::env::var("STRIPE_PUBLISHABLE_KEY").ok(),
@@ -86,7 +88,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         members,
         webhook_secret,
     };
-    let router = app::router(app::AppState::new(client, config, fake));
+    let mut router = app::router(app::AppState::new(client, config));
+    if let Some(fake) = fake {
+        // Offline only: the emulator's "Pay" button.
+        router = router.merge(demo::router(fake));
+    }
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!("Merchant server listening on http://localhost:{port}");

@@ -98,7 +98,12 @@ impl<'c> CheckoutSessions<'c> {
     /// # Errors
     /// Any [`Error`](crate::Error) from the request (`404` for an unknown session).
     pub fn retrieve(&self, id: &CheckoutSessionId) -> PendingRequest<'c, CheckoutSession> {
-        self.request(Method::Get, session_path(id, ""), Ok(Vec::new()), decode_session)
+        self.request(
+            Method::Get,
+            session_path(id, ""),
+            Ok(Vec::new()),
+            decode_session,
+        )
     }
 
     /// Updates a Checkout Session (`POST /v1/checkout/sessions/{id}`).
@@ -271,7 +276,11 @@ struct Paging {
     page: std::vec::IntoIter<CheckoutSession>,
 }
 
-fn pages(handler: CheckoutSessions<'_>, params: ListSessions, options: RequestOptions) -> Pages<'_> {
+fn pages(
+    handler: CheckoutSessions<'_>,
+    params: ListSessions,
+    options: RequestOptions,
+) -> Pages<'_> {
     let backwards = params.ending_before.is_some();
     let state = Paging {
         params: Some(params),

@@ -13,11 +13,11 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::de::null_as_default;
 use super::{RecurringInterval, TaxBehavior};
-use crate::resources::AppliedDiscount;
+use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
+use crate::resources::AppliedDiscount;
 use crate::stripe_enum::stripe_enum;
 
 fn item_object() -> String {

@@ -30,12 +30,10 @@ use super::{
     SessionMode, SessionStatus, TaxBehavior, UiMode,
 };
 use crate::Clearable;
-use crate::resources::{Discount, check_currency};
 use crate::error::{Error, Result};
-use crate::ids::{
-    CheckoutSessionId, CustomerId, IntoId, PriceId, ProductId, RejectedId, take_id,
-};
+use crate::ids::{CheckoutSessionId, CustomerId, IntoId, PriceId, ProductId, RejectedId, take_id};
 use crate::metadata::Metadata;
+use crate::resources::{Discount, check_currency};
 use crate::stripe_enum::stripe_enum;
 
 /// Generates `fn name(mut self, value: impl Into<Ty>) -> Self` setters for `Option` fields.
@@ -2627,8 +2625,8 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::resources::CouponData;
     use crate::form;
+    use crate::resources::CouponData;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
@@ -3202,7 +3200,10 @@ mod tests {
         let many: Vec<(String, String)> = (0..51).map(|i| (format!("k{i}"), "v".into())).collect();
         let cases: Vec<(CreateSession, String)> = vec![
             (
-                base().discounts([Discount::Coupon("A".parse().unwrap()), Discount::Coupon("B".parse().unwrap())]),
+                base().discounts([
+                    Discount::Coupon("A".parse().unwrap()),
+                    Discount::Coupon("B".parse().unwrap()),
+                ]),
                 "discounts".into(),
             ),
             (
@@ -3211,25 +3212,17 @@ mod tests {
                     .allow_promotion_codes(true),
                 "allow_promotion_codes".into(),
             ),
+            (base().customer("acct_1"), "customer".into()),
             (
-                base().discount(Discount {
-                    coupon: Some("A".into()),
-                    promotion_code: None,
-                    coupon_data: Some(CouponData::percent_off(5.0)),
-                }),
-                "discounts[0]".into(),
+                base().line_item(LineItem::price("prod_1", 1)),
+                "line_items[1][price]".into(),
             ),
             (
-                base().discount(Discount {
-                    coupon: None,
-                    promotion_code: None,
-                    coupon_data: None,
-                }),
-                "discounts[0]".into(),
-            ),
-            (
-                base().discount(Discount::PromotionCode("SUMMER".parse().unwrap())),
-                "discounts[0][promotion_code]".into(),
+                base().line_item(LineItem::price_data(
+                    PriceData::for_product("usd", 100, "price_1"),
+                    1,
+                )),
+                "line_items[1][price_data][product]".into(),
             ),
             (
                 base().discount(coupon(both_offs)),
@@ -3378,7 +3371,10 @@ mod tests {
 
     #[test]
     fn update_validation_names_the_param() {
-        let two = [Discount::Coupon("A".parse().unwrap()), Discount::Coupon("B".parse().unwrap())];
+        let two = [
+            Discount::Coupon("A".parse().unwrap()),
+            Discount::Coupon("B".parse().unwrap()),
+        ];
         let mut no_id_no_price = UpdateLineItem::existing("li_1");
         no_id_no_price.id = None;
         let mut new_without_quantity = UpdateLineItem::price("price_1", 1);
@@ -3398,16 +3394,8 @@ mod tests {
         let cases: Vec<(UpdateSession, &str)> = vec![
             (UpdateSession::new().discounts(two), "discounts"),
             (
-                UpdateSession::new().discount(Discount::PromotionCode("SUMMER25".parse().unwrap())),
-                "discounts[0][promotion_code]",
-            ),
-            (
-                UpdateSession::new().discount(Discount {
-                    coupon: Some("A".into()),
-                    promotion_code: None,
-                    coupon_data: Some(CouponData::percent_off(5.0)),
-                }),
-                "discounts[0]",
+                UpdateSession::new().line_item(UpdateLineItem::price("prod_1", 1)),
+                "line_items[0][price]",
             ),
             (
                 UpdateSession::new().discount(CouponData::percent_off(0.0)),

@@ -18,9 +18,9 @@ use super::{
     SessionLineItem, SessionMode, SessionStatus, TaxAmount, UiMode,
 };
 use crate::de::null_as_default;
-use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::expand::{Expandable, List, Object};
 use crate::ids::CheckoutSessionId;
+use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::stripe_enum::stripe_enum;
 
 /// Lets `Expandable<serde_json::Value>` give its id for expandable fields whose object this

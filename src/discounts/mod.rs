@@ -141,14 +141,14 @@ mod request;
 mod response;
 mod update;
 
-pub use endpoint::*;
 pub use crate::resources::{
-    AppliedDiscount, Coupon, CouponAppliesTo, CouponData, CouponDuration, Discount,
-    DiscountSource, DiscountSourceType, PromotionCode, PromotionCodeRestrictions,
+    AppliedDiscount, Coupon, CouponAppliesTo, CouponData, CouponDuration, Discount, DiscountSource,
+    DiscountSourceType, PromotionCode, PromotionCodeRestrictions,
 };
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.
 pub use async_trait::async_trait;
+pub use endpoint::*;
 pub use policy::*;
 pub use request::*;
 pub use response::*;

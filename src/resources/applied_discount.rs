@@ -2,7 +2,6 @@
 //! ([`AppliedDiscount`]). The request parameter that asks for a discount is
 //! [`Discount`](super::discount_param::Discount), in its own file.
 
-
 use serde::{Deserialize, Serialize};
 
 use super::coupon::{Coupon, DiscountSource};
@@ -119,6 +118,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::resources::{CouponDuration, DiscountSourceType, PromotionCodeRestrictions};
 
     const COUPON: &str = include_str!("../../tests/fixtures/coupon.json");
     const PROMOTION_CODE: &str = include_str!("../../tests/fixtures/promotion_code.json");

@@ -133,4 +133,3 @@ stripe_enum!(
         Coupon = "coupon",
     }
 );
-

@@ -62,6 +62,22 @@ pub enum Discount {
 }
 
 impl Discount {
+    /// The inline coupon, for a [`Discount::CouponData`].
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{CouponData, Discount};
+    /// let d = Discount::CouponData(CouponData::percent_off(10.0));
+    /// assert_eq!(d.as_coupon_data().and_then(|c| c.percent_off), Some(10.0));
+    /// assert!(Discount::Coupon("SUMMER25".parse()?).as_coupon_data().is_none());
+    /// # Ok::<(), stripe_checkout_client::ids::InvalidId>(())
+    /// ```
+    pub fn as_coupon_data(&self) -> Option<&CouponData> {
+        match self {
+            Discount::CouponData(data) => Some(data),
+            _ => None,
+        }
+    }
+
     /// Checks the discount; `prefix` is its place in the request (`discounts[0]`).
     ///
     /// A promotion code is allowed on update as well as on create: the server-update beta
@@ -425,8 +441,7 @@ mod tests {
 
     #[test]
     fn coupon_data_sends_name_then_amount_then_currency() {
-        let d =
-            Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount"));
+        let d = Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount"));
         assert_eq!(
             pairs_of(&[d]),
             pairs(&[
@@ -503,7 +518,10 @@ mod tests {
             json!({"coupon": "A", "coupon_data": {"percent_off": 5}}),
             json!({"coupon": "A", "promotion_code": "promo_1"}),
         ] {
-            assert!(serde_json::from_value::<Discount>(bad.clone()).is_err(), "{bad}");
+            assert!(
+                serde_json::from_value::<Discount>(bad.clone()).is_err(),
+                "{bad}"
+            );
         }
         assert_eq!(
             serde_json::to_value(coupon("A")).unwrap(),

@@ -123,4 +123,3 @@ pub struct PromotionCodeRestrictions {
     /// The three-letter ISO currency code of `minimum_amount`.
     pub minimum_amount_currency: Option<String>,
 }
-

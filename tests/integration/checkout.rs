@@ -9,6 +9,7 @@ use stripe_checkout_client::checkout::{
     SessionMode, SessionStatus, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::{CouponData, Discount};
+use stripe_checkout_client::ids::CheckoutSessionId;
 use stripe_checkout_client::{Client, Error};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -71,7 +72,7 @@ async fn recorded_vectors_through_the_typed_methods() {
         mount_catch_all(&server).await;
         let client = mock_client(&server);
         let sessions = client.checkout_sessions();
-        let id = v.session_id_used.as_str();
+        let id = &v.session_id_used.parse::<CheckoutSessionId>().unwrap();
         let params = case.params.clone();
         let result = match case.operation.as_str() {
             "create" => {
@@ -84,7 +85,11 @@ async fn recorded_vectors_through_the_typed_methods() {
             }
             "retrieve" => {
                 let p: RetrieveSession = serde_json::from_value(params).unwrap();
-                sessions.retrieve(id, &p).await.map(|s| s.id.to_string())
+                sessions
+                    .retrieve(id)
+                    .expand(p.expand)
+                    .await
+                    .map(|s| s.id.to_string())
             }
             "expire" => sessions.expire(id).await.map(|s| s.id.to_string()),
             "list" => {
@@ -95,7 +100,7 @@ async fn recorded_vectors_through_the_typed_methods() {
         };
         assert_eq!(
             result.unwrap_or_else(|e| panic!("{}: {e:?}", case.name)),
-            id
+            id.as_str()
         );
         let req = &server.received_requests().await.unwrap()[0];
         assert_eq!(
@@ -154,7 +159,7 @@ async fn the_design_sketch_sends_what_the_guide_sends() {
         .update(
             &created.id,
             &UpdateSession::new()
-                .discounts([Discount::coupon_data(
+                .discounts([Discount::CouponData(
                     CouponData::amount_off(2000, "usd").name("Customer Discount"),
                 )])
                 .expand(["discounts"]),
@@ -194,12 +199,15 @@ async fn invalid_params_are_rejected_before_sending() {
     let client = mock_client(&server);
     let sessions = client.checkout_sessions();
     let base = || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
-    let two = [Discount::coupon("A"), Discount::coupon("B")];
+    let two = [
+        Discount::Coupon("A".parse().unwrap()),
+        Discount::Coupon("B".parse().unwrap()),
+    ];
     let creates: Vec<(CreateSession, &str)> = vec![
         (base().discounts(two.clone()), "discounts"),
         (
             base()
-                .discounts([Discount::coupon("A")])
+                .discounts([Discount::Coupon("A".parse().unwrap())])
                 .allow_promotion_codes(true),
             "allow_promotion_codes",
         ),
@@ -208,17 +216,15 @@ async fn invalid_params_are_rejected_before_sending() {
             "line_items[0][quantity]",
         ),
         (
-            base().discounts([Discount::coupon_data(CouponData::amount_off(0, "usd"))]),
+            base().discounts([Discount::CouponData(CouponData::amount_off(0, "usd"))]),
             "discounts[0][coupon_data][amount_off]",
         ),
         (
-            base().discounts([Discount::coupon_data(CouponData::amount_off(
-                100, "dollars",
-            ))]),
+            base().discounts([Discount::CouponData(CouponData::amount_off(100, "dollars"))]),
             "discounts[0][coupon_data][currency]",
         ),
         (
-            base().discounts([Discount::coupon_data(CouponData::percent_off(100.5))]),
+            base().discounts([Discount::CouponData(CouponData::percent_off(100.5))]),
             "discounts[0][coupon_data][percent_off]",
         ),
         (
@@ -235,40 +241,28 @@ async fn invalid_params_are_rejected_before_sending() {
     let updates: Vec<(UpdateSession, &str)> = vec![
         (UpdateSession::new().discounts(two), "discounts"),
         (
-            UpdateSession::new().discounts([Discount::coupon_data(CouponData::percent_off(0.0))]),
+            UpdateSession::new().discounts([Discount::CouponData(CouponData::percent_off(0.0))]),
             "discounts[0][coupon_data][percent_off]",
         ),
     ];
     for (params, want) in updates {
-        match sessions.update("cs_test_1", &params).await {
+        match sessions
+            .update(&"cs_test_1".parse().unwrap(), &params)
+            .await
+        {
             Err(Error::InvalidParams { param, .. }) => assert_eq!(param, want),
             other => panic!("{want}: {other:?}"),
         }
     }
+    // A bad id never reaches an endpoint: it fails where it is parsed, naming what is wrong.
     for bad_id in [
         "",
         "pi_123",
         "cs_test_1/../../v1/customers",
         "cs_test_1?x=1",
     ] {
-        let results = [
-            sessions
-                .retrieve(bad_id, &RetrieveSession::new())
-                .await
-                .err(),
-            sessions.update(bad_id, &UpdateSession::new()).await.err(),
-            sessions.expire(bad_id).await.err(),
-            sessions
-                .list_line_items(bad_id, &ListLineItems::new())
-                .await
-                .err(),
-        ];
-        for r in results {
-            assert!(
-                matches!(r, Some(Error::InvalidParams { ref param, .. }) if param == "id"),
-                "{bad_id}: {r:?}"
-            );
-        }
+        let err = bad_id.parse::<CheckoutSessionId>().unwrap_err();
+        assert!(err.to_string().starts_with("checkout session id"), "{err}");
     }
     match sessions.list(&ListSessions::new().limit(101)).await {
         Err(Error::InvalidParams { param, .. }) => assert_eq!(param, "limit"),
@@ -396,13 +390,16 @@ async fn expire_and_line_items_hit_their_paths() {
     let client: Client = mock_client(&server);
     let expired = client
         .checkout_sessions()
-        .expire("cs_test_9")
+        .expire(&"cs_test_9".parse().unwrap())
         .await
         .unwrap();
     assert_eq!(expired.status, Some(SessionStatus::Expired));
     let items = client
         .checkout_sessions()
-        .list_line_items("cs_test_9", &ListLineItems::new().limit(5))
+        .list_line_items(
+            &"cs_test_9".parse().unwrap(),
+            &ListLineItems::new().limit(5),
+        )
         .await
         .unwrap();
     assert_eq!(items.data.len(), 1);

@@ -67,7 +67,7 @@ fn request() -> DiscountRequest {
 
 /// The guide's policy on [`request`] for the session at [`ID`], through a client for `server`.
 async fn guide_update(server: &MockServer) -> Result<UpdateOutcome, UpdateError> {
-    update_discounts(&mock_client(server), ID, request(), &CartThreshold::guide()).await
+    update_discounts(&mock_client(server), request(), &CartThreshold::guide()).await
 }
 
 async fn posts(server: &MockServer) -> Vec<Vec<(String, String)>> {
@@ -92,9 +92,7 @@ async fn the_guides_scenario_holds_end_to_end() {
         )
         .await;
         let client = mock_client(&server);
-        let outcome = update_discounts(&client, ID, request(), &policy)
-            .await
-            .unwrap();
+        let outcome = update_discounts(&client, request(), &policy).await.unwrap();
         assert!(outcome.changed);
         let reqs = server.received_requests().await.unwrap();
         assert_eq!(reqs.len(), 2);
@@ -122,7 +120,7 @@ async fn the_guides_scenario_holds_end_to_end() {
 
     // 90.00 with an existing discount → the discount is removed with `discounts=`.
     let server = mock(session(9000, inline_coupon(900)), session(9000, json!([]))).await;
-    let outcome = update_discounts(&mock_client(&server), ID, request(), &policy)
+    let outcome = update_discounts(&mock_client(&server), request(), &policy)
         .await
         .unwrap();
     assert!(outcome.changed);
@@ -134,7 +132,7 @@ async fn the_guides_scenario_holds_end_to_end() {
 
     // 90.00 without a discount → nothing to change, nothing sent.
     let server = mock(session(9000, json!([])), json!({})).await;
-    let outcome = update_discounts(&mock_client(&server), ID, request(), &policy)
+    let outcome = update_discounts(&mock_client(&server), request(), &policy)
         .await
         .unwrap();
     assert!(!outcome.changed);
@@ -195,7 +193,7 @@ async fn rejected_requests_send_no_update_and_tell_the_customer_generically() {
         RequestedDiscount::Code("A".into()),
         RequestedDiscount::Code("B".into()),
     ]);
-    let result = update_discounts(&mock_client(&server), ID, two, &CartThreshold::guide()).await;
+    let result = update_discounts(&mock_client(&server), two, &CartThreshold::guide()).await;
     assert!(
         matches!(result, Err(UpdateError::Rejected(_))),
         "{result:?}"
@@ -213,7 +211,7 @@ async fn rejected_requests_send_no_update_and_tell_the_customer_generically() {
                 .with_customer_message("This offer is not available."),
         )
     });
-    let result = update_discounts(&mock_client(&server), ID, request(), &policy).await;
+    let result = update_discounts(&mock_client(&server), request(), &policy).await;
     let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
     assert_eq!(
         body,
@@ -223,7 +221,7 @@ async fn rejected_requests_send_no_update_and_tell_the_customer_generically() {
     // A request for another session than the one the flow runs for is refused before any call.
     let other = DiscountRequest::new("cs_test_other".parse().unwrap());
     let before = server.received_requests().await.unwrap().len();
-    let result = update_discounts(&mock_client(&server), ID, other, &CartThreshold::guide()).await;
+    let result = update_discounts(&mock_client(&server), other, &CartThreshold::guide()).await;
     assert!(matches!(result, Err(UpdateError::Rejected(_))));
     assert_eq!(server.received_requests().await.unwrap().len(), before);
 }
@@ -272,13 +270,7 @@ async fn stripe_errors_reach_the_browser_as_a_generic_message_only() {
 async fn a_malformed_session_id_is_refused_before_any_request() {
     let server = mock(session(12000, json!([])), json!({})).await;
     let req = DiscountRequest::new("cs_test_ok".parse().unwrap());
-    let result = update_discounts(
-        &mock_client(&server),
-        "cs_test_ok/../x",
-        req,
-        &CartThreshold::guide(),
-    )
-    .await;
+    let result = update_discounts(&mock_client(&server), req, &CartThreshold::guide()).await;
     assert!(result.is_err());
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -301,7 +293,7 @@ impl stripe_checkout_client::discounts::DiscountPolicy for NeedsLineItems {
         stripe_checkout_client::discounts::Rejection,
     > {
         Ok(vec![
-            stripe_checkout_client::discounts::Discount::coupon_data(
+            stripe_checkout_client::discounts::Discount::CouponData(
                 stripe_checkout_client::discounts::CouponData::amount_off(500, "usd"),
             ),
         ])
@@ -315,7 +307,7 @@ async fn a_policys_expansions_reach_the_retrieve_once_each() {
         session(12000, inline_coupon(500)),
     )
     .await;
-    update_discounts(&mock_client(&server), ID, request(), &NeedsLineItems)
+    update_discounts(&mock_client(&server), request(), &NeedsLineItems)
         .await
         .unwrap();
     let reqs = server.received_requests().await.unwrap();
@@ -348,7 +340,7 @@ async fn a_policy_fn_rejection_sends_no_update() {
             "not today",
         ))
     });
-    let result = update_discounts(&mock_client(&server), ID, request(), &policy).await;
+    let result = update_discounts(&mock_client(&server), request(), &policy).await;
     assert!(
         matches!(result, Err(UpdateError::Rejected(_))),
         "{result:?}"

@@ -8,8 +8,8 @@ use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{
     Address, CollectedInformation, CreateSession, LineItem, ListLineItems, ListSessions,
-    PermissionOwner, Permissions, PriceData, ProductData, RetrieveSession, SessionMode,
-    SessionStatus, ShippingDetails, UiMode, UpdateSession,
+    PermissionOwner, Permissions, PriceData, ProductData, SessionMode, SessionStatus,
+    ShippingDetails, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
@@ -94,7 +94,8 @@ async fn typed_operations_round_trip() {
     assert!(created.url.is_none(), "custom sessions have no hosted URL");
 
     let retrieved = sessions
-        .retrieve(&created.id, &RetrieveSession::new().expand(["line_items"]))
+        .retrieve(&created.id)
+        .expand(["line_items"])
         .await
         .unwrap();
     let items = retrieved.line_items.as_ref().unwrap();
@@ -106,7 +107,7 @@ async fn typed_operations_round_trip() {
         .update(
             &created.id,
             &UpdateSession::new()
-                .discount(Discount::coupon("TENOFF"))
+                .discount(Discount::Coupon("TENOFF".parse().unwrap()))
                 .metadata("cart", "c-2")
                 .expand(["discounts.coupon"]),
         )
@@ -150,7 +151,8 @@ async fn typed_operations_round_trip() {
     let expired = sessions.expire(&created.id).await.unwrap();
     assert_eq!(expired.status, Some(SessionStatus::Expired));
     let again = sessions
-        .expire_with(&created.id, &RequestOptions::new())
+        .expire(&created.id)
+        .options(&RequestOptions::new())
         .await;
     assert_eq!(api_error(&again.unwrap_err()).status, 400);
 }
@@ -215,7 +217,7 @@ async fn guide_scenario_end_to_end() {
             .create(&custom_session(price, 1))
             .await
             .unwrap();
-        let outcome = update_discounts(&client, &session.id, request_for(&session.id), &policy)
+        let outcome = update_discounts(&client, request_for(&session.id), &policy)
             .await
             .unwrap();
         assert!(outcome.changed);
@@ -227,7 +229,7 @@ async fn guide_scenario_end_to_end() {
         );
         assert_eq!(outcome.session.amount_total, held.amount_total);
 
-        let again = update_discounts(&client, &session.id, request_for(&session.id), &policy)
+        let again = update_discounts(&client, request_for(&session.id), &policy)
             .await
             .unwrap();
         assert!(!again.changed, "re-applying must not send an update");
@@ -243,7 +245,7 @@ async fn guide_scenario_end_to_end() {
         .checkout_sessions()
         .update(
             &session.id,
-            &UpdateSession::new().discount(Discount::coupon("TENOFF")),
+            &UpdateSession::new().discount(Discount::Coupon("TENOFF".parse().unwrap())),
         )
         .await
         .unwrap();
@@ -252,7 +254,7 @@ async fn guide_scenario_end_to_end() {
         Some(8_000)
     );
     fake.clear_journal();
-    let outcome = update_discounts(&client, &session.id, request_for(&session.id), &policy)
+    let outcome = update_discounts(&client, request_for(&session.id), &policy)
         .await
         .unwrap();
     assert!(outcome.changed);
@@ -276,23 +278,58 @@ async fn discount_math_on_a_table_of_carts() {
     let client = fake.client();
     // (price, quantity, discount, expected amount_discount)
     let rows: Vec<(&str, u64, Discount, i64)> = vec![
-        ("price_jacket", 1, Discount::coupon("TENOFF"), 1_000),
-        ("price_small", 1, Discount::coupon("TENOFF"), 400), // capped at the subtotal
-        ("price_999", 1, Discount::coupon("TEN_PCT"), 100),  // 99.9 rounds to 100
-        ("price_333", 1, Discount::coupon("TWELVE_HALF"), 42), // 41.625
-        ("price_jacket", 3, Discount::coupon("QUARTER"), 9_000),
-        ("price_tea", 2, Discount::coupon("YEN"), 150), // zero-decimal currency
-        ("price_tea", 1, Discount::coupon("QUARTER"), 225),
+        (
+            "price_jacket",
+            1,
+            Discount::Coupon("TENOFF".parse().unwrap()),
+            1_000,
+        ),
+        (
+            "price_small",
+            1,
+            Discount::Coupon("TENOFF".parse().unwrap()),
+            400,
+        ), // capped at the subtotal
+        (
+            "price_999",
+            1,
+            Discount::Coupon("TEN_PCT".parse().unwrap()),
+            100,
+        ), // 99.9 rounds to 100
+        (
+            "price_333",
+            1,
+            Discount::Coupon("TWELVE_HALF".parse().unwrap()),
+            42,
+        ), // 41.625
+        (
+            "price_jacket",
+            3,
+            Discount::Coupon("QUARTER".parse().unwrap()),
+            9_000,
+        ),
+        (
+            "price_tea",
+            2,
+            Discount::Coupon("YEN".parse().unwrap()),
+            150,
+        ), // zero-decimal currency
+        (
+            "price_tea",
+            1,
+            Discount::Coupon("QUARTER".parse().unwrap()),
+            225,
+        ),
         (
             "price_cap",
             2,
-            Discount::coupon_data(CouponData::amount_off(2_500, "USD").name("Inline")),
+            Discount::CouponData(CouponData::amount_off(2_500, "USD").name("Inline")),
             2_500,
         ),
         (
             "price_cap",
             1,
-            Discount::coupon_data(CouponData::percent_off(33.33)),
+            Discount::CouponData(CouponData::percent_off(33.33)),
             1_000, // 999.9
         ),
     ];
@@ -333,7 +370,8 @@ async fn promotion_codes_and_catalog_objects() {
     let session = client
         .checkout_sessions()
         .create(
-            &custom_session("price_jacket", 1).discount(Discount::promotion_code(promo.clone())),
+            &custom_session("price_jacket", 1)
+                .discount(Discount::PromotionCode(promo.parse().unwrap())),
         )
         .await
         .unwrap();
@@ -425,7 +463,7 @@ async fn stripe_errors_name_the_param() {
     assert_eq!(api_error(&unknown).status, 404);
 
     let missing = sessions
-        .retrieve("cs_test_missing", &RetrieveSession::new())
+        .retrieve(&"cs_test_missing".parse().unwrap())
         .await
         .unwrap_err();
     assert_eq!(api_error(&missing).status, 404);
@@ -463,7 +501,7 @@ async fn session_rules_are_enforced() {
     let err = sessions
         .update(
             &plain.id,
-            &UpdateSession::new().discount(Discount::coupon("TENOFF")),
+            &UpdateSession::new().discount(Discount::Coupon("TENOFF".parse().unwrap())),
         )
         .await
         .unwrap_err();
@@ -477,7 +515,6 @@ async fn session_rules_are_enforced() {
     fake.clear_journal();
     let err = update_discounts(
         &client,
-        &client_only.id,
         request_for(&client_only.id),
         &CartThreshold::guide(),
     )
@@ -497,13 +534,7 @@ async fn session_rules_are_enforced() {
         completed.payment_status,
         Some(stripe_checkout_client::checkout::PaymentStatus::Paid)
     );
-    let result = update_discounts(
-        &client,
-        &done.id,
-        request_for(&done.id),
-        &CartThreshold::guide(),
-    )
-    .await;
+    let result = update_discounts(&client, request_for(&done.id), &CartThreshold::guide()).await;
     assert!(
         matches!(result, Err(UpdateError::SessionNotOpen { .. })),
         "{result:?}"
@@ -522,10 +553,7 @@ async fn session_rules_are_enforced() {
         .await
         .unwrap();
     fake.set_time(later.expires_at.unwrap());
-    let read = sessions
-        .retrieve(&later.id, &RetrieveSession::new())
-        .await
-        .unwrap();
+    let read = sessions.retrieve(&later.id).await.unwrap();
     assert_eq!(read.status, Some(SessionStatus::Expired));
 
     // Shipping details need their own permission.
@@ -576,12 +604,14 @@ async fn idempotent_requests_replay_without_applying_twice() {
     let params = custom_session("price_jacket", 1);
     let first = client
         .checkout_sessions()
-        .create_with(&params, &options)
+        .create(&params)
+        .options(&options)
         .await
         .unwrap();
     let second = client
         .checkout_sessions()
-        .create_with(&params, &options)
+        .create(&params)
+        .options(&options)
         .await
         .unwrap();
     assert_eq!(first.id, second.id);
@@ -597,7 +627,8 @@ async fn idempotent_requests_replay_without_applying_twice() {
     let different = custom_session("price_cap", 1);
     let err = client
         .checkout_sessions()
-        .create_with(&different, &options)
+        .create(&different)
+        .options(&options)
         .await
         .unwrap_err();
     let api = api_error(&err);
@@ -614,7 +645,7 @@ async fn fault_knobs() {
         .create(&custom_session("price_jacket", 1))
         .await
         .unwrap();
-    let update = UpdateSession::new().discount(Discount::coupon("TENOFF"));
+    let update = UpdateSession::new().discount(Discount::Coupon("TENOFF".parse().unwrap()));
 
     // Failures before the change: retried with one key, applied once.
     fake.clear_journal();
@@ -653,19 +684,13 @@ async fn fault_knobs() {
     // Stripe-Should-Retry: false stops retries.
     fake.clear_journal();
     fake.fail_next(1, 503, Some(false));
-    let err = sessions
-        .retrieve(&session.id, &RetrieveSession::new())
-        .await
-        .unwrap_err();
+    let err = sessions.retrieve(&session.id).await.unwrap_err();
     assert_eq!(api_error(&err).status, 503);
     assert_eq!(fake.journal().len(), 1);
 
     // A dropped connection before anything applied, then success.
     fake.drop_next_connection();
-    sessions
-        .retrieve(&session.id, &RetrieveSession::new())
-        .await
-        .unwrap();
+    sessions.retrieve(&session.id).await.unwrap();
 
     // A slow answer beyond the client's timeout.
     let impatient = fake
@@ -677,7 +702,7 @@ async fn fault_knobs() {
     fake.delay_next(Duration::from_millis(500));
     let err = impatient
         .checkout_sessions()
-        .retrieve(&session.id, &RetrieveSession::new())
+        .retrieve(&session.id)
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
@@ -786,7 +811,7 @@ async fn amounts_decimals_and_routes_at_their_edges() {
                         .update_discounts(PermissionOwner::ServerOnly)
                         .update_line_items(PermissionOwner::ServerOnly),
                 )
-                .discount(Discount::coupon_data(CouponData::amount_off(500, "usd"))),
+                .discount(Discount::CouponData(CouponData::amount_off(500, "usd"))),
         )
         .await
         .unwrap();

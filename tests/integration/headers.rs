@@ -128,12 +128,12 @@ async fn caller_options_override_client_defaults() {
                 .with_beta("x_beta", "v2"),
         );
     let _: Value = client
-        .request_raw_with(
+        .request_raw(
             Method::Post,
             "/v1/checkout/sessions/cs_test_123",
             &json!({}),
-            &opts,
         )
+        .options(&opts)
         .await
         .unwrap();
     // Without options: the client's account and version.
@@ -210,12 +210,12 @@ async fn bad_options_are_rejected_before_sending() {
     ];
     for (opts, want) in cases {
         let err = client
-            .request_raw_with::<Value, _>(
+            .request_raw::<Value, _>(
                 Method::Post,
                 "/v1/checkout/sessions/cs_test_123",
                 &json!({}),
-                &opts,
             )
+            .options(&opts)
             .await
             .unwrap_err();
         match err {

@@ -7,6 +7,7 @@ mod discount_flow;
 mod emulator;
 mod errors;
 mod headers;
+mod layout;
 mod merchant_server;
 mod properties;
 mod redaction;

@@ -3,6 +3,8 @@
 
 #[path = "../../examples/merchant_server/app.rs"]
 mod app;
+#[path = "../../examples/merchant_server/demo.rs"]
+mod demo;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,16 +40,14 @@ impl Harness {
             shopper: SHOPPER.into(),
             members: HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]),
             webhook_secret: webhook_secret.map(str::to_owned),
+            demo_payments: true,
         };
         let fake = Arc::new(fake);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         fake.send_webhooks_to(format!("{base}/webhook"), WEBHOOK_SECRET);
-        let router = app::router(app::AppState::new(
-            fake.client(),
-            config,
-            Some(Arc::clone(&fake)),
-        ));
+        let router = app::router(app::AppState::new(fake.client(), config))
+            .merge(demo::router(Arc::clone(&fake)));
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         Harness {
             fake,

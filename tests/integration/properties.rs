@@ -25,16 +25,16 @@ fn currency() -> impl Strategy<Value = &'static str> {
 
 fn discount() -> impl Strategy<Value = Discount> {
     prop_oneof![
-        "[A-Z0-9_]{1,20}".prop_map(Discount::coupon),
-        "promo_[a-zA-Z0-9]{1,20}".prop_map(Discount::promotion_code),
+        "[A-Z0-9_]{1,20}".prop_map(|id| Discount::Coupon(id.parse().unwrap())),
+        "promo_[a-zA-Z0-9]{1,20}".prop_map(|id| Discount::PromotionCode(id.parse().unwrap())),
         (1i64..10_000_000, currency(), proptest::option::of(text())).prop_map(
             |(off, cur, name)| {
                 let mut data = CouponData::amount_off(off, cur);
                 data.name = name;
-                Discount::coupon_data(data)
+                Discount::CouponData(data)
             }
         ),
-        (1u32..=10_000).prop_map(|hundredths| Discount::coupon_data(CouponData::percent_off(
+        (1u32..=10_000).prop_map(|hundredths| Discount::CouponData(CouponData::percent_off(
             f64::from(hundredths) / 100.0
         ))),
     ]

@@ -83,10 +83,8 @@ async fn all_error_variants() -> Vec<Error> {
         .await;
     errors.push(
         client_for(&server.uri())
-            .request_raw_with::<Value, _>(
-                Method::Post,
-                "/v1/x",
-                &json!({}),
+            .request_raw::<Value, _>(Method::Post, "/v1/x", &json!({}))
+            .options(
                 &RequestOptions::new()
                     .timeout(Duration::from_millis(20))
                     .max_retries(0),
@@ -258,8 +256,7 @@ async fn discount_flow_failures_and_the_journal_never_print_the_key() {
         ] {
             fake.inject(fault);
             let request = DiscountRequest::new(session.id.clone());
-            let result =
-                update_discounts(&client, &session.id, request, &CartThreshold::guide()).await;
+            let result = update_discounts(&client, request, &CartThreshold::guide()).await;
             let err = result.as_ref().unwrap_err();
             let answer = ServerUpdateResponse::from(&result);
             texts.push(format!(

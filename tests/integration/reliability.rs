@@ -39,13 +39,13 @@ impl Path {
         match self {
             Path::Update => {
                 let update = UpdateSession::new()
-                    .discount(Discount::coupon_data(CouponData::amount_off(1_500, "usd")))
+                    .discount(Discount::CouponData(CouponData::amount_off(1_500, "usd")))
                     .expand(["discounts.coupon"]);
                 client.checkout_sessions().update(id, &update).await
             }
             Path::Flow => {
                 let request = DiscountRequest::new(id.clone());
-                match update_discounts(client, id, request, &CartThreshold::guide()).await {
+                match update_discounts(client, request, &CartThreshold::guide()).await {
                     Ok(outcome) => Ok(outcome.session),
                     Err(UpdateError::Stripe(err)) => Err(err),
                     Err(other) => panic!("unexpected flow error: {other:?}"),
@@ -179,11 +179,7 @@ async fn exhausted_retries_report_the_attempts_and_the_state_is_known() {
             err.to_string().ends_with(" after 3 attempts"),
             "the message names the attempts: {err}"
         );
-        let held = client
-            .checkout_sessions()
-            .retrieve(&id, &Default::default())
-            .await
-            .unwrap();
+        let held = client.checkout_sessions().retrieve(&id).await.unwrap();
         assert_eq!(held.amount_total, Some(12_000), "{path:?}: unchanged");
         assert_eq!(applied(&fake), 0);
 
@@ -195,11 +191,7 @@ async fn exhausted_retries_report_the_attempts_and_the_state_is_known() {
             matches!(&err, Error::Api(api) if api.attempts == 3),
             "{err:?}"
         );
-        let held = client
-            .checkout_sessions()
-            .retrieve(&id, &Default::default())
-            .await
-            .unwrap();
+        let held = client.checkout_sessions().retrieve(&id).await.unwrap();
         assert_eq!(
             held.amount_total,
             Some(path.expected_total()),
@@ -318,7 +310,7 @@ async fn answers_that_are_not_stripe_json_are_typed_errors() {
                 .unwrap_err()
         } else {
             let request = DiscountRequest::new(id.clone());
-            match update_discounts(&small, &id, request, &CartThreshold::guide()).await {
+            match update_discounts(&small, request, &CartThreshold::guide()).await {
                 Err(UpdateError::Stripe(err)) => err,
                 other => panic!("{target} {label}: {other:?}"),
             }
@@ -353,7 +345,7 @@ async fn concurrent_flows_through_one_client() {
     let policy = Arc::new(CartThreshold::guide());
     let run = |client: Client, id: CheckoutSessionId, policy: Arc<CartThreshold>| async move {
         let request = DiscountRequest::new(id.clone());
-        update_discounts(&client, &id, request, policy.as_ref()).await
+        update_discounts(&client, request, policy.as_ref()).await
     };
 
     let work = async {
@@ -412,11 +404,7 @@ async fn concurrent_flows_through_one_client() {
         "{opened} connections for {requests} requests, 64 flows in flight"
     );
     for _ in 0..20 {
-        client
-            .checkout_sessions()
-            .retrieve(&id, &Default::default())
-            .await
-            .unwrap();
+        client.checkout_sessions().retrieve(&id).await.unwrap();
     }
     assert_eq!(
         fake.connections_opened(),

@@ -79,12 +79,8 @@ async fn caller_key_is_reused_on_every_retry() {
     let server = fail_then_succeed(stripe_error(500, "api_error"), 2).await;
     let client = mock_client(&server);
     let _: Value = client
-        .request_raw_with(
-            Method::Post,
-            PATH,
-            &json!({}),
-            &RequestOptions::new().idempotency_key("order-7"),
-        )
+        .request_raw(Method::Post, PATH, &json!({}))
+        .options(&RequestOptions::new().idempotency_key("order-7"))
         .await
         .unwrap();
     assert_eq!(idempotency_keys(&server).await, ["order-7"; 3]);
@@ -115,12 +111,8 @@ async fn retries_are_bounded_and_the_error_names_the_attempts() {
     let server = fail_then_succeed(stripe_error(503, "api_error"), 10).await;
     let client = mock_client(&server);
     let _ = client
-        .request_raw_with::<Value, _>(
-            Method::Post,
-            PATH,
-            &json!({}),
-            &RequestOptions::new().max_retries(4),
-        )
+        .request_raw::<Value, _>(Method::Post, PATH, &json!({}))
+        .options(&RequestOptions::new().max_retries(4))
         .await
         .unwrap_err();
     assert_eq!(server.received_requests().await.unwrap().len(), 5);

@@ -325,7 +325,7 @@ mod tests {
         let names = |subtotal| {
             recompute(&policy, &priced_session(subtotal, "usd"))
                 .into_iter()
-                .map(|d| d.coupon_data.unwrap().name.unwrap())
+                .map(|d| d.as_coupon_data().unwrap().name.clone().unwrap())
                 .collect::<Vec<_>>()
         };
         assert_eq!(names(60_000), ["big"]);

@@ -55,8 +55,7 @@ pub(crate) fn amount_off(discounts: &[Discount]) -> Option<(i64, String, String)
     match discounts {
         [] => None,
         [only] => {
-            let data = only.coupon_data.as_ref().expect("an inline coupon");
-            assert!(only.coupon.is_none() && only.promotion_code.is_none());
+            let data = only.as_coupon_data().expect("an inline coupon");
             assert!(data.percent_off.is_none());
             Some((
                 data.amount_off.expect("amount_off"),
