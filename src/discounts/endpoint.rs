@@ -26,9 +26,10 @@ use crate::options::{RequestOptions, option_setters};
 /// [`UPDATE_FAILED_MESSAGE`](super::UPDATE_FAILED_MESSAGE); the reasons, Stripe's messages and
 /// request ids go to `tracing`. Request options chain on the returned value as on any request.
 ///
-/// The status is `200` for every answer of the flow, the failures included: Stripe.js reads
-/// the JSON, and a shopper's refused code is not a server error. A body that is not a discount
-/// request at all (malformed, too large, no valid session id) gets `400`.
+/// The status is `200` for every answer, the failures included, as in Stripe's guide: the
+/// front end's `runServerUpdate` callback reads the JSON, and a non-2xx status would make it
+/// treat a shopper's refused code as a network failure. A body that is not a discount request
+/// at all (malformed, too large, no valid session id) gets the generic invalid message.
 ///
 /// ```no_run
 /// use stripe_checkout_client::Client;
@@ -92,7 +93,7 @@ async fn respond(handle: Handle<'_>) -> EndpointResponse {
         Ok(request) => request,
         Err(err) => {
             tracing::warn!(error = %err, "malformed discount request");
-            return EndpointResponse::new(400, &ServerUpdateResponse::from(&err));
+            return EndpointResponse::new(200, &ServerUpdateResponse::from(&err));
         }
     };
     let result = run(

@@ -118,6 +118,7 @@ mod error_answer;
 mod fake;
 mod fault;
 pub(crate) mod form_decode;
+mod id_gen;
 mod journal;
 mod pricing;
 mod server;

@@ -20,8 +20,9 @@ use tokio::net::TcpListener;
 use super::error_answer::ErrorAnswer;
 use super::fault::FaultAction;
 use super::form_decode::FormTree;
+use super::id_gen::new_id;
 use super::journal::RecordedRequest;
-use super::store::{SavedAnswer, Store, new_id};
+use super::store::{SavedAnswer, Store};
 
 /// The largest request body the emulator reads (Stripe's own limit is far below this).
 const MAX_BODY_BYTES: usize = 1024 * 1024;

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
 use super::error_answer::ErrorAnswer;
 use super::fault::Fault;
+use super::id_gen::new_id;
 use super::journal::RecordedRequest;
 use super::session_state::{
     CatalogView, Expansion, StoredDiscount, StoredLineItem, StoredSession, StoredShipping,
@@ -67,24 +68,6 @@ impl CatalogView for Store {
     fn customer_json(&self, id: &str) -> Option<Value> {
         self.customers.get(id).map(StoredCustomer::to_json)
     }
-}
-
-/// A random id with Stripe's prefix and alphabet.
-pub(crate) fn new_id(prefix: &str, len: usize) -> String {
-    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut out = String::with_capacity(prefix.len() + len);
-    out.push_str(prefix);
-    while out.len() < prefix.len() + len {
-        let mut bits = uuid::Uuid::new_v4().as_u128();
-        for _ in 0..20 {
-            if out.len() == prefix.len() + len {
-                break;
-            }
-            out.push(char::from(ALPHABET[(bits % 62) as usize]));
-            bits /= 62;
-        }
-    }
-    out
 }
 
 impl Store {

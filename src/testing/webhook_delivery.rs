@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use super::store::new_id;
+use super::id_gen::new_id;
 use crate::webhook::test_header;
 
 /// Where the emulator sends events, and the secret it signs them with.

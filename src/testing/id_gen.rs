@@ -1,0 +1,34 @@
+//! The emulator's id generation: random ids with Stripe's prefixes and alphabet, for every
+//! object, request id and secret the emulator hands out.
+
+/// A random id with Stripe's prefix and alphabet.
+pub(crate) fn new_id(prefix: &str, len: usize) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = String::with_capacity(prefix.len() + len);
+    out.push_str(prefix);
+    while out.len() < prefix.len() + len {
+        let mut bits = uuid::Uuid::new_v4().as_u128();
+        for _ in 0..20 {
+            if out.len() == prefix.len() + len {
+                break;
+            }
+            out.push(char::from(ALPHABET[(bits % 62) as usize]));
+            bits /= 62;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_have_the_prefix_length_and_alphabet() {
+        let id = new_id("cs_test_", 58);
+        assert_eq!(id.len(), 66);
+        assert!(id.starts_with("cs_test_"));
+        assert!(id[8..].bytes().all(|b| b.is_ascii_alphanumeric()));
+        assert_ne!(new_id("", 24), new_id("", 24));
+    }
+}
