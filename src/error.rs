@@ -1,7 +1,8 @@
 //! The crate's error type, [`Error`], and Stripe's own error object, [`ApiError`].
 //!
 //! Variants are grouped by how far a request got, because that decides what a caller may do
-//! next: nothing was sent ([`Error::Config`], [`Error::InvalidParams`], [`Error::Encode`]), the
+//! next: nothing was sent ([`Error::Config`], [`Error::InvalidParams`], [`Error::InvalidId`],
+//! [`Error::Encode`]), the
 //! request may or may not have reached Stripe ([`Error::Connection`], [`Error::Timeout`]: retry
 //! only with the same `Idempotency-Key`), or a response arrived ([`Error::Api`],
 //! [`Error::Decode`], [`Error::ResponseTooLarge`]). Webhook and discount-flow errors live in
@@ -13,6 +14,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::form::EncodeError;
+use crate::ids::InvalidId;
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -51,6 +53,11 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+
+    /// A string did not parse as a Stripe id of the expected kind (`"pi_1".parse::<CheckoutSessionId>()`),
+    /// so no request was made with it. Nothing was sent.
+    #[error(transparent)]
+    InvalidId(#[from] InvalidId),
 
     /// The parameters could not be form-encoded. Nothing was sent.
     #[error("could not encode parameters: {0}")]

@@ -2,58 +2,127 @@
 //! flow (Stripe's "dynamically update discounts" preview, API version
 //! `2025-03-31.basil; checkout_server_update_beta=v1;`).
 //!
-//! # Quick start
+//! # The flow, end to end
+//!
+//! Your server creates a Checkout Session that only it may discount; the browser calls your
+//! endpoint inside `checkout.runServerUpdate`, sending the session id; your endpoint hands the
+//! body to [`discounts::handle`], which retrieves the session from Stripe, asks your
+//! [`DiscountPolicy`](discounts::DiscountPolicy), updates the session when the discount
+//! changes and gives you the status and JSON to answer. Here it runs against the crate's
+//! in-process emulator ([`testing::FakeStripe`], feature `testing`), exactly as it would
+//! against Stripe:
+//!
+//! ```
+//! use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
+//! use stripe_checkout_client::discounts::{self, policies::CartThreshold};
+//! use stripe_checkout_client::testing::FakeStripe;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let fake = FakeStripe::start().await;
+//! fake.add_price("price_jacket", 12_000, "usd");
+//! let client = fake.client(); // in production: Client::builder(secret_key).build()?
+//!
+//! // 1. Create the session: custom UI, discounts only from the server.
+//! let session = client
+//!     .checkout_sessions()
+//!     .create(
+//!         &CreateSession::new(SessionMode::Payment)
+//!             .ui_mode(UiMode::Custom)
+//!             .line_item(LineItem::price("price_jacket", 1))
+//!             .return_url("https://example.com/return")
+//!             .update_discounts(PermissionOwner::ServerOnly),
+//!     )
+//!     .await?;
+//!
+//! // 2. The browser asks your endpoint, sending only the session id.
+//! let body = format!(r#"{{"checkout_session_id":"{}"}}"#, session.id);
+//!
+//! // 3. The endpoint: retrieve, validate, recompute (the guide's rule: 10% off carts over
+//! //    100.00, at most 20.00), update.
+//! let answer = discounts::handle(&client, body.as_bytes(), &CartThreshold::guide()).await;
+//!
+//! // 4. Answer the browser; Stripe.js then refreshes the totals.
+//! assert_eq!(answer.status, 200);
+//! assert_eq!(answer.body, r#"{"type":"object","value":{"succeeded":true}}"#);
+//! let session = client.checkout_sessions().retrieve(&session.id).await?;
+//! assert_eq!(session.amount_total, Some(10_800));
+//! # Ok(()) }
+//! ```
+//!
+//! Your own rules implement [`DiscountPolicy`](discounts::DiscountPolicy) (or wrap a closure
+//! with [`policy_fn`](discounts::policy_fn)); [`discounts`] walks through the flow and its
+//! ready-made [`policies`](discounts::policies). To run the flow yourself and see what it did,
+//! call [`update_discounts`](discounts::update_discounts) instead of `handle`.
+//!
+//! # The client
 //!
 //! Build one [`Client`] at start-up and share it; clones are cheap and share a connection pool.
+//! Every endpoint method returns a [`PendingRequest`]: await it, or chain per-request options
+//! first. Ids are typed ([`ids`]): parse a stored id once, up front, and a malformed one never
+//! reaches a request.
 //!
 //! ```no_run
+//! use stripe_checkout_client::checkout::UpdateSession;
+//! use stripe_checkout_client::discounts::{CouponData, Discount};
+//! use stripe_checkout_client::ids::CheckoutSessionId;
 //! use stripe_checkout_client::{ApiVersion, Client};
 //!
-//! # fn run() -> stripe_checkout_client::Result<()> {
+//! # async fn run() -> stripe_checkout_client::Result<()> {
 //! let client = Client::builder(std::env::var("STRIPE_SECRET_KEY").unwrap_or_default())
 //!     .api_version(ApiVersion::server_update_beta()) // the default
 //!     .max_retries(2)                                 // the default
 //!     .build()?;
+//! let sessions = client.checkout_sessions();
+//!
+//! let id: CheckoutSessionId = "cs_test_123".parse()?;
+//! let session = sessions.retrieve(&id).expand(["discounts"]).await?;
+//! let updated = sessions
+//!     .update(
+//!         &session.id,
+//!         &UpdateSession::new()
+//!             .discount(Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount")))
+//!             .expand(["discounts"]),
+//!     )
+//!     .idempotency_key("order-42-discount")
+//!     .stripe_account("acct_1Hx000000000000")
+//!     .await?;
+//! # let _ = updated;
 //! # Ok(()) }
 //! ```
 //!
-//! # Calling an endpoint
+//! # Anything else: the escape hatch
 //!
 //! [`Client::request_raw`] sends any parameters that implement [`serde::Serialize`] — typed
-//! structs or a [`serde_json::Value`] — encoded the way Stripe's official SDKs encode them
-//! (see [`form`]), and decodes the JSON answer into any `DeserializeOwned` type.
+//! structs or a [`serde_json::Value`] — to any path, encoded the way Stripe's official SDKs
+//! encode them (see [`form`]), with the same retries, errors and chained options, and decodes
+//! the JSON answer into any `DeserializeOwned` type.
 //!
 //! ```no_run
 //! use serde_json::{json, Value};
-//! use stripe_checkout_client::{Client, Method, RequestOptions};
+//! use stripe_checkout_client::{Client, Method};
 //!
 //! # async fn run() -> stripe_checkout_client::Result<()> {
 //! let client = Client::new("sk_test_123")?;
 //! let session: Value = client
-//!     .request_raw_with(
-//!         Method::Post,
-//!         "/v1/checkout/sessions/cs_test_123",
-//!         &json!({"discounts": [{"coupon": "SUMMER25"}], "expand": ["discounts"]}),
-//!         &RequestOptions::new().idempotency_key("order-42-discount"),
-//!     )
+//!     .request_raw(Method::Post, "/v1/checkout/sessions/cs_test_123", &json!({"metadata": {"k": "v"}}))
+//!     .idempotency_key("k-1")
 //!     .await?;
+//! # let _ = session;
 //! # Ok(()) }
 //! ```
 //!
 //! # Clearing a value
 //!
 //! Stripe clears a field when it receives an empty value (`discounts=`), while an empty list
-//! sends nothing at all. Clearing is therefore explicit: [`Clearable::Clear`].
+//! sends nothing at all. Clearing is therefore explicit: [`Clearable::Clear`], or setters such
+//! as [`UpdateSession::clear_discounts`](checkout::UpdateSession::clear_discounts).
 //!
 //! ```
-//! use serde::Serialize;
-//! use stripe_checkout_client::{form, Clearable};
+//! use stripe_checkout_client::checkout::UpdateSession;
+//! use stripe_checkout_client::form;
 //!
-//! #[derive(Serialize)]
-//! struct Update {
-//!     discounts: Clearable<Vec<String>>,
-//! }
-//! let pairs = form::to_pairs(&Update { discounts: Clearable::Clear })?;
+//! let pairs = form::to_pairs(&UpdateSession::new().clear_discounts())?;
 //! assert_eq!(pairs, [("discounts".to_owned(), String::new())]);
 //! # Ok::<(), stripe_checkout_client::form::EncodeError>(())
 //! ```
@@ -74,6 +143,11 @@
 //! - `https` is required except for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`).
 //! - Responses over 16 MiB (configurable) are refused, not buffered.
 //! - TLS is rustls; OpenSSL is never linked.
+//!
+//! # Features
+//!
+//! - `testing` (off): [`testing::FakeStripe`], the stateful in-process Checkout emulator. Put
+//!   it in `[dev-dependencies]`; nothing else in the crate needs it.
 #![deny(missing_docs)]
 #![deny(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

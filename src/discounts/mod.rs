@@ -3,11 +3,13 @@
 //!
 //! What lives here: the browser's request ([`DiscountRequest`]), your rules
 //! ([`DiscountPolicy`], [`Rejection`], [`policy_fn`]), the flow that applies them
-//! ([`update_discounts`], [`UpdateOutcome`], [`UpdateError`]), the answer the front end expects
-//! ([`ServerUpdateResponse`]), ready-made rules ([`policies`]), the parameters that put a
+//! ([`update_discounts`], [`UpdateOutcome`], [`UpdateError`]), the whole endpoint in one call
+//! ([`handle`], [`EndpointResponse`]), the answer the front end expects
+//! ([`ServerUpdateResponse`]) and ready-made rules ([`policies`]). The parameters that put a
 //! discount on a session ([`Discount`], [`CouponData`]) and Stripe's objects ([`Coupon`],
-//! [`PromotionCode`], [`AppliedDiscount`]). Creating sessions and the other Checkout
-//! operations live in [`checkout`](crate::checkout).
+//! [`PromotionCode`], [`AppliedDiscount`]) are re-exported here from the crate's shared
+//! models. Creating sessions and the other Checkout operations live in
+//! [`checkout`](crate::checkout).
 //!
 //! # The flow
 //!
@@ -19,7 +21,8 @@
 //!    `checkout.runServerUpdate`; the body is `{"checkout_session_id": "cs_…", "discounts": …}`.
 //!    Parse it with [`DiscountRequest::from_json`]: it is untrusted, so sizes are bounded and
 //!    only the session id and the requested codes are taken from it.
-//! 3. **Your endpoint runs [`update_discounts`]** with a [`DiscountPolicy`]. The flow
+//! 3. **Your endpoint runs [`update_discounts`]** (or the whole endpoint, [`handle`]) with a
+//!    [`DiscountPolicy`]. The flow
 //!    retrieves the session from Stripe (never the browser's copy of it), refuses a session
 //!    that is not open or not `server_only`, asks the policy to
 //!    [`validate`](DiscountPolicy::validate) the request and to
@@ -42,7 +45,7 @@
 //! [`update_discounts`] does the retrieve and the update around the same two calls.
 //!
 //! ```
-//! use async_trait::async_trait;
+//! use stripe_checkout_client::discounts::async_trait;
 //! use stripe_checkout_client::checkout::CheckoutSession;
 //! use stripe_checkout_client::discounts::{
 //!     CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection, RequestedDiscount,
@@ -112,25 +115,17 @@
 //! # Example: the endpoint
 //!
 //! The whole server side of the guide's `/update-discounts`, whatever your web framework:
-//! bytes in, JSON out.
+//! bytes in, status and JSON out. [`handle`] parses the body, runs [`update_discounts`] and
+//! logs what the browser must not see.
 //!
 //! ```no_run
 //! use stripe_checkout_client::Client;
-//! use stripe_checkout_client::discounts::policies::CartThreshold;
-//! use stripe_checkout_client::discounts::{update_discounts, DiscountRequest, ServerUpdateResponse};
+//! use stripe_checkout_client::discounts::{self, policies::CartThreshold};
 //!
-//! async fn update_discounts_endpoint(client: &Client, body: &[u8]) -> String {
-//!     let answer = match DiscountRequest::from_json(body) {
-//!         Ok(request) => {
-//!             let session_id = request.checkout_session_id.clone();
-//!             // 10% off carts over 100.00, at most 20.00, as in Stripe's guide.
-//!             let result = update_discounts(client, &session_id, request, &CartThreshold::guide()).await;
-//!             ServerUpdateResponse::from(&result)
-//!         }
-//!         // Logged with what was wrong; the browser gets the generic "invalid" message.
-//!         Err(bad_body) => ServerUpdateResponse::from(&bad_body),
-//!     };
-//!     serde_json::to_string(&answer).expect("the response always serializes")
+//! async fn update_discounts_endpoint(client: &Client, body: &[u8]) -> (u16, String) {
+//!     // 10% off carts over 100.00, at most 20.00, as in Stripe's guide.
+//!     let answer = discounts::handle(client, body, &CartThreshold::guide()).await;
+//!     (answer.status, answer.body)
 //! }
 //! ```
 

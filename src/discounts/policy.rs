@@ -23,7 +23,7 @@ use crate::checkout::CheckoutSession;
 /// gives the same answer and the flow can skip updates that would change nothing.
 ///
 /// ```
-/// use async_trait::async_trait;
+/// use stripe_checkout_client::discounts::async_trait;
 /// use stripe_checkout_client::checkout::CheckoutSession;
 /// use stripe_checkout_client::discounts::{CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection};
 ///

@@ -50,17 +50,17 @@
 //!
 //! // The browser asks; the policy applies 15.00 off.
 //! let request = DiscountRequest::from_json(format!(r#"{{"checkout_session_id":"{}"}}"#, session.id).as_bytes())?;
-//! let outcome = update_discounts(&client, &session.id, request, &policy).await?;
+//! let outcome = update_discounts(&client, request, &policy).await?;
 //! assert!(outcome.changed);
 //! assert_eq!(outcome.session.amount_total, Some(10_500));
 //!
 //! // Asking again changes nothing and sends no update; removing restores the total.
 //! let again = DiscountRequest::from_json(format!(r#"{{"checkout_session_id":"{}"}}"#, session.id).as_bytes())?;
-//! assert!(!update_discounts(&client, &session.id, again, &policy).await?.changed);
+//! assert!(!update_discounts(&client, again, &policy).await?.changed);
 //! let remove = DiscountRequest::from_json(
 //!     format!(r#"{{"checkout_session_id":"{}","discounts":""}}"#, session.id).as_bytes(),
 //! )?;
-//! update_discounts(&client, &session.id, remove, &policy).await?;
+//! update_discounts(&client, remove, &policy).await?;
 //! assert_eq!(fake.session(session.id.as_str()).unwrap().amount_total, Some(12_000));
 //!
 //! // Exactly two updates reached "Stripe" (apply, remove), besides the create.

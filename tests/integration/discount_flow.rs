@@ -282,7 +282,7 @@ async fn a_malformed_session_id_is_refused_before_any_request() {
 /// A policy that expands `line_items` and gives 5.00 off whatever is asked.
 struct NeedsLineItems;
 
-#[async_trait::async_trait]
+#[stripe_checkout_client::discounts::async_trait]
 impl stripe_checkout_client::discounts::DiscountPolicy for NeedsLineItems {
     fn expand(&self) -> Vec<String> {
         vec!["line_items".into(), "discounts.coupon".into()]

@@ -35,6 +35,10 @@ fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+fn ident_len(c: &[char]) -> usize {
+    c.iter().take_while(|&&c| is_ident(c)).count()
+}
+
 /// Drops comments (line, doc, block) and the contents of string and char literals.
 fn strip_comments_and_strings(src: &str) -> String {
     let c: Vec<char> = src.chars().collect();
@@ -44,14 +48,12 @@ fn strip_comments_and_strings(src: &str) -> String {
         let hashes = (i + 1..c.len()).take_while(|&k| c[k] == '#').count();
         let raw = at(i) == 'r' && at(i + 1 + hashes) == '"';
         if at(i) == '/' && at(i + 1) == '/' {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
+            i = (i..c.len()).find(|&k| c[k] == '\n').unwrap_or(c.len());
         } else if at(i) == '/' && at(i + 1) == '*' {
-            while i < c.len() && !(at(i) == '*' && at(i + 1) == '/') {
-                i += 1;
-            }
-            i += 2;
+            i = (i..c.len())
+                .find(|&k| at(k) == '*' && at(k + 1) == '/')
+                .unwrap_or(c.len())
+                + 2;
         } else if raw || at(i) == '"' {
             let hashes = if raw { hashes } else { 0 };
             i += if raw { hashes + 2 } else { 1 };
@@ -61,11 +63,8 @@ fn strip_comments_and_strings(src: &str) -> String {
             i += hashes + 1;
             out.push_str("\"\"");
         } else if at(i) == '\'' && (at(i + 1) == '\\' || at(i + 2) == '\'') {
-            i += if at(i + 1) == '\\' { 3 } else { 2 };
-            while i < c.len() && c[i] != '\'' {
-                i += 1;
-            }
-            i += 1;
+            let from = i + if at(i + 1) == '\\' { 3 } else { 2 };
+            i = (from..c.len()).find(|&k| c[k] == '\'').unwrap_or(c.len()) + 1;
             out.push_str("' '");
         } else {
             out.push(c[i]);
@@ -142,10 +141,7 @@ impl Cursor<'_> {
 
     fn ident(&mut self) -> Option<String> {
         self.ws();
-        let len = self.c[self.i..]
-            .iter()
-            .take_while(|&&c| is_ident(c))
-            .count();
+        let len = ident_len(&self.c[self.i..]);
         let id: String = self.c[self.i..self.i + len].iter().collect();
         self.i += len;
         (len > 0).then_some(id)
@@ -177,12 +173,8 @@ impl Cursor<'_> {
                 break;
             }
         }
-        let visible = if self.eat("as") {
-            self.ident()
-        } else {
-            segs.last().cloned()
-        };
-        if let Some(visible) = visible {
+        let alias = self.eat("as").then(|| self.ident()).flatten();
+        if let Some(visible) = alias.or_else(|| segs.last().cloned()) {
             out.push((segs, visible));
         }
     }
@@ -237,9 +229,7 @@ fn is_mod_file(file: &str) -> bool {
 
 /// Whether `file` lies in the folder `mod_file` (a mod.rs or lib.rs) declares.
 fn is_inside(file: &str, mod_file: &str) -> bool {
-    let folder = mod_file
-        .trim_end_matches("mod.rs")
-        .trim_end_matches("lib.rs");
+    let folder = &mod_file[..mod_file.rfind('/').map_or(0, |k| k + 1)];
     is_mod_file(mod_file) && file != mod_file && file.starts_with(folder)
 }
 
@@ -257,13 +247,10 @@ fn resolve(tree: &Tree, from: &str, segs: &[String]) -> Option<(String, Vec<Stri
     let (mut file, mut dir, mut used) = ("src/lib.rs".to_string(), "src".to_string(), 0);
     for seg in &module {
         let (flat, nested) = (format!("{dir}/{seg}.rs"), format!("{dir}/{seg}/mod.rs"));
-        file = if tree.contains_key(&flat) {
-            flat
-        } else if tree.contains_key(&nested) {
-            nested
-        } else {
+        let Some(found) = [flat, nested].into_iter().find(|f| tree.contains_key(f)) else {
             break;
         };
+        file = found;
         (dir, used) = (format!("{dir}/{seg}"), used + 1);
     }
     Some((file, module[used..].to_vec()))
@@ -272,10 +259,8 @@ fn resolve(tree: &Tree, from: &str, segs: &[String]) -> Option<(String, Vec<Stri
 /// Whether cleaned code defines a `pub` item `name`, also as a macro arm like `stripe_enum!`'s
 /// `Name {` line.
 fn defines(code: &str, name: &str) -> bool {
-    let words: Vec<&str> = code
-        .split(|c| !is_ident(c))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> = code.split(|c| !is_ident(c)).collect();
+    words.retain(|w| !w.is_empty());
     let by_keyword = (1..words.len()).any(|i| {
         words[i] == name
             && ITEM_KEYWORDS.split(' ').any(|k| k == words[i - 1])
@@ -295,11 +280,7 @@ fn reexport(tree: &Tree, mod_file: &str, name: &str, depth: usize) -> Option<Str
         if depth > 8 || file == mod_file || !(visible == name || (glob && rest == ["*"])) {
             continue;
         }
-        let inner = if glob {
-            name
-        } else {
-            rest.first().map_or("", String::as_str)
-        };
+        let inner = rest.first().filter(|_| !glob).map_or(name, String::as_str);
         let nested = is_mod_file(&file).then(|| reexport(tree, &file, inner, depth + 1));
         let defined = !glob || tree.get(&file).is_some_and(|t| defines(&code_of(t), name));
         if let Some(found) = nested.flatten().or(defined.then_some(file)) {
@@ -342,11 +323,10 @@ fn module_graph(files: &Graph) -> Graph {
     let mut graph = Graph::new();
     for (from, edges) in files {
         for to in edges.keys() {
-            if let (Some(a), Some(b)) = (top_module(from), top_module(to)) {
-                if a != b {
-                    let edges = graph.entry(a).or_default();
-                    edges.entry(b).or_insert_with(|| format!("{from} -> {to}"));
-                }
+            let pair = top_module(from).zip(top_module(to)).filter(|(a, b)| a != b);
+            if let Some((a, b)) = pair {
+                let edges = graph.entry(a).or_default();
+                edges.entry(b).or_insert_with(|| format!("{from} -> {to}"));
             }
         }
     }
@@ -389,11 +369,8 @@ fn report(kind: &str, graph: &Graph) -> String {
 #[test]
 fn src_has_no_import_cycles() {
     let mut tree = Tree::new();
-    load_src(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        "src",
-        &mut tree,
-    );
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    load_src(&src, "src", &mut tree);
     assert!(tree.contains_key("src/lib.rs"), "src/ was not read");
     let files = file_graph(&tree);
     let found = report("file", &files) + &report("module", &module_graph(&files));
@@ -429,20 +406,21 @@ fn grouped_crate_import_yields_an_edge_per_module() {
 fn comments_strings_and_cfg_test_mods_are_skipped() {
     let x = "// use crate::a::B;\n/// crate::a::B\n//! crate::a\n/* crate::a */\n\
              const S: &str = \"crate::a::B\";\nconst R: &str = r#\"crate::\"a\"#;\n\
-             #[cfg(test)]\nmod tests {\n    use crate::a::B;\n    fn f() { if true { crate::a::g() } }\n}\n\
-             fn after() {}";
+             #[cfg(test)]\nmod tests {\n    use crate::a::B;\n\
+             \x20   fn f() { if true { crate::a::g() } }\n}\nfn after() {}";
     let tree = tree_of(&format!("=== src/a.rs\npub struct B;\n=== src/x.rs\n{x}"));
     assert!(edges_from(&tree, "src/x.rs").is_empty());
     assert!(
         code_of(x).contains("fn after"),
-        "code after the test mod is kept"
+        "code after the mod is kept"
     );
 }
 
 #[test]
 fn super_paths_resolve_through_mod_rs_reexports() {
     let tree = tree_of(
-        "=== src/m/mod.rs\nmod p;\nmod q;\nmod x;\npub use p::*;\npub(crate) use q::{\n    Q as Q2,\n};\n\
+        "=== src/m/mod.rs\nmod p;\nmod q;\nmod x;\npub use p::*;\n\
+         pub(crate) use q::{\n    Q as Q2,\n};\n\
          === src/m/p.rs\nuse super::{Q2, x::{self}};\npub struct P;\n\
          === src/m/q.rs\npub struct Q;\nfn f(_: super::super::m::P) {}\n\
          === src/m/x.rs\n",

@@ -30,7 +30,7 @@ use crate::discounts::{Discount, DiscountPolicy, DiscountRequest, Rejection};
 ///         "currency": "usd", "amount_subtotal": subtotal,
 ///     }))?;
 ///     let discounts = rt.block_on(policy.recompute(&request, &session))?;
-///     let off = discounts.first().and_then(|d| d.coupon_data.as_ref()?.amount_off);
+///     let off = discounts.first().and_then(|d| d.as_coupon_data()?.amount_off);
 ///     assert_eq!(off, expected, "subtotal {subtotal}");
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())

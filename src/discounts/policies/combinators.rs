@@ -40,7 +40,7 @@ use crate::discounts::{Discount, DiscountPolicy, DiscountRequest, Rejection};
 ///         "currency": "usd", "amount_subtotal": 12_000, "customer": customer,
 ///     }))?;
 ///     let discounts = rt.block_on(policy.recompute(&request, &session))?;
-///     assert_eq!(discounts[0].coupon_data.as_ref().unwrap().amount_off, Some(expected));
+///     assert_eq!(discounts[0].as_coupon_data().unwrap().amount_off, Some(expected));
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -140,7 +140,7 @@ impl DiscountPolicy for FirstMatch {
 ///         "currency": "usd", "amount_subtotal": subtotal, "customer": "cus_ada",
 ///     }))?;
 ///     let discounts = rt.block_on(policy.recompute(&request, &session))?;
-///     assert_eq!(discounts[0].coupon_data.as_ref().unwrap().amount_off, Some(expected));
+///     assert_eq!(discounts[0].as_coupon_data().unwrap().amount_off, Some(expected));
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

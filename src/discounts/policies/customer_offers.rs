@@ -18,7 +18,7 @@ use crate::discounts::{Discount, DiscountPolicy, DiscountRequest, Rejection};
 /// Rejection>`; implement it yourself for lookups that `.await`.
 ///
 /// ```
-/// use async_trait::async_trait;
+/// use stripe_checkout_client::discounts::async_trait;
 /// use stripe_checkout_client::discounts::Rejection;
 /// use stripe_checkout_client::discounts::policies::{CustomerRef, OfferLookup, Reward};
 ///
@@ -88,7 +88,7 @@ where
 ///     "currency": "usd", "amount_subtotal": 4_500, "customer": "cus_lapsed",
 /// }))?;
 /// let discounts = rt.block_on(policy.recompute(&request, &session))?;
-/// assert_eq!(discounts[0].coupon_data.as_ref().unwrap().amount_off, Some(1_000));
+/// assert_eq!(discounts[0].as_coupon_data().unwrap().amount_off, Some(1_000));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct CustomerOffers<L> {

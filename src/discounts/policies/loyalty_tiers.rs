@@ -21,7 +21,7 @@ pub type TierReward = Reward;
 /// Rejection>`; implement it yourself for lookups that `.await`.
 ///
 /// ```
-/// use async_trait::async_trait;
+/// use stripe_checkout_client::discounts::async_trait;
 /// use stripe_checkout_client::discounts::Rejection;
 /// use stripe_checkout_client::discounts::policies::{CustomerRef, TierLookup};
 ///
@@ -98,7 +98,7 @@ where
 ///     "currency": "eur", "amount_subtotal": 4_999, "client_reference_id": "user-7",
 /// }))?;
 /// let discounts = rt.block_on(policy.recompute(&request, &session))?;
-/// let coupon = discounts[0].coupon_data.as_ref().unwrap();
+/// let coupon = discounts[0].as_coupon_data().unwrap();
 /// assert_eq!((coupon.amount_off, coupon.currency.as_deref()), (Some(500), Some("eur")));
 /// assert_eq!(coupon.name.as_deref(), Some("Member discount"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -74,7 +74,7 @@
 //! let request = DiscountRequest::new(CheckoutSessionId::new("cs_test_1")?);
 //! let rt = tokio::runtime::Builder::new_current_thread().build()?;
 //! let discounts = rt.block_on(policy.recompute(&request, &session))?;
-//! let coupon = discounts[0].coupon_data.as_ref().unwrap();
+//! let coupon = discounts[0].as_coupon_data().unwrap();
 //! assert_eq!(coupon.amount_off, Some(1800)); // 15% of 120.00
 //! assert_eq!(coupon.name.as_deref(), Some("Loyalty discount"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())

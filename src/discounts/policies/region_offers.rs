@@ -37,7 +37,7 @@ use crate::discounts::{Discount, DiscountPolicy, DiscountRequest, Rejection};
 ///     "collected_information": {"shipping_details": {"name": "Ada", "address": {"country": "de"}}},
 /// }))?;
 /// let discounts = rt.block_on(policy.recompute(&request, &session))?;
-/// assert_eq!(discounts[0].coupon_data.as_ref().unwrap().amount_off, Some(800));
+/// assert_eq!(discounts[0].as_coupon_data().unwrap().amount_off, Some(800));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
