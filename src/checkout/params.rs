@@ -2197,8 +2197,11 @@ impl Address {
 // Retrieve, list, line items, expire
 // ---------------------------------------------------------------------------------------------
 
-/// Parameters for [`CheckoutSessions::retrieve`](super::CheckoutSessions::retrieve)
-/// (`GET /v1/checkout/sessions/{id}`): what to expand.
+/// The parameters of a retrieve (`GET /v1/checkout/sessions/{id}`): what to expand, as the
+/// official SDKs write them. [`CheckoutSessions::retrieve`](super::CheckoutSessions::retrieve)
+/// takes only the id and sends the same pairs from
+/// [`.expand(…)`](crate::PendingRequest::expand); this type reads them back (from the SDKs'
+/// JSON, or from a recorded request in the emulator).
 ///
 /// ```
 /// use stripe_checkout_client::checkout::RetrieveSession;
@@ -2577,8 +2580,9 @@ impl ListLineItems {
     }
 }
 
-/// Parameters for expiring a session (`POST /v1/checkout/sessions/{id}/expire`): only what to
-/// expand in the answer.
+/// The parameters of an expire (`POST /v1/checkout/sessions/{id}/expire`): only what to expand
+/// in the answer. [`CheckoutSessions::expire`](super::CheckoutSessions::expire) takes only the
+/// id; chain [`.expand(…)`](crate::PendingRequest::expand) on it for the same pairs.
 ///
 /// ```
 /// use stripe_checkout_client::checkout::ExpireSession;

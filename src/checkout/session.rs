@@ -1,9 +1,10 @@
 //! The Checkout Session object as Stripe returns it: [`CheckoutSession`], its nested objects
-//! (totals, permissions, customer details, shipping, tax), the entries of its `discounts`
-//! ([`SessionDiscount`]) and the [`Customer`] its `customer` field expands to.
+//! (totals, permissions, customer details, shipping, tax) and the entries of its `discounts`
+//! ([`SessionDiscount`]).
 //!
-//! Line items and prices are in `line_item.rs`; the coupon, promotion code and discount
-//! objects are in [`discounts`](crate::discounts); request parameters are in `params.rs`.
+//! Line items and prices are in `line_item.rs`; the customer, coupon, promotion code and
+//! discount objects are shared models (re-exported from [`checkout`](crate::checkout) and
+//! [`discounts`](crate::discounts)); request parameters are in `params.rs`.
 //!
 //! How fields decode (missing, `null`, unknown values) is documented on [`CheckoutSession`],
 //! since this module's docs are not rendered; the other model files follow the same rules.

@@ -93,7 +93,7 @@ async fn respond(handle: Handle<'_>) -> EndpointResponse {
         Ok(request) => request,
         Err(err) => {
             tracing::warn!(error = %err, "malformed discount request");
-            return EndpointResponse::new(200, &ServerUpdateResponse::from(&err));
+            return EndpointResponse::new(200, ServerUpdateResponse::from(&err));
         }
     };
     let result = run(
@@ -114,17 +114,19 @@ async fn respond(handle: Handle<'_>) -> EndpointResponse {
         Err(UpdateError::Rejected(_)) => {}
         Err(err) => tracing::warn!(session = %session, error = %err, "discount update refused"),
     }
-    EndpointResponse::new(200, &ServerUpdateResponse::from(&result))
+    EndpointResponse::new(200, ServerUpdateResponse::from(&result))
 }
 
 /// What the endpoint answers: an HTTP status and a JSON body (`Content-Type:
-/// application/json`).
+/// application/json`), with the answer also as its type for frameworks that serialize it
+/// themselves.
 ///
 /// ```
-/// use stripe_checkout_client::discounts::EndpointResponse;
+/// use stripe_checkout_client::discounts::{EndpointResponse, ServerUpdateResponse};
 ///
 /// let ok = EndpointResponse::success();
 /// assert_eq!((ok.status, ok.body.as_str()), (200, r#"{"type":"object","value":{"succeeded":true}}"#));
+/// assert_eq!(ok.response, ServerUpdateResponse::success());
 /// assert_eq!(EndpointResponse::CONTENT_TYPE, "application/json");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,28 +134,26 @@ async fn respond(handle: Handle<'_>) -> EndpointResponse {
 pub struct EndpointResponse {
     /// The HTTP status to answer with.
     pub status: u16,
-    /// The JSON body: a [`ServerUpdateResponse`].
+    /// The JSON body: [`response`](Self::response), serialized.
     pub body: String,
+    /// The answer in the front end's contract.
+    pub response: ServerUpdateResponse,
 }
 
 impl EndpointResponse {
     /// The content type of [`body`](Self::body).
     pub const CONTENT_TYPE: &'static str = "application/json";
 
-    fn new(status: u16, response: &ServerUpdateResponse) -> Self {
+    fn new(status: u16, response: ServerUpdateResponse) -> Self {
         EndpointResponse {
             status,
-            body: serde_json::to_string(response).expect("the contract always serializes"),
+            body: serde_json::to_string(&response).expect("the contract always serializes"),
+            response,
         }
     }
 
     /// `200` with the success answer.
     pub fn success() -> Self {
-        Self::new(200, &ServerUpdateResponse::success())
-    }
-
-    /// The body as the contract type.
-    pub fn response(&self) -> ServerUpdateResponse {
-        serde_json::from_str(&self.body).expect("the body is always a contract answer")
+        Self::new(200, ServerUpdateResponse::success())
     }
 }

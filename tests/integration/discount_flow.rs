@@ -271,7 +271,7 @@ async fn a_malformed_session_id_is_refused_before_any_request() {
         let answer = discounts::handle(&client, body.as_bytes(), &CartThreshold::guide()).await;
         assert_eq!(answer.status, 200, "{body}");
         assert_eq!(
-            answer.response(),
+            answer.response,
             ServerUpdateResponse::error(INVALID_DISCOUNTS_MESSAGE),
             "{body}"
         );

@@ -9,6 +9,7 @@ mod errors;
 mod headers;
 mod layout;
 mod merchant_server;
+mod options;
 mod properties;
 mod redaction;
 mod reliability;

@@ -108,7 +108,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let before = posts();
     let answer = discounts::handle(&client, body.as_bytes(), &MyPolicy).await;
     assert_eq!(answer.status, 200);
-    assert_eq!(answer.response(), ServerUpdateResponse::success());
+    assert_eq!(answer.response, ServerUpdateResponse::success());
     assert_eq!(posts(), before);
 
     // Removal through the endpoint.
