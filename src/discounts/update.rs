@@ -170,14 +170,11 @@ pub(crate) async fn run(
             expand.push(extra);
         }
     }
-    let retrieve_options = RequestOptions {
-        idempotency_key: None,
-        ..options.clone()
-    };
+    // The options go to the retrieve as they are: an idempotency key is only sent on a POST.
     let session = sessions
         .retrieve(session_id)
         .expand(expand)
-        .options(&retrieve_options)
+        .options(options)
         .await?;
 
     if session.status != Some(SessionStatus::Open) {
@@ -258,8 +255,7 @@ fn same_discount(have: &SessionDiscount, want: &Discount) -> bool {
 fn coupon_matches(coupon: &Coupon, data: &CouponData) -> bool {
     let same_currency = match (&coupon.currency, &data.currency) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        (None, None) => true,
-        // A percent-off coupon may carry no currency on one side only.
+        // A percent-off coupon may carry a currency or not; an amount off always has one.
         _ => data.amount_off.is_none(),
     };
     coupon.amount_off == data.amount_off
@@ -276,4 +272,91 @@ fn coupon_matches(coupon: &Coupon, data: &CouponData) -> bool {
         && data
             .duration_in_months
             .is_none_or(|m| coupon.duration_in_months == Some(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::resources::CouponDuration;
+
+    fn have(value: Value) -> SessionDiscount {
+        serde_json::from_value(value).unwrap()
+    }
+
+    fn coupon(fields: Value) -> SessionDiscount {
+        let mut object = json!({"id": "GEN123", "object": "coupon"});
+        object
+            .as_object_mut()
+            .unwrap()
+            .extend(fields.as_object().unwrap().clone());
+        have(json!({"coupon": object}))
+    }
+
+    fn promo(id: &str) -> Discount {
+        Discount::PromotionCode(id.parse().unwrap())
+    }
+
+    fn by_id(id: &str) -> Discount {
+        Discount::Coupon(id.parse().unwrap())
+    }
+
+    #[test]
+    fn ids_are_compared_by_kind_and_value() {
+        let applied_promo = have(json!({"coupon": "FALL", "promotion_code": "promo_1"}));
+        assert!(same_discount(&applied_promo, &promo("promo_1")));
+        assert!(!same_discount(&applied_promo, &promo("promo_2")));
+        // The promotion code's coupon is not the same discount as that coupon by id.
+        assert!(!same_discount(&applied_promo, &by_id("FALL")));
+        let applied_coupon = have(json!({"coupon": "FALL"}));
+        assert!(same_discount(&applied_coupon, &by_id("FALL")));
+        assert!(!same_discount(&applied_coupon, &by_id("WINTER")));
+        assert!(!same_discount(&applied_coupon, &promo("promo_1")));
+        // An unexpanded coupon cannot be compared with inline data.
+        assert!(!same_discount(
+            &applied_coupon,
+            &Discount::CouponData(CouponData::percent_off(10.0))
+        ));
+    }
+
+    #[test]
+    fn inline_coupons_are_compared_by_every_value_they_set() {
+        let applied = coupon(json!({
+            "amount_off": 2000, "currency": "usd", "name": "Customer Discount",
+            "duration": "repeating", "duration_in_months": 3,
+        }));
+        let data = || CouponData::amount_off(2000, "USD").name("Customer Discount");
+        let same = |d: CouponData| same_discount(&applied, &Discount::CouponData(d));
+        assert!(same(data()));
+        assert!(same(data().repeating(3)));
+        assert!(!same(data().repeating(4)));
+        assert!(!same(data().duration(CouponDuration::Once)));
+        assert!(!same(data().name("Other")));
+        assert!(!same(CouponData::amount_off(2000, "eur")));
+        assert!(!same(CouponData::amount_off(1999, "usd")));
+        assert!(!same(CouponData::percent_off(20.0)));
+
+        let percent = coupon(json!({"percent_off": 10.0}));
+        let d = Discount::CouponData(CouponData::percent_off(10.0));
+        assert!(same_discount(&percent, &d));
+        let mut with_currency = CouponData::percent_off(10.0);
+        with_currency.currency = Some("usd".into());
+        assert!(same_discount(&percent, &Discount::CouponData(with_currency)));
+        // An amount off without a currency on either side is not a coupon Stripe makes.
+        let odd = coupon(json!({"amount_off": 500}));
+        let mut no_currency = CouponData::amount_off(500, "usd");
+        no_currency.currency = None;
+        assert!(!same_discount(&odd, &Discount::CouponData(no_currency)));
+    }
+
+    #[test]
+    fn lists_are_the_same_only_entry_for_entry() {
+        let applied = [have(json!({"coupon": "A"}))];
+        assert!(same_discounts(&applied, &[by_id("A")]));
+        assert!(!same_discounts(&applied, &[]));
+        assert!(!same_discounts(&[], &[by_id("A")]));
+        assert!(same_discounts(&[], &[]));
+        assert!(!same_discounts(&applied, &[by_id("A"), by_id("A")]));
+    }
 }
