@@ -342,7 +342,10 @@ mod tests {
         assert!(same_discount(&percent, &d));
         let mut with_currency = CouponData::percent_off(10.0);
         with_currency.currency = Some("usd".into());
-        assert!(same_discount(&percent, &Discount::CouponData(with_currency)));
+        assert!(same_discount(
+            &percent,
+            &Discount::CouponData(with_currency)
+        ));
         // An amount off without a currency on either side is not a coupon Stripe makes.
         let odd = coupon(json!({"amount_off": 500}));
         let mut no_currency = CouponData::amount_off(500, "usd");
