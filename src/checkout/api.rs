@@ -19,7 +19,6 @@ use super::{
 use crate::client::Client;
 use crate::error::Result;
 use crate::expand::List;
-use crate::form;
 use crate::ids::CheckoutSessionId;
 use crate::options::{RequestOptions, option_setters};
 use crate::request::PendingRequest;
@@ -88,7 +87,7 @@ impl<'c> CheckoutSessions<'c> {
     /// [`Error::InvalidParams`](crate::Error::InvalidParams) if `params` break a rule Stripe
     /// would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the request.
     pub fn create(&self, params: &CreateSession) -> PendingRequest<'c, CheckoutSession> {
-        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        let params = params.validate().and_then(|()| params.encode());
         self.request(Method::Post, SESSIONS.to_owned(), params, decode_session)
     }
 
@@ -120,7 +119,7 @@ impl<'c> CheckoutSessions<'c> {
         id: &CheckoutSessionId,
         params: &UpdateSession,
     ) -> PendingRequest<'c, CheckoutSession> {
-        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        let params = params.validate().and_then(|()| params.encode());
         self.request(Method::Post, session_path(id, ""), params, decode_session)
     }
 
@@ -145,7 +144,7 @@ impl<'c> CheckoutSessions<'c> {
     /// [`Error::InvalidParams`](crate::Error::InvalidParams) for parameters that break a rule
     /// Stripe would reject; otherwise any [`Error`](crate::Error) from the request.
     pub fn list(&self, params: &ListSessions) -> PendingRequest<'c, List<CheckoutSession>> {
-        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        let params = params.validate().and_then(|()| params.encode());
         self.request(
             Method::Get,
             SESSIONS.to_owned(),
@@ -196,7 +195,7 @@ impl<'c> CheckoutSessions<'c> {
         id: &CheckoutSessionId,
         params: &ListLineItems,
     ) -> PendingRequest<'c, List<SessionLineItem>> {
-        let params = params.validate().and_then(|()| Ok(form::to_pairs(params)?));
+        let params = params.validate().and_then(|()| params.encode());
         self.request(
             Method::Get,
             session_path(id, "/line_items"),

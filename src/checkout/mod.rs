@@ -6,12 +6,14 @@
 
 mod api;
 mod enums;
+mod extra;
 mod line_item;
 mod params;
 mod session;
 
 pub use api::{CheckoutSessions, SessionStream};
 pub use enums::*;
+pub use extra::ExtraParams;
 pub use line_item::*;
 pub use params::*;
 pub use session::*;

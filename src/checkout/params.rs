@@ -25,6 +25,7 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::extra::{ExtraParams, extra_setters};
 use super::{
     BillingAddressCollection, PermissionOwner, RecurringInterval, RedirectOnCompletion,
     SessionMode, SessionStatus, TaxBehavior, UiMode,
@@ -288,6 +289,9 @@ pub struct CreateSession {
     /// Fields of the answer to expand (`line_items`, `discounts`, …).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+    #[serde(skip)]
+    pub extra: ExtraParams,
     /// A refused id from a setter, reported by `validate`.
     #[serde(skip)]
     rejected_id: Option<RejectedId>,
@@ -326,9 +330,12 @@ impl CreateSession {
             billing_address_collection: None,
             shipping_address_collection: None,
             expand: Vec::new(),
+            extra: ExtraParams::default(),
             rejected_id: None,
         }
     }
+
+    extra_setters!();
 
     /// An existing customer (`customer`): a [`CustomerId`] or a `cus_…` string, checked
     /// before sending.
@@ -1446,6 +1453,9 @@ pub struct UpdateSession {
     /// Fields of the answer to expand (`discounts`, `line_items`, …).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+    #[serde(skip)]
+    pub extra: ExtraParams,
 }
 
 impl UpdateSession {
@@ -1458,6 +1468,8 @@ impl UpdateSession {
     pub fn new() -> Self {
         Self::default()
     }
+
+    extra_setters!();
 
     /// Replaces the session's discounts with `discounts` (Stripe applies at most one). An
     /// empty list clears them, exactly like [`clear_discounts`](Self::clear_discounts): it
@@ -2299,6 +2311,9 @@ pub struct ListSessions {
     /// Fields of each session to expand (prefix them with `data.`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+    #[serde(skip)]
+    pub extra: ExtraParams,
     /// A refused id from a setter, reported by `validate`.
     #[serde(skip)]
     rejected_id: Option<RejectedId>,
@@ -2319,6 +2334,8 @@ impl ListSessions {
         /// Page size, 1 to 100 (`limit`).
         limit: u32;
     }
+
+    extra_setters!();
 
     /// The page after this session (`starting_after`).
     pub fn starting_after(mut self, id: impl IntoId<CheckoutSessionId>) -> Self {
@@ -2529,6 +2546,9 @@ pub struct ListLineItems {
     /// Fields of each line item to expand (prefix them with `data.`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+    #[serde(skip)]
+    pub extra: ExtraParams,
 }
 
 impl ListLineItems {
@@ -2541,6 +2561,8 @@ impl ListLineItems {
     pub fn new() -> Self {
         Self::default()
     }
+
+    extra_setters!();
 
     plain_setters! {
         /// Page size, 1 to 100 (`limit`).

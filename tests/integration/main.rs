@@ -6,6 +6,7 @@ mod checkout;
 mod discount_flow;
 mod emulator;
 mod errors;
+mod extra_params;
 mod headers;
 mod layout;
 mod merchant_server;

@@ -1,0 +1,322 @@
+//! [`ExtraParams`]: untyped parameters sent after the typed ones — the escape hatch for betas
+//! and fields Stripe adds before this crate types them — and the check that keeps them from
+//! overriding a typed field.
+//!
+//! Which params types carry them, and where their setters are, is `params.rs`'s business; this
+//! file only holds the pairs, checks them and appends them.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::form;
+
+/// Untyped parameters, as form pairs in Stripe's bracket syntax, sent after the typed
+/// parameters of the same request.
+///
+/// Set them on a params type with `.extra_param(key, value)` (one bracket key) or
+/// `.extra_json(value)` (a JSON object, encoded as the official SDKs encode params). Before
+/// anything is sent, each key is checked: it must be well-formed, and it must not name a
+/// parameter the params type already types (use its setter instead) or one its typed fields
+/// already send. A refused key is reported as [`Error::InvalidParams`] naming it. The
+/// emulator (feature `testing`) answers an extra parameter it does not know the way Stripe
+/// answers an unknown one: a 400 naming it.
+///
+/// ```
+/// use serde_json::json;
+/// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode};
+///
+/// let params = CreateSession::new(SessionMode::Subscription)
+///     .line_item(LineItem::price("price_123", 1))
+///     .extra_param("subscription_data[trial_period_days]", "14")
+///     .extra_json(json!({"subscription_data": {"metadata": {"plan": "pro"}}}));
+/// assert_eq!(
+///     params.extra.pairs(),
+///     [
+///         ("subscription_data[trial_period_days]".to_owned(), "14".to_owned()),
+///         ("subscription_data[metadata][plan]".to_owned(), "pro".to_owned()),
+///     ]
+/// );
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraParams {
+    pairs: Vec<(String, String)>,
+    /// Why an `extra_json` value could not be encoded, reported when the params are checked.
+    refused: Option<String>,
+}
+
+impl ExtraParams {
+    /// The pairs, in the order they were added.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty() && self.refused.is_none()
+    }
+
+    pub(crate) fn push(&mut self, key: String, value: String) {
+        self.pairs.push((key, value));
+    }
+
+    pub(crate) fn push_json(&mut self, value: &Value) {
+        if !value.is_object() {
+            self.refused
+                .get_or_insert_with(|| "extra params must be a json object".to_owned());
+            return;
+        }
+        match form::to_pairs(value) {
+            Ok(pairs) => self.pairs.extend(pairs),
+            Err(e) => {
+                self.refused.get_or_insert(e.to_string());
+            }
+        }
+    }
+
+    /// Checks the extras of a `T` against its typed encoding `typed`, then appends them.
+    pub(crate) fn append_to<T: DeserializeOwned>(
+        &self,
+        typed: &mut Vec<(String, String)>,
+    ) -> Result<()> {
+        if let Some(why) = &self.refused {
+            return Err(Error::invalid_param("extra", why.as_str()));
+        }
+        for (key, _) in &self.pairs {
+            check_key::<T>(key, typed)?;
+        }
+        typed.extend(self.pairs.iter().cloned());
+        Ok(())
+    }
+}
+
+/// Generates `extra_param` and `extra_json` for a params type with an `extra: ExtraParams`
+/// field, and the `encode` that sends its typed pairs, then the checked extras.
+macro_rules! extra_setters {
+    () => {
+        /// The typed params' pairs, then the extra ones after checking them.
+        pub(crate) fn encode(&self) -> $crate::Result<Vec<(String, String)>> {
+            let mut pairs = $crate::form::to_pairs(self)?;
+            self.extra.append_to::<Self>(&mut pairs)?;
+            Ok(pairs)
+        }
+
+        /// Adds an untyped parameter, sent after the typed ones: `key` in Stripe's bracket
+        /// syntax (`subscription_data[trial_period_days]`), `value` as the form value. For
+        /// betas and fields this crate does not type yet; a key the type already types is
+        /// refused before sending (see [`ExtraParams`](crate::checkout::ExtraParams)).
+        pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            self.extra.push(key.into(), value.into());
+            self
+        }
+
+        /// Adds untyped parameters from a JSON object, encoded as the official SDKs encode
+        /// params (`{"a": {"b": [1]}}` → `a[b][0]=1`) and sent after the typed ones; the same
+        /// checks as [`extra_param`](Self::extra_param) apply to every key.
+        pub fn extra_json(mut self, value: ::serde_json::Value) -> Self {
+            self.extra.push_json(&value);
+            self
+        }
+    };
+}
+
+pub(crate) use extra_setters;
+
+/// Refuses `key` when it is malformed, when the typed encoding already sends it (or a key
+/// inside or around it), or when `T` types that parameter.
+fn check_key<T: DeserializeOwned>(key: &str, typed: &[(String, String)]) -> Result<()> {
+    let Some(segments) = segments(key) else {
+        return Err(Error::invalid_param(
+            key,
+            "must be a name followed by `[segment]`s, each non-empty",
+        ));
+    };
+    let clashes = |k: &str| {
+        k == key
+            || k.strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with('['))
+            || key
+                .strip_prefix(k)
+                .is_some_and(|rest| rest.starts_with('['))
+    };
+    if typed.iter().any(|(k, _)| clashes(k)) {
+        return Err(Error::invalid_param(
+            key,
+            "is already sent by the typed params; set it there",
+        ));
+    }
+    if is_typed::<T>(&segments) {
+        return Err(Error::invalid_param(
+            key,
+            "is a typed parameter; use its setter instead",
+        ));
+    }
+    Ok(())
+}
+
+/// `a[b][0]` → `["a", "b", "0"]`; `None` unless every segment is non-empty and the brackets
+/// are balanced.
+fn segments(key: &str) -> Option<Vec<&str>> {
+    let (head, mut rest) = match key.find('[') {
+        Some(i) => (&key[..i], &key[i..]),
+        None => (key, ""),
+    };
+    let valid = |s: &str| !s.is_empty() && !s.contains(['[', ']']);
+    if !valid(head) {
+        return None;
+    }
+    let mut out = vec![head];
+    while !rest.is_empty() {
+        let inner = rest.strip_prefix('[')?;
+        let end = inner.find(']')?;
+        let segment = &inner[..end];
+        if !valid(segment) {
+            return None;
+        }
+        out.push(segment);
+        rest = &inner[end + 1..];
+    }
+    Some(out)
+}
+
+/// Whether `T` types the parameter at `segments`: a JSON value setting only that parameter is
+/// read into `T`, and only an "unknown field" refusal (every params type denies unknown
+/// fields) means the type has no such field. Numeric segments are read as a list index; the
+/// leaf is a string, so a typed field of another type answers with a type error, which also
+/// counts as typed.
+fn is_typed<T: DeserializeOwned>(segments: &[&str]) -> bool {
+    let mut value = Value::String("x".to_owned());
+    for segment in segments.iter().skip(1).rev() {
+        value = if segment.bytes().all(|b| b.is_ascii_digit()) {
+            Value::Array(vec![value])
+        } else {
+            let mut map = serde_json::Map::new();
+            map.insert((*segment).to_owned(), value);
+            Value::Object(map)
+        };
+    }
+    let mut top = serde_json::Map::new();
+    top.insert(segments[0].to_owned(), value);
+    match serde_json::from_value::<T>(Value::Object(top)) {
+        Ok(_) => true,
+        Err(e) => !e.to_string().starts_with("unknown field"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Params {
+        mode: String,
+        flag: Option<bool>,
+        items: Option<Vec<Item>>,
+        metadata: Option<std::collections::HashMap<String, String>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        price: Option<String>,
+    }
+
+    #[test]
+    fn keys_are_split_into_segments() {
+        assert_eq!(segments("a"), Some(vec!["a"]));
+        assert_eq!(segments("a[b][0][c]"), Some(vec!["a", "b", "0", "c"]));
+        for bad in ["", "[a]", "a[]", "a[b", "a]b", "a[b]c", "a[b[c]]", "a[b]]"] {
+            assert_eq!(segments(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn typed_paths_are_found_through_the_deserializer() {
+        for typed in [
+            &["mode"][..],
+            &["flag"],
+            &["items", "0", "price"],
+            &["metadata", "k"],
+        ] {
+            assert!(is_typed::<Params>(typed), "{typed:?}");
+        }
+        for untyped in [
+            &["other"][..],
+            &["items", "0", "quantity"],
+            &["items", "3", "x"],
+        ] {
+            assert!(!is_typed::<Params>(untyped), "{untyped:?}");
+        }
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    fn refused(extra: &ExtraParams, typed: &[(&str, &str)]) -> Option<String> {
+        match extra.append_to::<Params>(&mut pairs(typed)) {
+            Ok(()) => None,
+            Err(Error::InvalidParams { param, .. }) => Some(param),
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn extras_follow_the_typed_pairs_unless_they_clash() {
+        let mut extra = ExtraParams::default();
+        extra.push("items[0][quantity]".into(), "2".into());
+        extra.push_json(&serde_json::json!({"beta": {"on": true}}));
+        let mut typed = pairs(&[("mode", "payment"), ("items[0][price]", "p")]);
+        extra.append_to::<Params>(&mut typed).unwrap();
+        assert_eq!(
+            typed,
+            pairs(&[
+                ("mode", "payment"),
+                ("items[0][price]", "p"),
+                ("items[0][quantity]", "2"),
+                ("beta[on]", "true"),
+            ])
+        );
+
+        let one = |key: &str| {
+            let mut e = ExtraParams::default();
+            e.push(key.into(), "v".into());
+            e
+        };
+        // Typed, whether or not the typed params set it.
+        assert_eq!(refused(&one("flag"), &[]).as_deref(), Some("flag"));
+        assert_eq!(
+            refused(&one("metadata[k]"), &[]).as_deref(),
+            Some("metadata[k]")
+        );
+        // Already sent by the typed params, or around what they send.
+        assert_eq!(
+            refused(&one("beta"), &[("beta[x]", "1")]).as_deref(),
+            Some("beta")
+        );
+        assert_eq!(
+            refused(&one("beta[x][y]"), &[("beta[x]", "1")]).as_deref(),
+            Some("beta[x][y]")
+        );
+        assert_eq!(
+            refused(&one("beta[x]"), &[("beta[x]", "1")]).as_deref(),
+            Some("beta[x]")
+        );
+        assert_eq!(refused(&one("beta[xy]"), &[("beta[x]", "1")]), None);
+        // Malformed.
+        assert_eq!(refused(&one("a[]"), &[]).as_deref(), Some("a[]"));
+        // Not an object.
+        let mut not_object = ExtraParams::default();
+        not_object.push_json(&serde_json::json!([1, 2]));
+        assert!(!not_object.is_empty());
+        assert_eq!(refused(&not_object, &[]).as_deref(), Some("extra"));
+        assert!(ExtraParams::default().is_empty());
+    }
+}

@@ -1,0 +1,141 @@
+//! The escape hatch on the typed params: untyped pairs sent after the typed ones, and keys the
+//! types already cover refused before anything is sent.
+
+use serde_json::json;
+use stripe_checkout_client::Error;
+use stripe_checkout_client::checkout::{
+    CreateSession, LineItem, ListLineItems, ListSessions, SessionMode, UpdateSession,
+};
+use stripe_checkout_client::ids::CheckoutSessionId;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::{mock_client, request_pairs};
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+async fn server() -> MockServer {
+    let server = MockServer::start().await;
+    let body = json!({"id": "cs_test_x", "object": "checkout.session",
+                      "data": [], "has_more": false});
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&server)
+        .await;
+    server
+}
+
+async fn sent(server: &MockServer) -> Vec<Vec<(String, String)>> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(request_pairs)
+        .collect()
+}
+
+#[tokio::test]
+async fn extras_are_sent_after_the_typed_params_on_every_params_type() {
+    let server = server().await;
+    let client = mock_client(&server);
+    let sessions = client.checkout_sessions();
+    let id: CheckoutSessionId = "cs_test_x".parse().unwrap();
+
+    let create = CreateSession::new(SessionMode::Subscription)
+        .line_item(LineItem::price("price_1", 1))
+        .extra_param("subscription_data[trial_period_days]", "14")
+        .extra_param("line_items[0][dynamic_tax_rates][0]", "txr_1")
+        .extra_json(json!({"subscription_data": {"metadata": {"plan": "pro"}}, "beta_flag": true}));
+    sessions.create(&create).await.unwrap();
+    let update = UpdateSession::new()
+        .metadata("order", "42")
+        .extra_param("custom_text[submit][message]", "Thanks");
+    sessions.update(&id, &update).await.unwrap();
+    let list = ListSessions::new()
+        .limit(3)
+        .extra_param("payment_link", "plink_1");
+    let _ = sessions.list(&list).await.unwrap();
+    let items = ListLineItems::new().extra_json(json!({"future_filter": "x"}));
+    let _ = sessions.list_line_items(&id, &items).await;
+
+    assert_eq!(
+        sent(&server).await,
+        [
+            pairs(&[
+                ("line_items[0][price]", "price_1"),
+                ("line_items[0][quantity]", "1"),
+                ("mode", "subscription"),
+                ("subscription_data[trial_period_days]", "14"),
+                ("line_items[0][dynamic_tax_rates][0]", "txr_1"),
+                ("subscription_data[metadata][plan]", "pro"),
+                ("beta_flag", "true"),
+            ]),
+            pairs(&[
+                ("metadata[order]", "42"),
+                ("custom_text[submit][message]", "Thanks"),
+            ]),
+            pairs(&[("limit", "3"), ("payment_link", "plink_1")]),
+            pairs(&[("future_filter", "x")]),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn keys_the_types_cover_are_refused_naming_the_key_and_nothing_is_sent() {
+    let server = server().await;
+    let client = mock_client(&server);
+    let sessions = client.checkout_sessions();
+    let id: CheckoutSessionId = "cs_test_x".parse().unwrap();
+    let base = || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
+
+    let creates = [
+        // Typed, though unset: the setter checks what the extra would not.
+        (base().extra_param("customer", "not-a-customer"), "customer"),
+        (
+            base().extra_param("automatic_tax[enabled]", "true"),
+            "automatic_tax[enabled]",
+        ),
+        (base().extra_param("metadata[k]", "v"), "metadata[k]"),
+        // Set by the typed params.
+        (base().extra_param("mode", "setup"), "mode"),
+        (
+            base().extra_param("line_items[0][price]", "price_2"),
+            "line_items[0][price]",
+        ),
+        (
+            base().extra_json(json!({"line_items": [{"price": "price_2"}]})),
+            "line_items[0][price]",
+        ),
+        // Malformed keys and values.
+        (
+            base().extra_param("subscription_data[]", "x"),
+            "subscription_data[]",
+        ),
+        (base().extra_param("", "x"), ""),
+        (base().extra_json(json!("not an object")), "extra"),
+    ];
+    for (params, want) in creates {
+        match sessions.create(&params).await {
+            Err(Error::InvalidParams { param, message }) => {
+                assert_eq!(param, want, "{message}");
+            }
+            other => panic!("{want}: {other:?}"),
+        }
+    }
+    let update = UpdateSession::new().extra_param("discounts", "");
+    assert!(matches!(
+        sessions.update(&id, &update).await,
+        Err(Error::InvalidParams { param, .. }) if param == "discounts"
+    ));
+    let list = ListSessions::new().extra_param("status", "open");
+    assert!(matches!(
+        sessions.list(&list).await,
+        Err(Error::InvalidParams { param, .. }) if param == "status"
+    ));
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
