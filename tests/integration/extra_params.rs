@@ -139,3 +139,21 @@ async fn keys_the_types_cover_are_refused_naming_the_key_and_nothing_is_sent() {
     ));
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn the_emulator_answers_an_extra_it_does_not_know_as_stripe_would() {
+    let fake = stripe_checkout_client::testing::FakeStripe::start().await;
+    fake.add_price("price_1", 1_000, "usd");
+    let client = fake.client();
+    let params = CreateSession::new(SessionMode::Payment)
+        .line_item(LineItem::price("price_1", 1))
+        .return_url("https://example.com/return")
+        .extra_param("not_a_stripe_param", "x");
+    let err = client.checkout_sessions().create(&params).await.unwrap_err();
+    let api = match err {
+        Error::Api(api) => api,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(api.status, 400);
+    assert_eq!(api.param.as_deref(), Some("not_a_stripe_param"));
+}
