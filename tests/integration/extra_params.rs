@@ -149,7 +149,11 @@ async fn the_emulator_answers_an_extra_it_does_not_know_as_stripe_would() {
         .line_item(LineItem::price("price_1", 1))
         .return_url("https://example.com/return")
         .extra_param("not_a_stripe_param", "x");
-    let err = client.checkout_sessions().create(&params).await.unwrap_err();
+    let err = client
+        .checkout_sessions()
+        .create(&params)
+        .await
+        .unwrap_err();
     let api = match err {
         Error::Api(api) => api,
         other => panic!("{other:?}"),

@@ -3,6 +3,7 @@
 
 mod bad_inputs;
 mod checkout;
+mod coverage;
 mod discount_flow;
 mod emulator;
 mod errors;
