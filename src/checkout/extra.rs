@@ -26,15 +26,15 @@ use crate::form;
 /// use serde_json::json;
 /// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode};
 ///
-/// let params = CreateSession::new(SessionMode::Subscription)
+/// let params = CreateSession::new(SessionMode::Payment)
 ///     .line_item(LineItem::price("price_123", 1))
-///     .extra_param("subscription_data[trial_period_days]", "14")
-///     .extra_json(json!({"subscription_data": {"metadata": {"plan": "pro"}}}));
+///     .extra_param("branding_settings[display_name]", "Trail Shop")
+///     .extra_json(json!({"branding_settings": {"button_color": "#0a7cff"}}));
 /// assert_eq!(
 ///     params.extra.pairs(),
 ///     [
-///         ("subscription_data[trial_period_days]".to_owned(), "14".to_owned()),
-///         ("subscription_data[metadata][plan]".to_owned(), "pro".to_owned()),
+///         ("branding_settings[display_name]".to_owned(), "Trail Shop".to_owned()),
+///         ("branding_settings[button_color]".to_owned(), "#0a7cff".to_owned()),
 ///     ]
 /// );
 /// ```
@@ -102,7 +102,7 @@ macro_rules! extra_setters {
         }
 
         /// Adds an untyped parameter, sent after the typed ones: `key` in Stripe's bracket
-        /// syntax (`subscription_data[trial_period_days]`), `value` as the form value. For
+        /// syntax (`branding_settings[display_name]`), `value` as the form value. For
         /// betas and fields this crate does not type yet; a key the type already types is
         /// refused before sending (see [`ExtraParams`](crate::checkout::ExtraParams)).
         pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {

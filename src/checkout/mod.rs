@@ -5,17 +5,28 @@
 //! server-driven discount flow lives there too.
 
 mod api;
+mod custom_fields;
+mod declare;
 mod enums;
 mod extra;
+mod invoice_creation;
 mod line_item;
+mod page_options;
 mod params;
+mod payment_intent_data;
 mod session;
+mod subscription_data;
 
 pub use api::{CheckoutSessions, SessionStream};
+pub use custom_fields::*;
 pub use enums::*;
 pub use extra::ExtraParams;
+pub use invoice_creation::*;
 pub use line_item::*;
+pub use page_options::*;
 pub use params::*;
+pub use payment_intent_data::*;
 pub use session::*;
+pub use subscription_data::*;
 
 pub use crate::resources::{Customer, PostalAddress, TaxExempt};

@@ -25,7 +25,13 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::declare::Check;
 use super::extra::{ExtraParams, extra_setters};
+use super::{
+    AdaptivePricing, AfterExpiration, ConsentCollection, CustomField, CustomText, CustomerCreation,
+    CustomerUpdate, InvoiceCreation, PaymentIntentData, PaymentMethodCollection, PaymentMethodData,
+    SavedPaymentMethodOptions, SetupIntentData, SubmitType, SubscriptionData, TaxIdCollection,
+};
 use super::{
     BillingAddressCollection, PermissionOwner, RecurringInterval, RedirectOnCompletion,
     SessionMode, SessionStatus, TaxBehavior, UiMode,
@@ -286,6 +292,60 @@ pub struct CreateSession {
     /// Whether to collect a shipping address, and for which countries.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub shipping_address_collection: Option<ShippingAddressCollection>,
+    /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub adaptive_pricing: Option<AdaptivePricing>,
+    /// A recovery link once the session expires (`after_expiration`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub after_expiration: Option<AfterExpiration>,
+    /// The consents the page collects (`consent_collection`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub consent_collection: Option<ConsentCollection>,
+    /// Texts shown beside the built-in parts of the page (`custom_text`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub custom_text: Option<CustomText>,
+    /// When a `payment` mode session creates a customer (`customer_creation`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer_creation: Option<CustomerCreation>,
+    /// What the page saves back on an existing customer (`customer_update`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer_update: Option<CustomerUpdate>,
+    /// An invoice for a `payment` mode session (`invoice_creation`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_creation: Option<InvoiceCreation>,
+    /// The payment a `payment` mode session creates (`payment_intent_data`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_intent_data: Option<PaymentIntentData>,
+    /// When a `subscription` or `setup` session collects a payment method (`payment_method_collection`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_method_collection: Option<PaymentMethodCollection>,
+    /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_method_configuration: Option<String>,
+    /// What to store on the collected payment method (`payment_method_data`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_method_data: Option<PaymentMethodData>,
+    /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card": {"request_three_d_secure": "any"}}`. Untyped below the method level.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_method_options: Option<serde_json::Value>,
+    /// What the page offers for saved payment methods (`saved_payment_method_options`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub saved_payment_method_options: Option<SavedPaymentMethodOptions>,
+    /// The setup a `setup` mode session creates (`setup_intent_data`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub setup_intent_data: Option<SetupIntentData>,
+    /// The word on the payment button (`submit_type`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub submit_type: Option<SubmitType>,
+    /// The subscription a `subscription` mode session starts (`subscription_data`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subscription_data: Option<SubscriptionData>,
+    /// Whether the page collects a tax id (`tax_id_collection`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tax_id_collection: Option<TaxIdCollection>,
+    /// Fields the customer fills in, at most three (`custom_fields`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub custom_fields: Vec<CustomField>,
     /// Fields of the answer to expand (`line_items`, `discounts`, …).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
@@ -329,6 +389,24 @@ impl CreateSession {
             automatic_tax: None,
             billing_address_collection: None,
             shipping_address_collection: None,
+            adaptive_pricing: None,
+            after_expiration: None,
+            consent_collection: None,
+            custom_text: None,
+            customer_creation: None,
+            customer_update: None,
+            invoice_creation: None,
+            payment_intent_data: None,
+            payment_method_collection: None,
+            payment_method_configuration: None,
+            payment_method_data: None,
+            payment_method_options: None,
+            saved_payment_method_options: None,
+            setup_intent_data: None,
+            submit_type: None,
+            subscription_data: None,
+            tax_id_collection: None,
+            custom_fields: Vec::new(),
             expand: Vec::new(),
             extra: ExtraParams::default(),
             rejected_id: None,
@@ -336,6 +414,99 @@ impl CreateSession {
     }
 
     extra_setters!();
+
+    /// Checks the params that belong to one mode, and the nested params this crate declares.
+    fn check_mode_params(&self) -> Result<()> {
+        let mode = &self.mode;
+        let only_in = |param: &str, set: bool, wanted: SessionMode| {
+            if set && *mode != wanted {
+                Err(Error::invalid_param(
+                    param,
+                    format!("is only accepted in `{wanted}` mode, not `{mode}`"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        only_in(
+            "subscription_data",
+            self.subscription_data.is_some(),
+            SessionMode::Subscription,
+        )?;
+        only_in(
+            "payment_intent_data",
+            self.payment_intent_data.is_some(),
+            SessionMode::Payment,
+        )?;
+        only_in(
+            "invoice_creation",
+            self.invoice_creation.is_some(),
+            SessionMode::Payment,
+        )?;
+        only_in(
+            "customer_creation",
+            self.customer_creation.is_some(),
+            SessionMode::Payment,
+        )?;
+        only_in(
+            "setup_intent_data",
+            self.setup_intent_data.is_some(),
+            SessionMode::Setup,
+        )?;
+        if self.payment_method_collection.is_some() && *mode == SessionMode::Payment {
+            return Err(Error::invalid_param(
+                "payment_method_collection",
+                "is only accepted in `subscription` and `setup` mode",
+            ));
+        }
+        if self.custom_fields.len() > 3 {
+            return Err(Error::invalid_param(
+                "custom_fields",
+                format!("at most 3 custom fields, got {}", self.custom_fields.len()),
+            ));
+        }
+        if let Some(data) = &self.subscription_data {
+            if data.trial_end.is_some() && data.trial_period_days.is_some() {
+                return Err(Error::invalid_param(
+                    "subscription_data[trial_end]",
+                    "cannot be combined with `trial_period_days`",
+                ));
+            }
+        }
+        if let Some(options) = &self.payment_method_options {
+            if !options.is_object() {
+                return Err(Error::invalid_param(
+                    "payment_method_options",
+                    "must be a json object of payment method types",
+                ));
+            }
+        }
+        for (param, value) in [
+            ("adaptive_pricing", &self.adaptive_pricing as &dyn Check),
+            ("after_expiration", &self.after_expiration),
+            ("consent_collection", &self.consent_collection),
+            ("custom_fields", &self.custom_fields),
+            ("custom_text", &self.custom_text),
+            ("customer_update", &self.customer_update),
+            ("invoice_creation", &self.invoice_creation),
+            ("payment_intent_data", &self.payment_intent_data),
+            (
+                "payment_method_configuration",
+                &self.payment_method_configuration,
+            ),
+            ("payment_method_data", &self.payment_method_data),
+            (
+                "saved_payment_method_options",
+                &self.saved_payment_method_options,
+            ),
+            ("setup_intent_data", &self.setup_intent_data),
+            ("subscription_data", &self.subscription_data),
+            ("tax_id_collection", &self.tax_id_collection),
+        ] {
+            value.check(param)?;
+        }
+        Ok(())
+    }
 
     /// An existing customer (`customer`): a [`CustomerId`] or a `cus_…` string, checked
     /// before sending.
@@ -371,6 +542,47 @@ impl CreateSession {
         automatic_tax: AutomaticTax;
         /// Whether to collect the billing address (`billing_address_collection`).
         billing_address_collection: BillingAddressCollection;
+        /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
+        adaptive_pricing: AdaptivePricing;
+        /// A recovery link once the session expires (`after_expiration`).
+        after_expiration: AfterExpiration;
+        /// The consents the page collects (`consent_collection`).
+        consent_collection: ConsentCollection;
+        /// Texts shown beside the built-in parts of the page (`custom_text`).
+        custom_text: CustomText;
+        /// When a `payment` mode session creates a customer (`customer_creation`).
+        customer_creation: CustomerCreation;
+        /// What the page saves back on an existing customer (`customer_update`).
+        customer_update: CustomerUpdate;
+        /// An invoice for a `payment` mode session (`invoice_creation`).
+        invoice_creation: InvoiceCreation;
+        /// The payment a `payment` mode session creates (`payment_intent_data`).
+        payment_intent_data: PaymentIntentData;
+        /// When a `subscription` or `setup` session collects a payment method (`payment_method_collection`).
+        payment_method_collection: PaymentMethodCollection;
+        /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
+        payment_method_configuration: String;
+        /// What to store on the collected payment method (`payment_method_data`).
+        payment_method_data: PaymentMethodData;
+        /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card": {"request_three_d_secure": "any"}}`. Untyped below the method level.
+        payment_method_options: serde_json::Value;
+        /// What the page offers for saved payment methods (`saved_payment_method_options`).
+        saved_payment_method_options: SavedPaymentMethodOptions;
+        /// The setup a `setup` mode session creates (`setup_intent_data`).
+        setup_intent_data: SetupIntentData;
+        /// The word on the payment button (`submit_type`).
+        submit_type: SubmitType;
+        /// The subscription a `subscription` mode session starts (`subscription_data`).
+        subscription_data: SubscriptionData;
+        /// Whether the page collects a tax id (`tax_id_collection`).
+        tax_id_collection: TaxIdCollection;
+    }
+
+    /// The fields the customer fills in (`custom_fields`), replacing any set before; at most
+    /// three.
+    pub fn custom_fields(mut self, fields: impl IntoIterator<Item = CustomField>) -> Self {
+        self.custom_fields = fields.into_iter().collect();
+        self
     }
 
     plain_setters! {
@@ -580,6 +792,7 @@ impl CreateSession {
                 "cannot be combined with `discounts`",
             ));
         }
+        self.check_mode_params()?;
         if let Some(shipping) = &self.shipping_address_collection {
             shipping.validate("shipping_address_collection")?;
         }

@@ -48,9 +48,9 @@ async fn extras_are_sent_after_the_typed_params_on_every_params_type() {
 
     let create = CreateSession::new(SessionMode::Subscription)
         .line_item(LineItem::price("price_1", 1))
-        .extra_param("subscription_data[trial_period_days]", "14")
+        .extra_param("branding_settings[display_name]", "Shop")
         .extra_param("line_items[0][dynamic_tax_rates][0]", "txr_1")
-        .extra_json(json!({"subscription_data": {"metadata": {"plan": "pro"}}, "beta_flag": true}));
+        .extra_json(json!({"branding_settings": {"button_color": "#000000"}, "beta_flag": true}));
     sessions.create(&create).await.unwrap();
     let update = UpdateSession::new()
         .metadata("order", "42")
@@ -70,9 +70,9 @@ async fn extras_are_sent_after_the_typed_params_on_every_params_type() {
                 ("line_items[0][price]", "price_1"),
                 ("line_items[0][quantity]", "1"),
                 ("mode", "subscription"),
-                ("subscription_data[trial_period_days]", "14"),
+                ("branding_settings[display_name]", "Shop"),
                 ("line_items[0][dynamic_tax_rates][0]", "txr_1"),
-                ("subscription_data[metadata][plan]", "pro"),
+                ("branding_settings[button_color]", "#000000"),
                 ("beta_flag", "true"),
             ]),
             pairs(&[
@@ -101,6 +101,10 @@ async fn keys_the_types_cover_are_refused_naming_the_key_and_nothing_is_sent() {
             "automatic_tax[enabled]",
         ),
         (base().extra_param("metadata[k]", "v"), "metadata[k]"),
+        (
+            base().extra_param("subscription_data[trial_period_days]", "7"),
+            "subscription_data[trial_period_days]",
+        ),
         // Set by the typed params.
         (base().extra_param("mode", "setup"), "mode"),
         (

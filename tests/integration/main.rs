@@ -4,6 +4,7 @@
 mod bad_inputs;
 mod checkout;
 mod coverage;
+mod create_params;
 mod discount_flow;
 mod emulator;
 mod errors;

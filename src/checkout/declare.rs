@@ -1,0 +1,193 @@
+//! `params_struct!`: declares a params struct once — each field with its doc, type and kind —
+//! and generates the struct, its chained setters (one per field, sharing the field's doc), its
+//! `Default`, and the local check that walks into nested params; plus [`Check`], the trait
+//! that check uses for each field's type.
+//!
+//! The params themselves live in the files that use this macro, one concept per file.
+
+use crate::error::{Error, Result};
+use crate::metadata::Metadata;
+
+/// A local check of one param value; `param` is its name in Stripe's bracket syntax. Scalars
+/// and Stripe enums have nothing to check; texts must not be blank (Stripe reads an empty
+/// value as "unset"); nested params check their own fields.
+pub(crate) trait Check {
+    fn check(&self, param: &str) -> Result<()>;
+}
+
+impl Check for String {
+    fn check(&self, param: &str) -> Result<()> {
+        if self.trim().is_empty() {
+            Err(Error::invalid_param(param, "must not be empty or blank"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Check for Metadata {
+    fn check(&self, param: &str) -> Result<()> {
+        self.validate(param)
+    }
+}
+
+impl<T: Check> Check for Option<T> {
+    fn check(&self, param: &str) -> Result<()> {
+        self.as_ref().map_or(Ok(()), |v| v.check(param))
+    }
+}
+
+impl<T: Check> Check for Vec<T> {
+    fn check(&self, param: &str) -> Result<()> {
+        for (i, item) in self.iter().enumerate() {
+            item.check(&format!("{param}[{i}]"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Types with nothing to check locally.
+macro_rules! unchecked {
+    ($($ty:ty),* $(,)?) => {
+        $( impl $crate::checkout::declare::Check for $ty {
+            fn check(&self, _: &str) -> $crate::Result<()> {
+                Ok(())
+            }
+        } )*
+    };
+}
+
+pub(crate) use unchecked;
+
+unchecked!(bool, i64, u32, u64, f64, serde_json::Value);
+
+/// Skips a field that is not set: `None`, or an empty list (which the official SDKs send as
+/// nothing, too).
+pub(crate) fn is_unset<T: Unset>(value: &T) -> bool {
+    value.is_unset()
+}
+
+/// What [`is_unset`] asks.
+pub(crate) trait Unset {
+    fn is_unset(&self) -> bool;
+}
+
+impl<T> Unset for Option<T> {
+    fn is_unset(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Unset for Vec<T> {
+    fn is_unset(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// The stored type of a field of each kind.
+macro_rules! field_type {
+    (into, $ty:ty) => { Option<$ty> };
+    (plain, $ty:ty) => { Option<$ty> };
+    (list, $ty:ty) => { Vec<$ty> };
+    (metadata, $ty:ty) => { Option<$ty> };
+}
+
+/// The setter of a field of each kind; every setter replaces what was set before, except
+/// `metadata`, which adds one key.
+macro_rules! field_setter {
+    (into, $(#[$doc:meta])*, $field:ident, $ty:ty) => {
+        $(#[$doc])*
+        pub fn $field(mut self, value: impl Into<$ty>) -> Self {
+            self.$field = Some(value.into());
+            self
+        }
+    };
+    (plain, $(#[$doc:meta])*, $field:ident, $ty:ty) => {
+        $(#[$doc])*
+        pub fn $field(mut self, value: $ty) -> Self {
+            self.$field = Some(value);
+            self
+        }
+    };
+    (list, $(#[$doc:meta])*, $field:ident, $ty:ty) => {
+        $(#[$doc])*
+        pub fn $field<I>(mut self, values: I) -> Self
+        where
+            I: IntoIterator,
+            I::Item: Into<$ty>,
+        {
+            self.$field = values.into_iter().map(Into::into).collect();
+            self
+        }
+    };
+    (metadata, $(#[$doc:meta])*, $field:ident, $ty:ty) => {
+        $(#[$doc])*
+        pub fn $field(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            self.$field
+                .get_or_insert_with($crate::metadata::Metadata::new)
+                .insert(key, value);
+            self
+        }
+    };
+}
+
+/// Declares a params struct:
+///
+/// ```text
+/// params_struct! {
+///     /// What it is (`its_param`).
+///     pub struct Name (required_field: Type /* new()'s arguments, in order */) {
+///         /// What the field is.
+///         optional_field: Type => into,   // `Option<Type>`, setter takes `impl Into<Type>`
+///         count: u32 => plain,            // `Option<u32>`, setter takes `u32`
+///         ids: String => list,            // `Vec<String>`, setter takes an iterator
+///         metadata: Metadata => metadata, // `Option<Metadata>`, setter adds one key
+///     }
+/// }
+/// ```
+///
+/// Fields are sent in the order declared. Required fields come first on the wire too.
+macro_rules! params_struct {
+    (
+        $(#[$sdoc:meta])*
+        pub struct $name:ident ( $( $(#[$rdoc:meta])* $req:ident : $rty:ty ),* $(,)? ) {
+            $( $(#[$fdoc:meta])* $field:ident : $fty:ty => $kind:ident ),* $(,)?
+        }
+    ) => {
+        $(#[$sdoc])*
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
+        pub struct $name {
+            $( $(#[$rdoc])* pub $req: $rty, )*
+            $(
+                $(#[$fdoc])*
+                #[serde(skip_serializing_if = "crate::checkout::declare::is_unset", default)]
+                pub $field: $crate::checkout::declare::field_type!($kind, $fty),
+            )*
+        }
+
+        impl $name {
+            /// The params with their required values; everything else unset.
+            #[allow(clippy::new_without_default)]
+            pub fn new($( $req: impl Into<$rty> ),*) -> Self {
+                Self {
+                    $( $req: $req.into(), )*
+                    $( $field: Default::default(), )*
+                }
+            }
+
+            $( $crate::checkout::declare::field_setter!($kind, $(#[$fdoc])*, $field, $fty); )*
+        }
+
+        impl $crate::checkout::declare::Check for $name {
+            fn check(&self, param: &str) -> $crate::Result<()> {
+                $( $crate::checkout::declare::Check::check(&self.$req, &format!("{param}[{}]", stringify!($req)))?; )*
+                $( $crate::checkout::declare::Check::check(&self.$field, &format!("{param}[{}]", stringify!($field)))?; )*
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(crate) use {field_setter, field_type, params_struct};

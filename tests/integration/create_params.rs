@@ -1,0 +1,281 @@
+//! The create params beyond the discount corner — subscriptions, payment and setup intents,
+//! invoices, custom fields and texts, consent and the page's other options: their exact pairs,
+//! the local rules (each naming its param, with nothing sent) and the emulator taking them.
+
+use serde_json::json;
+use stripe_checkout_client::Error;
+use stripe_checkout_client::checkout::{
+    AdaptivePricing, AfterExpiration, AllowRedisplay, BillingMode, BillingModeType, CaptureMethod,
+    ConsentCollection, CreateSession, CustomField, CustomFieldDropdown, CustomFieldLabel,
+    CustomFieldLabelType, CustomFieldOption, CustomFieldTextOptions, CustomFieldType, CustomText,
+    CustomTextMessage, CustomerCreation, CustomerUpdate, CustomerUpdateBehavior, InvoiceCreation,
+    InvoiceCustomField, InvoiceData, InvoiceIssuer, IssuerType, LineItem, MissingPaymentMethod,
+    PaymentIntentData, PaymentMethodCollection, PaymentShipping, PromotionsConsent, Recovery,
+    ReuseAgreement, ReuseAgreementPosition, SavedPaymentMethodChoice, SavedPaymentMethodOptions,
+    SessionMode, SetupFutureUsage, SetupIntentData, ShippingAddress, SubmitType, SubscriptionData,
+    TaxIdCollection, TaxIdRequirement, TermsOfServiceConsent, TrialEndBehavior, TrialSettings,
+    UiMode,
+};
+use stripe_checkout_client::form;
+use stripe_checkout_client::testing::FakeStripe;
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+fn text_field(key: &str) -> CustomField {
+    CustomField::new(
+        key,
+        CustomFieldLabel::new("Gift note", CustomFieldLabelType::Custom),
+        CustomFieldType::Text,
+    )
+}
+
+#[test]
+fn every_new_setter_sends_its_pair() {
+    let subscription = CreateSession::new(SessionMode::Subscription)
+        .subscription_data(
+            SubscriptionData::new()
+                .trial_period_days(14)
+                .description("Pro plan")
+                .default_tax_rates(["txr_1"])
+                .billing_mode(BillingMode::new(BillingModeType::Flexible))
+                .trial_settings(TrialSettings::new(TrialEndBehavior::new(
+                    MissingPaymentMethod::Pause,
+                )))
+                .metadata("plan", "pro"),
+        )
+        .payment_method_collection(PaymentMethodCollection::IfRequired);
+    assert_eq!(
+        form::to_pairs(&subscription).unwrap(),
+        pairs(&[
+            ("mode", "subscription"),
+            ("payment_method_collection", "if_required"),
+            ("subscription_data[billing_mode][type]", "flexible"),
+            ("subscription_data[default_tax_rates][0]", "txr_1"),
+            ("subscription_data[description]", "Pro plan"),
+            ("subscription_data[metadata][plan]", "pro"),
+            ("subscription_data[trial_period_days]", "14"),
+            (
+                "subscription_data[trial_settings][end_behavior][missing_payment_method]",
+                "pause"
+            ),
+        ])
+    );
+
+    let payment = CreateSession::new(SessionMode::Payment)
+        .adaptive_pricing(AdaptivePricing::new().enabled(false))
+        .after_expiration(AfterExpiration::new().recovery(Recovery::new(true)))
+        .consent_collection(
+            ConsentCollection::new()
+                .payment_method_reuse_agreement(ReuseAgreement::new(ReuseAgreementPosition::Hidden))
+                .promotions(PromotionsConsent::Auto)
+                .terms_of_service(TermsOfServiceConsent::Required),
+        )
+        .custom_text(CustomText::new().submit(CustomTextMessage::new("Ships in 2 days")))
+        .customer_creation(CustomerCreation::Always)
+        .customer_update(CustomerUpdate::new().name(CustomerUpdateBehavior::Auto))
+        .invoice_creation(
+            InvoiceCreation::new(true).invoice_data(
+                InvoiceData::new()
+                    .custom_fields([InvoiceCustomField::new("PO", "1234")])
+                    .issuer(InvoiceIssuer::new(IssuerType::SelfAccount)),
+            ),
+        )
+        .payment_intent_data(
+            PaymentIntentData::new()
+                .capture_method(CaptureMethod::Manual)
+                .setup_future_usage(SetupFutureUsage::OffSession)
+                .shipping(PaymentShipping::new(
+                    ShippingAddress::new("1 Main St"),
+                    "Ada",
+                )),
+        )
+        .payment_method_configuration("pmc_1")
+        .payment_method_options(json!({"card": {"request_three_d_secure": "any"}}))
+        .saved_payment_method_options(
+            SavedPaymentMethodOptions::new()
+                .allow_redisplay_filters([AllowRedisplay::Always])
+                .payment_method_save(SavedPaymentMethodChoice::Enabled),
+        )
+        .submit_type(SubmitType::Donate)
+        .tax_id_collection(TaxIdCollection::new(true).required(TaxIdRequirement::IfSupported))
+        .custom_fields([text_field("gift").optional(true)]);
+    assert_eq!(
+        form::to_pairs(&payment).unwrap(),
+        pairs(&[
+            ("mode", "payment"),
+            ("adaptive_pricing[enabled]", "false"),
+            ("after_expiration[recovery][enabled]", "true"),
+            (
+                "consent_collection[payment_method_reuse_agreement][position]",
+                "hidden"
+            ),
+            ("consent_collection[promotions]", "auto"),
+            ("consent_collection[terms_of_service]", "required"),
+            ("custom_text[submit][message]", "Ships in 2 days"),
+            ("customer_creation", "always"),
+            ("customer_update[name]", "auto"),
+            ("invoice_creation[enabled]", "true"),
+            (
+                "invoice_creation[invoice_data][custom_fields][0][name]",
+                "PO"
+            ),
+            (
+                "invoice_creation[invoice_data][custom_fields][0][value]",
+                "1234"
+            ),
+            ("invoice_creation[invoice_data][issuer][type]", "self"),
+            ("payment_intent_data[capture_method]", "manual"),
+            ("payment_intent_data[setup_future_usage]", "off_session"),
+            ("payment_intent_data[shipping][address][line1]", "1 Main St"),
+            ("payment_intent_data[shipping][name]", "Ada"),
+            ("payment_method_configuration", "pmc_1"),
+            (
+                "payment_method_options[card][request_three_d_secure]",
+                "any"
+            ),
+            (
+                "saved_payment_method_options[allow_redisplay_filters][0]",
+                "always"
+            ),
+            (
+                "saved_payment_method_options[payment_method_save]",
+                "enabled"
+            ),
+            ("submit_type", "donate"),
+            ("tax_id_collection[enabled]", "true"),
+            ("tax_id_collection[required]", "if_supported"),
+            ("custom_fields[0][key]", "gift"),
+            ("custom_fields[0][label][custom]", "Gift note"),
+            ("custom_fields[0][label][type]", "custom"),
+            ("custom_fields[0][type]", "text"),
+            ("custom_fields[0][optional]", "true"),
+        ])
+    );
+
+    let setup = CreateSession::new(SessionMode::Setup).setup_intent_data(
+        SetupIntentData::new()
+            .description("Card on file")
+            .metadata("k", "v"),
+    );
+    assert_eq!(
+        form::to_pairs(&setup).unwrap(),
+        pairs(&[
+            ("mode", "setup"),
+            ("setup_intent_data[description]", "Card on file"),
+            ("setup_intent_data[metadata][k]", "v"),
+        ])
+    );
+}
+
+#[tokio::test]
+async fn mode_rules_and_nested_checks_name_the_param_and_send_nothing() {
+    let fake = FakeStripe::start().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let payment =
+        || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
+    let subscription =
+        || CreateSession::new(SessionMode::Subscription).line_item(LineItem::price("price_1", 1));
+    let dropdown =
+        text_field("size").dropdown(CustomFieldDropdown::new([CustomFieldOption::new(" ", "s")]));
+    let rows: Vec<(CreateSession, &str)> = vec![
+        (
+            payment().subscription_data(SubscriptionData::new()),
+            "subscription_data",
+        ),
+        (
+            subscription().payment_intent_data(PaymentIntentData::new()),
+            "payment_intent_data",
+        ),
+        (
+            subscription().invoice_creation(InvoiceCreation::new(true)),
+            "invoice_creation",
+        ),
+        (
+            subscription().customer_creation(CustomerCreation::Always),
+            "customer_creation",
+        ),
+        (
+            payment().setup_intent_data(SetupIntentData::new()),
+            "setup_intent_data",
+        ),
+        (
+            payment().payment_method_collection(PaymentMethodCollection::Always),
+            "payment_method_collection",
+        ),
+        (
+            payment().custom_fields((0..4).map(|i| text_field(&format!("f{i}")))),
+            "custom_fields",
+        ),
+        (
+            subscription()
+                .subscription_data(SubscriptionData::new().trial_end(1).trial_period_days(7)),
+            "subscription_data[trial_end]",
+        ),
+        (
+            payment().payment_method_options(json!(["card"])),
+            "payment_method_options",
+        ),
+        (
+            payment().payment_intent_data(PaymentIntentData::new().description(" ")),
+            "payment_intent_data[description]",
+        ),
+        (
+            subscription().subscription_data(SubscriptionData::new().metadata("k".repeat(41), "v")),
+            "subscription_data[metadata][kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk]",
+        ),
+        (
+            payment().custom_fields([dropdown]),
+            "custom_fields[0][dropdown][options][0][label]",
+        ),
+        (
+            payment().custom_text(CustomText::new().submit(CustomTextMessage::new(""))),
+            "custom_text[submit][message]",
+        ),
+        (
+            payment().payment_method_configuration(""),
+            "payment_method_configuration",
+        ),
+    ];
+    for (params, want) in rows {
+        match sessions.create(&params).await {
+            Err(Error::InvalidParams { param, message }) => assert_eq!(param, want, "{message}"),
+            other => panic!("{want}: {other:?}"),
+        }
+    }
+    assert!(fake.journal().is_empty(), "{:?}", fake.journal());
+}
+
+#[tokio::test]
+async fn the_emulator_takes_the_new_params() {
+    let fake = FakeStripe::start().await;
+    fake.add_price("price_1", 5_000, "usd");
+    let client = fake.client();
+    let params = CreateSession::new(SessionMode::Payment)
+        .ui_mode(UiMode::Custom)
+        .line_item(LineItem::price("price_1", 1))
+        .return_url("https://example.com/return")
+        .payment_intent_data(
+            PaymentIntentData::new()
+                .capture_method(CaptureMethod::Manual)
+                .metadata("order", "42"),
+        )
+        .custom_text(CustomText::new().submit(CustomTextMessage::new("Thanks")))
+        .consent_collection(
+            ConsentCollection::new().terms_of_service(TermsOfServiceConsent::Required),
+        )
+        .invoice_creation(InvoiceCreation::new(true))
+        .submit_type(SubmitType::Pay)
+        .custom_fields(
+            [text_field("gift").text(CustomFieldTextOptions::new().maximum_length(100))],
+        );
+    let session = client.checkout_sessions().create(&params).await.unwrap();
+    assert_eq!(session.amount_total, Some(5_000));
+    let recorded = fake.journal();
+    let body: CreateSession = recorded[0].decode_params().unwrap();
+    assert_eq!(body, params);
+}
