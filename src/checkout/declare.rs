@@ -155,7 +155,8 @@ macro_rules! params_struct {
         }
     ) => {
         $(#[$sdoc])*
-        #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+        #[cfg_attr(feature = "testing", derive(::serde::Deserialize))]
         #[serde(deny_unknown_fields)]
         #[non_exhaustive]
         pub struct $name {

@@ -5,7 +5,6 @@
 //! Which params types carry them, and where their setters are, is `params.rs`'s business; this
 //! file only holds the pairs, checks them and appends them.
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -16,9 +15,12 @@ use crate::form;
 ///
 /// Set them on a params type with `.extra_param(key, value)` (one bracket key) or
 /// `.extra_json(value)` (a JSON object, encoded as the official SDKs encode params). Before
-/// anything is sent, each key is checked: it must be well-formed, and it must not name a
-/// parameter the params type already types (use its setter instead) or one its typed fields
-/// already send. A refused key is reported as [`Error::InvalidParams`] naming it. The
+/// anything is sent, each key is checked: it must be well-formed, and it must not collide
+/// with what the typed fields send — the same key, or a key inside or around one of theirs
+/// (`a[b]` against `a[b][c]`), which would give Stripe two values for one parameter. A
+/// refused key is reported as [`Error::InvalidParams`] naming it. An extra key for a field
+/// the type has but you left unset is sent as given, without the checks its setter would
+/// make: prefer the setter. The
 /// emulator (feature `testing`) answers an extra parameter it does not know the way Stripe
 /// answers an unknown one: a 400 naming it.
 ///
@@ -28,13 +30,13 @@ use crate::form;
 ///
 /// let params = CreateSession::new(SessionMode::Payment)
 ///     .line_item(LineItem::price("price_123", 1))
-///     .extra_param("branding_settings[display_name]", "Trail Shop")
-///     .extra_json(json!({"branding_settings": {"button_color": "#0a7cff"}}));
+///     .extra_param("beta_feature[display_name]", "Trail Shop")
+///     .extra_json(json!({"beta_feature": {"button_color": "#0a7cff"}}));
 /// assert_eq!(
 ///     params.extra.pairs(),
 ///     [
-///         ("branding_settings[display_name]".to_owned(), "Trail Shop".to_owned()),
-///         ("branding_settings[button_color]".to_owned(), "#0a7cff".to_owned()),
+///         ("beta_feature[display_name]".to_owned(), "Trail Shop".to_owned()),
+///         ("beta_feature[button_color]".to_owned(), "#0a7cff".to_owned()),
 ///     ]
 /// );
 /// ```
@@ -74,16 +76,13 @@ impl ExtraParams {
         }
     }
 
-    /// Checks the extras of a `T` against its typed encoding `typed`, then appends them.
-    pub(crate) fn append_to<T: DeserializeOwned>(
-        &self,
-        typed: &mut Vec<(String, String)>,
-    ) -> Result<()> {
+    /// Checks the extras against the typed encoding `typed`, then appends them.
+    pub(crate) fn append_to(&self, typed: &mut Vec<(String, String)>) -> Result<()> {
         if let Some(why) = &self.refused {
             return Err(Error::invalid_param("extra", why.as_str()));
         }
         for (key, _) in &self.pairs {
-            check_key::<T>(key, typed)?;
+            check_key(key, typed)?;
         }
         typed.extend(self.pairs.iter().cloned());
         Ok(())
@@ -97,14 +96,15 @@ macro_rules! extra_setters {
         /// The typed params' pairs, then the extra ones after checking them.
         pub(crate) fn encode(&self) -> $crate::Result<Vec<(String, String)>> {
             let mut pairs = $crate::form::to_pairs(self)?;
-            self.extra.append_to::<Self>(&mut pairs)?;
+            self.extra.append_to(&mut pairs)?;
             Ok(pairs)
         }
 
         /// Adds an untyped parameter, sent after the typed ones: `key` in Stripe's bracket
-        /// syntax (`branding_settings[display_name]`), `value` as the form value. For
-        /// betas and fields this crate does not type yet; a key the type already types is
-        /// refused before sending (see [`ExtraParams`](crate::checkout::ExtraParams)).
+        /// syntax (`beta_feature[display_name]`), `value` as the form value. For
+        /// betas and fields this crate does not type yet; a key that collides with what the
+        /// typed fields send is refused before sending (see
+        /// [`ExtraParams`](crate::checkout::ExtraParams)).
         pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
             self.extra.push(key.into(), value.into());
             self
@@ -122,15 +122,15 @@ macro_rules! extra_setters {
 
 pub(crate) use extra_setters;
 
-/// Refuses `key` when it is malformed, when the typed encoding already sends it (or a key
-/// inside or around it), or when `T` types that parameter.
-fn check_key<T: DeserializeOwned>(key: &str, typed: &[(String, String)]) -> Result<()> {
-    let Some(segments) = segments(key) else {
+/// Refuses `key` when it is malformed, or when the typed encoding already sends it, or a key
+/// inside or around it.
+fn check_key(key: &str, typed: &[(String, String)]) -> Result<()> {
+    if segments(key).is_none() {
         return Err(Error::invalid_param(
             key,
             "must be a name followed by `[segment]`s, each non-empty",
         ));
-    };
+    }
     let clashes = |k: &str| {
         k == key
             || k.strip_prefix(key)
@@ -143,12 +143,6 @@ fn check_key<T: DeserializeOwned>(key: &str, typed: &[(String, String)]) -> Resu
         return Err(Error::invalid_param(
             key,
             "is already sent by the typed params; set it there",
-        ));
-    }
-    if is_typed::<T>(&segments) {
-        return Err(Error::invalid_param(
-            key,
-            "is a typed parameter; use its setter instead",
         ));
     }
     Ok(())
@@ -179,52 +173,9 @@ fn segments(key: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
-/// Whether `T` types the parameter at `segments`: a JSON value setting only that parameter is
-/// read into `T`, and only an "unknown field" refusal (every params type denies unknown
-/// fields) means the type has no such field. Numeric segments are read as a list index; the
-/// leaf is a string, so a typed field of another type answers with a type error, which also
-/// counts as typed.
-fn is_typed<T: DeserializeOwned>(segments: &[&str]) -> bool {
-    let mut value = Value::String("x".to_owned());
-    for segment in segments.iter().skip(1).rev() {
-        value = if segment.bytes().all(|b| b.is_ascii_digit()) {
-            Value::Array(vec![value])
-        } else {
-            let mut map = serde_json::Map::new();
-            map.insert((*segment).to_owned(), value);
-            Value::Object(map)
-        };
-    }
-    let mut top = serde_json::Map::new();
-    top.insert(segments[0].to_owned(), value);
-    match serde_json::from_value::<T>(Value::Object(top)) {
-        Ok(_) => true,
-        Err(e) => !e.to_string().starts_with("unknown field"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use serde::Deserialize;
-
     use super::*;
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Params {
-        mode: String,
-        flag: Option<bool>,
-        items: Option<Vec<Item>>,
-        metadata: Option<std::collections::HashMap<String, String>>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Item {
-        price: Option<String>,
-    }
 
     #[test]
     fn keys_are_split_into_segments() {
@@ -235,25 +186,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn typed_paths_are_found_through_the_deserializer() {
-        for typed in [
-            &["mode"][..],
-            &["flag"],
-            &["items", "0", "price"],
-            &["metadata", "k"],
-        ] {
-            assert!(is_typed::<Params>(typed), "{typed:?}");
-        }
-        for untyped in [
-            &["other"][..],
-            &["items", "0", "quantity"],
-            &["items", "3", "x"],
-        ] {
-            assert!(!is_typed::<Params>(untyped), "{untyped:?}");
-        }
-    }
-
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -261,7 +193,7 @@ mod tests {
     }
 
     fn refused(extra: &ExtraParams, typed: &[(&str, &str)]) -> Option<String> {
-        match extra.append_to::<Params>(&mut pairs(typed)) {
+        match extra.append_to(&mut pairs(typed)) {
             Ok(()) => None,
             Err(Error::InvalidParams { param, .. }) => Some(param),
             Err(other) => panic!("{other:?}"),
@@ -274,7 +206,7 @@ mod tests {
         extra.push("items[0][quantity]".into(), "2".into());
         extra.push_json(&serde_json::json!({"beta": {"on": true}}));
         let mut typed = pairs(&[("mode", "payment"), ("items[0][price]", "p")]);
-        extra.append_to::<Params>(&mut typed).unwrap();
+        extra.append_to(&mut typed).unwrap();
         assert_eq!(
             typed,
             pairs(&[
@@ -290,12 +222,8 @@ mod tests {
             e.push(key.into(), "v".into());
             e
         };
-        // Typed, whether or not the typed params set it.
-        assert_eq!(refused(&one("flag"), &[]).as_deref(), Some("flag"));
-        assert_eq!(
-            refused(&one("metadata[k]"), &[]).as_deref(),
-            Some("metadata[k]")
-        );
+        // A field the typed params leave unset is the caller's to send.
+        assert_eq!(refused(&one("flag"), &[("mode", "payment")]), None);
         // Already sent by the typed params, or around what they send.
         assert_eq!(
             refused(&one("beta"), &[("beta[x]", "1")]).as_deref(),

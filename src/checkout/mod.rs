@@ -5,12 +5,14 @@
 //! server-driven discount flow lives there too.
 
 mod api;
+mod branding;
 mod custom_fields;
 mod declare;
 mod enums;
 mod extra;
 mod invoice_creation;
 mod line_item;
+mod optional_item;
 mod page_options;
 mod params;
 mod payment_intent_data;
@@ -18,11 +20,13 @@ mod session;
 mod subscription_data;
 
 pub use api::{CheckoutSessions, SessionStream};
+pub use branding::*;
 pub use custom_fields::*;
 pub use enums::*;
 pub use extra::ExtraParams;
 pub use invoice_creation::*;
 pub use line_item::*;
+pub use optional_item::*;
 pub use page_options::*;
 pub use params::*;
 pub use payment_intent_data::*;

@@ -222,3 +222,70 @@ params_struct! {
         enabled: bool => plain,
     }
 }
+
+stripe_enum!(
+    /// Where the session was started from (`origin_context`; preview and endive).
+    OriginContext {
+        /// A mobile app.
+        MobileApp = "mobile_app",
+        /// A web page.
+        Web = "web",
+    }
+);
+
+stripe_enum!(
+    /// Whether the page shows Link (`display`).
+    LinkDisplay {
+        /// Where Stripe sees fit.
+        Auto = "auto",
+        /// Never.
+        Never = "never",
+    }
+);
+
+unchecked!(OriginContext, LinkDisplay);
+
+params_struct! {
+    /// Whether the page asks for a name of one kind (`business`, `individual`).
+    pub struct NameField (
+        /// Whether it asks (`enabled`).
+        enabled: bool,
+    ) {
+        /// Whether the customer may leave it empty (`optional`).
+        optional: bool => plain,
+    }
+}
+
+params_struct! {
+    /// Which names the page asks for (`name_collection`; preview and endive).
+    pub struct NameCollection () {
+        /// A business name (`business`).
+        business: NameField => into,
+        /// An individual's name (`individual`).
+        individual: NameField => into,
+    }
+}
+
+params_struct! {
+    /// Stripe's managed payments (`managed_payments`; preview and endive).
+    pub struct ManagedPayments () {
+        /// Whether they apply to this session (`enabled`).
+        enabled: bool => plain,
+    }
+}
+
+params_struct! {
+    /// Link's settings (`link`).
+    pub struct LinkWalletOptions () {
+        /// Whether the page shows Link (`display`).
+        display: LinkDisplay => into,
+    }
+}
+
+params_struct! {
+    /// Wallets' settings (`wallet_options`; preview and endive).
+    pub struct WalletOptions () {
+        /// Link's settings (`link`).
+        link: LinkWalletOptions => into,
+    }
+}

@@ -23,9 +23,11 @@
 
 use std::fmt::Display;
 
-use serde::{Deserialize, Serialize, Serializer};
+#[cfg(feature = "testing")]
+use serde::Deserialize;
+use serde::{Serialize, Serializer};
 
-use super::declare::Check;
+use super::declare::{Check, params_struct};
 use super::extra::{ExtraParams, extra_setters};
 use super::{
     AdaptivePricing, AfterExpiration, ConsentCollection, CustomField, CustomText, CustomerCreation,
@@ -35,6 +37,10 @@ use super::{
 use super::{
     BillingAddressCollection, PermissionOwner, RecurringInterval, RedirectOnCompletion,
     SessionMode, SessionStatus, TaxBehavior, UiMode,
+};
+use super::{
+    BrandingSettings, InvoiceIssuer, ManagedPayments, NameCollection, OptionalItem, OriginContext,
+    WalletOptions,
 };
 use crate::Clearable;
 use crate::error::{Error, Result};
@@ -222,7 +228,8 @@ fn push_clearable<T>(slot: &mut Option<Clearable<Vec<T>>>, item: T) {
 /// assert_eq!(from_json, params);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CreateSession {
@@ -346,6 +353,39 @@ pub struct CreateSession {
     /// Fields the customer fills in, at most three (`custom_fields`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub custom_fields: Vec<CustomField>,
+    /// How the page looks for this session (`branding_settings`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub branding_settings: Option<BrandingSettings>,
+    /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer_account: Option<String>,
+    /// Your own identifier of the integration that made the session (`integration_identifier`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub integration_identifier: Option<String>,
+    /// Stripe's managed payments (`managed_payments`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub managed_payments: Option<ManagedPayments>,
+    /// Which names the page asks for (`name_collection`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name_collection: Option<NameCollection>,
+    /// Where the session was started from (`origin_context`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub origin_context: Option<OriginContext>,
+    /// Wallets' settings (`wallet_options`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub wallet_options: Option<WalletOptions>,
+    /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where it replaces `payment_method_types`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub allowed_payment_method_types: Vec<String>,
+    /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and endive).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub excluded_payment_method_types: Vec<String>,
+    /// Items the customer may add on the page, at most ten (`optional_items`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub optional_items: Vec<OptionalItem>,
+    /// The shipping rates the customer chooses from, at most five (`shipping_options`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub shipping_options: Vec<ShippingOption>,
     /// Fields of the answer to expand (`line_items`, `discounts`, …).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
@@ -406,7 +446,18 @@ impl CreateSession {
             submit_type: None,
             subscription_data: None,
             tax_id_collection: None,
+            branding_settings: None,
+            customer_account: None,
+            integration_identifier: None,
+            managed_payments: None,
+            name_collection: None,
+            origin_context: None,
+            wallet_options: None,
             custom_fields: Vec::new(),
+            allowed_payment_method_types: Vec::new(),
+            excluded_payment_method_types: Vec::new(),
+            optional_items: Vec::new(),
+            shipping_options: Vec::new(),
             expand: Vec::new(),
             extra: ExtraParams::default(),
             rejected_id: None,
@@ -459,6 +510,20 @@ impl CreateSession {
                 "is only accepted in `subscription` and `setup` mode",
             ));
         }
+        for (param, len, max) in [
+            ("optional_items", self.optional_items.len(), 10),
+            ("shipping_options", self.shipping_options.len(), 5),
+        ] {
+            if len > max {
+                return Err(Error::invalid_param(
+                    param,
+                    format!("at most {max} entries, got {len}"),
+                ));
+            }
+        }
+        for (i, option) in self.shipping_options.iter().enumerate() {
+            option.validate(&format!("shipping_options[{i}]"))?;
+        }
         if self.custom_fields.len() > 3 {
             return Err(Error::invalid_param(
                 "custom_fields",
@@ -502,6 +567,18 @@ impl CreateSession {
             ("setup_intent_data", &self.setup_intent_data),
             ("subscription_data", &self.subscription_data),
             ("tax_id_collection", &self.tax_id_collection),
+            ("branding_settings", &self.branding_settings),
+            ("customer_account", &self.customer_account),
+            ("integration_identifier", &self.integration_identifier),
+            ("optional_items", &self.optional_items),
+            (
+                "allowed_payment_method_types",
+                &self.allowed_payment_method_types,
+            ),
+            (
+                "excluded_payment_method_types",
+                &self.excluded_payment_method_types,
+            ),
         ] {
             value.check(param)?;
         }
@@ -572,6 +649,20 @@ impl CreateSession {
         setup_intent_data: SetupIntentData;
         /// The word on the payment button (`submit_type`).
         submit_type: SubmitType;
+        /// How the page looks for this session (`branding_settings`; preview and endive).
+        branding_settings: BrandingSettings;
+        /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
+        customer_account: String;
+        /// Your own identifier of the integration that made the session (`integration_identifier`; preview and endive).
+        integration_identifier: String;
+        /// Stripe's managed payments (`managed_payments`; preview and endive).
+        managed_payments: ManagedPayments;
+        /// Which names the page asks for (`name_collection`; preview and endive).
+        name_collection: NameCollection;
+        /// Where the session was started from (`origin_context`; preview and endive).
+        origin_context: OriginContext;
+        /// Wallets' settings (`wallet_options`; preview and endive).
+        wallet_options: WalletOptions;
         /// The subscription a `subscription` mode session starts (`subscription_data`).
         subscription_data: SubscriptionData;
         /// Whether the page collects a tax id (`tax_id_collection`).
@@ -582,6 +673,42 @@ impl CreateSession {
     /// three.
     pub fn custom_fields(mut self, fields: impl IntoIterator<Item = CustomField>) -> Self {
         self.custom_fields = fields.into_iter().collect();
+        self
+    }
+
+    /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where it replaces `payment_method_types`). Replaces any set before.
+    pub fn allowed_payment_method_types(
+        mut self,
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.allowed_payment_method_types = values.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and endive). Replaces any set before.
+    pub fn excluded_payment_method_types(
+        mut self,
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.excluded_payment_method_types = values.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Items the customer may add on the page, at most ten (`optional_items`). Replaces any set before.
+    pub fn optional_items(
+        mut self,
+        values: impl IntoIterator<Item = impl Into<OptionalItem>>,
+    ) -> Self {
+        self.optional_items = values.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The shipping rates the customer chooses from, at most five (`shipping_options`). Replaces any set before.
+    pub fn shipping_options(
+        mut self,
+        values: impl IntoIterator<Item = impl Into<ShippingOption>>,
+    ) -> Self {
+        self.shipping_options = values.into_iter().map(Into::into).collect();
         self
     }
 
@@ -826,7 +953,8 @@ fn validate_discounts(discounts: &[Discount]) -> Result<()> {
 ///     .update_shipping_details(PermissionOwner::ServerOnly);
 /// assert_eq!(p.update_line_items, None);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Permissions {
@@ -868,7 +996,8 @@ impl Permissions {
 /// use stripe_checkout_client::checkout::PhoneNumberCollection;
 /// assert!(PhoneNumberCollection::from(true).enabled);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PhoneNumberCollection {
@@ -900,13 +1029,21 @@ impl From<bool> for PhoneNumberCollection {
 /// use stripe_checkout_client::checkout::AutomaticTax;
 /// assert!(AutomaticTax::from(true).enabled);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AutomaticTax {
     /// Whether automatic tax is on.
     pub enabled: bool,
+    /// The account liable for the tax, for Connect (`liability`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub liability: Option<AutomaticTaxLiability>,
 }
+
+/// The account liable for tax (`automatic_tax[liability]`): the same shape as an invoice's
+/// issuer.
+pub type AutomaticTaxLiability = InvoiceIssuer;
 
 impl AutomaticTax {
     /// Turns automatic tax on or off.
@@ -916,7 +1053,16 @@ impl AutomaticTax {
     /// assert!(AutomaticTax::new(true).enabled);
     /// ```
     pub fn new(enabled: bool) -> Self {
-        Self { enabled }
+        Self {
+            enabled,
+            liability: None,
+        }
+    }
+
+    /// The account liable for the tax (`liability`).
+    pub fn liability(mut self, liability: AutomaticTaxLiability) -> Self {
+        self.liability = Some(liability);
+        self
     }
 }
 
@@ -933,7 +1079,8 @@ impl From<bool> for AutomaticTax {
 /// let s = ShippingAddressCollection::new(["US", "CA"]);
 /// assert_eq!(s.allowed_countries, ["US", "CA"]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ShippingAddressCollection {
@@ -1013,7 +1160,8 @@ impl ShippingAddressCollection {
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LineItem {
@@ -1032,12 +1180,34 @@ pub struct LineItem {
     /// Tax rates (`txr_…`) applied to this item.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub tax_rates: Vec<String>,
+    /// Tax rates (`txr_…`) Stripe picks from by the customer's address (`dynamic_tax_rates`;
+    /// basil).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub dynamic_tax_rates: Vec<String>,
+    /// Metadata stored on the line item (`metadata`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub metadata: Option<Metadata>,
     /// A refused id from a setter, reported by `validate`.
     #[serde(skip)]
     rejected_id: Option<RejectedId>,
 }
 
 impl LineItem {
+    /// Adds a key to the line item's metadata (`metadata[key]`).
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata
+            .get_or_insert_with(Metadata::new)
+            .insert(key, value);
+        self
+    }
+
+    /// Tax rates Stripe picks from by the customer's address (`dynamic_tax_rates`), replacing
+    /// any set before.
+    pub fn dynamic_tax_rates(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.dynamic_tax_rates = ids.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// `quantity` units of an existing price.
     ///
     /// ```
@@ -1053,6 +1223,8 @@ impl LineItem {
             quantity: Some(quantity),
             adjustable_quantity: None,
             tax_rates: Vec::new(),
+            dynamic_tax_rates: Vec::new(),
+            metadata: None,
             rejected_id,
         }
     }
@@ -1071,6 +1243,8 @@ impl LineItem {
             quantity: Some(quantity),
             adjustable_quantity: None,
             tax_rates: Vec::new(),
+            dynamic_tax_rates: Vec::new(),
+            metadata: None,
             rejected_id: None,
         }
     }
@@ -1156,7 +1330,8 @@ fn check_quantity(prefix: &str, quantity: Option<u64>) -> Result<()> {
 /// let existing = PriceData::for_product("eur", 1500, "prod_NNNsbcqAqCJrj2").unit_amount_decimal("1499.5");
 /// assert_eq!(existing.unit_amount, None);
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PriceData {
@@ -1354,7 +1529,8 @@ fn is_decimal(s: &str) -> bool {
 ///     .metadata("sku", "TS-1");
 /// assert_eq!(p.images.len(), 1);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ProductData {
@@ -1372,9 +1548,37 @@ pub struct ProductData {
     /// A Stripe Tax code (`txcd_…`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub tax_code: Option<String>,
+    /// Tax details of the product (`tax_details`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tax_details: Option<ProductTaxDetails>,
+    /// The unit shown on receipts and invoices, e.g. `seat` (`unit_label`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub unit_label: Option<String>,
+}
+
+params_struct! {
+    /// Tax details of an inline product (`product_data[tax_details]`; preview and endive).
+    pub struct ProductTaxDetails () {
+        /// Where the service is performed (`performance_location`).
+        performance_location: String => into,
+        /// A Stripe Tax code, `txcd_…` (`tax_code`).
+        tax_code: String => into,
+    }
 }
 
 impl ProductData {
+    /// The product's tax details (`tax_details`).
+    pub fn tax_details(mut self, details: ProductTaxDetails) -> Self {
+        self.tax_details = Some(details);
+        self
+    }
+
+    /// The unit shown on receipts and invoices (`unit_label`).
+    pub fn unit_label(mut self, label: impl Into<String>) -> Self {
+        self.unit_label = Some(label.into());
+        self
+    }
+
     /// A product called `name`.
     ///
     /// ```
@@ -1388,6 +1592,8 @@ impl ProductData {
             images: Vec::new(),
             metadata: None,
             tax_code: None,
+            tax_details: None,
+            unit_label: None,
         }
     }
 
@@ -1451,7 +1657,8 @@ impl ProductData {
 /// let every_two_weeks = Recurring::new(RecurringInterval::Week).interval_count(2);
 /// assert_eq!(Recurring::from(RecurringInterval::Month).interval_count, None);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Recurring {
@@ -1503,7 +1710,8 @@ impl From<RecurringInterval> for Recurring {
 /// let off = AdjustableQuantity::new(false);
 /// assert_eq!(off.maximum, None);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AdjustableQuantity {
@@ -1634,7 +1842,8 @@ impl AdjustableQuantity {
 /// assert_eq!(params, UpdateSession::new().clear_discounts());
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UpdateSession {
@@ -1950,7 +2159,8 @@ const MAX_SHIPPING_OPTIONS: usize = 5;
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UpdateLineItem {
@@ -2097,7 +2307,8 @@ impl UpdateLineItem {
 /// let express = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd"));
 /// assert!(express.shipping_rate.is_none());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ShippingOption {
@@ -2185,7 +2396,8 @@ stripe_enum!(
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ShippingRateData {
@@ -2239,7 +2451,8 @@ impl ShippingRateData {
 /// use stripe_checkout_client::checkout::FixedAmount;
 /// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FixedAmount {
@@ -2282,7 +2495,8 @@ impl FixedAmount {
 /// let info = CollectedInformation::shipping_details(ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US")));
 /// assert!(info.shipping_details.is_some());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CollectedInformation {
@@ -2320,7 +2534,8 @@ impl CollectedInformation {
 /// let d = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US").state("CA"));
 /// assert_eq!(d.address.state.as_deref(), Some("CA"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ShippingDetails {
@@ -2361,7 +2576,8 @@ impl ShippingDetails {
 ///     .postal_code("62701");
 /// assert_eq!(a.country, "US");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Address {
@@ -2442,7 +2658,8 @@ impl Address {
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RetrieveSession {
@@ -2496,7 +2713,8 @@ impl RetrieveSession {
 /// assert_eq!(form::to_pairs(&exact)?, [("created".to_owned(), "1700000000".to_owned())]);
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ListSessions {
@@ -2633,6 +2851,7 @@ pub enum CreatedFilter {
 /// A number (or a numeric string, as form bodies carry it) is exact; an object is a range.
 /// Written by hand because `untagged` buffers the input and so loses a format's own idea of
 /// which type a value is.
+#[cfg(feature = "testing")]
 impl<'de> Deserialize<'de> for CreatedFilter {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct FilterVisitor;
@@ -2686,7 +2905,8 @@ impl From<RangeQuery> for CreatedFilter {
 /// let last_day = RangeQuery::new().gte(1_700_000_000).lt(1_700_086_400);
 /// assert_eq!(last_day.gt, None);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RangeQuery {
@@ -2743,7 +2963,8 @@ impl RangeQuery {
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ListLineItems {
@@ -2826,7 +3047,8 @@ impl ListLineItems {
 /// assert_eq!(ExpireSession::new().expand(["line_items"]).expand, ["line_items"]);
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ExpireSession {

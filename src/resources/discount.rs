@@ -4,7 +4,9 @@
 //! Stripe's discount objects, as answers carry them, are in the coupon, promotion code and
 //! applied-discount files.
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "testing")]
+use serde::Deserialize;
+use serde::Serialize;
 
 use super::coupon::CouponDuration;
 use crate::error::{Error, Result};
@@ -48,7 +50,8 @@ use crate::metadata::Metadata;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(rename_all = "snake_case", try_from = "DiscountFields")]
 #[non_exhaustive]
 pub enum Discount {
@@ -118,6 +121,7 @@ impl From<PromotionCodeId> for Discount {
 }
 
 /// The SDKs' JSON shape of a discount, three optional keys of which exactly one is set.
+#[cfg(feature = "testing")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DiscountFields {
@@ -129,6 +133,7 @@ struct DiscountFields {
     coupon_data: Option<CouponData>,
 }
 
+#[cfg(feature = "testing")]
 impl TryFrom<DiscountFields> for Discount {
     type Error = &'static str;
 
@@ -161,7 +166,8 @@ impl TryFrom<DiscountFields> for Discount {
 /// assert_eq!(loyalty.duration, Some(CouponDuration::Repeating));
 /// assert_eq!(loyalty.duration_in_months, Some(3));
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CouponData {

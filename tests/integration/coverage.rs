@@ -249,13 +249,13 @@ fn the_probes_tell_covered_from_not() {
             "price": {"kind": "string", "optional": true},
             "metadata": {"kind": "map", "optional": true},
         }}},
-        "branding_settings": {"kind": "object", "optional": true, "props": {
+        "beta_settings": {"kind": "object", "optional": true, "props": {
             "display_name": {"kind": "string", "optional": true},
         }},
     }});
     let sample = json!({"mode": "payment",
         "line_items": [{"price": "price_1", "metadata": {"k": "v"}}],
-        "branding_settings": {"display_name": "Shop"}});
+        "beta_settings": {"display_name": "Shop"}});
     let target = json!({"schema": schema, "sample": sample});
     let leaf = |path: &str, key: &str, kind: &str| json!({"path": path, "key": key, "kind": kind});
     let base = json!({});
@@ -272,8 +272,8 @@ fn the_probes_tell_covered_from_not() {
     assert!(!param_covered::<CreateSession>(
         &target,
         &leaf(
-            "branding_settings.display_name",
-            "branding_settings[display_name]",
+            "beta_settings.display_name",
+            "beta_settings[display_name]",
             "string"
         ),
         &base
