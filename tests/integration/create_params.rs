@@ -16,6 +16,12 @@ use stripe_checkout_client::checkout::{
     TaxIdCollection, TaxIdRequirement, TermsOfServiceConsent, TrialEndBehavior, TrialSettings,
     UiMode,
 };
+use stripe_checkout_client::checkout::{
+    AutomaticTax, BorderStyle, BrandingImage, BrandingImageType, BrandingSettings, FontFamily,
+    LinkDisplay, LinkWalletOptions, ManagedPayments, NameCollection, NameField, OptionalItem,
+    OptionalItemQuantity, OriginContext, PriceData, ProductData, ProductTaxDetails, ShippingOption,
+    WalletOptions,
+};
 use stripe_checkout_client::form;
 use stripe_checkout_client::testing::FakeStripe;
 
@@ -167,6 +173,89 @@ fn every_new_setter_sends_its_pair() {
             ("mode", "setup"),
             ("setup_intent_data[description]", "Card on file"),
             ("setup_intent_data[metadata][k]", "v"),
+        ])
+    );
+}
+
+#[test]
+fn the_page_look_items_and_newer_options_send_their_pairs() {
+    let params = CreateSession::new(SessionMode::Payment)
+        .line_item(
+            LineItem::price_data(
+                PriceData::new(
+                    "usd",
+                    500,
+                    ProductData::new("Seat")
+                        .unit_label("seat")
+                        .tax_details(ProductTaxDetails::new().tax_code("txcd_10000000")),
+                ),
+                2,
+            )
+            .metadata("sku", "S-1")
+            .dynamic_tax_rates(["txr_1"]),
+        )
+        .automatic_tax(
+            AutomaticTax::new(true).liability(
+                stripe_checkout_client::checkout::InvoiceIssuer::new(IssuerType::Account)
+                    .account("acct_1"),
+            ),
+        )
+        .branding_settings(
+            BrandingSettings::new()
+                .border_style(BorderStyle::Pill)
+                .font_family(FontFamily::Inter)
+                .logo(BrandingImage::new(BrandingImageType::Url).url("https://example.com/l.png")),
+        )
+        .customer_account("acct_customer")
+        .integration_identifier("shop-v2")
+        .managed_payments(ManagedPayments::new().enabled(true))
+        .name_collection(NameCollection::new().business(NameField::new(true).optional(true)))
+        .origin_context(OriginContext::Web)
+        .wallet_options(
+            WalletOptions::new().link(LinkWalletOptions::new().display(LinkDisplay::Never)),
+        )
+        .excluded_payment_method_types(["klarna"])
+        .optional_items([OptionalItem::new("price_socks", 1u64)
+            .adjustable_quantity(OptionalItemQuantity::new(true).maximum(3))])
+        .shipping_options([ShippingOption::shipping_rate("shr_1")]);
+    assert_eq!(
+        form::to_pairs(&params).unwrap(),
+        pairs(&[
+            ("line_items[0][price_data][currency]", "usd"),
+            ("line_items[0][price_data][product_data][name]", "Seat"),
+            (
+                "line_items[0][price_data][product_data][tax_details][tax_code]",
+                "txcd_10000000"
+            ),
+            (
+                "line_items[0][price_data][product_data][unit_label]",
+                "seat"
+            ),
+            ("line_items[0][price_data][unit_amount]", "500"),
+            ("line_items[0][quantity]", "2"),
+            ("line_items[0][dynamic_tax_rates][0]", "txr_1"),
+            ("line_items[0][metadata][sku]", "S-1"),
+            ("mode", "payment"),
+            ("automatic_tax[enabled]", "true"),
+            ("automatic_tax[liability][type]", "account"),
+            ("automatic_tax[liability][account]", "acct_1"),
+            ("branding_settings[border_style]", "pill"),
+            ("branding_settings[font_family]", "inter"),
+            ("branding_settings[logo][type]", "url"),
+            ("branding_settings[logo][url]", "https://example.com/l.png"),
+            ("customer_account", "acct_customer"),
+            ("integration_identifier", "shop-v2"),
+            ("managed_payments[enabled]", "true"),
+            ("name_collection[business][enabled]", "true"),
+            ("name_collection[business][optional]", "true"),
+            ("origin_context", "web"),
+            ("wallet_options[link][display]", "never"),
+            ("excluded_payment_method_types[0]", "klarna"),
+            ("optional_items[0][price]", "price_socks"),
+            ("optional_items[0][quantity]", "1"),
+            ("optional_items[0][adjustable_quantity][enabled]", "true"),
+            ("optional_items[0][adjustable_quantity][maximum]", "3"),
+            ("shipping_options[0][shipping_rate]", "shr_1"),
         ])
     );
 }
