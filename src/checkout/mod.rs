@@ -17,6 +17,8 @@ mod page_options;
 mod params;
 mod payment_intent_data;
 mod session;
+mod session_update;
+mod shipping_rate;
 mod subscription_data;
 
 pub use api::{CheckoutSessions, SessionStream};
@@ -31,6 +33,8 @@ pub use page_options::*;
 pub use params::*;
 pub use payment_intent_data::*;
 pub use session::*;
+pub use session_update::*;
+pub use shipping_rate::*;
 pub use subscription_data::*;
 
 pub use crate::resources::{Customer, PostalAddress, TaxExempt};

@@ -21,6 +21,7 @@
 //! ids and currencies, metadata limits, …) and reports a broken rule as
 //! [`Error::InvalidParams`] naming the parameter in Stripe's bracket syntax.
 
+use std::collections::BTreeMap;
 use std::fmt::Display;
 
 #[cfg(feature = "testing")]
@@ -41,6 +42,10 @@ use super::{
 use super::{
     BrandingSettings, InvoiceIssuer, ManagedPayments, NameCollection, OptionalItem, OriginContext,
     WalletOptions,
+};
+use super::{
+    CurrencyAmount, DeliveryEstimate, UpdateAutomaticTax, UpdateInvoiceCreation,
+    UpdatePaymentIntentData, UpdateSubscriptionData,
 };
 use crate::Clearable;
 use crate::error::{Error, Result};
@@ -1875,6 +1880,18 @@ pub struct UpdateSession {
     /// Fields of the answer to expand (`discounts`, `line_items`, …).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// The parts of the coming subscription to change (`subscription_data`; the preview).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subscription_data: Option<UpdateSubscriptionData>,
+    /// The parts of the coming payment to change (`payment_intent_data`; endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_intent_data: Option<UpdatePaymentIntentData>,
+    /// The automatic tax settings to change (`automatic_tax`; the preview).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub automatic_tax: Option<UpdateAutomaticTax>,
+    /// The invoice settings to change (`invoice_creation`; the preview).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub invoice_creation: Option<UpdateInvoiceCreation>,
     /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
     #[serde(skip)]
     pub extra: ExtraParams,
@@ -1892,6 +1909,17 @@ impl UpdateSession {
     }
 
     extra_setters!();
+
+    option_setters! {
+        /// The parts of the coming subscription to change (`subscription_data`; the preview).
+        subscription_data: UpdateSubscriptionData;
+        /// The parts of the coming payment to change (`payment_intent_data`; endive).
+        payment_intent_data: UpdatePaymentIntentData;
+        /// The automatic tax settings to change (`automatic_tax`; the preview).
+        automatic_tax: UpdateAutomaticTax;
+        /// The invoice settings to change (`invoice_creation`; the preview).
+        invoice_creation: UpdateInvoiceCreation;
+    }
 
     /// Replaces the session's discounts with `discounts` (Stripe applies at most one). An
     /// empty list clears them, exactly like [`clear_discounts`](Self::clear_discounts): it
@@ -2100,6 +2128,10 @@ impl UpdateSession {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
+        self.subscription_data.check("subscription_data")?;
+        self.payment_intent_data.check("payment_intent_data")?;
+        self.automatic_tax.check("automatic_tax")?;
+        self.invoice_creation.check("invoice_creation")?;
         check_texts("expand", &self.expand)?;
         if let Some(Clearable::Set(discounts)) = &self.discounts {
             validate_discounts(discounts)?;
@@ -2159,7 +2191,7 @@ const MAX_SHIPPING_OPTIONS: usize = 5;
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -2170,6 +2202,9 @@ pub struct UpdateLineItem {
     /// The price (`price_…`) of a new line item.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub price: Option<PriceId>,
+    /// An inline price for a new line item (`price_data`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub price_data: Option<PriceData>,
     /// How many units (at least 1); required for a new item.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quantity: Option<u64>,
@@ -2213,6 +2248,15 @@ impl UpdateLineItem {
             price: take_id(price, "price", &mut rejected_id),
             quantity: Some(quantity),
             rejected_id,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a new line item: `quantity` units of an inline price (`price_data`).
+    pub fn price_data(price_data: PriceData, quantity: u64) -> Self {
+        Self {
+            price_data: Some(price_data),
+            quantity: Some(quantity),
             ..Self::default()
         }
     }
@@ -2267,14 +2311,24 @@ impl UpdateLineItem {
 
     fn validate(&self, prefix: &str) -> Result<()> {
         check_rejected(prefix, self.rejected_id.as_ref())?;
-        match (&self.id, &self.price) {
-            (None, None) => {
+        if self.price.is_some() && self.price_data.is_some() {
+            return Err(Error::invalid_param(
+                prefix,
+                "set at most one of `price` or `price_data`",
+            ));
+        }
+        if let Some(data) = &self.price_data {
+            data.validate(&format!("{prefix}[price_data]"))?;
+        }
+        let new_price = self.price.is_some() || self.price_data.is_some();
+        match (&self.id, new_price) {
+            (None, false) => {
                 return Err(Error::invalid_param(
                     prefix,
-                    "set `id` to keep an existing line item or `price` to add one",
+                    "set `id` to keep an existing line item, or `price` or `price_data` to add one",
                 ));
             }
-            (None, Some(_)) if self.quantity.is_none() => {
+            (None, true) if self.quantity.is_none() => {
                 return Err(Error::invalid_param(
                     format!("{prefix}[quantity]"),
                     "is required for a new line item",
@@ -2307,7 +2361,7 @@ impl UpdateLineItem {
 /// let express = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd"));
 /// assert!(express.shipping_rate.is_none());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -2396,7 +2450,7 @@ stripe_enum!(
 /// );
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -2409,6 +2463,18 @@ pub struct ShippingRateData {
     /// The amount, for a fixed-amount rate.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fixed_amount: Option<FixedAmount>,
+    /// How long delivery takes (`delivery_estimate`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub delivery_estimate: Option<DeliveryEstimate>,
+    /// Metadata stored on the shipping rate (`metadata`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub metadata: Option<Metadata>,
+    /// Whether the amount includes tax (`tax_behavior`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tax_behavior: Option<TaxBehavior>,
+    /// A Stripe Tax code, `txcd_…` (`tax_code`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tax_code: Option<String>,
 }
 
 impl ShippingRateData {
@@ -2428,11 +2494,45 @@ impl ShippingRateData {
             display_name: display_name.into(),
             rate_type: Some(ShippingRateType::FixedAmount),
             fixed_amount: Some(FixedAmount::new(amount, currency)),
+            delivery_estimate: None,
+            metadata: None,
+            tax_behavior: None,
+            tax_code: None,
         }
+    }
+
+    /// How long delivery takes (`delivery_estimate`).
+    pub fn delivery_estimate(mut self, estimate: DeliveryEstimate) -> Self {
+        self.delivery_estimate = Some(estimate);
+        self
+    }
+
+    /// Adds a key to the rate's metadata (`metadata[key]`).
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata
+            .get_or_insert_with(Metadata::new)
+            .insert(key, value);
+        self
+    }
+
+    /// Whether the amount includes tax (`tax_behavior`).
+    pub fn tax_behavior(mut self, behavior: TaxBehavior) -> Self {
+        self.tax_behavior = Some(behavior);
+        self
+    }
+
+    /// The rate's Stripe Tax code (`tax_code`).
+    pub fn tax_code(mut self, code: impl Into<String>) -> Self {
+        self.tax_code = Some(code.into());
+        self
     }
 
     fn validate(&self, prefix: &str) -> Result<()> {
         check_not_empty(&format!("{prefix}[display_name]"), &self.display_name)?;
+        self.delivery_estimate
+            .check(&format!("{prefix}[delivery_estimate]"))?;
+        self.metadata.check(&format!("{prefix}[metadata]"))?;
+        self.tax_code.check(&format!("{prefix}[tax_code]"))?;
         let fixed_prefix = format!("{prefix}[fixed_amount]");
         match (&self.rate_type, &self.fixed_amount) {
             (None | Some(ShippingRateType::FixedAmount), None) => Err(Error::invalid_param(
@@ -2451,7 +2551,7 @@ impl ShippingRateData {
 /// use stripe_checkout_client::checkout::FixedAmount;
 /// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -2460,9 +2560,18 @@ pub struct FixedAmount {
     pub amount: i64,
     /// The three-letter ISO currency code (`usd`).
     pub currency: String,
+    /// The amount in other currencies, by three-letter code (`currency_options`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub currency_options: BTreeMap<String, CurrencyAmount>,
 }
 
 impl FixedAmount {
+    /// Sets the amount in another currency (`currency_options[<currency>]`).
+    pub fn currency_option(mut self, currency: impl Into<String>, amount: CurrencyAmount) -> Self {
+        self.currency_options.insert(currency.into(), amount);
+        self
+    }
+
     /// `amount` in `currency`'s smallest unit.
     ///
     /// ```
@@ -2473,6 +2582,7 @@ impl FixedAmount {
         Self {
             amount,
             currency: currency.into(),
+            currency_options: BTreeMap::new(),
         }
     }
 
