@@ -44,8 +44,8 @@ use super::{
     WalletOptions,
 };
 use super::{
-    CurrencyAmount, DeliveryEstimate, UpdateAutomaticTax, UpdateInvoiceCreation,
-    UpdatePaymentIntentData, UpdateSubscriptionData,
+    CurrencyAmount, CustomerDetailsFilter, DeliveryEstimate, UpdateAutomaticTax,
+    UpdateInvoiceCreation, UpdatePaymentIntentData, UpdateSubscriptionData,
 };
 use crate::Clearable;
 use crate::error::{Error, Result};
@@ -972,6 +972,24 @@ pub struct Permissions {
     /// Who may update the shipping details.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub update_shipping_details: Option<PermissionOwner>,
+    /// The same permissions for line items and shipping details, grouped (`update`; the
+    /// preview).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub update: Option<PermissionsUpdate>,
+}
+
+/// Who may update line items and shipping details (`permissions[update]`; the preview).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "testing", derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PermissionsUpdate {
+    /// Who may update the line items (`line_items`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub line_items: Option<PermissionOwner>,
+    /// Who may update the shipping details (`shipping_details`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub shipping_details: Option<PermissionOwner>,
 }
 
 impl Permissions {
@@ -2823,7 +2841,7 @@ impl RetrieveSession {
 /// assert_eq!(form::to_pairs(&exact)?, [("created".to_owned(), "1700000000".to_owned())]);
 /// # Ok::<(), form::EncodeError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "testing", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -2852,6 +2870,18 @@ pub struct ListSessions {
     /// Fields of each session to expand (prefix them with `data.`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub expand: Vec<String>,
+    /// Only the sessions of the customer with this email (`customer_details[email]`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer_details: Option<CustomerDetailsFilter>,
+    /// Only the sessions of this customer account (`customer_account`; preview and endive).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub customer_account: Option<String>,
+    /// Only the sessions of this payment link, `plink_…` (`payment_link`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub payment_link: Option<String>,
+    /// Only the session of this subscription, `sub_…` (`subscription`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subscription: Option<String>,
     /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
     #[serde(skip)]
     pub extra: ExtraParams,
@@ -2896,7 +2926,19 @@ impl ListSessions {
         self
     }
 
+    /// Only the sessions of the customer with this email (`customer_details[email]`).
+    pub fn customer_email(mut self, email: impl Into<String>) -> Self {
+        self.customer_details = Some(CustomerDetailsFilter::new(email));
+        self
+    }
+
     option_setters! {
+        /// Only the sessions of this customer account (`customer_account`).
+        customer_account: String;
+        /// Only the sessions of this payment link, `plink_…` (`payment_link`).
+        payment_link: String;
+        /// Only the session of this subscription, `sub_…` (`subscription`).
+        subscription: String;
         /// Only the session of this payment intent, `pi_…` (`payment_intent`).
         payment_intent: String;
         /// Only sessions with this status (`status`).
@@ -2919,6 +2961,10 @@ impl ListSessions {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
+        self.customer_details.check("customer_details")?;
+        self.customer_account.check("customer_account")?;
+        self.payment_link.check("payment_link")?;
+        self.subscription.check("subscription")?;
         check_rejected("", self.rejected_id.as_ref())?;
         check_limit(self.limit)?;
         check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;

@@ -72,3 +72,11 @@ params_struct! {
         invoice_data: UpdateInvoiceData => into,
     }
 }
+
+params_struct! {
+    /// Only sessions of the customer with this email (`customer_details` of a list).
+    pub struct CustomerDetailsFilter (
+        /// The email (`email`).
+        email: String,
+    ) {}
+}

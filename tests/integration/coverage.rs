@@ -145,6 +145,9 @@ fn measure() -> Measured {
     for version in VERSIONS {
         let facts = facts(version);
         let targets = facts["targets"].as_object().unwrap();
+        // (covered, leaves) of the params targets and of the object targets.
+        let mut params = (0, 0);
+        let mut objects = (0, 0);
         for (name, target) in targets {
             let leaves = target["leaves"].as_array().unwrap();
             let mut hit = 0;
@@ -195,6 +198,21 @@ fn measure() -> Measured {
                 "{version:<8} {name:<16} {hit:>4}/{:<4} {:>3}%  {dropped:>7}",
                 leaves.len(),
                 hit * 100 / leaves.len().max(1)
+            )
+            .unwrap();
+            let sum = if target["kind"] == "param" {
+                &mut params
+            } else {
+                &mut objects
+            };
+            sum.0 += hit;
+            sum.1 += leaves.len();
+        }
+        for (what, (hit, all)) in [("all params", params), ("all objects", objects)] {
+            writeln!(
+                table,
+                "{version:<8} {what:<16} {hit:>4}/{all:<4} {:>5.1}%",
+                hit as f64 * 100.0 / all.max(1) as f64
             )
             .unwrap();
         }

@@ -368,3 +368,129 @@ async fn the_emulator_takes_the_new_params() {
     let body: CreateSession = recorded[0].decode_params().unwrap();
     assert_eq!(body, params);
 }
+
+#[test]
+fn update_and_list_params_beyond_discounts_send_their_pairs() {
+    use stripe_checkout_client::checkout::{
+        CurrencyAmount, DeliveryBound, DeliveryEstimate, DeliveryUnit, ListSessions,
+        PendingInvoiceItemInterval, ShippingRateData, TaxBehavior, UpdateAutomaticTax,
+        UpdateInvoiceCreation, UpdateInvoiceData, UpdateLineItem, UpdatePaymentIntentData,
+        UpdateSession, UpdateSubscriptionData,
+    };
+    let rate = ShippingRateData::fixed_amount("Express", 1500, "usd")
+        .delivery_estimate(
+            DeliveryEstimate::new().maximum(DeliveryBound::new(DeliveryUnit::BusinessDay, 3u32)),
+        )
+        .tax_behavior(TaxBehavior::Exclusive)
+        .metadata("carrier", "ups");
+    let mut rate = rate;
+    rate.fixed_amount = rate
+        .fixed_amount
+        .map(|f| f.currency_option("eur", CurrencyAmount::new(1400)));
+    let update = UpdateSession::new()
+        .line_item(UpdateLineItem::price_data(
+            PriceData::new("usd", 900, ProductData::new("Gift wrap")),
+            1,
+        ))
+        .shipping_options([ShippingOption::shipping_rate_data(rate)])
+        .subscription_data(
+            UpdateSubscriptionData::new()
+                .trial_period_days(7)
+                .pending_invoice_item_interval(PendingInvoiceItemInterval::new(
+                    stripe_checkout_client::checkout::BillingInterval::Month,
+                )),
+        )
+        .payment_intent_data(UpdatePaymentIntentData::new().description("Order 42"))
+        .automatic_tax(
+            UpdateAutomaticTax::new().liability(InvoiceIssuer::new(IssuerType::SelfAccount)),
+        )
+        .invoice_creation(UpdateInvoiceCreation::new().invoice_data(
+            UpdateInvoiceData::new().issuer(InvoiceIssuer::new(IssuerType::SelfAccount)),
+        ));
+    let got = form::to_pairs(&update).unwrap();
+    for want in [
+        ("line_items[0][price_data][currency]", "usd"),
+        ("line_items[0][price_data][product_data][name]", "Gift wrap"),
+        ("line_items[0][quantity]", "1"),
+        (
+            "shipping_options[0][shipping_rate_data][delivery_estimate][maximum][unit]",
+            "business_day",
+        ),
+        (
+            "shipping_options[0][shipping_rate_data][fixed_amount][currency_options][eur][amount]",
+            "1400",
+        ),
+        (
+            "shipping_options[0][shipping_rate_data][metadata][carrier]",
+            "ups",
+        ),
+        (
+            "shipping_options[0][shipping_rate_data][tax_behavior]",
+            "exclusive",
+        ),
+        (
+            "subscription_data[pending_invoice_item_interval][interval]",
+            "month",
+        ),
+        ("subscription_data[trial_period_days]", "7"),
+        ("payment_intent_data[description]", "Order 42"),
+        ("automatic_tax[liability][type]", "self"),
+        ("invoice_creation[invoice_data][issuer][type]", "self"),
+    ] {
+        assert!(
+            got.contains(&(want.0.to_owned(), want.1.to_owned())),
+            "{want:?} not in {got:?}"
+        );
+    }
+    let list = ListSessions::new()
+        .customer_email("ada@example.com")
+        .payment_link("plink_1")
+        .subscription("sub_1");
+    assert_eq!(
+        form::to_pairs(&list).unwrap(),
+        pairs(&[
+            ("customer_details[email]", "ada@example.com"),
+            ("payment_link", "plink_1"),
+            ("subscription", "sub_1"),
+        ])
+    );
+}
+
+#[tokio::test]
+async fn update_rules_name_the_param_and_send_nothing() {
+    use stripe_checkout_client::checkout::{
+        ListSessions, PriceData, UpdateLineItem, UpdatePaymentIntentData, UpdateSession,
+    };
+    let fake = FakeStripe::start().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let id = "cs_test_x".parse().unwrap();
+    let mut both = UpdateLineItem::price("price_1", 1);
+    both.price_data = Some(PriceData::new("usd", 1, ProductData::new("X")));
+    let rows: Vec<(UpdateSession, &str)> = vec![
+        (UpdateSession::new().line_item(both), "line_items[0]"),
+        (
+            UpdateSession::new().line_item(UpdateLineItem::price_data(
+                PriceData::new("dollars", 1, ProductData::new("X")),
+                1,
+            )),
+            "line_items[0][price_data][currency]",
+        ),
+        (
+            UpdateSession::new()
+                .payment_intent_data(UpdatePaymentIntentData::new().description("")),
+            "payment_intent_data[description]",
+        ),
+    ];
+    for (params, want) in rows {
+        match sessions.update(&id, &params).await {
+            Err(Error::InvalidParams { param, message }) => assert_eq!(param, want, "{message}"),
+            other => panic!("{want}: {other:?}"),
+        }
+    }
+    match sessions.list(&ListSessions::new().payment_link(" ")).await {
+        Err(Error::InvalidParams { param, .. }) => assert_eq!(param, "payment_link"),
+        other => panic!("{other:?}"),
+    }
+    assert!(fake.journal().is_empty());
+}
