@@ -84,6 +84,23 @@ impl<T> Unset for Vec<T> {
     }
 }
 
+/// The type `new` takes for a required field: `impl Into<T>`, or `T` itself for `plain`
+/// (numbers, whose literals would not infer through `Into`).
+macro_rules! arg_type {
+    (plain ; $ty:ty) => { $ty };
+    ( ; $ty:ty) => { impl Into<$ty> };
+}
+
+/// The value `new` stores for a required argument.
+macro_rules! arg_value {
+    (plain ; $arg:ident) => {
+        $arg
+    };
+    ( ; $arg:ident) => {
+        $arg.into()
+    };
+}
+
 /// The stored type of a field of each kind.
 macro_rules! field_type {
     (into, $ty:ty) => { Option<$ty> };
@@ -136,7 +153,10 @@ macro_rules! field_setter {
 /// ```text
 /// params_struct! {
 ///     /// What it is (`its_param`).
-///     pub struct Name (required_field: Type /* new()'s arguments, in order */) {
+///     pub struct Name (
+///         required_field: Type,           // new()'s arguments, in order: `impl Into<Type>`
+///         count: u32 => plain,            // …or the type itself
+///     ) {
 ///         /// What the field is.
 ///         optional_field: Type => into,   // `Option<Type>`, setter takes `impl Into<Type>`
 ///         count: u32 => plain,            // `Option<u32>`, setter takes `u32`
@@ -150,7 +170,9 @@ macro_rules! field_setter {
 macro_rules! params_struct {
     (
         $(#[$sdoc:meta])*
-        pub struct $name:ident ( $( $(#[$rdoc:meta])* $req:ident : $rty:ty ),* $(,)? ) {
+        pub struct $name:ident (
+            $( $(#[$rdoc:meta])* $req:ident : $rty:ty $(=> $rkind:ident)? ),* $(,)?
+        ) {
             $( $(#[$fdoc:meta])* $field:ident : $fty:ty => $kind:ident ),* $(,)?
         }
     ) => {
@@ -171,9 +193,9 @@ macro_rules! params_struct {
         impl $name {
             /// The params with their required values; everything else unset.
             #[allow(clippy::new_without_default)]
-            pub fn new($( $req: impl Into<$rty> ),*) -> Self {
+            pub fn new($( $req: $crate::checkout::declare::arg_type!($($rkind)? ; $rty) ),*) -> Self {
                 Self {
-                    $( $req: $req.into(), )*
+                    $( $req: $crate::checkout::declare::arg_value!($($rkind)? ; $req), )*
                     $( $field: Default::default(), )*
                 }
             }
@@ -191,4 +213,4 @@ macro_rules! params_struct {
     };
 }
 
-pub(crate) use {field_setter, field_type, params_struct};
+pub(crate) use {arg_type, arg_value, field_setter, field_type, params_struct};

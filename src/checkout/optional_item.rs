@@ -24,7 +24,7 @@ params_struct! {
     /// use stripe_checkout_client::checkout::OptionalItem;
     /// use stripe_checkout_client::form;
     ///
-    /// let socks = OptionalItem::new("price_socks", 1u64);
+    /// let socks = OptionalItem::new("price_socks", 1);
     /// assert_eq!(
     ///     form::to_pairs(&socks)?,
     ///     [
@@ -38,7 +38,7 @@ params_struct! {
         /// The price (`price_…`) of the item (`price`).
         price: String,
         /// How many units are added at first (`quantity`).
-        quantity: u64,
+        quantity: u64 => plain,
     ) {
         /// Whether the customer may change the quantity (`adjustable_quantity`).
         adjustable_quantity: OptionalItemQuantity => into,

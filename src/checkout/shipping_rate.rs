@@ -32,7 +32,7 @@ params_struct! {
         /// The unit (`unit`).
         unit: DeliveryUnit,
         /// How many units, at least 1 (`value`).
-        value: u32,
+        value: u32 => plain,
     ) {}
 }
 
@@ -44,8 +44,8 @@ params_struct! {
     /// use stripe_checkout_client::form;
     ///
     /// let estimate = DeliveryEstimate::new()
-    ///     .minimum(DeliveryBound::new(DeliveryUnit::BusinessDay, 2u32))
-    ///     .maximum(DeliveryBound::new(DeliveryUnit::BusinessDay, 5u32));
+    ///     .minimum(DeliveryBound::new(DeliveryUnit::BusinessDay, 2))
+    ///     .maximum(DeliveryBound::new(DeliveryUnit::BusinessDay, 5));
     /// assert_eq!(form::to_pairs(&estimate)?.len(), 4);
     /// # Ok::<(), form::EncodeError>(())
     /// ```
@@ -61,7 +61,7 @@ params_struct! {
     /// A fixed amount in another currency (`currency_options[<currency>]`).
     pub struct CurrencyAmount (
         /// The amount in that currency's smallest unit (`amount`).
-        amount: i64,
+        amount: i64 => plain,
     ) {
         /// Whether the amount includes tax (`tax_behavior`).
         tax_behavior: TaxBehavior => into,

@@ -78,7 +78,7 @@ params_struct! {
     /// endive).
     pub struct BillingCycleAnchorConfig (
         /// The day of the month, 1 to 31 (`day_of_month`).
-        day_of_month: u32,
+        day_of_month: u32 => plain,
     ) {
         /// The hour, 0 to 23 (`hour`).
         hour: u32 => plain,

@@ -215,7 +215,7 @@ fn the_page_look_items_and_newer_options_send_their_pairs() {
             WalletOptions::new().link(LinkWalletOptions::new().display(LinkDisplay::Never)),
         )
         .excluded_payment_method_types(["klarna"])
-        .optional_items([OptionalItem::new("price_socks", 1u64)
+        .optional_items([OptionalItem::new("price_socks", 1)
             .adjustable_quantity(OptionalItemQuantity::new(true).maximum(3))])
         .shipping_options([ShippingOption::shipping_rate("shr_1")]);
     assert_eq!(
@@ -379,7 +379,7 @@ fn update_and_list_params_beyond_discounts_send_their_pairs() {
     };
     let rate = ShippingRateData::fixed_amount("Express", 1500, "usd")
         .delivery_estimate(
-            DeliveryEstimate::new().maximum(DeliveryBound::new(DeliveryUnit::BusinessDay, 3u32)),
+            DeliveryEstimate::new().maximum(DeliveryBound::new(DeliveryUnit::BusinessDay, 3)),
         )
         .tax_behavior(TaxBehavior::Exclusive)
         .metadata("carrier", "ups");
