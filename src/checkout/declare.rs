@@ -214,3 +214,24 @@ macro_rules! params_struct {
 }
 
 pub(crate) use {arg_type, arg_value, field_setter, field_type, params_struct};
+
+#[cfg(test)]
+mod tests {
+    use crate::checkout::{InvoiceCreation, InvoiceData, SubscriptionData};
+
+    #[test]
+    fn unset_fields_are_left_out_of_json_too() {
+        // The form encoder drops `None` and empty lists by itself; JSON would write `null`
+        // and `[]` without the skip.
+        let json =
+            serde_json::to_value(InvoiceCreation::new(true).invoice_data(InvoiceData::new()))
+                .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"enabled": true, "invoice_data": {}})
+        );
+        let listed =
+            serde_json::to_value(SubscriptionData::new().default_tax_rates(["txr_1"])).unwrap();
+        assert_eq!(listed, serde_json::json!({"default_tax_rates": ["txr_1"]}));
+    }
+}

@@ -206,6 +206,10 @@ mod tests {
         extra.push("items[0][quantity]".into(), "2".into());
         extra.push_json(&serde_json::json!({"beta": {"on": true}}));
         let mut typed = pairs(&[("mode", "payment"), ("items[0][price]", "p")]);
+        assert_eq!(
+            extra.pairs(),
+            pairs(&[("items[0][quantity]", "2"), ("beta[on]", "true")])
+        );
         extra.append_to(&mut typed).unwrap();
         assert_eq!(
             typed,
