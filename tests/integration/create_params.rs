@@ -329,6 +329,28 @@ async fn mode_rules_and_nested_checks_name_the_param_and_send_nothing() {
             payment().payment_method_configuration(""),
             "payment_method_configuration",
         ),
+        (
+            payment().optional_items((0..11).map(|_| OptionalItem::new("price_1", 1))),
+            "optional_items",
+        ),
+        (
+            payment().optional_items([OptionalItem::new(" ", 1)]),
+            "optional_items[0][price]",
+        ),
+        (
+            payment().shipping_options(
+                (0..6).map(|i| ShippingOption::shipping_rate(format!("shr_{i}"))),
+            ),
+            "shipping_options",
+        ),
+        (
+            payment().excluded_payment_method_types([""]),
+            "excluded_payment_method_types[0]",
+        ),
+        (
+            payment().integration_identifier(" "),
+            "integration_identifier",
+        ),
     ];
     for (params, want) in rows {
         match sessions.create(&params).await {
