@@ -516,3 +516,34 @@ async fn update_rules_name_the_param_and_send_nothing() {
     }
     assert!(fake.journal().is_empty());
 }
+
+#[tokio::test]
+async fn limits_are_inclusive_and_a_trial_end_alone_is_fine() {
+    let fake = FakeStripe::start().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let payment =
+        || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
+    let accepted = [
+        payment().optional_items((0..10).map(|_| OptionalItem::new("price_1", 1))),
+        payment()
+            .shipping_options((0..5).map(|i| ShippingOption::shipping_rate(format!("shr_{i}")))),
+        payment().custom_fields((0..3).map(|i| text_field(&format!("f{i}")))),
+        CreateSession::new(SessionMode::Subscription)
+            .line_item(LineItem::price("price_1", 1))
+            .subscription_data(SubscriptionData::new().trial_end(1_900_000_000)),
+        CreateSession::new(SessionMode::Subscription)
+            .line_item(LineItem::price("price_1", 1))
+            .subscription_data(SubscriptionData::new().trial_period_days(7)),
+    ];
+    let n = accepted.len();
+    for params in accepted {
+        // The emulator may refuse them (it has no such prices); the crate must not.
+        let result = sessions.create(&params).await;
+        assert!(
+            !matches!(result, Err(Error::InvalidParams { .. })),
+            "{result:?}"
+        );
+    }
+    assert_eq!(fake.journal().len(), n);
+}
