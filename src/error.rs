@@ -54,7 +54,8 @@ pub enum Error {
         message: String,
     },
 
-    /// A string did not parse as a Stripe id of the expected kind (`"pi_1".parse::<CheckoutSessionId>()`),
+    /// A string did not parse as a Stripe id of the expected kind
+    /// (`"pi_1".parse::<CheckoutSessionId>()`),
     /// so no request was made with it. Nothing was sent.
     #[error(transparent)]
     InvalidId(#[from] InvalidId),
@@ -177,7 +178,8 @@ impl From<ApiError> for Error {
     }
 }
 
-/// A client configuration mistake, reported by [`ClientBuilder::build`](crate::ClientBuilder::build).
+/// A client configuration mistake, reported by
+/// [`ClientBuilder::build`](crate::ClientBuilder::build).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {

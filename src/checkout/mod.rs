@@ -1,5 +1,6 @@
 //! Checkout Sessions: the session model, the request parameters, and the
-//! [`CheckoutSessions`] handler returned by [`Client::checkout_sessions`](crate::Client::checkout_sessions).
+//! [`CheckoutSessions`] handler returned by
+//! [`Client::checkout_sessions`](crate::Client::checkout_sessions).
 //!
 //! Discounts applied to a session are described by [`discounts`](crate::discounts) types; the
 //! server-driven discount flow lives there too.

@@ -67,6 +67,22 @@ macro_rules! option_setters {
     };
 }
 
+/// Generates `fn name(mut self, values: impl IntoIterator<…>) -> Self` setters for list
+/// fields; each replaces the list set before.
+macro_rules! list_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
+        $(
+            $(#[$doc])*
+            ///
+            /// Replaces the list set before.
+            pub fn $name(mut self, values: impl IntoIterator<Item = impl Into<$ty>>) -> Self {
+                self.$name = values.into_iter().map(Into::into).collect();
+                self
+            }
+        )+
+    };
+}
+
 /// Generates `fn name(mut self, value: Ty) -> Self` setters for `Option` fields whose type
 /// must not go through `Into` (integer literals would not infer).
 macro_rules! plain_setters {
@@ -328,7 +344,8 @@ pub struct CreateSession {
     /// The payment a `payment` mode session creates (`payment_intent_data`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_intent_data: Option<PaymentIntentData>,
-    /// When a `subscription` or `setup` session collects a payment method (`payment_method_collection`).
+    /// When a `subscription` or `setup` session collects a payment method
+    /// (`payment_method_collection`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_method_collection: Option<PaymentMethodCollection>,
     /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
@@ -337,7 +354,8 @@ pub struct CreateSession {
     /// What to store on the collected payment method (`payment_method_data`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_method_data: Option<PaymentMethodData>,
-    /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card": {"request_three_d_secure": "any"}}`. Untyped below the method level.
+    /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card":
+    /// {"request_three_d_secure": "any"}}`. Untyped below the method level.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_method_options: Option<serde_json::Value>,
     /// What the page offers for saved payment methods (`saved_payment_method_options`).
@@ -364,7 +382,8 @@ pub struct CreateSession {
     /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub customer_account: Option<String>,
-    /// Your own identifier of the integration that made the session (`integration_identifier`; preview and endive).
+    /// Your own identifier of the integration that made the session (`integration_identifier`;
+    /// preview and endive).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub integration_identifier: Option<String>,
     /// Stripe's managed payments (`managed_payments`; preview and endive).
@@ -379,10 +398,12 @@ pub struct CreateSession {
     /// Wallets' settings (`wallet_options`; preview and endive).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub wallet_options: Option<WalletOptions>,
-    /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where it replaces `payment_method_types`).
+    /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where
+    /// it replaces `payment_method_types`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub allowed_payment_method_types: Vec<String>,
-    /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and endive).
+    /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and
+    /// endive).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub excluded_payment_method_types: Vec<String>,
     /// Items the customer may add on the page, at most ten (`optional_items`).
@@ -640,13 +661,15 @@ impl CreateSession {
         invoice_creation: InvoiceCreation;
         /// The payment a `payment` mode session creates (`payment_intent_data`).
         payment_intent_data: PaymentIntentData;
-        /// When a `subscription` or `setup` session collects a payment method (`payment_method_collection`).
+        /// When a `subscription` or `setup` session collects a payment method
+        /// (`payment_method_collection`).
         payment_method_collection: PaymentMethodCollection;
         /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
         payment_method_configuration: String;
         /// What to store on the collected payment method (`payment_method_data`).
         payment_method_data: PaymentMethodData;
-        /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card": {"request_three_d_secure": "any"}}`. Untyped below the method level.
+        /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape:
+        /// `{"card": {"request_three_d_secure": "any"}}`. Untyped below the method level.
         payment_method_options: serde_json::Value;
         /// What the page offers for saved payment methods (`saved_payment_method_options`).
         saved_payment_method_options: SavedPaymentMethodOptions;
@@ -656,9 +679,11 @@ impl CreateSession {
         submit_type: SubmitType;
         /// How the page looks for this session (`branding_settings`; preview and endive).
         branding_settings: BrandingSettings;
-        /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
+        /// The customer account (`acct_…`) the session is for (`customer_account`; preview and
+        /// endive).
         customer_account: String;
-        /// Your own identifier of the integration that made the session (`integration_identifier`; preview and endive).
+        /// Your own identifier of the integration that made the session (`integration_identifier`;
+        /// preview and endive).
         integration_identifier: String;
         /// Stripe's managed payments (`managed_payments`; preview and endive).
         managed_payments: ManagedPayments;
@@ -674,47 +699,19 @@ impl CreateSession {
         tax_id_collection: TaxIdCollection;
     }
 
-    /// The fields the customer fills in (`custom_fields`), replacing any set before; at most
-    /// three.
-    pub fn custom_fields(mut self, fields: impl IntoIterator<Item = CustomField>) -> Self {
-        self.custom_fields = fields.into_iter().collect();
-        self
-    }
-
-    /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where it replaces `payment_method_types`). Replaces any set before.
-    pub fn allowed_payment_method_types(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.allowed_payment_method_types = values.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and endive). Replaces any set before.
-    pub fn excluded_payment_method_types(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.excluded_payment_method_types = values.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Items the customer may add on the page, at most ten (`optional_items`). Replaces any set before.
-    pub fn optional_items(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<OptionalItem>>,
-    ) -> Self {
-        self.optional_items = values.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// The shipping rates the customer chooses from, at most five (`shipping_options`). Replaces any set before.
-    pub fn shipping_options(
-        mut self,
-        values: impl IntoIterator<Item = impl Into<ShippingOption>>,
-    ) -> Self {
-        self.shipping_options = values.into_iter().map(Into::into).collect();
-        self
+    list_setters! {
+        /// The fields the customer fills in, at most three (`custom_fields`).
+        custom_fields: CustomField;
+        /// The payment method types the page may offer (`allowed_payment_method_types`;
+        /// endive, where it replaces `payment_method_types`).
+        allowed_payment_method_types: String;
+        /// Payment method types the page must not offer (`excluded_payment_method_types`;
+        /// preview and endive).
+        excluded_payment_method_types: String;
+        /// Items the customer may add on the page, at most ten (`optional_items`).
+        optional_items: OptionalItem;
+        /// The shipping rates the customer chooses from, at most five (`shipping_options`).
+        shipping_options: ShippingOption;
     }
 
     plain_setters! {
