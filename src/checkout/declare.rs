@@ -205,7 +205,11 @@ macro_rules! params_struct {
 
         impl $crate::checkout::declare::Check for $name {
             fn check(&self, param: &str) -> $crate::Result<()> {
-                $( $crate::checkout::declare::Check::check(&self.$req, &format!("{param}[{}]", stringify!($req)))?; )*
+                // `type_` stands for Stripe's `type`.
+                $( $crate::checkout::declare::Check::check(
+                    &self.$req,
+                    &format!("{param}[{}]", stringify!($req).trim_end_matches('_')),
+                )?; )*
                 $( $crate::checkout::declare::Check::check(&self.$field, &format!("{param}[{}]", stringify!($field)))?; )*
                 Ok(())
             }
