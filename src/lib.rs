@@ -115,7 +115,8 @@
 //! # Clearing a value
 //!
 //! Stripe clears a field when it receives an empty value (`discounts=`), while an empty list
-//! sends nothing at all. Clearing is therefore explicit: [`Clearable::Clear`], or setters such
+//! sends nothing at all (except where a setter says an empty list clears, as
+//! `UpdateSession::discounts` does). Clearing is therefore explicit: [`Clearable::Clear`], or setters such
 //! as [`UpdateSession::clear_discounts`](checkout::UpdateSession::clear_discounts).
 //!
 //! ```
@@ -146,8 +147,9 @@
 //!
 //! # Features
 //!
-//! - `testing` (off): [`testing::FakeStripe`], the stateful in-process Checkout emulator. Put
-//!   it in `[dev-dependencies]`; nothing else in the crate needs it.
+//! - `testing` (off): [`testing::FakeStripe`], the stateful in-process Checkout emulator, and
+//!   `Deserialize` for the params types (reading the official SDKs' JSON param shape). Put it
+//!   in `[dev-dependencies]`.
 #![deny(missing_docs)]
 #![deny(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -13,7 +13,9 @@ use crate::version::ApiVersion;
 ///
 /// Chain the same setters directly on any pending request
 /// (`sessions.create(&params).idempotency_key("order-42")`); keep a `RequestOptions` when one
-/// set of overrides is applied to many requests, with `.options(&saved)`.
+/// set of overrides is applied to many requests, with `.options(&saved)`. An idempotency key
+/// belongs to one operation: Stripe replays (or refuses) a second, different request sent
+/// with it, so keep keys out of a set you reuse.
 ///
 /// ```
 /// use std::time::Duration;

@@ -18,7 +18,8 @@ use crate::transport::{Answer, Method, Transport, exchange_boxed};
 ///
 /// Every endpoint method returns one — [`CheckoutSessions::create`], `retrieve`, `update`, …
 /// and [`Client::request_raw`](crate::Client::request_raw) — so there is one method per
-/// operation and options never need a second variant of it.
+/// operation and options never need a second variant of it. (`list_all` returns a
+/// [`SessionStream`](crate::checkout::SessionStream), on which the same options chain.)
 ///
 /// Parameters are checked and encoded when the pending request is made: a broken rule is
 /// reported as [`Error::InvalidParams`] when it is awaited, and nothing is sent. Options are
@@ -114,12 +115,19 @@ impl<'a, T> PendingRequest<'a, T> {
 
 /// Appends `expand[n]` pairs for the `fields` not yet asked for.
 fn append_expand(pairs: &mut Vec<(String, String)>, fields: Vec<String>) -> Result<()> {
+    // After the highest index already there, so an extra `expand[3]` is not sent twice.
     let mut next = pairs
         .iter()
-        .filter(|(k, _)| k.starts_with("expand["))
-        .count();
+        .filter_map(|(k, _)| {
+            k.strip_prefix("expand[")?
+                .strip_suffix(']')?
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .map_or(0, |max| max + 1);
     for field in fields {
-        if field.is_empty() {
+        if field.trim().is_empty() {
             return Err(Error::invalid_param(
                 format!("expand[{next}]"),
                 "must not be empty",
@@ -257,14 +265,20 @@ mod tests {
         let mut empty = Vec::new();
         append_expand(&mut empty, vec!["a".into()]).unwrap();
         assert_eq!(empty, pairs(&[("expand[0]", "a")]));
+        // An extra param may have set a later index.
+        let mut sparse = pairs(&[("expand[3]", "x")]);
+        append_expand(&mut sparse, vec!["y".into()]).unwrap();
+        assert_eq!(sparse, pairs(&[("expand[3]", "x"), ("expand[4]", "y")]));
     }
 
     #[test]
     fn an_empty_expand_is_named() {
         let mut p = pairs(&[("expand[0]", "discounts")]);
-        match append_expand(&mut p, vec![String::new()]) {
-            Err(Error::InvalidParams { param, .. }) => assert_eq!(param, "expand[1]"),
-            other => panic!("{other:?}"),
+        for blank in ["", " "] {
+            match append_expand(&mut p, vec![blank.to_owned()]) {
+                Err(Error::InvalidParams { param, .. }) => assert_eq!(param, "expand[1]"),
+                other => panic!("{other:?}"),
+            }
         }
     }
 }

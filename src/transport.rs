@@ -297,7 +297,7 @@ fn request_headers(
     Ok(headers)
 }
 
-fn idempotency_header(key: &str) -> Result<HeaderValue> {
+pub(crate) fn idempotency_header(key: &str) -> Result<HeaderValue> {
     let invalid = |why| Error::invalid_param("idempotency_key", why);
     if key.is_empty() || key.len() > 255 {
         return Err(invalid("must be 1 to 255 characters"));

@@ -1,7 +1,7 @@
 //! `params_struct!`: declares a params struct once — each field with its doc, type and kind —
-//! and generates the struct, its chained setters (one per field, sharing the field's doc), its
-//! `Default`, and the local check that walks into nested params; plus [`Check`], the trait
-//! that check uses for each field's type.
+//! and generates the struct, its `new` (required fields as arguments, the rest unset), its
+//! chained setters (one per field, sharing the field's doc) and the local check that walks
+//! into nested params; plus [`Check`], the trait that check uses for each field's type.
 //!
 //! The params themselves live in the files that use this macro, one concept per file.
 

@@ -83,7 +83,7 @@ stripe_enum!(
 );
 
 stripe_enum!(
-    /// When a `payment` mode session creates a customer (`customer_creation`).
+    /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
     CustomerCreation {
         /// Always.
         Always = "always",
@@ -109,7 +109,7 @@ stripe_enum!(
 );
 
 stripe_enum!(
-    /// When a `subscription` or `setup` session collects a payment method
+    /// When a `subscription` mode session collects a payment method
     /// (`payment_method_collection`).
     PaymentMethodCollection {
         /// Always.

@@ -332,7 +332,7 @@ pub struct CreateSession {
     /// Texts shown beside the built-in parts of the page (`custom_text`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub custom_text: Option<CustomText>,
-    /// When a `payment` mode session creates a customer (`customer_creation`).
+    /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub customer_creation: Option<CustomerCreation>,
     /// What the page saves back on an existing customer (`customer_update`).
@@ -344,7 +344,7 @@ pub struct CreateSession {
     /// The payment a `payment` mode session creates (`payment_intent_data`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_intent_data: Option<PaymentIntentData>,
-    /// When a `subscription` or `setup` session collects a payment method
+    /// When a `subscription` mode session collects a payment method
     /// (`payment_method_collection`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub payment_method_collection: Option<PaymentMethodCollection>,
@@ -520,22 +520,22 @@ impl CreateSession {
             self.invoice_creation.is_some(),
             SessionMode::Payment,
         )?;
-        only_in(
-            "customer_creation",
-            self.customer_creation.is_some(),
-            SessionMode::Payment,
-        )?;
+        if self.customer_creation.is_some() && *mode == SessionMode::Subscription {
+            return Err(Error::invalid_param(
+                "customer_creation",
+                "is only accepted in `payment` and `setup` mode",
+            ));
+        }
         only_in(
             "setup_intent_data",
             self.setup_intent_data.is_some(),
             SessionMode::Setup,
         )?;
-        if self.payment_method_collection.is_some() && *mode == SessionMode::Payment {
-            return Err(Error::invalid_param(
-                "payment_method_collection",
-                "is only accepted in `subscription` and `setup` mode",
-            ));
-        }
+        only_in(
+            "payment_method_collection",
+            self.payment_method_collection.is_some(),
+            SessionMode::Subscription,
+        )?;
         for (param, len, max) in [
             ("optional_items", self.optional_items.len(), 10),
             ("shipping_options", self.shipping_options.len(), 5),
@@ -653,7 +653,7 @@ impl CreateSession {
         consent_collection: ConsentCollection;
         /// Texts shown beside the built-in parts of the page (`custom_text`).
         custom_text: CustomText;
-        /// When a `payment` mode session creates a customer (`customer_creation`).
+        /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
         customer_creation: CustomerCreation;
         /// What the page saves back on an existing customer (`customer_update`).
         customer_update: CustomerUpdate;
@@ -661,7 +661,7 @@ impl CreateSession {
         invoice_creation: InvoiceCreation;
         /// The payment a `payment` mode session creates (`payment_intent_data`).
         payment_intent_data: PaymentIntentData;
-        /// When a `subscription` or `setup` session collects a payment method
+        /// When a `subscription` mode session collects a payment method
         /// (`payment_method_collection`).
         payment_method_collection: PaymentMethodCollection;
         /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
@@ -989,6 +989,25 @@ pub struct PermissionsUpdate {
     pub shipping_details: Option<PermissionOwner>,
 }
 
+impl PermissionsUpdate {
+    /// No permission set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Who may update the line items (`line_items`).
+    pub fn line_items(mut self, owner: PermissionOwner) -> Self {
+        self.line_items = Some(owner);
+        self
+    }
+
+    /// Who may update the shipping details (`shipping_details`).
+    pub fn shipping_details(mut self, owner: PermissionOwner) -> Self {
+        self.shipping_details = Some(owner);
+        self
+    }
+}
+
 impl Permissions {
     /// No permission set: Stripe's defaults apply.
     ///
@@ -998,6 +1017,12 @@ impl Permissions {
     /// ```
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The grouped permissions for line items and shipping details (`update`; the preview).
+    pub fn update(mut self, update: PermissionsUpdate) -> Self {
+        self.update = Some(update);
+        self
     }
 
     option_setters! {

@@ -33,18 +33,18 @@ unchecked!(CaptureMethod, SetupFutureUsage);
 params_struct! {
     /// A postal address for shipping (`shipping[address]`): only the first line is required.
     pub struct ShippingAddress (
-        /// Street, PO box or company name (`line1`).
+        /// The first address line (`line1`).
         line1: String,
     ) {
-        /// City, district, suburb, town or village (`city`).
+        /// The city or locality (`city`).
         city: String => into,
         /// Two-letter ISO country code (`country`).
         country: String => into,
-        /// Apartment, suite, unit or building (`line2`).
+        /// The second address line, if any (`line2`).
         line2: String => into,
-        /// ZIP or postal code (`postal_code`).
+        /// The postal code (`postal_code`).
         postal_code: String => into,
-        /// State, county, province or region (`state`).
+        /// The state or region (`state`).
         state: String => into,
     }
 }

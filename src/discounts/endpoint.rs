@@ -13,7 +13,7 @@ use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 
 use super::update::run;
-use super::{DiscountPolicy, DiscountRequest, RequestError, ServerUpdateResponse, UpdateError};
+use super::{DiscountPolicy, DiscountRequest, RequestError, ServerUpdateResponse};
 use crate::client::Client;
 use crate::options::{RequestOptions, option_setters};
 
@@ -91,10 +91,8 @@ impl<'a> IntoFuture for Handle<'a> {
 async fn respond(handle: Handle<'_>) -> EndpointResponse {
     let request = match handle.request {
         Ok(request) => request,
-        Err(err) => {
-            tracing::warn!(error = %err, "malformed discount request");
-            return EndpointResponse::new(200, ServerUpdateResponse::from(&err));
-        }
+        // The conversion logs what was wrong with the body.
+        Err(err) => return EndpointResponse::new(200, ServerUpdateResponse::from(&err)),
     };
     let result = run(
         handle.client,
@@ -103,16 +101,14 @@ async fn respond(handle: Handle<'_>) -> EndpointResponse {
         &handle.options,
     )
     .await;
-    let session = &request.checkout_session_id;
-    match &result {
-        Ok(outcome) => tracing::info!(
-            session = %session,
+    // Failures are logged by the conversion to the contract answer; successes here.
+    if let Ok(outcome) = &result {
+        tracing::info!(
+            session = %request.checkout_session_id,
             changed = outcome.changed,
             total = ?outcome.session.amount_total,
             "discounts recomputed"
-        ),
-        Err(UpdateError::Rejected(_)) => {}
-        Err(err) => tracing::warn!(session = %session, error = %err, "discount update refused"),
+        );
     }
     EndpointResponse::new(200, ServerUpdateResponse::from(&result))
 }

@@ -74,7 +74,9 @@ const EXPAND: [&str; 2] = ["discounts.coupon", "discounts.promotion_code"];
 ///    `expand[0]=discounts`, so the answer shows what was applied.
 ///
 /// It returns a pending flow: chain request options on it like on any request (they apply to
-/// the retrieve and the update; an idempotency key to the update only), then await it.
+/// the retrieve and the update; an idempotency key to the update only, so derive it from the
+/// browser's request, not from the session alone: apply, remove and apply again are three
+/// updates), then await it.
 /// Retries reuse one idempotency key, so a retried update is never applied twice. For the
 /// whole endpoint, body to answer, see [`handle`](super::handle).
 ///
@@ -163,6 +165,10 @@ pub(crate) async fn run(
     options: &RequestOptions,
 ) -> Result<UpdateOutcome, UpdateError> {
     let session_id = &request.checkout_session_id;
+    // The key goes only on the update, but a bad one must stop the flow before the retrieve.
+    if let Some(key) = &options.idempotency_key {
+        crate::transport::idempotency_header(key)?;
+    }
     let sessions = client.checkout_sessions();
     let mut expand: Vec<String> = EXPAND.iter().map(|s| (*s).to_owned()).collect();
     for extra in policy.expand() {
@@ -228,7 +234,9 @@ pub(crate) async fn run(
 
 /// Whether the session's current discounts are exactly `wanted`, compared by meaning: a coupon
 /// or promotion code by id, inline `coupon_data` by the expanded coupon's values (Stripe gives
-/// inline coupons generated ids, so ids cannot match).
+/// inline coupons generated ids, so ids cannot match). For inline coupons the amounts and
+/// currency always count; `name`, `duration` and `duration_in_months` count when the policy
+/// sets them; metadata does not (a change of metadata alone sends no update).
 fn same_discounts(current: &[SessionDiscount], wanted: &[Discount]) -> bool {
     current.len() == wanted.len()
         && current
@@ -321,7 +329,7 @@ mod tests {
     }
 
     #[test]
-    fn inline_coupons_are_compared_by_every_value_they_set() {
+    fn inline_coupons_are_compared_by_the_values_the_policy_sets() {
         let applied = coupon(json!({
             "amount_off": 2000, "currency": "usd", "name": "Customer Discount",
             "duration": "repeating", "duration_in_months": 3,

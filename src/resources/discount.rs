@@ -17,8 +17,9 @@ use crate::metadata::Metadata;
 /// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
 ///
 /// The wire form is the same as the official SDKs': `discounts[0][coupon]=…`,
-/// `discounts[0][promotion_code]=…` or `discounts[0][coupon_data][…]=…`; from JSON it reads
-/// `{"coupon": "…"}`, `{"promotion_code": "…"}` or `{"coupon_data": {…}}`.
+/// `discounts[0][promotion_code]=…` or `discounts[0][coupon_data][…]=…`; with the `testing`
+/// feature it reads the JSON `{"coupon": "…"}`, `{"promotion_code": "…"}` or
+/// `{"coupon_data": {…}}`.
 ///
 /// ```
 /// use stripe_checkout_client::discounts::{CouponData, Discount};

@@ -297,6 +297,11 @@ async fn mode_rules_and_nested_checks_name_the_param_and_send_nothing() {
             "payment_method_collection",
         ),
         (
+            CreateSession::new(SessionMode::Setup)
+                .payment_method_collection(PaymentMethodCollection::Always),
+            "payment_method_collection",
+        ),
+        (
             payment().custom_fields((0..4).map(|i| text_field(&format!("f{i}")))),
             "custom_fields",
         ),
@@ -525,6 +530,7 @@ async fn limits_are_inclusive_and_a_trial_end_alone_is_fine() {
     let payment =
         || CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_1", 1));
     let accepted = [
+        CreateSession::new(SessionMode::Setup).customer_creation(CustomerCreation::Always),
         payment().optional_items((0..10).map(|_| OptionalItem::new("price_1", 1))),
         payment()
             .shipping_options((0..5).map(|i| ShippingOption::shipping_rate(format!("shr_{i}")))),

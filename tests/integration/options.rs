@@ -241,3 +241,41 @@ async fn later_options_win_over_earlier_ones() {
         Some(std::time::Duration::from_secs(2))
     );
 }
+
+#[test]
+fn pending_requests_flows_and_streams_are_send() {
+    fn send<T: Send>(_: &T) {}
+    let client = stripe_checkout_client::Client::new("sk_test_send").unwrap();
+    let id: CheckoutSessionId = "cs_test_send".parse().unwrap();
+    let sessions = client.checkout_sessions();
+    let pending = sessions.retrieve(&id);
+    send(&pending);
+    send(&std::future::IntoFuture::into_future(pending));
+    send(&sessions.list_all(ListSessions::new()));
+    let policy = CartThreshold::guide();
+    let flow = update_discounts(&client, DiscountRequest::new(id.clone()), &policy);
+    send(&flow);
+    send(&std::future::IntoFuture::into_future(flow));
+    let endpoint = discounts::handle(&client, b"{}", &policy);
+    send(&endpoint);
+    send(&std::future::IntoFuture::into_future(endpoint));
+}
+
+#[tokio::test]
+async fn a_bad_key_stops_the_flow_before_the_retrieve() {
+    let server = server().await;
+    let client = mock_client(&server);
+    let request = DiscountRequest::new("cs_test_opts".parse().unwrap());
+    let err = update_discounts(&client, request, &CartThreshold::guide())
+        .idempotency_key("has spaces")
+        .await
+        .unwrap_err();
+    match err {
+        discounts::UpdateError::Stripe(stripe_checkout_client::Error::InvalidParams {
+            param,
+            ..
+        }) => assert_eq!(param, "idempotency_key"),
+        other => panic!("{other:?}"),
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
