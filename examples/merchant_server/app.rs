@@ -26,13 +26,15 @@ use stripe_checkout_client::checkout::{
 use stripe_checkout_client::discounts::policies::{CartThreshold, LoyaltyTiers, Reward};
 use stripe_checkout_client::discounts::{
     self, DiscountPolicy, EndpointResponse, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
-    UPDATE_FAILED_MESSAGE,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
 use stripe_checkout_client::webhook::{EventData, construct_event};
 
 /// The largest request body any endpoint reads.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// Shown when a checkout session cannot be created; the reason is logged.
+pub const CREATE_FAILED_MESSAGE: &str = "We could not start your checkout. Please try again.";
 
 /// Shown when a request names no valid session.
 pub const SESSION_NOT_FOUND_MESSAGE: &str =
@@ -172,7 +174,7 @@ async fn create_checkout_session(State(state): State<AppState>) -> Response {
         })),
         Err(err) => {
             tracing::error!(error = %err, "creating a checkout session failed");
-            error(StatusCode::OK, UPDATE_FAILED_MESSAGE)
+            error(StatusCode::OK, CREATE_FAILED_MESSAGE)
         }
     }
 }

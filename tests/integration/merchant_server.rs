@@ -218,6 +218,14 @@ async fn bad_requests_get_the_contract_and_reach_nothing() {
 }
 
 #[tokio::test]
+async fn a_failed_create_says_the_checkout_could_not_start() {
+    let h = Harness::start().await;
+    h.fake.fail_next(10, 500, None);
+    let (status, body) = h.post("/create-checkout-session", "").await;
+    assert_eq!((status, body), (200, failure(app::CREATE_FAILED_MESSAGE)));
+}
+
+#[tokio::test]
 async fn closed_sessions_and_stripe_failures_get_the_generic_message() {
     let h = Harness::start().await;
     let id = h.create().await;
