@@ -113,8 +113,10 @@ async function start() {
   if (config.publishable_key) {
     checkout = await loadStripe(config.publishable_key, created.value.client_secret);
     $('mode').textContent = 'Live: updates run through Stripe.js runServerUpdate.';
-  } else {
+  } else if (config.demo_payments) {
     $('mode').textContent = 'Offline demo: the server talks to the local Stripe emulator.';
+  } else {
+    $('mode').textContent = 'Stripe without Stripe.js: set STRIPE_PUBLISHABLE_KEY to use runServerUpdate.';
   }
   $('apply-loyalty').addEventListener('click', () =>
     serverUpdate('/apply-customer-discount', { checkout_session_id: sessionId }));
