@@ -377,6 +377,22 @@ impl<'de> Deserialize<'de> for MetadataValue {
     }
 }
 
+/// The chained setter that adds one key to a params struct's `metadata: Option<Metadata>`
+/// field: `metadata_setter!(/// docs \n metadata);`. One definition for every params type.
+macro_rules! metadata_setter {
+    ($(#[$doc:meta])* $field:ident) => {
+        $(#[$doc])*
+        pub fn $field(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            self.$field
+                .get_or_insert_with($crate::metadata::Metadata::new)
+                .insert(key, value);
+            self
+        }
+    };
+}
+
+pub(crate) use metadata_setter;
+
 #[cfg(test)]
 mod tests {
     use serde::Serialize;

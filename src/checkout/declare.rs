@@ -138,13 +138,7 @@ macro_rules! field_setter {
         }
     };
     (metadata, $(#[$doc:meta])*, $field:ident, $ty:ty) => {
-        $(#[$doc])*
-        pub fn $field(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-            self.$field
-                .get_or_insert_with($crate::metadata::Metadata::new)
-                .insert(key, value);
-            self
-        }
+        $crate::metadata::metadata_setter!($(#[$doc])* $field);
     };
 }
 

@@ -90,11 +90,14 @@ impl ExtraParams {
 }
 
 /// Generates `extra_param` and `extra_json` for a params type with an `extra: ExtraParams`
-/// field, and the `encode` that sends its typed pairs, then the checked extras.
+/// field, and the `encode` that checks the params and gives their typed pairs, then the
+/// checked extras.
 macro_rules! extra_setters {
     () => {
-        /// The typed params' pairs, then the extra ones after checking them.
+        /// Checks the params, then gives the typed pairs followed by the checked extras: what
+        /// the endpoint sends.
         pub(crate) fn encode(&self) -> $crate::Result<Vec<(String, String)>> {
+            self.validate()?;
             let mut pairs = $crate::form::to_pairs(self)?;
             self.extra.append_to(&mut pairs)?;
             Ok(pairs)

@@ -50,7 +50,7 @@ use super::{
 use crate::Clearable;
 use crate::error::{Error, Result};
 use crate::ids::{CheckoutSessionId, CustomerId, IntoId, PriceId, ProductId, RejectedId, take_id};
-use crate::metadata::Metadata;
+use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::{Discount, check_currency};
 use crate::stripe_enum::stripe_enum;
 
@@ -765,19 +765,16 @@ impl CreateSession {
         self
     }
 
-    /// Sets one metadata key on the session.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment).metadata("order_id", "6735");
-    /// assert_eq!(params.metadata.unwrap().get("order_id"), Some("6735"));
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
+    metadata_setter!(
+        /// Sets one metadata key on the session.
+        ///
+        /// ```
+        /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
+        /// let params = CreateSession::new(SessionMode::Payment).metadata("order_id", "6735");
+        /// assert_eq!(params.metadata.unwrap().get("order_id"), Some("6735"));
+        /// ```
+        metadata
+    );
 
     /// Sets several metadata keys on the session, in order.
     ///
@@ -995,16 +992,11 @@ impl PermissionsUpdate {
         Self::default()
     }
 
-    /// Who may update the line items (`line_items`).
-    pub fn line_items(mut self, owner: PermissionOwner) -> Self {
-        self.line_items = Some(owner);
-        self
-    }
-
-    /// Who may update the shipping details (`shipping_details`).
-    pub fn shipping_details(mut self, owner: PermissionOwner) -> Self {
-        self.shipping_details = Some(owner);
-        self
+    option_setters! {
+        /// Who may update the line items (`line_items`).
+        line_items: PermissionOwner;
+        /// Who may update the shipping details (`shipping_details`).
+        shipping_details: PermissionOwner;
     }
 }
 
@@ -1104,10 +1096,9 @@ impl AutomaticTax {
         }
     }
 
-    /// The account liable for the tax (`liability`).
-    pub fn liability(mut self, liability: AutomaticTaxLiability) -> Self {
-        self.liability = Some(liability);
-        self
+    option_setters! {
+        /// The account liable for the tax (`liability`).
+        liability: AutomaticTaxLiability;
     }
 }
 
@@ -1238,19 +1229,14 @@ pub struct LineItem {
 }
 
 impl LineItem {
-    /// Adds a key to the line item's metadata (`metadata[key]`).
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
+    metadata_setter!(
+        /// Adds a key to the line item's metadata (`metadata[key]`).
+        metadata
+    );
 
-    /// Tax rates Stripe picks from by the customer's address (`dynamic_tax_rates`), replacing
-    /// any set before.
-    pub fn dynamic_tax_rates(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.dynamic_tax_rates = ids.into_iter().map(Into::into).collect();
-        self
+    list_setters! {
+        /// Tax rates Stripe picks from by the customer's address (`dynamic_tax_rates`).
+        dynamic_tax_rates: String;
     }
 
     /// `quantity` units of an existing price.
@@ -1612,18 +1598,6 @@ params_struct! {
 }
 
 impl ProductData {
-    /// The product's tax details (`tax_details`).
-    pub fn tax_details(mut self, details: ProductTaxDetails) -> Self {
-        self.tax_details = Some(details);
-        self
-    }
-
-    /// The unit shown on receipts and invoices (`unit_label`).
-    pub fn unit_label(mut self, label: impl Into<String>) -> Self {
-        self.unit_label = Some(label.into());
-        self
-    }
-
     /// A product called `name`.
     ///
     /// ```
@@ -1647,6 +1621,10 @@ impl ProductData {
         description: String;
         /// A Stripe Tax code (`tax_code`).
         tax_code: String;
+        /// The product's tax details (`tax_details`).
+        tax_details: ProductTaxDetails;
+        /// The unit shown on receipts and invoices (`unit_label`).
+        unit_label: String;
     }
 
     /// Adds an image URL.
@@ -1672,19 +1650,16 @@ impl ProductData {
         self
     }
 
-    /// Sets one metadata key on the product.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::ProductData;
-    /// let p = ProductData::new("Mug").metadata("sku", "MUG-1");
-    /// assert_eq!(p.metadata.unwrap().get("sku"), Some("MUG-1"));
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
+    metadata_setter!(
+        /// Sets one metadata key on the product.
+        ///
+        /// ```
+        /// use stripe_checkout_client::checkout::ProductData;
+        /// let p = ProductData::new("Mug").metadata("sku", "MUG-1");
+        /// assert_eq!(p.metadata.unwrap().get("sku"), Some("MUG-1"));
+        /// ```
+        metadata
+    );
 
     fn validate(&self, prefix: &str) -> Result<()> {
         check_not_empty(&format!("{prefix}[name]"), &self.name)?;
@@ -2007,28 +1982,25 @@ impl UpdateSession {
         self
     }
 
-    /// Sets one metadata key (`metadata[key]=value`), replacing a pending
-    /// [`clear_metadata`](Self::clear_metadata).
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::UpdateSession;
-    /// use stripe_checkout_client::form;
-    /// let params = UpdateSession::new().metadata("tier", "gold").unset_metadata("campaign");
-    /// assert_eq!(
-    ///     form::to_pairs(&params)?,
-    ///     [
-    ///         ("metadata[tier]".to_owned(), "gold".to_owned()),
-    ///         ("metadata[campaign]".to_owned(), String::new()),
-    ///     ]
-    /// );
-    /// # Ok::<(), form::EncodeError>(())
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
+    metadata_setter!(
+        /// Sets one metadata key (`metadata[key]=value`), replacing a pending
+        /// [`clear_metadata`](Self::clear_metadata).
+        ///
+        /// ```
+        /// use stripe_checkout_client::checkout::UpdateSession;
+        /// use stripe_checkout_client::form;
+        /// let params = UpdateSession::new().metadata("tier", "gold").unset_metadata("campaign");
+        /// assert_eq!(
+        ///     form::to_pairs(&params)?,
+        ///     [
+        ///         ("metadata[tier]".to_owned(), "gold".to_owned()),
+        ///         ("metadata[campaign]".to_owned(), String::new()),
+        ///     ]
+        /// );
+        /// # Ok::<(), form::EncodeError>(())
+        /// ```
+        metadata
+    );
 
     /// Removes one metadata key from the session (`metadata[key]=`).
     ///
@@ -2324,19 +2296,16 @@ impl UpdateLineItem {
         self
     }
 
-    /// Sets one metadata key on the line item.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::UpdateLineItem;
-    /// let item = UpdateLineItem::existing("li_1").metadata("gift", "yes");
-    /// assert_eq!(item.metadata.unwrap().get("gift"), Some("yes"));
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
+    metadata_setter!(
+        /// Sets one metadata key on the line item.
+        ///
+        /// ```
+        /// use stripe_checkout_client::checkout::UpdateLineItem;
+        /// let item = UpdateLineItem::existing("li_1").metadata("gift", "yes");
+        /// assert_eq!(item.metadata.unwrap().get("gift"), Some("yes"));
+        /// ```
+        metadata
+    );
 
     /// Adds several tax rates (`txr_…`).
     ///
@@ -2541,31 +2510,19 @@ impl ShippingRateData {
         }
     }
 
-    /// How long delivery takes (`delivery_estimate`).
-    pub fn delivery_estimate(mut self, estimate: DeliveryEstimate) -> Self {
-        self.delivery_estimate = Some(estimate);
-        self
+    option_setters! {
+        /// How long delivery takes (`delivery_estimate`).
+        delivery_estimate: DeliveryEstimate;
+        /// Whether the amount includes tax (`tax_behavior`).
+        tax_behavior: TaxBehavior;
+        /// The rate's Stripe Tax code (`tax_code`).
+        tax_code: String;
     }
 
-    /// Adds a key to the rate's metadata (`metadata[key]`).
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
-
-    /// Whether the amount includes tax (`tax_behavior`).
-    pub fn tax_behavior(mut self, behavior: TaxBehavior) -> Self {
-        self.tax_behavior = Some(behavior);
-        self
-    }
-
-    /// The rate's Stripe Tax code (`tax_code`).
-    pub fn tax_code(mut self, code: impl Into<String>) -> Self {
-        self.tax_code = Some(code.into());
-        self
-    }
+    metadata_setter!(
+        /// Adds a key to the rate's metadata (`metadata[key]`).
+        metadata
+    );
 
     fn validate(&self, prefix: &str) -> Result<()> {
         check_not_empty(&format!("{prefix}[display_name]"), &self.display_name)?;

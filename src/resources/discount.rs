@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::coupon::CouponDuration;
 use crate::error::{Error, Result};
 use crate::ids::{CouponId, PromotionCodeId};
-use crate::metadata::Metadata;
+use crate::metadata::{Metadata, metadata_setter};
 
 /// One entry of a session's `discounts`: an existing coupon, a promotion code, or an inline
 /// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
@@ -290,19 +290,16 @@ impl CouponData {
             .duration_in_months(months)
     }
 
-    /// Sets one metadata key on the generated coupon (insertion order is kept).
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::CouponData;
-    /// let c = CouponData::percent_off(5.0).metadata("rule", "cart-over-100");
-    /// assert_eq!(c.metadata.unwrap().get("rule"), Some("cart-over-100"));
-    /// ```
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .insert(key, value);
-        self
-    }
+    metadata_setter!(
+        /// Sets one metadata key on the generated coupon (insertion order is kept).
+        ///
+        /// ```
+        /// use stripe_checkout_client::discounts::CouponData;
+        /// let c = CouponData::percent_off(5.0).metadata("rule", "cart-over-100");
+        /// assert_eq!(c.metadata.unwrap().get("rule"), Some("cart-over-100"));
+        /// ```
+        metadata
+    );
 
     /// Sets several metadata keys on the generated coupon, in order.
     ///
