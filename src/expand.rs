@@ -1,5 +1,6 @@
 //! Stripe's two generic shapes: a field that is an id unless expanded ([`Expandable`]), and a
-//! page of a list ([`List`]).
+//! page of a list ([`List`]); and [`StripeObject`], the expanded object of a kind this crate
+//! does not model.
 //!
 //! Which fields to expand is chosen per request (`expand[0]=discounts`) by the param types in
 //! the resource modules; this module only decodes either shape.
@@ -9,11 +10,85 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Map, Value};
 
 /// A Stripe object that has an id, so an [`Expandable`] can give its id in both shapes.
 pub trait Object {
     /// The object's id.
     fn id(&self) -> &str;
+}
+
+/// An expanded object of a kind this crate does not model (an invoice, a payment intent, a
+/// subscription, …): its fields as JSON, with the `id` every Stripe object has.
+///
+/// It is what [`Expandable`] holds for such fields, so [`Expandable::id`] works in both
+/// shapes; reading one without a string `id` is an error.
+///
+/// ```
+/// use stripe_checkout_client::expand::{Expandable, StripeObject};
+///
+/// let invoice: Expandable<StripeObject> =
+///     serde_json::from_str(r#"{"id":"in_123","object":"invoice","status":"paid"}"#)?;
+/// assert_eq!(invoice.id(), "in_123");
+/// let invoice = invoice.into_object().unwrap();
+/// assert_eq!(invoice.object(), Some("invoice"));
+/// assert_eq!(invoice.get("status"), Some(&serde_json::json!("paid")));
+/// assert!(serde_json::from_str::<StripeObject>(r#"{"object":"invoice"}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct StripeObject {
+    /// Every field as Stripe sent it; `id` is a string.
+    fields: Map<String, Value>,
+}
+
+impl StripeObject {
+    /// The object's id.
+    pub fn id(&self) -> &str {
+        self.fields
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The object's type (`"invoice"`, `"payment_intent"`, …), when Stripe sent one.
+    pub fn object(&self) -> Option<&str> {
+        self.fields.get("object").and_then(Value::as_str)
+    }
+
+    /// One field's value.
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.fields.get(field)
+    }
+
+    /// All the fields.
+    pub fn fields(&self) -> &Map<String, Value> {
+        &self.fields
+    }
+
+    /// All the fields, owned.
+    pub fn into_fields(self) -> Map<String, Value> {
+        self.fields
+    }
+}
+
+impl Object for StripeObject {
+    fn id(&self) -> &str {
+        StripeObject::id(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for StripeObject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields = Map::deserialize(deserializer)?;
+        if !fields.get("id").is_some_and(Value::is_string) {
+            return Err(de::Error::custom(
+                "an expanded object without a string `id`",
+            ));
+        }
+        Ok(Self { fields })
+    }
 }
 
 /// A field Stripe sends as an id, or as the full object when the request expanded it.

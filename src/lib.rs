@@ -165,6 +165,7 @@ pub mod form;
 pub mod ids;
 mod json_path;
 pub mod metadata;
+mod model;
 mod options;
 mod request;
 mod resources;

@@ -59,6 +59,20 @@ macro_rules! stripe_enum {
             }
         }
 
+        impl $crate::model::FromJson for $name {
+            fn from_json(
+                value: ::serde_json::Value,
+            ) -> ::std::result::Result<Self, $crate::model::JsonError> {
+                <String as $crate::model::FromJson>::from_json(value).map(|s| Self::from(s.as_str()))
+            }
+        }
+
+        impl $crate::model::Field for $name {
+            fn placeholder() -> Self {
+                Self::Unknown(String::new())
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <::std::borrow::Cow<'de, str>>::deserialize(d)?;

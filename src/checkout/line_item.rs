@@ -11,12 +11,12 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{RecurringInterval, TaxBehavior};
+use super::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
 use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
+use crate::model::model;
 use crate::resources::AppliedDiscount;
 use crate::stripe_enum::stripe_enum;
 
@@ -77,14 +77,48 @@ pub struct SessionLineItem {
     /// (`line_items.data.discounts`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discounts: Option<Vec<DiscountAmount>>,
+    /// Whether and within which bounds the customer may change the quantity (not in basil).
+    pub adjustable_quantity: Option<AdjustableQuantitySettings>,
+    /// How the item is shown on the page (preview only).
+    pub display: Option<LineItemDisplay>,
+    /// Your key-value pairs stored on the item (empty when none; not in basil).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub metadata: HashMap<String, String>,
     /// The price the item is charged at.
     pub price: Option<Price>,
+    /// The product (`prod_…`), or the [`Product`] when expanded (preview only).
+    pub product: Option<Expandable<Product>>,
     /// How many units are bought.
     pub quantity: Option<u64>,
+    /// The tax calculation this item's taxes come from (preview only).
+    pub tax_calculation_reference: Option<TaxCalculationReference>,
     /// The taxes applied to this item, present only when expanded
     /// (`line_items.data.taxes`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taxes: Option<Vec<TaxAmount>>,
+}
+
+model! {
+    /// How a line item is shown on the page (`display`, preview only).
+    pub struct LineItemDisplay {
+        /// The description shown.
+        pub description: Option<String>,
+        /// The images shown (URLs).
+        pub images: Vec<String>,
+        /// The name shown.
+        pub name: Option<String>,
+    }
+}
+
+model! {
+    /// The tax calculation a line item's taxes come from (`tax_calculation_reference`,
+    /// preview only).
+    pub struct TaxCalculationReference {
+        /// The calculation's id (`taxcalc_…`).
+        pub calculation_id: Option<String>,
+        /// The item's id within the calculation.
+        pub calculation_item_id: Option<String>,
+    }
 }
 
 impl Object for SessionLineItem {
@@ -105,21 +139,19 @@ pub struct DiscountAmount {
     pub discount: AppliedDiscount,
 }
 
-/// A tax's share of an amount (Stripe's `line_items_tax_amount`), in a line item's `taxes`,
-/// in `shipping_cost.taxes` and in `total_details.breakdown.taxes`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct TaxAmount {
-    /// The tax amount, in the currency's smallest unit.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub amount: i64,
-    /// The tax rate object applied. Kept as JSON: large, and irrelevant to discounts.
-    #[serde(default)]
-    pub rate: Value,
-    /// Why the amount was or was not taxable (`standard_rated`, `not_collecting`, …).
-    pub taxability_reason: Option<String>,
-    /// The amount the tax was computed on, in the currency's smallest unit.
-    pub taxable_amount: Option<i64>,
+model! {
+    /// A tax's share of an amount (Stripe's `line_items_tax_amount`), in a line item's `taxes`,
+    /// in `shipping_cost.taxes` and in `total_details.breakdown.taxes`.
+    pub struct TaxAmount {
+        /// The tax amount, in the currency's smallest unit.
+        pub amount: i64,
+        /// The tax rate applied.
+        pub rate: TaxRate,
+        /// Why the amount was or was not taxable (`standard_rated`, `not_collecting`, …).
+        pub taxability_reason: Option<String>,
+        /// The amount the tax was computed on, in the currency's smallest unit.
+        pub taxable_amount: Option<i64>,
+    }
 }
 
 /// A price (`"object": "price"`): how much and how often a product is charged.
@@ -139,6 +171,10 @@ pub struct Price {
     pub created: Option<i64>,
     /// Three-letter ISO currency code, lowercase (`usd`).
     pub currency: Option<String>,
+    /// The amounts in other currencies, by lowercase currency code; empty unless the request
+    /// expanded `currency_options`.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub currency_options: HashMap<String, PriceCurrencyOption>,
     /// The bounds of a customer-chosen amount (pay what you want), if any.
     pub custom_unit_amount: Option<CustomUnitAmount>,
     /// `true` in live mode, `false` in test mode.
@@ -146,6 +182,8 @@ pub struct Price {
     pub livemode: bool,
     /// A lookup key to find the price by.
     pub lookup_key: Option<String>,
+    /// The price this one moves subscriptions to (preview only).
+    pub migrate_to: Option<PriceMigration>,
     /// Your key-value pairs stored on the price (empty when none).
     #[serde(default, deserialize_with = "null_as_default")]
     pub metadata: HashMap<String, String>,
@@ -157,6 +195,9 @@ pub struct Price {
     pub recurring: Option<PriceRecurring>,
     /// Whether the price includes tax.
     pub tax_behavior: Option<TaxBehavior>,
+    /// The tiers of a tiered price; empty unless the request expanded `tiers`.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub tiers: Vec<PriceTier>,
     /// How tiers apply for a tiered price: `graduated` or `volume`.
     pub tiers_mode: Option<String>,
     /// How the quantity is transformed before charging (e.g. per pack of 10).
@@ -173,6 +214,51 @@ pub struct Price {
 impl Object for Price {
     fn id(&self) -> &str {
         self.id.as_str()
+    }
+}
+
+model! {
+    /// A price's amounts in another currency (`currency_options.<currency>`).
+    pub struct PriceCurrencyOption {
+        /// The bounds of a customer-chosen amount, if any.
+        pub custom_unit_amount: Option<CustomUnitAmount>,
+        /// Whether the amount includes tax.
+        pub tax_behavior: Option<TaxBehavior>,
+        /// The tiers of a tiered price, when expanded.
+        pub tiers: Vec<PriceTier>,
+        /// The unit amount, in the currency's smallest unit.
+        pub unit_amount: Option<i64>,
+        /// The unit amount as a decimal string.
+        pub unit_amount_decimal: Option<String>,
+    }
+}
+
+model! {
+    /// One tier of a tiered price (`tiers[]`).
+    pub struct PriceTier {
+        /// A flat amount charged for the tier, in the currency's smallest unit.
+        pub flat_amount: Option<i64>,
+        /// The flat amount as a decimal string.
+        pub flat_amount_decimal: Option<String>,
+        /// The amount per unit in the tier, in the currency's smallest unit.
+        pub unit_amount: Option<i64>,
+        /// The unit amount as a decimal string.
+        pub unit_amount_decimal: Option<String>,
+        /// The last quantity of the tier; `None` for the last tier, which has no end.
+        pub up_to: Option<i64>,
+    }
+}
+
+model! {
+    /// Where and when a price moves its subscriptions (`migrate_to`, preview only).
+    pub struct PriceMigration {
+        /// When the move happens: `at_cycle_end`.
+        pub behavior: Option<String>,
+        /// The move happens at the first cycle end after this time, in seconds since the Unix
+        /// epoch.
+        pub effective_after: Option<i64>,
+        /// The price subscriptions move to (`price_…`).
+        pub price: Option<String>,
     }
 }
 
@@ -196,44 +282,47 @@ stripe_enum!(
     }
 );
 
-/// The bounds of a customer-chosen amount (`price.custom_unit_amount`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct CustomUnitAmount {
-    /// The largest amount the customer may choose.
-    pub maximum: Option<i64>,
-    /// The smallest amount the customer may choose.
-    pub minimum: Option<i64>,
-    /// The amount shown first.
-    pub preset: Option<i64>,
+model! {
+    /// The bounds of a customer-chosen amount (`price.custom_unit_amount`).
+    #[derive(Eq)]
+    pub struct CustomUnitAmount {
+        /// The largest amount the customer may choose.
+        pub maximum: Option<i64>,
+        /// The smallest amount the customer may choose.
+        pub minimum: Option<i64>,
+        /// The amount shown first.
+        pub preset: Option<i64>,
+    }
 }
 
-/// The billing interval of a recurring price (`price.recurring`).
-///
-/// The request parameter counterpart is [`Recurring`](super::Recurring).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct PriceRecurring {
-    /// The billing frequency: day, week, month or year.
-    pub interval: Option<RecurringInterval>,
-    /// How many intervals between bills (3 with `month` bills quarterly).
-    pub interval_count: Option<i64>,
-    /// The billing meter (`mtr_…`) of a usage-based price.
-    pub meter: Option<String>,
-    /// Default number of trial days for subscriptions to this price.
-    pub trial_period_days: Option<i64>,
-    /// `licensed` (charged per quantity) or `metered` (charged per usage).
-    pub usage_type: Option<String>,
+model! {
+    /// The billing interval of a recurring price (`price.recurring`).
+    ///
+    /// The request parameter counterpart is [`Recurring`](super::Recurring).
+    #[derive(Eq)]
+    pub struct PriceRecurring {
+        /// The billing frequency: day, week, month or year.
+        pub interval: Option<RecurringInterval>,
+        /// How many intervals between bills (3 with `month` bills quarterly).
+        pub interval_count: Option<i64>,
+        /// The billing meter (`mtr_…`) of a usage-based price.
+        pub meter: Option<String>,
+        /// Default number of trial days for subscriptions to this price.
+        pub trial_period_days: Option<i64>,
+        /// `licensed` (charged per quantity) or `metered` (charged per usage).
+        pub usage_type: Option<String>,
+    }
 }
 
-/// How the quantity is transformed before charging (`price.transform_quantity`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct TransformQuantity {
-    /// The number the quantity is divided by.
-    pub divide_by: Option<i64>,
-    /// Whether the division rounds `up` or `down`.
-    pub round: Option<String>,
+model! {
+    /// How the quantity is transformed before charging (`price.transform_quantity`).
+    #[derive(Eq)]
+    pub struct TransformQuantity {
+        /// The number the quantity is divided by.
+        pub divide_by: Option<i64>,
+        /// Whether the division rounds `up` or `down`.
+        pub round: Option<String>,
+    }
 }
 
 /// A product (`"object": "product"`), as a price's `product` field expands to.
@@ -283,6 +372,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use serde_json::Value;
 
     const ITEM: &str = include_str!("../../tests/fixtures/item.json");
     const DISCOUNT: &str = include_str!("../../tests/fixtures/discount.json");
@@ -400,7 +490,7 @@ mod tests {
         assert_eq!(discounts[0].discount.id, "di_1MlLiAJITzLVzkSmNzEFTVSb");
         let taxes = item.taxes.as_ref().unwrap();
         assert_eq!((taxes[0].amount, taxes[0].taxable_amount), (80, Some(750)));
-        assert_eq!(taxes[0].rate["id"], json!("txr_1"));
+        assert_eq!(taxes[0].rate.id, "txr_1");
 
         let back = serde_json::to_value(&item).unwrap();
         assert_eq!(parse(back), item);

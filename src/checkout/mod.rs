@@ -17,10 +17,14 @@ mod optional_item;
 mod page_options;
 mod params;
 mod payment_intent_data;
+mod payment_method_options;
 mod session;
+mod session_custom_field;
+mod session_settings;
 mod session_update;
 mod shipping_rate;
 mod subscription_data;
+mod tax_rate;
 
 pub use api::{CheckoutSessions, SessionStream};
 pub use branding::*;
@@ -33,9 +37,13 @@ pub use optional_item::*;
 pub use page_options::*;
 pub use params::*;
 pub use payment_intent_data::*;
+pub use payment_method_options::*;
 pub use session::*;
+pub use session_custom_field::*;
+pub use session_settings::*;
 pub use session_update::*;
 pub use shipping_rate::*;
 pub use subscription_data::*;
+pub use tax_rate::*;
 
 pub use crate::resources::{Customer, PostalAddress, TaxExempt};

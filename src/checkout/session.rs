@@ -15,12 +15,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{
-    BillingAddressCollection, DiscountAmount, PaymentStatus, PermissionOwner, RedirectOnCompletion,
-    SessionLineItem, SessionMode, SessionStatus, TaxAmount, UiMode,
+    BillingAddressCollection, CustomerCreation, DiscountAmount, OriginContext,
+    PaymentMethodCollection, PaymentMethodOptions, PaymentStatus, PermissionOwner,
+    RedirectOnCompletion, SessionBranding, SessionConsentCollection, SessionCustomField,
+    SessionInvoiceCreation, SessionLineItem, SessionMode, SessionNameCollection,
+    SessionOptionalItem, SessionPermissionsUpdate, SessionPresentmentDetails, SessionRedaction,
+    SessionSavedPaymentMethodOptions, SessionStatus, SessionTaxIdCollection, SessionWalletOptions,
+    SubmitType, TaxAmount, UiMode,
 };
 use crate::de::null_as_default;
-use crate::expand::{Expandable, List, Object};
+use crate::expand::{Expandable, List, Object, StripeObject};
 use crate::ids::CheckoutSessionId;
+use crate::model::model;
 use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::stripe_enum::stripe_enum;
 
@@ -51,11 +57,10 @@ fn checkout_session_object() -> String {
 ///   and `deleted` flags read it as `false`, so they need no `Option`.
 /// - Unknown fields are ignored and unknown enum values become `Unknown(..)`, so a response
 ///   from a newer API version still parses.
-/// - Sub-objects that matter to the discount flow are typed; large vendor-specific ones
-///   (payment method options, wallet options, invoice creation, …) are kept as
-///   [`serde_json::Value`], as each field's documentation says. So are expandable fields whose
-///   object the crate does not model (`payment_intent`, `invoice`, …): an
-///   [`Expandable<Value>`](Expandable) still gives the id through [`Expandable::id`].
+/// - Every field Stripe documents for basil, the preview and endive is typed; a field that
+///   exists only in some versions says so. Expandable fields whose object the crate does not
+///   model (`payment_intent`, `invoice`, …) hold a [`StripeObject`] when expanded: its JSON,
+///   whose `id` [`Expandable::id`] gives in both shapes.
 /// - Serializing writes `null` for `None` like Stripe does, except for the fields Stripe only
 ///   sends when expanded (`discounts` on updates, `line_items`, `total_details.breakdown`),
 ///   which are left out, so an emulator can answer in Stripe's shape.
@@ -99,6 +104,10 @@ pub struct CheckoutSession {
     pub after_expiration: Option<SessionAfterExpiration>,
     /// Whether promotion codes can be entered on the page.
     pub allow_promotion_codes: Option<bool>,
+    /// The payment method types the customer may use, as the session was created with them
+    /// (endive).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub allowed_payment_method_types: Vec<String>,
     /// Total of all items before discounts or taxes, in the currency's smallest unit.
     pub amount_subtotal: Option<i64>,
     /// Total of all items after discounts and taxes, in the currency's smallest unit.
@@ -107,6 +116,8 @@ pub struct CheckoutSession {
     pub automatic_tax: Option<SessionAutomaticTax>,
     /// Whether Checkout collects the customer's billing address.
     pub billing_address_collection: Option<BillingAddressCollection>,
+    /// The page's branding (not in basil).
+    pub branding_settings: Option<SessionBranding>,
     /// Where the customer goes if they cancel (hosted sessions).
     pub cancel_url: Option<String>,
     /// Your own reference for the session, set when it was created (e.g. a cart or user id).
@@ -117,25 +128,26 @@ pub struct CheckoutSession {
     pub collected_information: Option<SessionCollectedInformation>,
     /// The consents the customer gave (promotions, terms of service).
     pub consent: Option<SessionConsent>,
-    /// Which consents the page asks for. Kept as JSON: its shape is irrelevant to discounts.
-    pub consent_collection: Option<Value>,
+    /// Which consents the page asks for.
+    pub consent_collection: Option<SessionConsentCollection>,
     /// When the session was created, in seconds since the Unix epoch.
     pub created: Option<i64>,
     /// Three-letter ISO currency code, lowercase (`usd`).
     pub currency: Option<String>,
     /// Currency conversion details when Adaptive Pricing converted the amounts.
     pub currency_conversion: Option<SessionCurrencyConversion>,
-    /// Custom fields shown on the page. Kept as JSON (label, type, value per field).
+    /// Custom fields shown on the page, with what the customer entered (see
+    /// [`custom_field`](Self::custom_field)).
     #[serde(default, deserialize_with = "null_as_default")]
-    pub custom_fields: Vec<Value>,
+    pub custom_fields: Vec<SessionCustomField>,
     /// Custom text shown on the page.
     pub custom_text: Option<SessionCustomText>,
     /// The customer (`cus_…`), or the [`Customer`] object when expanded.
     pub customer: Option<Expandable<Customer>>,
     /// The customer's Account id (`acct_…`) in newer API versions.
     pub customer_account: Option<String>,
-    /// When a customer is created in payment mode: `always` or `if_required`.
-    pub customer_creation: Option<String>,
+    /// When a customer is created in payment mode.
+    pub customer_creation: Option<CustomerCreation>,
     /// What the customer entered on the page (email, address, tax ids); set once they do.
     pub customer_details: Option<SessionCustomerDetails>,
     /// The email address prefilled when the session was created.
@@ -144,15 +156,17 @@ pub struct CheckoutSession {
     /// request expanded `discounts`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discounts: Option<Vec<SessionDiscount>>,
+    /// The payment method types left out of the page (not in basil).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub excluded_payment_method_types: Vec<String>,
     /// When the session expires, in seconds since the Unix epoch.
     pub expires_at: Option<i64>,
     /// An identifier Stripe sets for some integrations; `null` otherwise.
     pub integration_identifier: Option<String>,
-    /// The invoice created for the session (`in_…`), or the invoice object when expanded
-    /// (kept as JSON).
-    pub invoice: Option<Expandable<Value>>,
-    /// Invoice creation settings for payment mode. Kept as JSON: irrelevant to discounts.
-    pub invoice_creation: Option<Value>,
+    /// The invoice created for the session (`in_…`), or the invoice object when expanded.
+    pub invoice: Option<Expandable<StripeObject>>,
+    /// Invoice creation settings for payment mode.
+    pub invoice_creation: Option<SessionInvoiceCreation>,
     /// The line items, present only when the request expanded `line_items`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line_items: Option<List<SessionLineItem>>,
@@ -168,20 +182,23 @@ pub struct CheckoutSession {
     pub metadata: HashMap<String, String>,
     /// What the session collects: a payment, a setup, or a subscription.
     pub mode: Option<SessionMode>,
-    /// Where the session was started from (`mobile_app`, `web`).
-    pub origin_context: Option<String>,
-    /// The payment intent (`pi_…`), or its object when expanded (kept as JSON).
-    pub payment_intent: Option<Expandable<Value>>,
-    /// The payment link that created the session (`plink_…`), or its object when expanded
-    /// (kept as JSON).
-    pub payment_link: Option<Expandable<Value>>,
-    /// Whether payment method details are collected in subscription mode: `always` or
-    /// `if_required`.
-    pub payment_method_collection: Option<String>,
+    /// Name collection settings (not in basil).
+    pub name_collection: Option<SessionNameCollection>,
+    /// Where the session was started from.
+    pub origin_context: Option<OriginContext>,
+    /// Items the customer may add to the order.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub optional_items: Vec<SessionOptionalItem>,
+    /// The payment intent (`pi_…`), or its object when expanded.
+    pub payment_intent: Option<Expandable<StripeObject>>,
+    /// The payment link that created the session (`plink_…`), or its object when expanded.
+    pub payment_link: Option<Expandable<StripeObject>>,
+    /// Whether payment method details are collected in subscription mode.
+    pub payment_method_collection: Option<PaymentMethodCollection>,
     /// Which payment method configuration the session uses.
     pub payment_method_configuration_details: Option<PaymentMethodConfigurationDetails>,
-    /// Per payment method options. Kept as JSON: large and irrelevant to discounts.
-    pub payment_method_options: Option<Value>,
+    /// The options of each payment method.
+    pub payment_method_options: Option<PaymentMethodOptions>,
     /// The payment method types the customer may use (`card`, …).
     #[serde(default, deserialize_with = "null_as_default")]
     pub payment_method_types: Vec<String>,
@@ -192,18 +209,20 @@ pub struct CheckoutSession {
     /// Whether the customer's phone number is collected (`enabled`).
     pub phone_number_collection: Option<FeatureToggle>,
     /// The amount and currency the customer sees when they differ from the session's
-    /// (Adaptive Pricing). Kept as JSON.
-    pub presentment_details: Option<Value>,
+    /// (Adaptive Pricing).
+    pub presentment_details: Option<SessionPresentmentDetails>,
     /// The expired session this one was recovered from.
     pub recovered_from: Option<String>,
     /// When an embedded or custom session redirects after completion.
     pub redirect_on_completion: Option<RedirectOnCompletion>,
     /// Where an embedded or custom session sends the customer after completion.
     pub return_url: Option<String>,
-    /// Saved payment method settings. Kept as JSON: irrelevant to discounts.
-    pub saved_payment_method_options: Option<Value>,
-    /// The setup intent (`seti_…`), or its object when expanded (kept as JSON).
-    pub setup_intent: Option<Expandable<Value>>,
+    /// The removal of the session's personal data (preview only).
+    pub redaction: Option<SessionRedaction>,
+    /// Saved payment method settings.
+    pub saved_payment_method_options: Option<SessionSavedPaymentMethodOptions>,
+    /// The setup intent (`seti_…`), or its object when expanded.
+    pub setup_intent: Option<Expandable<StripeObject>>,
     /// The countries a shipping address may be in, when Checkout collects one.
     pub shipping_address_collection: Option<SessionShippingAddressCollection>,
     /// The chosen shipping rate and its amounts.
@@ -213,22 +232,22 @@ pub struct CheckoutSession {
     pub shipping_options: Vec<SessionShippingOption>,
     /// Whether the session is open, complete or expired.
     pub status: Option<SessionStatus>,
-    /// The label of the submit button (`auto`, `pay`, `book`, `donate`, `subscribe`).
-    pub submit_type: Option<String>,
-    /// The subscription (`sub_…`), or its object when expanded (kept as JSON).
-    pub subscription: Option<Expandable<Value>>,
+    /// The label of the submit button.
+    pub submit_type: Option<SubmitType>,
+    /// The subscription (`sub_…`), or its object when expanded.
+    pub subscription: Option<Expandable<StripeObject>>,
     /// Where the customer goes after paying (hosted sessions).
     pub success_url: Option<String>,
-    /// Tax id collection settings (`enabled`, `required`). Kept as JSON.
-    pub tax_id_collection: Option<Value>,
+    /// Tax id collection settings.
+    pub tax_id_collection: Option<SessionTaxIdCollection>,
     /// The discount, shipping and tax totals.
     pub total_details: Option<TotalDetails>,
     /// How the page is presented (`custom`/`elements`, `embedded`, `hosted`, …).
     pub ui_mode: Option<UiMode>,
     /// The URL of a hosted session's page.
     pub url: Option<String>,
-    /// Wallet (Apple Pay, Google Pay, Link) options. Kept as JSON: irrelevant to discounts.
-    pub wallet_options: Option<Value>,
+    /// Wallet settings (Link), not in basil.
+    pub wallet_options: Option<SessionWalletOptions>,
 }
 
 impl CheckoutSession {
@@ -275,6 +294,11 @@ impl CheckoutSession {
         self.permissions
             .as_ref()
             .and_then(|p| p.update_discounts.as_ref())
+    }
+
+    /// The custom field with this key, if the page has one (see [`SessionCustomField`]).
+    pub fn custom_field(&self, key: &str) -> Option<&SessionCustomField> {
+        self.custom_fields.iter().find(|field| field.key == key)
     }
 }
 
@@ -337,66 +361,65 @@ impl SessionDiscount {
     }
 }
 
-/// A setting Stripe reports as `{"enabled": bool}`: `adaptive_pricing`, `managed_payments`
-/// and `phone_number_collection`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct FeatureToggle {
-    /// Whether the feature is on.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub enabled: bool,
+model! {
+    /// A setting Stripe reports as `{"enabled": bool}`: `adaptive_pricing`, `managed_payments`
+    /// and `phone_number_collection`.
+    #[derive(Default, Eq)]
+    pub struct FeatureToggle {
+        /// Whether the feature is on.
+        pub enabled: bool,
+    }
 }
 
-/// What happens after a session expires (`after_expiration`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionAfterExpiration {
-    /// Recovery settings: whether an expired session can be recovered through a link.
-    pub recovery: Option<SessionRecovery>,
+model! {
+    /// What happens after a session expires (`after_expiration`).
+    #[derive(Eq)]
+    pub struct SessionAfterExpiration {
+        /// Recovery settings: whether an expired session can be recovered through a link.
+        pub recovery: Option<SessionRecovery>,
+    }
 }
 
-/// Recovery of an expired session (`after_expiration.recovery`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionRecovery {
-    /// Whether promotion codes can be entered on the recovered session.
-    pub allow_promotion_codes: Option<bool>,
-    /// Whether recovery is on.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub enabled: bool,
-    /// When the recovery URL expires, in seconds since the Unix epoch.
-    pub expires_at: Option<i64>,
-    /// The URL that starts a new session from the expired one.
-    pub url: Option<String>,
+model! {
+    /// Recovery of an expired session (`after_expiration.recovery`).
+    #[derive(Eq)]
+    pub struct SessionRecovery {
+        /// Whether promotion codes can be entered on the recovered session.
+        pub allow_promotion_codes: Option<bool>,
+        /// Whether recovery is on.
+        pub enabled: bool,
+        /// When the recovery URL expires, in seconds since the Unix epoch.
+        pub expires_at: Option<i64>,
+        /// The URL that starts a new session from the expired one.
+        pub url: Option<String>,
+    }
 }
 
-/// Automatic tax (Stripe Tax) on a session (`automatic_tax`).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionAutomaticTax {
-    /// Whether Stripe Tax computes tax automatically.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub enabled: bool,
-    /// Why automatic tax is or is not enabled, in newer API versions. Kept as JSON.
-    pub enablement_details: Option<Value>,
-    /// Which account is liable for tax.
-    pub liability: Option<TaxLiability>,
-    /// The tax provider (`stripe`, …).
-    pub provider: Option<String>,
-    /// The state of the tax calculation.
-    pub status: Option<AutomaticTaxStatus>,
+model! {
+    /// Automatic tax (Stripe Tax) on a session (`automatic_tax`).
+    pub struct SessionAutomaticTax {
+        /// Whether Stripe Tax computes tax automatically.
+        pub enabled: bool,
+        /// Why automatic tax is or is not enabled, in newer API versions. Kept as JSON.
+        pub enablement_details: Option<Value>,
+        /// Which account is liable for tax.
+        pub liability: Option<TaxLiability>,
+        /// The tax provider (`stripe`, …).
+        pub provider: Option<String>,
+        /// The state of the tax calculation.
+        pub status: Option<AutomaticTaxStatus>,
+    }
 }
 
-/// The account liable for tax (`automatic_tax.liability`).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct TaxLiability {
-    /// Whose liability: a connected `account` or the account itself (`self`).
-    #[serde(rename = "type")]
-    pub type_: Option<LiabilityType>,
-    /// The connected account (`acct_…`) when `type` is `account`, or its object when expanded
-    /// (kept as JSON).
-    pub account: Option<Expandable<Value>>,
+model! {
+    /// The account liable for tax (`automatic_tax.liability`).
+    pub struct TaxLiability {
+        /// Whose liability: a connected `account` or the account itself (`self`).
+        pub type_ as "type": Option<LiabilityType>,
+        /// The connected account (`acct_…`) when `type` is `account`, or its object when
+        /// expanded.
+        pub account: Option<Expandable<StripeObject>>,
+    }
 }
 
 stripe_enum!(
@@ -421,166 +444,183 @@ stripe_enum!(
     }
 );
 
-/// Information collected on the page or passed in by your server (`collected_information`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionCollectedInformation {
-    /// The customer's business name.
-    pub business_name: Option<String>,
-    /// The customer's individual name.
-    pub individual_name: Option<String>,
-    /// Where to ship.
-    pub shipping_details: Option<SessionShippingDetails>,
+model! {
+    /// Information collected on the page or passed in by your server (`collected_information`).
+    #[derive(Eq)]
+    pub struct SessionCollectedInformation {
+        /// The customer's business name.
+        pub business_name: Option<String>,
+        /// The customer's email address (preview only).
+        pub email: Option<String>,
+        /// The customer's individual name.
+        pub individual_name: Option<String>,
+        /// The customer's phone number (preview only).
+        pub phone: Option<String>,
+        /// Where to ship.
+        pub shipping_details: Option<SessionShippingDetails>,
+        /// The customer's tax id (preview only).
+        pub tax_id: Option<CustomerTaxId>,
+    }
 }
 
-/// A name and address to ship to (`collected_information.shipping_details`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionShippingDetails {
-    /// The shipping address.
-    pub address: Option<PostalAddress>,
-    /// The recipient's name.
-    pub name: Option<String>,
+model! {
+    /// A name and address to ship to (`collected_information.shipping_details`).
+    #[derive(Eq)]
+    pub struct SessionShippingDetails {
+        /// The shipping address.
+        pub address: Option<PostalAddress>,
+        /// The recipient's name.
+        pub name: Option<String>,
+    }
 }
 
-/// The consents the customer gave (`consent`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionConsent {
-    /// Promotional communication consent: `opt_in` or `opt_out`.
-    pub promotions: Option<String>,
-    /// Terms of service acceptance: `accepted`.
-    pub terms_of_service: Option<String>,
+model! {
+    /// The consents the customer gave (`consent`).
+    #[derive(Eq)]
+    pub struct SessionConsent {
+        /// Promotional communication consent: `opt_in` or `opt_out`.
+        pub promotions: Option<String>,
+        /// Terms of service acceptance: `accepted`.
+        pub terms_of_service: Option<String>,
+    }
 }
 
-/// Currency conversion done by Adaptive Pricing (`currency_conversion`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionCurrencyConversion {
-    /// The subtotal before discounts and taxes, in the source currency.
-    pub amount_subtotal: Option<i64>,
-    /// The total after discounts and taxes, in the source currency.
-    pub amount_total: Option<i64>,
-    /// The exchange rate, as a decimal string.
-    pub fx_rate: Option<String>,
-    /// The currency the session was created in.
-    pub source_currency: Option<String>,
+model! {
+    /// Currency conversion done by Adaptive Pricing (`currency_conversion`).
+    #[derive(Eq)]
+    pub struct SessionCurrencyConversion {
+        /// The subtotal before discounts and taxes, in the source currency.
+        pub amount_subtotal: Option<i64>,
+        /// The total after discounts and taxes, in the source currency.
+        pub amount_total: Option<i64>,
+        /// The exchange rate, as a decimal string.
+        pub fx_rate: Option<String>,
+        /// The currency the session was created in.
+        pub source_currency: Option<String>,
+    }
 }
 
-/// Custom text shown on the page (`custom_text`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionCustomText {
-    /// Shown after the payment confirmation button.
-    pub after_submit: Option<SessionCustomTextMessage>,
-    /// Shown next to the shipping address form.
-    pub shipping_address: Option<SessionCustomTextMessage>,
-    /// Shown next to the payment confirmation button.
-    pub submit: Option<SessionCustomTextMessage>,
-    /// Shown in place of the default terms of service agreement text.
-    pub terms_of_service_acceptance: Option<SessionCustomTextMessage>,
+model! {
+    /// Custom text shown on the page (`custom_text`).
+    #[derive(Eq)]
+    pub struct SessionCustomText {
+        /// Shown after the payment confirmation button.
+        pub after_submit: Option<SessionCustomTextMessage>,
+        /// Shown next to the shipping address form.
+        pub shipping_address: Option<SessionCustomTextMessage>,
+        /// Shown next to the payment confirmation button.
+        pub submit: Option<SessionCustomTextMessage>,
+        /// Shown in place of the default terms of service agreement text.
+        pub terms_of_service_acceptance: Option<SessionCustomTextMessage>,
+    }
 }
 
-/// One custom text (`custom_text.*`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionCustomTextMessage {
-    /// The text (up to 1200 characters).
-    pub message: Option<String>,
+model! {
+    /// One custom text (`custom_text.*`).
+    #[derive(Eq)]
+    pub struct SessionCustomTextMessage {
+        /// The text (up to 1200 characters).
+        pub message: Option<String>,
+    }
 }
 
-/// What the customer entered on the page (`customer_details`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionCustomerDetails {
-    /// The billing address.
-    pub address: Option<PostalAddress>,
-    /// The customer's business name.
-    pub business_name: Option<String>,
-    /// The customer's email address.
-    pub email: Option<String>,
-    /// The customer's individual name.
-    pub individual_name: Option<String>,
-    /// The customer's name.
-    pub name: Option<String>,
-    /// The customer's phone number.
-    pub phone: Option<String>,
-    /// The customer's tax exemption status.
-    pub tax_exempt: Option<TaxExempt>,
-    /// The tax ids the customer entered.
-    pub tax_ids: Option<Vec<CustomerTaxId>>,
+model! {
+    /// What the customer entered on the page (`customer_details`).
+    #[derive(Eq)]
+    pub struct SessionCustomerDetails {
+        /// The billing address.
+        pub address: Option<PostalAddress>,
+        /// The customer's business name.
+        pub business_name: Option<String>,
+        /// The customer's email address.
+        pub email: Option<String>,
+        /// The customer's individual name.
+        pub individual_name: Option<String>,
+        /// The customer's name.
+        pub name: Option<String>,
+        /// The customer's phone number.
+        pub phone: Option<String>,
+        /// The customer's tax exemption status.
+        pub tax_exempt: Option<TaxExempt>,
+        /// The tax ids the customer entered.
+        pub tax_ids: Option<Vec<CustomerTaxId>>,
+    }
 }
 
-/// A tax id the customer entered (`customer_details.tax_ids[]`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct CustomerTaxId {
-    /// The kind of tax id (`eu_vat`, `us_ein`, …).
-    #[serde(rename = "type")]
-    pub type_: Option<String>,
-    /// The tax id's value.
-    pub value: Option<String>,
+model! {
+    /// A tax id the customer entered (`customer_details.tax_ids[]`).
+    #[derive(Eq)]
+    pub struct CustomerTaxId {
+        /// The kind of tax id (`eu_vat`, `us_ein`, …).
+        pub type_ as "type": Option<String>,
+        /// The tax id's value.
+        pub value: Option<String>,
+    }
 }
 
-/// Which payment method configuration a session uses
-/// (`payment_method_configuration_details`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct PaymentMethodConfigurationDetails {
-    /// The configuration's id (`pmc_…`).
-    pub id: Option<String>,
-    /// The parent configuration's id, for a Connect child configuration.
-    pub parent: Option<String>,
+model! {
+    /// Which payment method configuration a session uses
+    /// (`payment_method_configuration_details`).
+    #[derive(Eq)]
+    pub struct PaymentMethodConfigurationDetails {
+        /// The configuration's id (`pmc_…`).
+        pub id: Option<String>,
+        /// The parent configuration's id, for a Connect child configuration.
+        pub parent: Option<String>,
+    }
 }
 
-/// Who may update which part of a session (`permissions`), as Stripe returns it.
-///
-/// The request parameter counterpart is [`Permissions`](super::Permissions).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionPermissions {
-    /// Who may update the discounts; `server_only` in the dynamic-discounts flow.
-    pub update_discounts: Option<PermissionOwner>,
-    /// Who may update the line items.
-    pub update_line_items: Option<PermissionOwner>,
-    /// Who may update the shipping details.
-    pub update_shipping_details: Option<PermissionOwner>,
+model! {
+    /// Who may update which part of a session (`permissions`), as Stripe returns it.
+    ///
+    /// The request parameter counterpart is [`Permissions`](super::Permissions).
+    #[derive(Default, Eq)]
+    pub struct SessionPermissions {
+        /// Who may update the discounts; `server_only` in the dynamic-discounts flow.
+        pub update_discounts: Option<PermissionOwner>,
+        /// Who may update the line items.
+        pub update_line_items: Option<PermissionOwner>,
+        /// Who may update the shipping details.
+        pub update_shipping_details: Option<PermissionOwner>,
+        /// Who may update line items and shipping details, grouped (preview only).
+        pub update: Option<SessionPermissionsUpdate>,
+    }
 }
 
-/// The countries a shipping address may be in (`shipping_address_collection`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionShippingAddressCollection {
-    /// Two-letter ISO country codes (`US`).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub allowed_countries: Vec<String>,
+model! {
+    /// The countries a shipping address may be in (`shipping_address_collection`).
+    #[derive(Eq)]
+    pub struct SessionShippingAddressCollection {
+        /// Two-letter ISO country codes (`US`).
+        pub allowed_countries: Vec<String>,
+    }
 }
 
-/// The chosen shipping rate and its amounts (`shipping_cost`).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionShippingCost {
-    /// Shipping before taxes, in the currency's smallest unit.
-    pub amount_subtotal: Option<i64>,
-    /// Tax on shipping, in the currency's smallest unit.
-    pub amount_tax: Option<i64>,
-    /// Shipping after taxes, in the currency's smallest unit.
-    pub amount_total: Option<i64>,
-    /// The shipping rate (`shr_…`), or its object when expanded (kept as JSON).
-    pub shipping_rate: Option<Expandable<Value>>,
-    /// The taxes on shipping, present only when expanded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub taxes: Option<Vec<TaxAmount>>,
+model! {
+    /// The chosen shipping rate and its amounts (`shipping_cost`).
+    pub struct SessionShippingCost {
+        /// Shipping before taxes, in the currency's smallest unit.
+        pub amount_subtotal: Option<i64>,
+        /// Tax on shipping, in the currency's smallest unit.
+        pub amount_tax: Option<i64>,
+        /// Shipping after taxes, in the currency's smallest unit.
+        pub amount_total: Option<i64>,
+        /// The shipping rate (`shr_…`), or its object when expanded.
+        pub shipping_rate: Option<Expandable<StripeObject>>,
+        /// The taxes on shipping, present only when expanded.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub taxes: Option<Vec<TaxAmount>>,
+    }
 }
 
-/// One shipping rate offered (`shipping_options[]`).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionShippingOption {
-    /// The shipping amount, in the currency's smallest unit.
-    pub shipping_amount: Option<i64>,
-    /// The shipping rate (`shr_…`), or its object when expanded (kept as JSON).
-    pub shipping_rate: Option<Expandable<Value>>,
+model! {
+    /// One shipping rate offered (`shipping_options[]`).
+    pub struct SessionShippingOption {
+        /// The shipping amount, in the currency's smallest unit.
+        pub shipping_amount: Option<i64>,
+        /// The shipping rate (`shr_…`), or its object when expanded.
+        pub shipping_rate: Option<Expandable<StripeObject>>,
+    }
 }
 
 /// The discount, shipping and tax totals of a session (`total_details`).
@@ -616,6 +656,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::checkout::{IssuerType, ReuseAgreementPosition};
     use crate::resources::CouponDuration;
 
     const SESSION: &str = include_str!("../../tests/fixtures/checkout_session.json");
@@ -676,8 +717,12 @@ mod tests {
         let consent = s.consent.unwrap();
         assert_eq!((consent.promotions, consent.terms_of_service), (None, None));
         assert_eq!(
-            s.consent_collection.unwrap()["payment_method_reuse_agreement"]["position"],
-            json!("hidden")
+            s.consent_collection
+                .unwrap()
+                .payment_method_reuse_agreement
+                .unwrap()
+                .position,
+            Some(ReuseAgreementPosition::Hidden)
         );
         assert_eq!(s.created, Some(1_234_567_890));
         assert_eq!(s.currency, None);
@@ -716,8 +761,14 @@ mod tests {
         assert_eq!(s.integration_identifier, None);
         assert_eq!(s.invoice, None);
         assert_eq!(
-            s.invoice_creation.unwrap()["invoice_data"]["issuer"]["type"],
-            json!("account")
+            s.invoice_creation
+                .unwrap()
+                .invoice_data
+                .unwrap()
+                .issuer
+                .unwrap()
+                .type_,
+            Some(IssuerType::Account)
         );
         assert_eq!(s.line_items, None);
         assert!(!s.livemode);
@@ -734,7 +785,10 @@ mod tests {
         assert_eq!(s.payment_method_collection, None);
         let pmc = s.payment_method_configuration_details.unwrap();
         assert_eq!((pmc.id.as_deref(), pmc.parent), (Some("obj_123"), None));
-        assert_eq!(s.payment_method_options, Some(json!({})));
+        assert_eq!(
+            s.payment_method_options,
+            Some(PaymentMethodOptions::default())
+        );
         assert_eq!(s.payment_method_types, ["card"]);
         assert_eq!(s.payment_status, Some(PaymentStatus::Unpaid));
         assert_eq!(
@@ -743,13 +797,14 @@ mod tests {
                 update_discounts: None,
                 update_line_items: None,
                 update_shipping_details: None,
+                update: None,
             })
         );
         assert_eq!(s.phone_number_collection, Some(FeatureToggle::default()));
         assert_eq!(s.recovered_from, None);
         assert_eq!(
-            s.saved_payment_method_options.unwrap()["payment_method_save"],
-            Value::Null
+            s.saved_payment_method_options.unwrap().payment_method_save,
+            None
         );
         assert_eq!(s.setup_intent, None);
         assert_eq!(
@@ -780,7 +835,7 @@ mod tests {
                 "https://checkout.stripe.com/pay/c/cs_test_a1P5YYluaNII2Sw4YvDcqWDVcCaEF88dgjX1R52zahnP5GOEowMj42pzSq"
             )
         );
-        assert_eq!(s.wallet_options, Some(json!({})));
+        assert_eq!(s.wallet_options, Some(SessionWalletOptions { link: None }));
     }
 
     #[test]
@@ -1007,7 +1062,7 @@ mod tests {
         );
         let tax = &breakdown.taxes[0];
         assert_eq!(tax.amount, 150);
-        assert_eq!(tax.rate["percentage"], json!(7.5));
+        assert_eq!(tax.rate.percentage, Some(7.5));
         assert_eq!(tax.taxability_reason.as_deref(), Some("standard_rated"));
         assert_eq!(tax.taxable_amount, Some(2000));
     }
@@ -1046,7 +1101,6 @@ mod tests {
                          "metadata": null},
             "payment_intent": {"id": "pi_1", "object": "payment_intent", "amount": 100},
             "shipping_options": [{"shipping_amount": 500, "shipping_rate": "shr_1"}],
-            "subscription": {"object": "subscription"},
         }));
         let customer = s.customer.as_ref().unwrap();
         assert_eq!(customer.id(), "cus_1");
@@ -1055,15 +1109,22 @@ mod tests {
         assert!(customer.metadata.is_empty() && !customer.deleted);
         assert_eq!(s.payment_intent.as_ref().unwrap().id(), "pi_1");
         assert_eq!(
-            s.payment_intent.unwrap().as_object().unwrap()["amount"],
-            json!(100)
+            s.payment_intent.unwrap().as_object().unwrap().get("amount"),
+            Some(&json!(100))
         );
         assert_eq!(s.shipping_options[0].shipping_amount, Some(500));
         assert_eq!(
             s.shipping_options[0].shipping_rate.as_ref().unwrap().id(),
             "shr_1"
         );
-        assert_eq!(s.subscription.unwrap().id(), "");
+        let no_id = serde_json::from_value::<CheckoutSession>(
+            json!({"id": "cs_test_1", "subscription": {"object": "subscription"}}),
+        )
+        .unwrap_err();
+        assert!(
+            no_id.to_string().contains("without a string `id`"),
+            "{no_id}"
+        );
 
         let deleted: Customer =
             serde_json::from_value(json!({"id": "cus_2", "object": "customer", "deleted": true}))

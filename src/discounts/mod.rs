@@ -137,8 +137,9 @@ mod response;
 mod update;
 
 pub use crate::resources::{
-    AppliedDiscount, Coupon, CouponAppliesTo, CouponData, CouponDuration, Discount, DiscountSource,
-    DiscountSourceType, PromotionCode, PromotionCodeRestrictions,
+    AppliedDiscount, Coupon, CouponAppliesTo, CouponCurrencyOption, CouponData, CouponDuration,
+    CouponScript, CouponType, Discount, DiscountSource, DiscountSourceType, PromotionCode,
+    PromotionCodeCurrencyOption, PromotionCodeRestrictions,
 };
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.

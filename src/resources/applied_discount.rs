@@ -41,7 +41,6 @@ fn discount_object() -> String {
 #[non_exhaustive]
 pub struct AppliedDiscount {
     /// Unique identifier for the discount (`di_…`); empty when deleted.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub id: String,
     /// The object's type: `discount`.
     #[serde(default = "discount_object")]
@@ -210,6 +209,7 @@ mod tests {
                 first_time_transaction: Some(false),
                 minimum_amount: None,
                 minimum_amount_currency: None,
+                currency_options: std::collections::HashMap::new(),
             })
         );
         assert_eq!(p.times_redeemed, Some(0));

@@ -15,10 +15,12 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::CouponId;
+use crate::model::model;
 use crate::stripe_enum::stripe_enum;
 
 fn coupon_object() -> String {
@@ -75,6 +77,14 @@ pub struct Coupon {
     pub created: Option<i64>,
     /// Three-letter ISO currency code of `amount_off`, lowercase (`usd`).
     pub currency: Option<String>,
+    /// The amount taken off in other currencies, by lowercase currency code; present only
+    /// when expanded (`currency_options`).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "HashMap::is_empty"
+    )]
+    pub currency_options: HashMap<String, CouponCurrencyOption>,
     /// How long the discount lasts on a subscription.
     pub duration: Option<CouponDuration>,
     /// How many months a [`CouponDuration::Repeating`] coupon lasts.
@@ -93,8 +103,15 @@ pub struct Coupon {
     pub percent_off: Option<f64>,
     /// The last time the coupon can be redeemed, in seconds since the Unix epoch.
     pub redeem_by: Option<i64>,
+    /// The script computing the discount, for a `script` coupon (preview only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<CouponScript>,
     /// How many times the coupon has been applied.
     pub times_redeemed: Option<i64>,
+    /// What the coupon takes off: an amount, a percentage or a script's result (preview
+    /// only).
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<CouponType>,
     /// Whether the coupon can still be applied.
     pub valid: Option<bool>,
 }
@@ -105,13 +122,46 @@ impl Object for Coupon {
     }
 }
 
-/// The products a coupon applies to (`coupon.applies_to`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct CouponAppliesTo {
-    /// The product ids (`prod_…`).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub products: Vec<String>,
+model! {
+    /// A coupon's amount in another currency (`currency_options.<currency>`).
+    #[derive(Eq)]
+    pub struct CouponCurrencyOption {
+        /// The amount taken off, in that currency's smallest unit.
+        pub amount_off: i64,
+    }
+}
+
+model! {
+    /// The script that computes a `script` coupon's discount (`script`, preview only).
+    pub struct CouponScript {
+        /// The script's settings, as you configured them.
+        pub configuration: Map<String, Value>,
+        /// The script's name.
+        pub display_name: Option<String>,
+        /// The script's id.
+        pub id: Option<String>,
+    }
+}
+
+stripe_enum!(
+    /// What a coupon takes off (`type`, preview only).
+    CouponType {
+        /// An amount (`amount_off`).
+        AmountOff = "amount_off",
+        /// A percentage (`percent_off`).
+        PercentOff = "percent_off",
+        /// What a script computes (`script`).
+        Script = "script",
+    }
+);
+
+model! {
+    /// The products a coupon applies to (`coupon.applies_to`).
+    #[derive(Default, Eq)]
+    pub struct CouponAppliesTo {
+        /// The product ids (`prod_…`).
+        pub products: Vec<String>,
+    }
 }
 
 /// Where a promotion code's or a discount's coupon comes from, in API versions after basil

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::de::null_as_default;
 use crate::expand::Object;
 use crate::ids::CustomerId;
+use crate::model::model;
 use crate::stripe_enum::stripe_enum;
 
 fn customer_object() -> String {
@@ -61,25 +62,26 @@ impl Object for Customer {
     }
 }
 
-/// A postal address as Stripe returns it: every part may be `null`.
-///
-/// The request parameter counterpart, with its required parts, is
-/// [`Address`](crate::checkout::Address).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct PostalAddress {
-    /// City, district, suburb, town or village.
-    pub city: Option<String>,
-    /// Two-letter ISO country code (`US`).
-    pub country: Option<String>,
-    /// Street, PO box or company name.
-    pub line1: Option<String>,
-    /// Apartment, suite, unit or building.
-    pub line2: Option<String>,
-    /// ZIP or postal code.
-    pub postal_code: Option<String>,
-    /// State, county, province or region.
-    pub state: Option<String>,
+model! {
+    /// A postal address as Stripe returns it: every part may be `null`.
+    ///
+    /// The request parameter counterpart, with its required parts, is
+    /// [`Address`](crate::checkout::Address).
+    #[derive(Default, Eq)]
+    pub struct PostalAddress {
+        /// City, district, suburb, town or village.
+        pub city: Option<String>,
+        /// Two-letter ISO country code (`US`).
+        pub country: Option<String>,
+        /// Street, PO box or company name.
+        pub line1: Option<String>,
+        /// Apartment, suite, unit or building.
+        pub line2: Option<String>,
+        /// ZIP or postal code.
+        pub postal_code: Option<String>,
+        /// State, county, province or region.
+        pub state: Option<String>,
+    }
 }
 
 stripe_enum!(

@@ -13,8 +13,11 @@ mod discount;
 mod promotion_code;
 
 pub use applied_discount::AppliedDiscount;
-pub use coupon::{Coupon, CouponAppliesTo, CouponDuration, DiscountSource, DiscountSourceType};
+pub use coupon::{
+    Coupon, CouponAppliesTo, CouponCurrencyOption, CouponDuration, CouponScript, CouponType,
+    DiscountSource, DiscountSourceType,
+};
 pub use customer::{Customer, PostalAddress, TaxExempt};
 pub(crate) use discount::check_currency;
 pub use discount::{CouponData, Discount};
-pub use promotion_code::{PromotionCode, PromotionCodeRestrictions};
+pub use promotion_code::{PromotionCode, PromotionCodeCurrencyOption, PromotionCodeRestrictions};

@@ -11,6 +11,7 @@ use super::customer::Customer;
 use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::PromotionCodeId;
+use crate::model::model;
 
 fn promotion_code_object() -> String {
     "promotion_code".to_owned()
@@ -122,4 +123,17 @@ pub struct PromotionCodeRestrictions {
     pub minimum_amount: Option<i64>,
     /// The three-letter ISO currency code of `minimum_amount`.
     pub minimum_amount_currency: Option<String>,
+    /// The smallest order total in other currencies, by lowercase currency code.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub currency_options: HashMap<String, PromotionCodeCurrencyOption>,
+}
+
+model! {
+    /// A promotion code's smallest order total in another currency
+    /// (`restrictions.currency_options.<currency>`).
+    #[derive(Eq)]
+    pub struct PromotionCodeCurrencyOption {
+        /// The smallest order total, in that currency's smallest unit.
+        pub minimum_amount: i64,
+    }
 }

@@ -1,0 +1,662 @@
+//! How the many small objects inside a response decode: the `model!` macro, which declares a
+//! response struct once, and the [`FromJson`] trait it implements.
+//!
+//! A session carries hundreds of fields in nested objects (payment method options, branding,
+//! invoice settings, custom fields, …) that few callers read. Serde's derived `Deserialize`
+//! writes a visitor, a field enum and a sequence branch for every struct, each compiled again
+//! for every deserializer; for that many structs it costs more build time than the whole
+//! crate may (see README, Performance). A `model!` struct instead reads from an owned
+//! [`serde_json::Value`] in one non-generic function per struct, pulling each field out by
+//! name through [`field`], which is generic only over the field's type and so shared by
+//! every struct. Its `Deserialize` impl parses the subtree as a `Value` first, which for these
+//! small, rarely read subtrees costs about what a typed parse would.
+//!
+//! The hot top-level objects (session, line item, price, coupon, discount) keep serde's
+//! derive. Both follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
+//! unknown fields are ignored, a missing or `null` `Option` is `None`, lists, maps and flags
+//! read a missing or `null` value as empty or `false`, and unknown enum values are kept as
+//! `Unknown(..)`. A value of the wrong shape is an error naming its path.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::expand::{Expandable, List, StripeObject};
+
+/// A field of the wrong shape, with the path from the object `from_json` was called on.
+#[derive(Debug)]
+pub(crate) struct JsonError {
+    /// Innermost first (reversed when displayed).
+    path: Vec<Segment>,
+    problem: Problem,
+}
+
+#[derive(Debug)]
+enum Segment {
+    Field(&'static str),
+    Key(String),
+    Index(usize),
+}
+
+#[derive(Debug)]
+enum Problem {
+    Expected {
+        expected: &'static str,
+        found: &'static str,
+    },
+    Missing,
+    Serde(String),
+}
+
+impl JsonError {
+    fn expected(expected: &'static str, found: &Value) -> Self {
+        let found = match found {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        Self {
+            path: Vec::new(),
+            problem: Problem::Expected { expected, found },
+        }
+    }
+
+    fn at(mut self, segment: Segment) -> Self {
+        self.path.push(segment);
+        self
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Written like serde_path_to_error's paths: `a.b[0].c`.
+        let path = || {
+            let mut path = String::new();
+            for segment in self.path.iter().rev() {
+                match segment {
+                    Segment::Index(i) => path.push_str(&format!("[{i}]")),
+                    Segment::Field(name) => push_name(&mut path, name),
+                    Segment::Key(key) => push_name(&mut path, key),
+                }
+            }
+            path
+        };
+        match &self.problem {
+            Problem::Expected { expected, found } => {
+                write!(
+                    f,
+                    "invalid type at `{}`: expected {expected}, found {found}",
+                    path()
+                )
+            }
+            Problem::Missing => write!(f, "missing field `{}`", path()),
+            Problem::Serde(message) => write!(f, "at `{}`: {message}", path()),
+        }
+    }
+}
+
+fn push_name(path: &mut String, name: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(name);
+}
+
+/// A type read from an owned JSON value: the models declared with `model!` and what their
+/// fields hold.
+pub(crate) trait FromJson: Sized {
+    /// Reads a value that is present (possibly `null`).
+    fn from_json(value: Value) -> Result<Self, JsonError>;
+
+    /// The value of an absent field, or `None` when the field is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+/// A type a `model!` field can hold: what [`FromJson`] reads, plus a placeholder for the
+/// struct built before a refusal is reported.
+pub(crate) trait Field: FromJson {
+    /// Any value; it is dropped unread when another field refused.
+    fn placeholder() -> Self;
+}
+
+/// Takes field `name` out of `map` (an absent one reads as [`FromJson::absent`]); on a
+/// refusal, keeps the first error in `error` and gives a placeholder.
+///
+/// The struct is built whole and dropped once on error, rather than with `?` on each field:
+/// with `?`, every field's exit drops the fields before it, and a struct of fifty fields
+/// compiled to fifteen thousand lines of IR.
+#[inline(never)]
+pub(crate) fn field<T: Field>(
+    map: &mut Map<String, Value>,
+    name: &'static str,
+    error: &mut Option<JsonError>,
+) -> T {
+    let read = match map.remove(name) {
+        Some(value) => T::from_json(value),
+        None => match T::absent() {
+            Some(absent) => return absent,
+            None => Err(JsonError {
+                path: Vec::new(),
+                problem: Problem::Missing,
+            }),
+        },
+    };
+    match read {
+        Ok(value) => value,
+        Err(refusal) => {
+            keep_first(error, refusal, name);
+            T::placeholder()
+        }
+    }
+}
+
+/// Out of [`field`], which is compiled once per field type, so that only the happy path is.
+#[cold]
+fn keep_first(error: &mut Option<JsonError>, refusal: JsonError, name: &'static str) {
+    if error.is_none() {
+        *error = Some(refusal.at(Segment::Field(name)));
+    }
+}
+
+/// The object's fields, or an error when `value` is not an object.
+pub(crate) fn object(value: Value) -> Result<Map<String, Value>, JsonError> {
+    match value {
+        Value::Object(map) => Ok(map),
+        other => Err(JsonError::expected("an object", &other)),
+    }
+}
+
+/// `Deserialize` for a [`FromJson`] object: its fields are read as `Value`s, then converted.
+///
+/// The conversion runs inside the visitor, so that serde_json stamps a refusal with the
+/// position right after the object: `json_path` then names the object's path, and the
+/// message the path inside it.
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: FromJson>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let mut read = None;
+    let mut convert = |fields| {
+        read = Some(T::from_json(Value::Object(fields))?);
+        Ok(())
+    };
+    deserializer.deserialize_map(ObjectVisitor {
+        convert: &mut convert,
+    })?;
+    Ok(read.expect("the visitor converted the object"))
+}
+
+/// One visitor for every model (the conversion behind a `dyn`), so serde_json's map decoder
+/// is compiled once rather than once per model.
+struct ObjectVisitor<'a> {
+    convert: &'a mut dyn FnMut(Map<String, Value>) -> Result<(), JsonError>,
+}
+
+impl<'de> Visitor<'de> for ObjectVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            // Refused like serde's derived structs refuse it: with the same message, before
+            // the value is read (which is where `json_path` looks for it).
+            if fields.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate field `{key}`"
+                )));
+            }
+            let value = access.next_value::<Value>()?;
+            fields.insert(key, value);
+        }
+        (self.convert)(fields).map_err(serde::de::Error::custom)
+    }
+}
+
+/// [`FromJson`] through serde's `Deserialize`, for a type decoded that way anyway.
+pub(crate) fn via_serde<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, JsonError> {
+    serde_json::from_value(value).map_err(|e| JsonError {
+        path: Vec::new(),
+        problem: Problem::Serde(e.to_string()),
+    })
+}
+
+impl FromJson for String {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::String(s) => Ok(s),
+            other => Err(JsonError::expected("a string", &other)),
+        }
+    }
+}
+
+macro_rules! placeholder {
+    ($($ty:ty),*) => {
+        $( impl Field for $ty {
+            fn placeholder() -> Self {
+                Self::default()
+            }
+        } )*
+    };
+}
+
+placeholder!(String, i64, f64, bool, Map<String, Value>);
+
+impl<T: FromJson> Field for Option<T> {
+    fn placeholder() -> Self {
+        None
+    }
+}
+
+impl<T: FromJson> Field for Vec<T> {
+    fn placeholder() -> Self {
+        Vec::new()
+    }
+}
+
+impl<T: FromJson> Field for HashMap<String, T> {
+    fn placeholder() -> Self {
+        HashMap::new()
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match &value {
+            Value::Number(n) => n
+                .as_i64()
+                .ok_or_else(|| JsonError::expected("an integer", &value)),
+            _ => Err(JsonError::expected("an integer", &value)),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match &value {
+            Value::Number(n) => n
+                .as_f64()
+                .ok_or_else(|| JsonError::expected("a number", &value)),
+            _ => Err(JsonError::expected("a number", &value)),
+        }
+    }
+}
+
+/// Flags read a missing or `null` value as `false`, like the derived models' flags.
+impl FromJson for bool {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            Value::Null => Ok(false),
+            other => Err(JsonError::expected("a boolean", &other)),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(false)
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Null => Ok(None),
+            value => T::from_json(value).map(Some),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+/// Lists read a missing or `null` value as empty.
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Null => Ok(Vec::new()),
+            // A loop rather than `collect::<Result<_, _>>()`, whose adapters are compiled
+            // again for every item type.
+            Value::Array(items) => {
+                let mut read = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    match T::from_json(item) {
+                        Ok(item) => read.push(item),
+                        Err(e) => return Err(e.at(Segment::Index(i))),
+                    }
+                }
+                Ok(read)
+            }
+            other => Err(JsonError::expected("an array", &other)),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+}
+
+/// Maps (metadata, per-currency options) read a missing or `null` value as empty.
+impl<T: FromJson> FromJson for HashMap<String, T> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Null => Ok(HashMap::new()),
+            Value::Object(entries) => {
+                let mut read = HashMap::with_capacity(entries.len());
+                for (key, value) in entries {
+                    match T::from_json(value) {
+                        Ok(value) => read.insert(key, value),
+                        Err(e) => return Err(e.at(Segment::Key(key))),
+                    };
+                }
+                Ok(read)
+            }
+            other => Err(JsonError::expected("an object", &other)),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(HashMap::new())
+    }
+}
+
+/// JSON kept as it is (a sub-object the models leave open).
+impl FromJson for Value {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        Ok(value)
+    }
+}
+
+/// Free-form JSON objects (a coupon script's configuration) read a missing or `null` value
+/// as empty.
+impl FromJson for Map<String, Value> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Null => Ok(Map::new()),
+            other => object(other),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Map::new())
+    }
+}
+
+impl<T: FromJson> FromJson for Expandable<T> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::String(id) => Ok(Expandable::Id(id)),
+            value @ Value::Object(_) => {
+                T::from_json(value).map(|obj| Expandable::Object(obj.into()))
+            }
+            other => Err(JsonError::expected(
+                "an id string or an expanded object",
+                &other,
+            )),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for List<T> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        let mut map = object(value)?;
+        let mut error = None;
+        let list = List::new(
+            field(&mut map, "data", &mut error),
+            field(&mut map, "has_more", &mut error),
+            field::<Option<String>>(&mut map, "url", &mut error).unwrap_or_default(),
+        );
+        match error {
+            None => Ok(list),
+            Some(error) => Err(error),
+        }
+    }
+}
+
+/// Declares a response struct once: the struct with its docs, `Serialize` in Stripe's shape
+/// (`None` as `null`), [`FromJson`], [`Field`] (so a model can hold it without an `Option`)
+/// and `Deserialize`.
+///
+/// ```text
+/// model! {
+///     /// Docs.
+///     pub struct Name {
+///         /// Docs.
+///         pub field: Option<String>,
+///         /// A field whose wire name is a Rust keyword.
+///         pub type_ as "type": Option<Kind>,
+///     }
+/// }
+/// ```
+macro_rules! model {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident $(as $wire:literal)? : $ty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+        #[non_exhaustive]
+        pub struct $name {
+            $( $(#[$fmeta])* $(#[serde(rename = $wire)])? pub $field: $ty, )*
+        }
+
+        impl $crate::model::FromJson for $name {
+            #[inline(never)]
+            fn from_json(
+                value: ::serde_json::Value,
+            ) -> ::std::result::Result<Self, $crate::model::JsonError> {
+                #[allow(unused_mut)]
+                let mut map = $crate::model::object(value)?;
+                let mut error = None;
+                let read = Self {
+                    $( $field: $crate::model::field(
+                        &mut map,
+                        $crate::model::model!(@wire $field $($wire)?),
+                        &mut error,
+                    ), )*
+                };
+                match error {
+                    None => Ok(read),
+                    Some(error) => Err(error),
+                }
+            }
+        }
+
+        impl $crate::model::Field for $name {
+            fn placeholder() -> Self {
+                Self { $( $field: $crate::model::Field::placeholder(), )* }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::model::deserialize(deserializer)
+            }
+        }
+    };
+    (@wire $field:ident) => { stringify!($field) };
+    (@wire $field:ident $wire:literal) => { $wire };
+}
+
+pub(crate) use model;
+
+impl FromJson for StripeObject {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        via_serde(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    model! {
+        /// A probe.
+        pub struct Inner {
+            /// A flag.
+            pub enabled: bool,
+            /// A count.
+            pub count: Option<i64>,
+        }
+    }
+
+    model! {
+        /// A probe holding the other.
+        pub struct Outer {
+            /// Required.
+            pub id: String,
+            /// Renamed.
+            pub type_ as "type": Option<String>,
+            /// Nested.
+            pub inner: Option<Inner>,
+            /// A list.
+            pub items: Vec<Inner>,
+            /// A map.
+            pub metadata: HashMap<String, String>,
+            /// An id or an object.
+            pub link: Option<Expandable<StripeObject>>,
+        }
+    }
+
+    fn read(value: Value) -> Result<Outer, String> {
+        Outer::from_json(value).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn absent_and_null_read_as_empty() {
+        for outer in [
+            read(json!({"id": "x"})).unwrap(),
+            read(
+                json!({"id": "x", "type": null, "inner": null, "items": null,
+                        "metadata": null, "link": null}),
+            )
+            .unwrap(),
+        ] {
+            assert_eq!(outer.type_, None);
+            assert_eq!(outer.inner, None);
+            assert!(outer.items.is_empty());
+            assert!(outer.metadata.is_empty());
+            assert_eq!(outer.link, None);
+        }
+        let inner = Inner::from_json(json!({"enabled": null})).unwrap();
+        assert!(!inner.enabled);
+    }
+
+    #[test]
+    fn fields_read_by_their_wire_names() {
+        let outer = read(json!({
+            "id": "x", "type": "custom", "inner": {"enabled": true, "count": 3},
+            "items": [{"enabled": false}], "metadata": {"k": "v"}, "link": "inv_1",
+            "unknown": {"ignored": [1]}
+        }))
+        .unwrap();
+        assert_eq!(outer.type_.as_deref(), Some("custom"));
+        assert_eq!(
+            outer.inner,
+            Some(Inner {
+                enabled: true,
+                count: Some(3)
+            })
+        );
+        assert_eq!(
+            outer.items,
+            [Inner {
+                enabled: false,
+                count: None
+            }]
+        );
+        assert_eq!(outer.metadata["k"], "v");
+        assert_eq!(outer.link.as_ref().map(Expandable::id), Some("inv_1"));
+        let expanded = read(json!({"id": "x", "link": {"id": "inv_1", "status": "paid"}})).unwrap();
+        let link = expanded.link.unwrap().into_object().unwrap();
+        assert_eq!(link.get("status"), Some(&json!("paid")));
+    }
+
+    #[test]
+    fn wrong_shapes_are_errors_naming_the_path() {
+        let cases = [
+            (json!({}), "missing field `id`"),
+            (
+                json!({"id": 1}),
+                "invalid type at `id`: expected a string, found a number",
+            ),
+            (
+                json!({"id": "x", "inner": {"count": "3"}}),
+                "invalid type at `inner.count`: expected an integer, found a string",
+            ),
+            (
+                json!({"id": "x", "inner": {"count": 1.5}}),
+                "invalid type at `inner.count`: expected an integer, found a number",
+            ),
+            (
+                json!({"id": "x", "items": [{"enabled": "yes"}]}),
+                "invalid type at `items[0].enabled`: expected a boolean, found a string",
+            ),
+            (
+                json!({"id": "x", "items": {}}),
+                "invalid type at `items`: expected an array, found an object",
+            ),
+            (
+                json!({"id": "x", "metadata": {"k": 1}}),
+                "invalid type at `metadata.k`: expected a string, found a number",
+            ),
+            (
+                json!({"id": "x", "metadata": []}),
+                "invalid type at `metadata`: expected an object, found an array",
+            ),
+            (
+                json!({"id": "x", "inner": [true]}),
+                "invalid type at `inner`: expected an object, found an array",
+            ),
+            (
+                json!({"id": "x", "link": {"status": "paid"}}),
+                "at `link`: an expanded object without a string `id`",
+            ),
+            (
+                json!({"id": "x", "link": 7}),
+                "invalid type at `link`: expected an id string or an expanded object, found a number",
+            ),
+        ];
+        for (value, message) in cases {
+            assert_eq!(read(value.clone()).unwrap_err(), message, "{value}");
+        }
+    }
+
+    #[test]
+    fn deserialize_goes_through_from_json() {
+        let outer: Outer = serde_json::from_str(r#"{"id":"x","inner":{"enabled":true}}"#).unwrap();
+        assert!(outer.inner.unwrap().enabled);
+        let err = serde_json::from_str::<Outer>(r#"{"id":"x","inner":{"enabled":1}}"#).unwrap_err();
+        // Positioned after the object that refused it (here the outer one, a model too).
+        assert_eq!(
+            err.to_string(),
+            "invalid type at `inner.enabled`: expected a boolean, found a number \
+             at line 1 column 32"
+        );
+    }
+
+    #[test]
+    fn serializes_in_stripes_shape() {
+        let outer = read(json!({"id": "x", "type": "custom"})).unwrap();
+        let written = serde_json::to_value(&outer).unwrap();
+        assert_eq!(written["type"], "custom");
+        assert_eq!(written["inner"], Value::Null);
+        assert_eq!(read(written).unwrap(), outer);
+    }
+}
