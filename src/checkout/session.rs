@@ -656,7 +656,10 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::checkout::{IssuerType, ReuseAgreementPosition};
+    use crate::checkout::{
+        CaptureMethod, CardBrand, CustomFieldType, FutureUsage, IssuerType, ReuseAgreementPosition,
+        ThreeDSecureRequest, VerificationMethod,
+    };
     use crate::resources::CouponDuration;
 
     const SESSION: &str = include_str!("../../tests/fixtures/checkout_session.json");
@@ -1091,6 +1094,102 @@ mod tests {
             items.data[0].price.as_ref().unwrap().unit_amount,
             Some(1000)
         );
+    }
+
+    #[test]
+    fn payment_method_options_read_per_method_and_refuse_wrong_shapes() {
+        let s = parse(json!({
+            "id": "cs_test_1",
+            "payment_method_options": {
+                "card": {
+                    "capture_method": "manual",
+                    "installments": {"enabled": true},
+                    "request_three_d_secure": "challenge",
+                    "restrictions": {"brands_blocked": ["american_express", "new_network"]},
+                    "setup_future_usage": "off_session"
+                },
+                "konbini": {"expires_after_days": 3, "setup_future_usage": null},
+                "sepa_debit": {"mandate_options": {"reference_prefix": "SHOP"},
+                               "target_date": "2026-12-24"},
+                "us_bank_account": {"financial_connections": {"permissions": ["balances"]},
+                                    "verification_method": "instant"},
+                "brand_new_method": {"anything": 1}
+            }
+        }));
+        let options = s.payment_method_options.unwrap();
+        let card = options.card.unwrap();
+        assert_eq!(card.capture_method, Some(CaptureMethod::Manual));
+        assert!(card.installments.unwrap().enabled);
+        assert_eq!(
+            card.request_three_d_secure,
+            Some(ThreeDSecureRequest::Challenge)
+        );
+        assert_eq!(
+            card.restrictions.unwrap().brands_blocked,
+            [
+                CardBrand::AmericanExpress,
+                CardBrand::Unknown("new_network".into())
+            ]
+        );
+        assert_eq!(card.setup_future_usage, Some(FutureUsage::OffSession));
+        let konbini = options.konbini.unwrap();
+        assert_eq!(
+            (konbini.expires_after_days, konbini.setup_future_usage),
+            (Some(3), None)
+        );
+        let sepa = options.sepa_debit.unwrap();
+        assert_eq!(
+            sepa.mandate_options.unwrap().reference_prefix.as_deref(),
+            Some("SHOP")
+        );
+        assert_eq!(sepa.target_date.as_deref(), Some("2026-12-24"));
+        let bank = options.us_bank_account.unwrap();
+        assert_eq!(
+            bank.financial_connections.unwrap().permissions,
+            ["balances"]
+        );
+        assert_eq!(bank.verification_method, Some(VerificationMethod::Instant));
+        assert_eq!(options.alipay, None);
+
+        let wrong = serde_json::from_value::<CheckoutSession>(json!({
+            "id": "cs_test_1",
+            "payment_method_options": {"card": {"installments": {"enabled": "yes"}}}
+        }))
+        .unwrap_err();
+        assert_eq!(
+            wrong.to_string(),
+            "invalid type at `card.installments.enabled`: expected a boolean, found a string"
+        );
+    }
+
+    #[test]
+    fn custom_fields_give_the_customers_answers() {
+        let s = parse(json!({
+            "id": "cs_test_1",
+            "custom_fields": [
+                {"key": "size", "type": "dropdown", "optional": false,
+                 "label": {"type": "custom", "custom": "Size"},
+                 "dropdown": {"default_value": null, "value": "m",
+                              "options": [{"label": "M", "value": "m"}]}},
+                {"key": "po", "type": "numeric", "optional": true, "label": null,
+                 "numeric": {"value": "4711", "default_value": null,
+                             "maximum_length": null, "minimum_length": null}},
+                {"key": "note", "type": "text", "optional": true, "text": {"value": null}}
+            ]
+        }));
+        assert_eq!(s.custom_field("size").unwrap().value(), Some("m"));
+        assert_eq!(
+            s.custom_field("size").unwrap().type_,
+            Some(CustomFieldType::Dropdown)
+        );
+        assert_eq!(s.custom_field("po").unwrap().value(), Some("4711"));
+        assert_eq!(s.custom_field("note").unwrap().value(), None);
+        assert!(s.custom_field("gift").is_none());
+        let no_key = serde_json::from_value::<CheckoutSession>(json!({
+            "id": "cs_test_1", "custom_fields": [{"type": "text"}]
+        }))
+        .unwrap_err();
+        assert_eq!(no_key.to_string(), "missing field `key`");
     }
 
     #[test]
