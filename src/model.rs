@@ -8,8 +8,9 @@
 //! crate may (see README, Performance). A `model!` struct instead reads from an owned
 //! [`serde_json::Value`] in one non-generic function per struct, pulling each field out by
 //! name through [`field`], which is generic only over the field's type and so shared by
-//! every struct. Its `Deserialize` impl parses the subtree as a `Value` first, which for these
-//! small, rarely read subtrees costs about what a typed parse would.
+//! every struct. Its `Deserialize` impl parses the subtree as a `Value` first: slower than a
+//! typed parse (README, Performance, has the figures), a cost these small, rarely read
+//! subtrees can carry.
 //!
 //! The hot top-level objects (session, line item, price, coupon, discount) keep serde's
 //! derive. Both follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
