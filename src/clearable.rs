@@ -173,17 +173,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ClearableVisitor<T> {
 
 #[cfg(test)]
 mod tests {
+    use crate::form::pairs;
     use serde::{Deserialize, Serialize};
     use serde_json::json;
 
     use super::Clearable;
     use crate::form;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
 
     #[derive(Serialize)]
     struct Update {

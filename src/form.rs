@@ -823,6 +823,14 @@ impl ser::Serializer for KeySerializer<'_> {
     }
 }
 
+/// Owned pairs from literals, for the unit tests that compare encoded pairs.
+#[cfg(test)]
+pub(crate) fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, HashMap};
@@ -830,14 +838,8 @@ mod tests {
     use serde::Serialize;
     use serde_json::{Value, json};
 
-    use super::{EncodeError, encode_pairs, to_pairs, to_string};
+    use super::{EncodeError, encode_pairs, pairs, to_pairs, to_string};
     use crate::Clearable;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
 
     fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
         list.sort();

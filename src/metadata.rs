@@ -377,8 +377,9 @@ impl<'de> Deserialize<'de> for MetadataValue {
     }
 }
 
-/// The chained setter that adds one key to a params struct's `metadata: Option<Metadata>`
-/// field: `metadata_setter!(/// docs \n metadata);`. One definition for every params type.
+/// The chained setters of a params struct's `metadata: Option<Metadata>` field, one
+/// definition for every params type: one key (`metadata_setter!(/// docs \n metadata);`) or
+/// several in order (`metadata_setter!(/// docs \n metadata_entries => entries of metadata);`).
 macro_rules! metadata_setter {
     ($(#[$doc:meta])* $field:ident) => {
         $(#[$doc])*
@@ -389,12 +390,26 @@ macro_rules! metadata_setter {
             self
         }
     };
+    ($(#[$doc:meta])* $setter:ident => entries of $field:ident) => {
+        $(#[$doc])*
+        pub fn $setter<K, V>(mut self, entries: impl IntoIterator<Item = (K, V)>) -> Self
+        where
+            K: Into<String>,
+            V: Into<String>,
+        {
+            self.$field
+                .get_or_insert_with($crate::metadata::Metadata::new)
+                .extend(entries);
+            self
+        }
+    };
 }
 
 pub(crate) use metadata_setter;
 
 #[cfg(test)]
 mod tests {
+    use crate::form::pairs;
     use serde::Serialize;
     use serde_json::json;
 
@@ -412,12 +427,6 @@ mod tests {
             metadata: Some(metadata),
         })
         .unwrap()
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
     }
 
     #[test]

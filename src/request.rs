@@ -238,12 +238,7 @@ impl<T> fmt::Debug for ResponseFuture<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::form::pairs;
 
     #[test]
     fn expand_continues_the_params_numbering_and_skips_repeats() {

@@ -179,6 +179,7 @@ fn segments(key: &str) -> Option<Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::pairs;
 
     #[test]
     fn keys_are_split_into_segments() {
@@ -187,12 +188,6 @@ mod tests {
         for bad in ["", "[a]", "a[]", "a[b", "a]b", "a[b]c", "a[b[c]]", "a[b]]"] {
             assert_eq!(segments(bad), None, "{bad}");
         }
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
     }
 
     fn refused(extra: &ExtraParams, typed: &[(&str, &str)]) -> Option<String> {

@@ -776,24 +776,17 @@ impl CreateSession {
         metadata
     );
 
-    /// Sets several metadata keys on the session, in order.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment)
-    ///     .metadata_entries([("order_id", "6735"), ("channel", "web")]);
-    /// assert_eq!(params.metadata.unwrap().len(), 2);
-    /// ```
-    pub fn metadata_entries<K, V>(mut self, entries: impl IntoIterator<Item = (K, V)>) -> Self
-    where
-        K: Into<String>,
-        V: Into<String>,
-    {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .extend(entries);
-        self
-    }
+    metadata_setter!(
+        /// Sets several metadata keys on the session, in order.
+        ///
+        /// ```
+        /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
+        /// let params = CreateSession::new(SessionMode::Payment)
+        ///     .metadata_entries([("order_id", "6735"), ("channel", "web")]);
+        /// assert_eq!(params.metadata.unwrap().len(), 2);
+        /// ```
+        metadata_entries => entries of metadata
+    );
 
     /// Adds one payment method type to offer (`card`, `link`, …).
     ///
@@ -3217,18 +3210,13 @@ impl ExpireSession {
 
 #[cfg(test)]
 mod tests {
+    use crate::form::pairs;
     use serde::de::DeserializeOwned;
     use serde_json::{Value, json};
 
     use super::*;
     use crate::form;
     use crate::resources::CouponData;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
 
     fn encode<T: Serialize>(params: &T) -> Vec<(String, String)> {
         form::to_pairs(params).unwrap()

@@ -301,23 +301,16 @@ impl CouponData {
         metadata
     );
 
-    /// Sets several metadata keys on the generated coupon, in order.
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::CouponData;
-    /// let c = CouponData::percent_off(5.0).metadata_entries([("a", "1"), ("b", "2")]);
-    /// assert_eq!(c.metadata.unwrap().len(), 2);
-    /// ```
-    pub fn metadata_entries<K, V>(mut self, entries: impl IntoIterator<Item = (K, V)>) -> Self
-    where
-        K: Into<String>,
-        V: Into<String>,
-    {
-        self.metadata
-            .get_or_insert_with(Metadata::new)
-            .extend(entries);
-        self
-    }
+    metadata_setter!(
+        /// Sets several metadata keys on the generated coupon, in order.
+        ///
+        /// ```
+        /// use stripe_checkout_client::discounts::CouponData;
+        /// let c = CouponData::percent_off(5.0).metadata_entries([("a", "1"), ("b", "2")]);
+        /// assert_eq!(c.metadata.unwrap().len(), 2);
+        /// ```
+        metadata_entries => entries of metadata
+    );
 
     /// Checks the inline coupon; `prefix` is its place in the request
     /// (`discounts[0][coupon_data]`).
@@ -414,6 +407,7 @@ pub(crate) fn check_currency(param: &str, currency: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use crate::form::pairs;
     use serde_json::json;
 
     use super::*;
@@ -435,12 +429,6 @@ mod tests {
 
     fn pairs_of(discounts: &[Discount]) -> Vec<(String, String)> {
         form::to_pairs(&Params { discounts }).unwrap()
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
     }
 
     #[test]

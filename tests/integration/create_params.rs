@@ -25,11 +25,7 @@ use stripe_checkout_client::checkout::{
 use stripe_checkout_client::form;
 use stripe_checkout_client::testing::FakeStripe;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
-}
+use crate::support::pairs;
 
 fn text_field(key: &str) -> CustomField {
     CustomField::new(

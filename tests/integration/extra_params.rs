@@ -10,13 +10,7 @@ use stripe_checkout_client::ids::CheckoutSessionId;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{mock_client, request_pairs};
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
-}
+use crate::support::{mock_client, pairs, request_pairs};
 
 async fn server() -> MockServer {
     let server = MockServer::start().await;

@@ -37,6 +37,13 @@ pub async fn mount_catch_all(server: &MockServer) {
         .await;
 }
 
+/// Owned pairs from literals, to compare with what was encoded or sent.
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
 /// Decodes a percent-escaped form string into ordered pairs.
 pub fn decode_pairs(s: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(s).expect("valid form encoding")
