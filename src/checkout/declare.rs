@@ -5,20 +5,60 @@
 //!
 //! The params themselves live in the files that use this macro, one concept per file.
 
+use std::fmt;
+
 use crate::error::{Error, Result};
 use crate::metadata::Metadata;
 
-/// A local check of one param value; `param` is its name in Stripe's bracket syntax. Scalars
-/// and Stripe enums have nothing to check; texts must not be blank (Stripe reads an empty
-/// value as "unset"); nested params check their own fields.
+/// A param's name in Stripe's bracket syntax (`subscription_data[invoice_settings][issuer]`),
+/// kept as the path to it and written out only when a check refuses the value: checks run on
+/// every request, over every field of every nested params struct, and almost always pass.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Param<'a> {
+    /// A top-level name, or a prefix already written out.
+    Name(&'a str),
+    /// A field of a nested param.
+    Field(&'a Param<'a>, &'static str),
+    /// An element of a list param.
+    Index(&'a Param<'a>, usize),
+}
+
+impl<'a> Param<'a> {
+    /// The param's field `name`.
+    pub(crate) fn field(&'a self, name: &'static str) -> Param<'a> {
+        Param::Field(self, name)
+    }
+
+    /// The list param's element `index`.
+    pub(crate) fn index(&'a self, index: usize) -> Param<'a> {
+        Param::Index(self, index)
+    }
+}
+
+impl fmt::Display for Param<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Param::Name(name) => f.write_str(name),
+            Param::Field(parent, name) => write!(f, "{parent}[{name}]"),
+            Param::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+/// A local check of one param value; `param` names it. Scalars and Stripe enums have nothing
+/// to check; texts must not be blank (Stripe reads an empty value as "unset"); nested params
+/// check their own fields.
 pub(crate) trait Check {
-    fn check(&self, param: &str) -> Result<()>;
+    fn check(&self, param: Param<'_>) -> Result<()>;
 }
 
 impl Check for String {
-    fn check(&self, param: &str) -> Result<()> {
+    fn check(&self, param: Param<'_>) -> Result<()> {
         if self.trim().is_empty() {
-            Err(Error::invalid_param(param, "must not be empty or blank"))
+            Err(Error::invalid_param(
+                param.to_string(),
+                "must not be empty or blank",
+            ))
         } else {
             Ok(())
         }
@@ -26,21 +66,21 @@ impl Check for String {
 }
 
 impl Check for Metadata {
-    fn check(&self, param: &str) -> Result<()> {
-        self.validate(param)
+    fn check(&self, param: Param<'_>) -> Result<()> {
+        self.validate(&param.to_string())
     }
 }
 
 impl<T: Check> Check for Option<T> {
-    fn check(&self, param: &str) -> Result<()> {
+    fn check(&self, param: Param<'_>) -> Result<()> {
         self.as_ref().map_or(Ok(()), |v| v.check(param))
     }
 }
 
 impl<T: Check> Check for Vec<T> {
-    fn check(&self, param: &str) -> Result<()> {
+    fn check(&self, param: Param<'_>) -> Result<()> {
         for (i, item) in self.iter().enumerate() {
-            item.check(&format!("{param}[{i}]"))?;
+            item.check(param.index(i))?;
         }
         Ok(())
     }
@@ -50,7 +90,7 @@ impl<T: Check> Check for Vec<T> {
 macro_rules! unchecked {
     ($($ty:ty),* $(,)?) => {
         $( impl $crate::checkout::declare::Check for $ty {
-            fn check(&self, _: &str) -> $crate::Result<()> {
+            fn check(&self, _: $crate::checkout::declare::Param<'_>) -> $crate::Result<()> {
                 Ok(())
             }
         } )*
@@ -198,13 +238,19 @@ macro_rules! params_struct {
         }
 
         impl $crate::checkout::declare::Check for $name {
-            fn check(&self, param: &str) -> $crate::Result<()> {
+            fn check(
+                &self,
+                param: $crate::checkout::declare::Param<'_>,
+            ) -> $crate::Result<()> {
                 // `type_` stands for Stripe's `type`.
                 $( $crate::checkout::declare::Check::check(
                     &self.$req,
-                    &format!("{param}[{}]", stringify!($req).trim_end_matches('_')),
+                    param.field(stringify!($req).trim_end_matches('_')),
                 )?; )*
-                $( $crate::checkout::declare::Check::check(&self.$field, &format!("{param}[{}]", stringify!($field)))?; )*
+                $( $crate::checkout::declare::Check::check(
+                    &self.$field,
+                    param.field(stringify!($field)),
+                )?; )*
                 Ok(())
             }
         }

@@ -28,7 +28,7 @@ use std::fmt::Display;
 use serde::Deserialize;
 use serde::{Serialize, Serializer};
 
-use super::declare::{Check, params_struct};
+use super::declare::{Check, Param, params_struct};
 use super::extra::{ExtraParams, extra_setters};
 use super::{
     AdaptivePricing, AfterExpiration, ConsentCollection, CustomField, CustomText, CustomerCreation,
@@ -606,7 +606,7 @@ impl CreateSession {
                 &self.excluded_payment_method_types,
             ),
         ] {
-            value.check(param)?;
+            value.check(Param::Name(param))?;
         }
         Ok(())
     }
@@ -2133,10 +2133,13 @@ impl UpdateSession {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
-        self.subscription_data.check("subscription_data")?;
-        self.payment_intent_data.check("payment_intent_data")?;
-        self.automatic_tax.check("automatic_tax")?;
-        self.invoice_creation.check("invoice_creation")?;
+        self.subscription_data
+            .check(Param::Name("subscription_data"))?;
+        self.payment_intent_data
+            .check(Param::Name("payment_intent_data"))?;
+        self.automatic_tax.check(Param::Name("automatic_tax"))?;
+        self.invoice_creation
+            .check(Param::Name("invoice_creation"))?;
         check_texts("expand", &self.expand)?;
         if let Some(Clearable::Set(discounts)) = &self.discounts {
             validate_discounts(discounts)?;
@@ -2519,10 +2522,11 @@ impl ShippingRateData {
 
     fn validate(&self, prefix: &str) -> Result<()> {
         check_not_empty(&format!("{prefix}[display_name]"), &self.display_name)?;
+        let param = Param::Name(prefix);
         self.delivery_estimate
-            .check(&format!("{prefix}[delivery_estimate]"))?;
-        self.metadata.check(&format!("{prefix}[metadata]"))?;
-        self.tax_code.check(&format!("{prefix}[tax_code]"))?;
+            .check(param.field("delivery_estimate"))?;
+        self.metadata.check(param.field("metadata"))?;
+        self.tax_code.check(param.field("tax_code"))?;
         let fixed_prefix = format!("{prefix}[fixed_amount]");
         match (&self.rate_type, &self.fixed_amount) {
             (None | Some(ShippingRateType::FixedAmount), None) => Err(Error::invalid_param(
@@ -2933,10 +2937,12 @@ impl ListSessions {
 
     /// Checks the rules Stripe would reject the request for, without sending anything.
     pub(crate) fn validate(&self) -> Result<()> {
-        self.customer_details.check("customer_details")?;
-        self.customer_account.check("customer_account")?;
-        self.payment_link.check("payment_link")?;
-        self.subscription.check("subscription")?;
+        self.customer_details
+            .check(Param::Name("customer_details"))?;
+        self.customer_account
+            .check(Param::Name("customer_account"))?;
+        self.payment_link.check(Param::Name("payment_link"))?;
+        self.subscription.check(Param::Name("subscription"))?;
         check_rejected("", self.rejected_id.as_ref())?;
         check_limit(self.limit)?;
         check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
