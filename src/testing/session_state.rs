@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use super::catalog::{StoredCoupon, StoredPromotionCode};
 use super::error_answer::ErrorAnswer;
 use super::pricing;
-use crate::checkout::{Address, PermissionOwner, Permissions, SessionStatus};
+use crate::checkout::{Address, CreateSession, PermissionOwner, Permissions, SessionStatus};
 
 /// One line of a session.
 #[derive(Clone, Debug)]
@@ -79,6 +79,90 @@ pub(crate) struct StoredSession {
     pub(crate) client_secret: Option<String>,
     pub(crate) shipping: Option<StoredShipping>,
     pub(crate) customer_details_email: Option<String>,
+    /// The create params the session object carries back (see [`settings_of`]), in the
+    /// object's shape.
+    pub(crate) settings: Map<String, Value>,
+}
+
+/// The create params a session object carries back in the shape they were sent. Stripe fills
+/// in the defaults of those not sent; the emulator leaves them out.
+const ECHOED: [&str; 27] = [
+    "adaptive_pricing",
+    "after_expiration",
+    "allowed_payment_method_types",
+    "automatic_tax",
+    "billing_address_collection",
+    "branding_settings",
+    "consent_collection",
+    "custom_text",
+    "customer_account",
+    "customer_creation",
+    "excluded_payment_method_types",
+    "integration_identifier",
+    "invoice_creation",
+    "managed_payments",
+    "name_collection",
+    "optional_items",
+    "origin_context",
+    "payment_method_collection",
+    "payment_method_options",
+    "payment_method_types",
+    "phone_number_collection",
+    "redirect_on_completion",
+    "saved_payment_method_options",
+    "shipping_address_collection",
+    "submit_type",
+    "tax_id_collection",
+    "wallet_options",
+];
+
+/// What of `params` the session object shows: the [`ECHOED`] params as sent, and the custom
+/// fields in the object's shape (each with its kind's input and the customer's `value`, not
+/// entered yet).
+pub(crate) fn settings_of(params: &CreateSession) -> Map<String, Value> {
+    let Ok(Value::Object(mut sent)) = serde_json::to_value(params) else {
+        return Map::new();
+    };
+    let mut settings: Map<String, Value> = ECHOED
+        .iter()
+        .filter_map(|key| Some(((*key).to_owned(), sent.remove(*key)?)))
+        .collect();
+    if let Some(Value::Array(fields)) = sent.remove("custom_fields") {
+        let fields = fields.into_iter().map(custom_field_object).collect();
+        settings.insert("custom_fields".to_owned(), Value::Array(fields));
+    }
+    settings
+}
+
+/// A custom field param as the session object shows it: `optional` set, the input of its
+/// kind present with every field (`value` still `null`), the other kinds `null`.
+fn custom_field_object(mut field: Value) -> Value {
+    let Some(object) = field.as_object_mut() else {
+        return field;
+    };
+    let kind = object
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("text")
+        .to_owned();
+    object.entry("optional").or_insert(Value::Bool(false));
+    object.entry("label").or_insert(Value::Null);
+    for other in ["dropdown", "numeric", "text"] {
+        if other != kind {
+            object.entry(other).or_insert(Value::Null);
+        }
+    }
+    let keys: &[&str] = if kind == "dropdown" {
+        &["default_value", "options", "value"]
+    } else {
+        &["default_value", "maximum_length", "minimum_length", "value"]
+    };
+    if let Value::Object(input) = object.entry(kind).or_insert_with(|| json!({})) {
+        for key in keys {
+            input.entry(*key).or_insert(Value::Null);
+        }
+    }
+    field
 }
 
 /// What a request asked to expand, checked against what the emulator can expand.
@@ -216,6 +300,9 @@ impl StoredSession {
             "url": (self.ui_mode == "hosted" && self.status == SessionStatus::Open)
                 .then(|| format!("https://checkout.stripe.com/c/pay/{}", self.id)),
         });
+        for (key, value) in &self.settings {
+            object[key] = value.clone();
+        }
         if include_discounts || expand.discounts {
             object["discounts"] = Value::Array(
                 self.discount

@@ -17,6 +17,7 @@ use super::id_gen::new_id;
 use super::journal::RecordedRequest;
 use super::session_state::{
     CatalogView, Expansion, StoredDiscount, StoredLineItem, StoredSession, StoredShipping,
+    settings_of,
 };
 use crate::Clearable;
 use crate::checkout::{
@@ -253,6 +254,7 @@ impl Store {
             allow_promotion_codes: p.allow_promotion_codes,
             shipping: None,
             customer_details_email: None,
+            settings: settings_of(&p),
         };
         if let Some(metadata) = &p.metadata {
             apply_metadata(&mut session.metadata, metadata);

@@ -382,14 +382,54 @@ async fn the_emulator_takes_the_new_params() {
         )
         .invoice_creation(InvoiceCreation::new(true))
         .submit_type(SubmitType::Pay)
-        .custom_fields(
-            [text_field("gift").text(CustomFieldTextOptions::new().maximum_length(100))],
-        );
+        .custom_fields([text_field("gift").text(CustomFieldTextOptions::new().maximum_length(100))])
+        .tax_id_collection(TaxIdCollection::new(true).required(TaxIdRequirement::IfSupported))
+        .optional_items([OptionalItem::new("price_1", 2)]);
     let session = client.checkout_sessions().create(&params).await.unwrap();
     assert_eq!(session.amount_total, Some(5_000));
     let recorded = fake.journal();
     let body: CreateSession = recorded[0].decode_params().unwrap();
     assert_eq!(body, params);
+
+    // The session object carries back what it was created with, typed.
+    assert_eq!(session.submit_type, Some(SubmitType::Pay));
+    assert!(session.invoice_creation.as_ref().unwrap().enabled);
+    assert_eq!(
+        session
+            .consent_collection
+            .as_ref()
+            .unwrap()
+            .terms_of_service,
+        Some(TermsOfServiceConsent::Required)
+    );
+    let submit = session.custom_text.as_ref().unwrap().submit.as_ref();
+    assert_eq!(submit.unwrap().message.as_deref(), Some("Thanks"));
+    let tax_ids = session.tax_id_collection.as_ref().unwrap();
+    assert!(tax_ids.enabled);
+    assert_eq!(tax_ids.required, Some(TaxIdRequirement::IfSupported));
+    assert_eq!(session.optional_items[0].price.as_deref(), Some("price_1"));
+    assert_eq!(session.optional_items[0].quantity, Some(2));
+    let gift = session.custom_field("gift").unwrap();
+    assert_eq!(gift.type_, Some(CustomFieldType::Text));
+    assert!(!gift.optional);
+    assert_eq!(
+        gift.label.as_ref().unwrap().custom.as_deref(),
+        Some("Gift note")
+    );
+    let input = gift.text.as_ref().unwrap();
+    assert_eq!(
+        (input.maximum_length, input.minimum_length),
+        (Some(100), None)
+    );
+    assert_eq!(gift.value(), None);
+    assert_eq!(session.payment_method_options, None);
+    let retrieved = client
+        .checkout_sessions()
+        .retrieve(&session.id)
+        .await
+        .unwrap();
+    assert_eq!(retrieved.custom_fields, session.custom_fields);
+    assert_eq!(retrieved.invoice_creation, session.invoice_creation);
 }
 
 #[test]
