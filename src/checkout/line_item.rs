@@ -4,8 +4,8 @@
 //! `total_details.breakdown` uses too.
 //!
 //! The line items you send when creating a session are the parameter type
-//! [`LineItem`](super::LineItem), in `params.rs`. Decoding follows the rules in the session
-//! model's docs ([`CheckoutSession`](super::CheckoutSession)): `Option` for anything Stripe
+//! [`LineItem`](super::LineItem), in `params/line_items.rs`. Decoding follows the rules in
+//! the session model's docs ([`CheckoutSession`](super::CheckoutSession)): `Option` for anything Stripe
 //! may omit or send as `null`, unknown fields ignored, unknown enum values kept.
 
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 //!
 //! Line items and prices are in `line_item.rs`; the customer, coupon, promotion code and
 //! discount objects are shared models (re-exported from [`checkout`](crate::checkout) and
-//! [`discounts`](crate::discounts)); request parameters are in `params.rs`.
+//! [`discounts`](crate::discounts)); request parameters are in `params/`.
 //!
 //! How fields decode (missing, `null`, unknown values) is documented on [`CheckoutSession`],
 //! since this module's docs are not rendered; the other model files follow the same rules.

@@ -1,0 +1,198 @@
+//! What the params files share: the setter macros for `Option`, list and plain fields, the
+//! local checks (ids, limits, cursors, countries, texts, discounts) and the helpers for
+//! clearable lists. No params type lives here.
+
+use std::fmt::Display;
+
+use serde::{Serialize, Serializer};
+
+use crate::Clearable;
+use crate::error::{Error, Result};
+use crate::ids::RejectedId;
+use crate::resources::Discount;
+
+/// Generates `fn name(mut self, value: impl Into<Ty>) -> Self` setters for `Option` fields.
+macro_rules! option_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+                self.$name = Some(value.into());
+                self
+            }
+        )+
+    };
+}
+
+pub(super) use option_setters;
+
+/// Generates `fn name(mut self, values: impl IntoIterator<…>) -> Self` setters for list
+/// fields; each replaces the list set before.
+macro_rules! list_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
+        $(
+            $(#[$doc])*
+            ///
+            /// Replaces the list set before.
+            pub fn $name(mut self, values: impl IntoIterator<Item = impl Into<$ty>>) -> Self {
+                self.$name = values.into_iter().map(Into::into).collect();
+                self
+            }
+        )+
+    };
+}
+
+pub(super) use list_setters;
+
+/// Generates `fn name(mut self, value: Ty) -> Self` setters for `Option` fields whose type
+/// must not go through `Into` (integer literals would not infer).
+macro_rules! plain_setters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, value: $ty) -> Self {
+                self.$name = Some(value);
+                self
+            }
+        )+
+    };
+}
+
+pub(super) use plain_setters;
+
+/// Reports the id a setter refused, as `prefix[field]` (or `field` at the top level).
+pub(super) fn check_rejected(prefix: &str, rejected: Option<&RejectedId>) -> Result<()> {
+    match rejected {
+        None => Ok(()),
+        Some(r) if prefix.is_empty() => Err(Error::invalid_param(r.field, r.error.to_string())),
+        Some(r) => Err(Error::invalid_param(
+            format!("{prefix}[{}]", r.field),
+            r.error.to_string(),
+        )),
+    }
+}
+
+/// Maps an id parse error to [`Error::InvalidParams`] naming `param`.
+pub(super) fn check_id<T, E: Display>(
+    param: &str,
+    parsed: std::result::Result<T, E>,
+) -> Result<()> {
+    parsed
+        .map(drop)
+        .map_err(|e| Error::invalid_param(param, e.to_string()))
+}
+
+/// Checks a page size against Stripe's `1..=100`.
+pub(super) fn check_limit(limit: Option<u32>) -> Result<()> {
+    match limit {
+        Some(limit) if !(1..=100).contains(&limit) => Err(Error::invalid_param(
+            "limit",
+            format!("must be between 1 and 100, got {limit}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Checks that at most one pagination cursor is set.
+pub(super) fn check_cursors(starting_after: bool, ending_before: bool) -> Result<()> {
+    if starting_after && ending_before {
+        return Err(Error::invalid_param(
+            "ending_before",
+            "cannot be combined with `starting_after`",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
+pub(super) fn check_country(param: &str, country: &str) -> Result<()> {
+    if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(Error::invalid_param(
+            param,
+            format!("must be a two-letter iso country code in capitals, got `{country}`"),
+        ))
+    }
+}
+
+/// Checks that a text is not empty or blank. An empty value would be sent as `key=`, which
+/// Stripe reads as "unset" and refuses for these fields.
+pub(super) fn check_not_empty(param: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        Err(Error::invalid_param(param, "must not be empty or blank"))
+    } else {
+        Ok(())
+    }
+}
+
+/// [`check_not_empty`] for an optional text.
+pub(super) fn check_set_text(param: &str, value: Option<&String>) -> Result<()> {
+    value.map_or(Ok(()), |v| check_not_empty(param, v))
+}
+
+/// [`check_not_empty`] for each entry of a list, named `param[i]`.
+pub(super) fn check_texts(param: &str, values: &[String]) -> Result<()> {
+    for (i, value) in values.iter().enumerate() {
+        check_not_empty(&format!("{param}[{i}]"), value)?;
+    }
+    Ok(())
+}
+
+/// Serializes a clearable list so that an empty `Set` list still clears (`key=`), instead of
+/// sending nothing the way an empty list otherwise would.
+pub(super) fn clearable_list<S: Serializer, T: Serialize>(
+    value: &Option<Clearable<Vec<T>>>,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match value {
+        Some(Clearable::Set(list)) if !list.is_empty() => list.serialize(serializer),
+        Some(_) => serializer.serialize_str(""),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// `Set(list)` for a non-empty list, `Clear` for an empty one.
+pub(super) fn set_or_clear<T>(list: Vec<T>) -> Clearable<Vec<T>> {
+    if list.is_empty() {
+        Clearable::Clear
+    } else {
+        Clearable::Set(list)
+    }
+}
+
+/// Appends to a clearable list, turning a pending clear (or nothing) into a one-entry list.
+pub(super) fn push_clearable<T>(slot: &mut Option<Clearable<Vec<T>>>, item: T) {
+    match slot {
+        Some(Clearable::Set(list)) => list.push(item),
+        _ => *slot = Some(Clearable::Set(vec![item])),
+    }
+}
+
+/// At most one discount, and that one valid.
+pub(super) fn validate_discounts(discounts: &[Discount]) -> Result<()> {
+    if discounts.len() > 1 {
+        return Err(Error::invalid_param(
+            "discounts",
+            format!(
+                "a checkout session takes at most one discount, got {}",
+                discounts.len()
+            ),
+        ));
+    }
+    for (i, discount) in discounts.iter().enumerate() {
+        discount.validate(&format!("discounts[{i}]"))?;
+    }
+    Ok(())
+}
+
+/// A quantity, if given, is at least 1.
+pub(super) fn check_quantity(prefix: &str, quantity: Option<u64>) -> Result<()> {
+    if quantity == Some(0) {
+        return Err(Error::invalid_param(
+            format!("{prefix}[quantity]"),
+            "must be at least 1",
+        ));
+    }
+    Ok(())
+}
