@@ -5,6 +5,7 @@
 //! What to answer the browser is [`ServerUpdateResponse`](super::ServerUpdateResponse)'s job;
 //! the rules themselves are the [`DiscountPolicy`]'s.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
@@ -15,6 +16,7 @@ use crate::checkout::{
 };
 use crate::client::Client;
 use crate::error::Error;
+use crate::metadata::Metadata;
 use crate::options::{RequestOptions, option_setters};
 use crate::resources::{Coupon, CouponData, Discount};
 
@@ -235,8 +237,8 @@ pub(crate) async fn run(
 /// Whether the session's current discounts are exactly `wanted`, compared by meaning: a coupon
 /// or promotion code by id, inline `coupon_data` by the expanded coupon's values (Stripe gives
 /// inline coupons generated ids, so ids cannot match). For inline coupons the amounts and
-/// currency always count; `name`, `duration` and `duration_in_months` count when the policy
-/// sets them; metadata does not (a change of metadata alone sends no update).
+/// currency always count; `name`, `duration`, `duration_in_months` and `metadata` count when
+/// the policy sets them (Stripe gives the inline coupon exactly the metadata keys set).
 fn same_discounts(current: &[SessionDiscount], wanted: &[Discount]) -> bool {
     current.len() == wanted.len()
         && current
@@ -280,6 +282,25 @@ fn coupon_matches(coupon: &Coupon, data: &CouponData) -> bool {
         && data
             .duration_in_months
             .is_none_or(|m| coupon.duration_in_months == Some(m))
+        && data
+            .metadata
+            .as_ref()
+            .is_none_or(|m| same_metadata(m, &coupon.metadata))
+}
+
+/// Whether an inline coupon holds exactly the keys `wanted` sets (a key `wanted` unsets, or
+/// a clear, leaves it out, as on a new coupon).
+fn same_metadata(wanted: &Metadata, have: &HashMap<String, String>) -> bool {
+    let mut set = 0;
+    for (key, value) in wanted.iter() {
+        if let Some(value) = value {
+            set += 1;
+            if have.get(key).map(String::as_str) != Some(value) {
+                return false;
+            }
+        }
+    }
+    set == have.len()
 }
 
 #[cfg(test)]
@@ -344,6 +365,41 @@ mod tests {
         assert!(!same(CouponData::amount_off(2000, "eur")));
         assert!(!same(CouponData::amount_off(1999, "usd")));
         assert!(!same(CouponData::percent_off(20.0)));
+
+        let tagged = coupon(json!({
+            "percent_off": 10.0, "metadata": {"rule": "cart-over-100", "tier": "gold"},
+        }));
+        let same = |d: CouponData| same_discount(&tagged, &Discount::CouponData(d));
+        let ten = || CouponData::percent_off(10.0);
+        assert!(same(ten()));
+        assert!(same(
+            ten()
+                .metadata("tier", "gold")
+                .metadata("rule", "cart-over-100")
+        ));
+        // A rule that changes only the coupon's metadata sends an update.
+        assert!(!same(
+            ten()
+                .metadata("rule", "cart-over-200")
+                .metadata("tier", "gold")
+        ));
+        assert!(!same(ten().metadata("rule", "cart-over-100")));
+        assert!(!same(
+            ten()
+                .metadata("rule", "cart-over-100")
+                .metadata("tier", "gold")
+                .metadata("new", "key")
+        ));
+        assert!(!same(ten().metadata_entries([
+            ("rule", "cart-over-100"),
+            ("tier", "silver")
+        ])));
+        let mut unset = ten()
+            .metadata("rule", "cart-over-100")
+            .metadata("tier", "gold")
+            .metadata("old", "x");
+        unset.metadata.as_mut().unwrap().unset("old");
+        assert!(same(unset));
 
         let percent = coupon(json!({"percent_off": 10.0}));
         let d = Discount::CouponData(CouponData::percent_off(10.0));

@@ -13,7 +13,8 @@ use stripe_checkout_client::checkout::{
 };
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
-    CouponData, Discount, DiscountRequest, ServerUpdateResponse, UpdateError, update_discounts,
+    CouponData, Discount, DiscountRequest, ServerUpdateResponse, UpdateError, policy_fn,
+    update_discounts,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
 use stripe_checkout_client::testing::{FakeStripe, Fault};
@@ -200,6 +201,45 @@ async fn lists_paginate_newest_first_with_filters() {
     let got: Vec<_> = before.data.iter().map(|s| s.id.clone()).collect();
     assert_eq!(got, [ids[22].clone(), ids[21].clone()]);
     assert!(before.has_more);
+}
+
+#[tokio::test]
+async fn an_inline_coupon_whose_metadata_alone_changes_is_updated_once() {
+    let fake = fake_with_catalog().await;
+    fake.add_price("price_120", 12_000, "usd");
+    let client = fake.client();
+    let session = client
+        .checkout_sessions()
+        .create(&custom_session("price_120", 1))
+        .await
+        .unwrap();
+    let tagged = |rule: &'static str| {
+        policy_fn(move |_, _| {
+            Ok(vec![Discount::CouponData(
+                CouponData::percent_off(10.0).metadata("rule", rule),
+            )])
+        })
+    };
+    let updates = |fake: &FakeStripe| fake.journal().iter().filter(|r| r.is_post()).count();
+
+    let first = update_discounts(&client, request_for(&session.id), &tagged("cart-over-100"))
+        .await
+        .unwrap();
+    assert!(first.changed);
+    fake.clear_journal();
+    let again = update_discounts(&client, request_for(&session.id), &tagged("cart-over-100"))
+        .await
+        .unwrap();
+    assert!(
+        !again.changed,
+        "the same coupon and metadata must not send an update"
+    );
+    assert_eq!(updates(&fake), 0);
+    let retagged = update_discounts(&client, request_for(&session.id), &tagged("cart-over-200"))
+        .await
+        .unwrap();
+    assert!(retagged.changed);
+    assert_eq!(updates(&fake), 1);
 }
 
 #[tokio::test]
