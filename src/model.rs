@@ -25,7 +25,7 @@ use serde::Deserializer;
 use serde::de::{MapAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::expand::{Expandable, List, StripeObject};
+use crate::expand::{Expandable, StripeObject};
 
 /// A field of the wrong shape, with the path from the object `from_json` was called on.
 #[derive(Debug)]
@@ -408,22 +408,6 @@ impl<T: FromJson> FromJson for Expandable<T> {
     }
 }
 
-impl<T: FromJson> FromJson for List<T> {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        let mut map = object(value)?;
-        let mut error = None;
-        let list = List::new(
-            field(&mut map, "data", &mut error),
-            field(&mut map, "has_more", &mut error),
-            field::<Option<String>>(&mut map, "url", &mut error).unwrap_or_default(),
-        );
-        match error {
-            None => Ok(list),
-            Some(error) => Err(error),
-        }
-    }
-}
-
 /// Declares a response struct once: the struct with its docs, `Serialize` in Stripe's shape
 /// (`None` as `null`), [`FromJson`], [`Field`] (so a model can hold it without an `Option`)
 /// and `Deserialize`.
@@ -637,6 +621,38 @@ mod tests {
         for (value, message) in cases {
             assert_eq!(read(value.clone()).unwrap_err(), message, "{value}");
         }
+    }
+
+    model! {
+        /// A probe with free-form JSON.
+        pub struct Open {
+            /// Anything.
+            pub settings: Map<String, Value>,
+        }
+    }
+
+    #[test]
+    fn free_form_objects_are_kept_and_refuse_other_shapes() {
+        let open = Open::from_json(json!({"settings": {"a": [1, {"b": null}]}})).unwrap();
+        assert_eq!(Value::Object(open.settings), json!({"a": [1, {"b": null}]}));
+        for empty in [json!({}), json!({"settings": null})] {
+            assert!(Open::from_json(empty).unwrap().settings.is_empty());
+        }
+        let err = Open::from_json(json!({"settings": [1]})).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type at `settings`: expected an object, found an array"
+        );
+    }
+
+    #[test]
+    fn a_model_where_a_scalar_stands_is_refused_as_not_an_object() {
+        let err = serde_json::from_str::<Outer>(r#"[{"id": "x"}]"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid type: sequence, expected an object"),
+            "{err}"
+        );
     }
 
     #[test]
