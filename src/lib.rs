@@ -157,7 +157,6 @@
 pub mod checkout;
 mod clearable;
 mod client;
-mod de;
 pub mod discounts;
 pub mod error;
 pub mod expand;

@@ -21,8 +21,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::Deserializer;
 use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::expand::{Expandable, StripeObject};
@@ -271,14 +271,21 @@ impl<T: FromJson> Field for HashMap<String, T> {
     }
 }
 
+/// Amounts Stripe always sends (a tax's or a discount's share) read a missing or `null`
+/// value as 0, like the derived models' amounts.
 impl FromJson for i64 {
     fn from_json(value: Value) -> Result<Self, JsonError> {
         match &value {
+            Value::Null => Ok(0),
             Value::Number(n) => n
                 .as_i64()
                 .ok_or_else(|| JsonError::expected("an integer", &value)),
             _ => Err(JsonError::expected("an integer", &value)),
         }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(0)
     }
 }
 
@@ -478,6 +485,223 @@ macro_rules! model {
 }
 
 pub(crate) use model;
+
+/// A field of a `stream_model!` struct: read straight from the deserializer, with the
+/// decoding rules of the models (`null` lists, maps and flags as empty or `false`).
+pub(crate) trait Stream<'de>: Sized {
+    /// Reads the value of a field that is present.
+    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error>;
+
+    /// The value of an absent field, or `None` when the field is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Stream<'de> for Option<T> {
+    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
+        access.next_value()
+    }
+
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Stream<'de> for Vec<T> {
+    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
+        Ok(access.next_value::<Option<Self>>()?.unwrap_or_default())
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Stream<'de> for HashMap<String, T> {
+    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
+        Ok(access.next_value::<Option<Self>>()?.unwrap_or_default())
+    }
+
+    fn absent() -> Option<Self> {
+        Some(HashMap::new())
+    }
+}
+
+impl<'de> Stream<'de> for bool {
+    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
+        Ok(access.next_value::<Option<bool>>()?.unwrap_or(false))
+    }
+
+    fn absent() -> Option<Self> {
+        Some(false)
+    }
+}
+
+/// Amounts read a missing or `null` value as 0 (see [`FromJson`] for `i64`).
+impl<'de> Stream<'de> for i64 {
+    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
+        Ok(access.next_value::<Option<i64>>()?.unwrap_or(0))
+    }
+
+    fn absent() -> Option<Self> {
+        Some(0)
+    }
+}
+
+/// [`Stream`] for required fields: read as they are, refused when absent.
+macro_rules! stream_required {
+    ($($ty:ty),* $(,)?) => {
+        $( impl<'de> $crate::model::Stream<'de> for $ty {
+            fn read<A: ::serde::de::MapAccess<'de>>(
+                access: &mut A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                access.next_value()
+            }
+        } )*
+    };
+}
+
+pub(crate) use stream_required;
+
+stream_required!(
+    String,
+    crate::ids::CheckoutSessionId,
+    crate::ids::CouponId,
+    crate::ids::CustomerId,
+    crate::ids::PriceId,
+    crate::ids::ProductId,
+    crate::ids::PromotionCodeId,
+);
+
+/// A field name as a `stream_model!` visitor reads it: borrowed from the input when it can
+/// be, one type for every struct so its decoder is compiled once.
+pub(crate) struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(key.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads field `name` into its slot, refusing it the second time like serde's derive does.
+pub(crate) fn stream_field<'de, A: MapAccess<'de>, T: Stream<'de>>(
+    access: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(serde::de::Error::duplicate_field(name));
+    }
+    *slot = Some(T::read(access)?);
+    Ok(())
+}
+
+/// The value of a field absent from the input: its [`Stream::absent`], or a refusal naming it.
+pub(crate) fn stream_absent<'de, E: serde::de::Error, T: Stream<'de>>(
+    name: &'static str,
+) -> Result<T, E> {
+    T::absent().ok_or_else(|| E::missing_field(name))
+}
+
+/// Declares a hot response struct once, like `model!`, but decoded straight from the
+/// deserializer (no `Value` in between): for the objects every answer holds (session, line
+/// item, price, coupon, discount). Unlike serde's derive it compiles no sequence branch and
+/// no field enum (Stripe never sends an object as an array); unknown fields are ignored and a
+/// repeated one refused, with serde's messages. A field's default when absent follows
+/// [`Stream`], or the expression after `=`.
+macro_rules! stream_model {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident $(as $wire:literal)? : $ty:ty $(= $default:expr)?, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+        #[non_exhaustive]
+        pub struct $name {
+            $( $(#[$fmeta])* $(#[serde(rename = $wire)])? pub $field: $ty, )*
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                struct StreamVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for StreamVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                        self,
+                        mut access: A,
+                    ) -> ::std::result::Result<$name, A::Error> {
+                        $( let mut $field: Option<$ty> = None; )*
+                        while let Some(key) = access.next_key::<$crate::model::Key<'de>>()? {
+                            match key.as_str() {
+                                $( $crate::model::model!(@wire $field $($wire)?) => {
+                                    $crate::model::stream_field(
+                                        &mut access,
+                                        &mut $field,
+                                        $crate::model::model!(@wire $field $($wire)?),
+                                    )?
+                                } )*
+                                _ => {
+                                    access.next_value::<::serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $( $field: match $field {
+                                Some(value) => value,
+                                None => $crate::model::stream_model!(
+                                    @absent $field $($wire)? ; $($default)?
+                                ),
+                            }, )*
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(StreamVisitor)
+            }
+        }
+    };
+    (@absent $field:ident $($wire:literal)? ; $default:expr) => { $default };
+    (@absent $field:ident $($wire:literal)? ; ) => {
+        $crate::model::stream_absent::<A::Error, _>($crate::model::model!(@wire $field $($wire)?))?
+    };
+}
+
+pub(crate) use stream_model;
 
 impl FromJson for StripeObject {
     fn from_json(value: Value) -> Result<Self, JsonError> {

@@ -10,13 +10,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
-use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
-use crate::model::model;
+use crate::model::{model, stream_model};
 use crate::resources::AppliedDiscount;
 use crate::stripe_enum::stripe_enum;
 
@@ -32,70 +29,64 @@ fn product_object() -> String {
     "product".to_owned()
 }
 
-/// One line item of a Checkout Session (`"object": "item"`), from the session's expanded
-/// `line_items` or from the list line items endpoint.
-///
-/// Stripe always sends the four amounts; they read as 0 if missing.
-///
-/// ```
-/// use stripe_checkout_client::checkout::SessionLineItem;
-///
-/// let item: SessionLineItem = serde_json::from_str(
-///     r#"{"id":"li_1","object":"item","amount_subtotal":2000,"amount_discount":500,
-///         "amount_tax":0,"amount_total":1500,"currency":"usd","description":"T-shirt",
-///         "quantity":2,"price":{"id":"price_1","object":"price","unit_amount":1000}}"#,
-/// )?;
-/// assert_eq!(item.amount_total, 1500);
-/// assert_eq!(item.price.and_then(|p| p.unit_amount), Some(1000));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionLineItem {
-    /// Unique identifier for the line item (`li_…`).
-    pub id: String,
-    /// The object's type: `item`.
-    #[serde(default = "item_object")]
-    pub object: String,
-    /// The amount taken off by discounts, in the currency's smallest unit.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub amount_discount: i64,
-    /// The amount before discounts and taxes, in the currency's smallest unit.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub amount_subtotal: i64,
-    /// The tax amount, in the currency's smallest unit.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub amount_tax: i64,
-    /// The amount after discounts and taxes, in the currency's smallest unit.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub amount_total: i64,
-    /// Three-letter ISO currency code, lowercase (`usd`).
-    pub currency: Option<String>,
-    /// The description shown to the customer; defaults to the product's name.
-    pub description: Option<String>,
-    /// The discounts applied to this item, present only when expanded
-    /// (`line_items.data.discounts`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub discounts: Option<Vec<DiscountAmount>>,
-    /// Whether and within which bounds the customer may change the quantity (not in basil).
-    pub adjustable_quantity: Option<AdjustableQuantitySettings>,
-    /// How the item is shown on the page (preview only).
-    pub display: Option<LineItemDisplay>,
-    /// Your key-value pairs stored on the item (empty when none; not in basil).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// The price the item is charged at.
-    pub price: Option<Price>,
-    /// The product (`prod_…`), or the [`Product`] when expanded (preview only).
-    pub product: Option<Expandable<Product>>,
-    /// How many units are bought.
-    pub quantity: Option<u64>,
-    /// The tax calculation this item's taxes come from (preview only).
-    pub tax_calculation_reference: Option<TaxCalculationReference>,
-    /// The taxes applied to this item, present only when expanded
-    /// (`line_items.data.taxes`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub taxes: Option<Vec<TaxAmount>>,
+stream_model! {
+    /// One line item of a Checkout Session (`"object": "item"`), from the session's expanded
+    /// `line_items` or from the list line items endpoint.
+    ///
+    /// Stripe always sends the four amounts; they read as 0 if missing.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::SessionLineItem;
+    ///
+    /// let item: SessionLineItem = serde_json::from_str(
+    ///     r#"{"id":"li_1","object":"item","amount_subtotal":2000,"amount_discount":500,
+    ///         "amount_tax":0,"amount_total":1500,"currency":"usd","description":"T-shirt",
+    ///         "quantity":2,"price":{"id":"price_1","object":"price","unit_amount":1000}}"#,
+    /// )?;
+    /// assert_eq!(item.amount_total, 1500);
+    /// assert_eq!(item.price.and_then(|p| p.unit_amount), Some(1000));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct SessionLineItem {
+        /// Unique identifier for the line item (`li_…`).
+        pub id: String,
+        /// The object's type: `item`.
+        pub object: String = item_object(),
+        /// The amount taken off by discounts, in the currency's smallest unit.
+        pub amount_discount: i64,
+        /// The amount before discounts and taxes, in the currency's smallest unit.
+        pub amount_subtotal: i64,
+        /// The tax amount, in the currency's smallest unit.
+        pub amount_tax: i64,
+        /// The amount after discounts and taxes, in the currency's smallest unit.
+        pub amount_total: i64,
+        /// Three-letter ISO currency code, lowercase (`usd`).
+        pub currency: Option<String>,
+        /// The description shown to the customer; defaults to the product's name.
+        pub description: Option<String>,
+        /// The discounts applied to this item, present only when expanded
+        /// (`line_items.data.discounts`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub discounts: Option<Vec<DiscountAmount>>,
+        /// Whether and within which bounds the customer may change the quantity (not in basil).
+        pub adjustable_quantity: Option<AdjustableQuantitySettings>,
+        /// How the item is shown on the page (preview only).
+        pub display: Option<LineItemDisplay>,
+        /// Your key-value pairs stored on the item (empty when none; not in basil).
+        pub metadata: HashMap<String, String>,
+        /// The price the item is charged at.
+        pub price: Option<Price>,
+        /// The product (`prod_…`), or the [`Product`] when expanded (preview only).
+        pub product: Option<Expandable<Product>>,
+        /// How many units are bought.
+        pub quantity: Option<u64>,
+        /// The tax calculation this item's taxes come from (preview only).
+        pub tax_calculation_reference: Option<TaxCalculationReference>,
+        /// The taxes applied to this item, present only when expanded
+        /// (`line_items.data.taxes`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub taxes: Option<Vec<TaxAmount>>,
+    }
 }
 
 model! {
@@ -127,16 +118,15 @@ impl Object for SessionLineItem {
     }
 }
 
-/// A discount's share of an amount (Stripe's `line_items_discount_amount`), in a line item's
-/// `discounts` and in `total_details.breakdown.discounts`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct DiscountAmount {
-    /// The amount taken off, in the currency's smallest unit.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub amount: i64,
-    /// The discount that took it off (always the full object).
-    pub discount: AppliedDiscount,
+stream_model! {
+    /// A discount's share of an amount (Stripe's `line_items_discount_amount`), in a line item's
+    /// `discounts` and in `total_details.breakdown.discounts`.
+    pub struct DiscountAmount {
+        /// The amount taken off, in the currency's smallest unit.
+        pub amount: i64,
+        /// The discount that took it off (always the full object).
+        pub discount: AppliedDiscount,
+    }
 }
 
 model! {
@@ -154,61 +144,55 @@ model! {
     }
 }
 
-/// A price (`"object": "price"`): how much and how often a product is charged.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct Price {
-    /// Unique identifier for the price (`price_…`).
-    pub id: PriceId,
-    /// The object's type: `price`.
-    #[serde(default = "price_object")]
-    pub object: String,
-    /// Whether the price can be used for new purchases.
-    pub active: Option<bool>,
-    /// How the unit amount is computed: per unit or from tiers.
-    pub billing_scheme: Option<BillingScheme>,
-    /// When the price was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// Three-letter ISO currency code, lowercase (`usd`).
-    pub currency: Option<String>,
-    /// The amounts in other currencies, by lowercase currency code; empty unless the request
-    /// expanded `currency_options`.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub currency_options: HashMap<String, PriceCurrencyOption>,
-    /// The bounds of a customer-chosen amount (pay what you want), if any.
-    pub custom_unit_amount: Option<CustomUnitAmount>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// A lookup key to find the price by.
-    pub lookup_key: Option<String>,
-    /// The price this one moves subscriptions to (preview only).
-    pub migrate_to: Option<PriceMigration>,
-    /// Your key-value pairs stored on the price (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// A brief description of the price, hidden from customers.
-    pub nickname: Option<String>,
-    /// The product (`prod_…`), or the [`Product`] when expanded.
-    pub product: Option<Expandable<Product>>,
-    /// The billing interval of a recurring price; `null` for one-time prices.
-    pub recurring: Option<PriceRecurring>,
-    /// Whether the price includes tax.
-    pub tax_behavior: Option<TaxBehavior>,
-    /// The tiers of a tiered price; empty unless the request expanded `tiers`.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub tiers: Vec<PriceTier>,
-    /// How tiers apply for a tiered price: `graduated` or `volume`.
-    pub tiers_mode: Option<String>,
-    /// How the quantity is transformed before charging (e.g. per pack of 10).
-    pub transform_quantity: Option<TransformQuantity>,
-    /// Whether the price is one-time or recurring.
-    #[serde(rename = "type")]
-    pub type_: Option<PriceType>,
-    /// The unit amount, in the currency's smallest unit, when it is a whole number.
-    pub unit_amount: Option<i64>,
-    /// The unit amount as a decimal string, with up to 12 decimal places.
-    pub unit_amount_decimal: Option<String>,
+stream_model! {
+    /// A price (`"object": "price"`): how much and how often a product is charged.
+    pub struct Price {
+        /// Unique identifier for the price (`price_…`).
+        pub id: PriceId,
+        /// The object's type: `price`.
+        pub object: String = price_object(),
+        /// Whether the price can be used for new purchases.
+        pub active: Option<bool>,
+        /// How the unit amount is computed: per unit or from tiers.
+        pub billing_scheme: Option<BillingScheme>,
+        /// When the price was created, in seconds since the Unix epoch.
+        pub created: Option<i64>,
+        /// Three-letter ISO currency code, lowercase (`usd`).
+        pub currency: Option<String>,
+        /// The amounts in other currencies, by lowercase currency code; empty unless the request
+        /// expanded `currency_options`.
+        pub currency_options: HashMap<String, PriceCurrencyOption>,
+        /// The bounds of a customer-chosen amount (pay what you want), if any.
+        pub custom_unit_amount: Option<CustomUnitAmount>,
+        /// `true` in live mode, `false` in test mode.
+        pub livemode: bool,
+        /// A lookup key to find the price by.
+        pub lookup_key: Option<String>,
+        /// The price this one moves subscriptions to (preview only).
+        pub migrate_to: Option<PriceMigration>,
+        /// Your key-value pairs stored on the price (empty when none).
+        pub metadata: HashMap<String, String>,
+        /// A brief description of the price, hidden from customers.
+        pub nickname: Option<String>,
+        /// The product (`prod_…`), or the [`Product`] when expanded.
+        pub product: Option<Expandable<Product>>,
+        /// The billing interval of a recurring price; `null` for one-time prices.
+        pub recurring: Option<PriceRecurring>,
+        /// Whether the price includes tax.
+        pub tax_behavior: Option<TaxBehavior>,
+        /// The tiers of a tiered price; empty unless the request expanded `tiers`.
+        pub tiers: Vec<PriceTier>,
+        /// How tiers apply for a tiered price: `graduated` or `volume`.
+        pub tiers_mode: Option<String>,
+        /// How the quantity is transformed before charging (e.g. per pack of 10).
+        pub transform_quantity: Option<TransformQuantity>,
+        /// Whether the price is one-time or recurring.
+        pub type_ as "type": Option<PriceType>,
+        /// The unit amount, in the currency's smallest unit, when it is a whole number.
+        pub unit_amount: Option<i64>,
+        /// The unit amount as a decimal string, with up to 12 decimal places.
+        pub unit_amount_decimal: Option<String>,
+    }
 }
 
 impl Object for Price {
@@ -325,40 +309,36 @@ model! {
     }
 }
 
-/// A product (`"object": "product"`), as a price's `product` field expands to.
-///
-/// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct Product {
-    /// Unique identifier for the product (`prod_…`).
-    pub id: ProductId,
-    /// The object's type: `product`.
-    #[serde(default = "product_object")]
-    pub object: String,
-    /// Whether the product can be bought.
-    pub active: Option<bool>,
-    /// When the product was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// The description shown to customers.
-    pub description: Option<String>,
-    /// Up to eight image URLs shown to customers.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub images: Vec<String>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// Your key-value pairs stored on the product (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// The product's name, shown to customers.
-    pub name: Option<String>,
-    /// The unit shown on receipts and invoices (e.g. `seat`).
-    pub unit_label: Option<String>,
-    /// When the product was last updated, in seconds since the Unix epoch.
-    pub updated: Option<i64>,
-    /// A URL of a publicly accessible page for the product.
-    pub url: Option<String>,
+stream_model! {
+    /// A product (`"object": "product"`), as a price's `product` field expands to.
+    ///
+    /// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
+    pub struct Product {
+        /// Unique identifier for the product (`prod_…`).
+        pub id: ProductId,
+        /// The object's type: `product`.
+        pub object: String = product_object(),
+        /// Whether the product can be bought.
+        pub active: Option<bool>,
+        /// When the product was created, in seconds since the Unix epoch.
+        pub created: Option<i64>,
+        /// The description shown to customers.
+        pub description: Option<String>,
+        /// Up to eight image URLs shown to customers.
+        pub images: Vec<String>,
+        /// `true` in live mode, `false` in test mode.
+        pub livemode: bool,
+        /// Your key-value pairs stored on the product (empty when none).
+        pub metadata: HashMap<String, String>,
+        /// The product's name, shown to customers.
+        pub name: Option<String>,
+        /// The unit shown on receipts and invoices (e.g. `seat`).
+        pub unit_label: Option<String>,
+        /// When the product was last updated, in seconds since the Unix epoch.
+        pub updated: Option<i64>,
+        /// A URL of a publicly accessible page for the product.
+        pub url: Option<String>,
+    }
 }
 
 impl Object for Product {
@@ -383,6 +363,41 @@ mod tests {
 
     fn parse(value: Value) -> SessionLineItem {
         serde_json::from_value(value).expect("item parses")
+    }
+
+    #[test]
+    fn amounts_read_missing_or_null_as_zero_and_refuse_other_shapes() {
+        let item: SessionLineItem = serde_json::from_value(json!({
+            "id": "li_1", "amount_subtotal": null,
+            "taxes": [{"amount": null, "rate": {"id": "txr_1"}}],
+            "discounts": [{"discount": {"id": "di_1"}}]
+        }))
+        .unwrap();
+        assert_eq!(
+            (
+                item.amount_discount,
+                item.amount_subtotal,
+                item.amount_total
+            ),
+            (0, 0, 0)
+        );
+        assert_eq!(item.taxes.unwrap()[0].amount, 0);
+        assert_eq!(item.discounts.unwrap()[0].amount, 0);
+        for wrong in [
+            json!({"id": "li_1", "amount_total": "10"}),
+            json!({"id": "li_1", "taxes": [{"amount": "10", "rate": {"id": "txr_1"}}]}),
+        ] {
+            assert!(serde_json::from_value::<SessionLineItem>(wrong).is_err());
+        }
+        // The id is required, and a key given twice is refused, as serde's derive does.
+        let no_id = serde_json::from_value::<SessionLineItem>(json!({})).unwrap_err();
+        assert_eq!(no_id.to_string(), "missing field `id`");
+        let twice =
+            serde_json::from_str::<SessionLineItem>(r#"{"id": "li_1", "id": "li_2"}"#).unwrap_err();
+        assert!(
+            twice.to_string().starts_with("duplicate field `id`"),
+            "{twice}"
+        );
     }
 
     #[test]

@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{
@@ -23,10 +22,9 @@ use super::{
     SessionSavedPaymentMethodOptions, SessionStatus, SessionTaxIdCollection, SessionWalletOptions,
     SubmitType, TaxAmount, UiMode,
 };
-use crate::de::null_as_default;
 use crate::expand::{Expandable, List, Object, StripeObject};
 use crate::ids::CheckoutSessionId;
-use crate::model::model;
+use crate::model::{model, stream_model};
 use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::stripe_enum::stripe_enum;
 
@@ -43,211 +41,202 @@ fn checkout_session_object() -> String {
     "checkout.session".to_owned()
 }
 
-/// A Checkout Session (`"object": "checkout.session"`): the customer's session as they pay
-/// through Checkout.
-///
-/// # Decoding
-///
-/// Parsing accepts what any API version sends, and the other response models
-/// ([`SessionLineItem`], [`Coupon`], [`PromotionCode`], …) follow the same rules:
-///
-/// - A field Stripe may omit (update responses leave out `discounts` unless expanded) or send
-///   as `null` is an `Option`; a missing `Option` field reads as `None`.
-/// - `metadata` and lists read `null` or a missing field as empty, and `livemode`, `enabled`
-///   and `deleted` flags read it as `false`, so they need no `Option`.
-/// - Unknown fields are ignored and unknown enum values become `Unknown(..)`, so a response
-///   from a newer API version still parses.
-/// - Every field Stripe documents for basil, the preview and endive is typed; a field that
-///   exists only in some versions says so. Expandable fields whose object the crate does not
-///   model (`payment_intent`, `invoice`, …) hold a [`StripeObject`] when expanded: its JSON,
-///   whose `id` [`Expandable::id`] gives in both shapes.
-/// - Serializing writes `null` for `None` like Stripe does, except for the fields Stripe only
-///   sends when expanded (`discounts` on updates, `line_items`, `total_details.breakdown`),
-///   which are left out, so an emulator can answer in Stripe's shape.
-///
-/// # Example
-///
-/// ```
-/// use stripe_checkout_client::checkout::{CheckoutSession, SessionStatus};
-///
-/// let session: CheckoutSession = serde_json::from_str(
-///     r#"{
-///         "id": "cs_test_123",
-///         "object": "checkout.session",
-///         "status": "open",
-///         "currency": "usd",
-///         "amount_subtotal": 12000,
-///         "amount_total": 10000,
-///         "total_details": {"amount_discount": 2000, "amount_shipping": 0, "amount_tax": 0},
-///         "permissions": {"update_discounts": "server_only"},
-///         "discounts": [{"coupon": "SUMMER25", "promotion_code": null}]
-///     }"#,
-/// )?;
-/// assert_eq!(session.id, "cs_test_123");
-/// assert!(session.is_open());
-/// assert_eq!(session.discount_amount(), 2000);
-/// assert_eq!(session.discounts.unwrap()[0].coupon_id(), Some("SUMMER25"));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct CheckoutSession {
-    /// Unique identifier for the session (`cs_…`); the only thing the browser sends.
-    pub id: CheckoutSessionId,
-    /// The object's type: `checkout.session`.
-    #[serde(default = "checkout_session_object")]
-    pub object: String,
-    /// Adaptive Pricing settings (`enabled`): whether the customer may pay in their local
-    /// currency.
-    pub adaptive_pricing: Option<FeatureToggle>,
-    /// What happens after the session expires (recovery settings).
-    pub after_expiration: Option<SessionAfterExpiration>,
-    /// Whether promotion codes can be entered on the page.
-    pub allow_promotion_codes: Option<bool>,
-    /// The payment method types the customer may use, as the session was created with them
-    /// (endive).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub allowed_payment_method_types: Vec<String>,
-    /// Total of all items before discounts or taxes, in the currency's smallest unit.
-    pub amount_subtotal: Option<i64>,
-    /// Total of all items after discounts and taxes, in the currency's smallest unit.
-    pub amount_total: Option<i64>,
-    /// Automatic tax (Stripe Tax) settings and state.
-    pub automatic_tax: Option<SessionAutomaticTax>,
-    /// Whether Checkout collects the customer's billing address.
-    pub billing_address_collection: Option<BillingAddressCollection>,
-    /// The page's branding (not in basil).
-    pub branding_settings: Option<SessionBranding>,
-    /// Where the customer goes if they cancel (hosted sessions).
-    pub cancel_url: Option<String>,
-    /// Your own reference for the session, set when it was created (e.g. a cart or user id).
-    pub client_reference_id: Option<String>,
-    /// The secret the front end initializes an embedded or custom session with; never log it.
-    pub client_secret: Option<String>,
-    /// Information collected on the page or passed in by your server (name, shipping).
-    pub collected_information: Option<SessionCollectedInformation>,
-    /// The consents the customer gave (promotions, terms of service).
-    pub consent: Option<SessionConsent>,
-    /// Which consents the page asks for.
-    pub consent_collection: Option<SessionConsentCollection>,
-    /// When the session was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// Three-letter ISO currency code, lowercase (`usd`).
-    pub currency: Option<String>,
-    /// Currency conversion details when Adaptive Pricing converted the amounts.
-    pub currency_conversion: Option<SessionCurrencyConversion>,
-    /// Custom fields shown on the page, with what the customer entered (see
-    /// [`custom_field`](Self::custom_field)).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub custom_fields: Vec<SessionCustomField>,
-    /// Custom text shown on the page.
-    pub custom_text: Option<SessionCustomText>,
-    /// The customer (`cus_…`), or the [`Customer`] object when expanded.
-    pub customer: Option<Expandable<Customer>>,
-    /// The customer's Account id (`acct_…`) in newer API versions.
-    pub customer_account: Option<String>,
-    /// When a customer is created in payment mode.
-    pub customer_creation: Option<CustomerCreation>,
-    /// What the customer entered on the page (email, address, tax ids); set once they do.
-    pub customer_details: Option<SessionCustomerDetails>,
-    /// The email address prefilled when the session was created.
-    pub customer_email: Option<String>,
-    /// The coupons and promotion codes applied; absent from update responses unless the
-    /// request expanded `discounts`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub discounts: Option<Vec<SessionDiscount>>,
-    /// The payment method types left out of the page (not in basil).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub excluded_payment_method_types: Vec<String>,
-    /// When the session expires, in seconds since the Unix epoch.
-    pub expires_at: Option<i64>,
-    /// An identifier Stripe sets for some integrations; `null` otherwise.
-    pub integration_identifier: Option<String>,
-    /// The invoice created for the session (`in_…`), or the invoice object when expanded.
-    pub invoice: Option<Expandable<StripeObject>>,
-    /// Invoice creation settings for payment mode.
-    pub invoice_creation: Option<SessionInvoiceCreation>,
-    /// The line items, present only when the request expanded `line_items`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line_items: Option<List<SessionLineItem>>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// The page's locale (`auto`, `en`, `fr`, …).
-    pub locale: Option<String>,
-    /// Managed Payments settings (`enabled`).
-    pub managed_payments: Option<FeatureToggle>,
-    /// Your key-value pairs stored on the session (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// What the session collects: a payment, a setup, or a subscription.
-    pub mode: Option<SessionMode>,
-    /// Name collection settings (not in basil).
-    pub name_collection: Option<SessionNameCollection>,
-    /// Where the session was started from.
-    pub origin_context: Option<OriginContext>,
-    /// Items the customer may add to the order.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub optional_items: Vec<SessionOptionalItem>,
-    /// The payment intent (`pi_…`), or its object when expanded.
-    pub payment_intent: Option<Expandable<StripeObject>>,
-    /// The payment link that created the session (`plink_…`), or its object when expanded.
-    pub payment_link: Option<Expandable<StripeObject>>,
-    /// Whether payment method details are collected in subscription mode.
-    pub payment_method_collection: Option<PaymentMethodCollection>,
-    /// Which payment method configuration the session uses.
-    pub payment_method_configuration_details: Option<PaymentMethodConfigurationDetails>,
-    /// The options of each payment method.
-    pub payment_method_options: Option<PaymentMethodOptions>,
-    /// The payment method types the customer may use (`card`, …).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub payment_method_types: Vec<String>,
-    /// Whether the payment went through: `paid`, `unpaid` or `no_payment_required`.
-    pub payment_status: Option<PaymentStatus>,
-    /// Who may update discounts, line items and shipping details.
-    pub permissions: Option<SessionPermissions>,
-    /// Whether the customer's phone number is collected (`enabled`).
-    pub phone_number_collection: Option<FeatureToggle>,
-    /// The amount and currency the customer sees when they differ from the session's
-    /// (Adaptive Pricing).
-    pub presentment_details: Option<SessionPresentmentDetails>,
-    /// The expired session this one was recovered from.
-    pub recovered_from: Option<String>,
-    /// When an embedded or custom session redirects after completion.
-    pub redirect_on_completion: Option<RedirectOnCompletion>,
-    /// Where an embedded or custom session sends the customer after completion.
-    pub return_url: Option<String>,
-    /// The removal of the session's personal data (preview only).
-    pub redaction: Option<SessionRedaction>,
-    /// Saved payment method settings.
-    pub saved_payment_method_options: Option<SessionSavedPaymentMethodOptions>,
-    /// The setup intent (`seti_…`), or its object when expanded.
-    pub setup_intent: Option<Expandable<StripeObject>>,
-    /// The countries a shipping address may be in, when Checkout collects one.
-    pub shipping_address_collection: Option<SessionShippingAddressCollection>,
-    /// The chosen shipping rate and its amounts.
-    pub shipping_cost: Option<SessionShippingCost>,
-    /// The shipping rates offered.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub shipping_options: Vec<SessionShippingOption>,
-    /// Whether the session is open, complete or expired.
-    pub status: Option<SessionStatus>,
-    /// The label of the submit button.
-    pub submit_type: Option<SubmitType>,
-    /// The subscription (`sub_…`), or its object when expanded.
-    pub subscription: Option<Expandable<StripeObject>>,
-    /// Where the customer goes after paying (hosted sessions).
-    pub success_url: Option<String>,
-    /// Tax id collection settings.
-    pub tax_id_collection: Option<SessionTaxIdCollection>,
-    /// The discount, shipping and tax totals.
-    pub total_details: Option<TotalDetails>,
-    /// How the page is presented (`custom`/`elements`, `embedded`, `hosted`, …).
-    pub ui_mode: Option<UiMode>,
-    /// The URL of a hosted session's page.
-    pub url: Option<String>,
-    /// Wallet settings (Link), not in basil.
-    pub wallet_options: Option<SessionWalletOptions>,
+stream_model! {
+    /// A Checkout Session (`"object": "checkout.session"`): the customer's session as they pay
+    /// through Checkout.
+    ///
+    /// # Decoding
+    ///
+    /// Parsing accepts what any API version sends, and the other response models
+    /// ([`SessionLineItem`], [`Coupon`], [`PromotionCode`], …) follow the same rules:
+    ///
+    /// - A field Stripe may omit (update responses leave out `discounts` unless expanded) or send
+    ///   as `null` is an `Option`; a missing `Option` field reads as `None`.
+    /// - `metadata` and lists read `null` or a missing field as empty, and `livemode`, `enabled`
+    ///   and `deleted` flags read it as `false`, so they need no `Option`.
+    /// - Unknown fields are ignored and unknown enum values become `Unknown(..)`, so a response
+    ///   from a newer API version still parses.
+    /// - Every field Stripe documents for basil, the preview and endive is typed; a field that
+    ///   exists only in some versions says so. Expandable fields whose object the crate does not
+    ///   model (`payment_intent`, `invoice`, …) hold a [`StripeObject`] when expanded: its JSON,
+    ///   whose `id` [`Expandable::id`] gives in both shapes.
+    /// - Serializing writes `null` for `None` like Stripe does, except for the fields Stripe only
+    ///   sends when expanded (`discounts` on updates, `line_items`, `total_details.breakdown`),
+    ///   which are left out, so an emulator can answer in Stripe's shape.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{CheckoutSession, SessionStatus};
+    ///
+    /// let session: CheckoutSession = serde_json::from_str(
+    ///     r#"{
+    ///         "id": "cs_test_123",
+    ///         "object": "checkout.session",
+    ///         "status": "open",
+    ///         "currency": "usd",
+    ///         "amount_subtotal": 12000,
+    ///         "amount_total": 10000,
+    ///         "total_details": {"amount_discount": 2000, "amount_shipping": 0, "amount_tax": 0},
+    ///         "permissions": {"update_discounts": "server_only"},
+    ///         "discounts": [{"coupon": "SUMMER25", "promotion_code": null}]
+    ///     }"#,
+    /// )?;
+    /// assert_eq!(session.id, "cs_test_123");
+    /// assert!(session.is_open());
+    /// assert_eq!(session.discount_amount(), 2000);
+    /// assert_eq!(session.discounts.unwrap()[0].coupon_id(), Some("SUMMER25"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct CheckoutSession {
+        /// Unique identifier for the session (`cs_…`); the only thing the browser sends.
+        pub id: CheckoutSessionId,
+        /// The object's type: `checkout.session`.
+        pub object: String = checkout_session_object(),
+        /// Adaptive Pricing settings (`enabled`): whether the customer may pay in their local
+        /// currency.
+        pub adaptive_pricing: Option<FeatureToggle>,
+        /// What happens after the session expires (recovery settings).
+        pub after_expiration: Option<SessionAfterExpiration>,
+        /// Whether promotion codes can be entered on the page.
+        pub allow_promotion_codes: Option<bool>,
+        /// The payment method types the customer may use, as the session was created with them
+        /// (endive).
+        pub allowed_payment_method_types: Vec<String>,
+        /// Total of all items before discounts or taxes, in the currency's smallest unit.
+        pub amount_subtotal: Option<i64>,
+        /// Total of all items after discounts and taxes, in the currency's smallest unit.
+        pub amount_total: Option<i64>,
+        /// Automatic tax (Stripe Tax) settings and state.
+        pub automatic_tax: Option<SessionAutomaticTax>,
+        /// Whether Checkout collects the customer's billing address.
+        pub billing_address_collection: Option<BillingAddressCollection>,
+        /// The page's branding (not in basil).
+        pub branding_settings: Option<SessionBranding>,
+        /// Where the customer goes if they cancel (hosted sessions).
+        pub cancel_url: Option<String>,
+        /// Your own reference for the session, set when it was created (e.g. a cart or user id).
+        pub client_reference_id: Option<String>,
+        /// The secret the front end initializes an embedded or custom session with; never log it.
+        pub client_secret: Option<String>,
+        /// Information collected on the page or passed in by your server (name, shipping).
+        pub collected_information: Option<SessionCollectedInformation>,
+        /// The consents the customer gave (promotions, terms of service).
+        pub consent: Option<SessionConsent>,
+        /// Which consents the page asks for.
+        pub consent_collection: Option<SessionConsentCollection>,
+        /// When the session was created, in seconds since the Unix epoch.
+        pub created: Option<i64>,
+        /// Three-letter ISO currency code, lowercase (`usd`).
+        pub currency: Option<String>,
+        /// Currency conversion details when Adaptive Pricing converted the amounts.
+        pub currency_conversion: Option<SessionCurrencyConversion>,
+        /// Custom fields shown on the page, with what the customer entered (see
+        /// [`custom_field`](Self::custom_field)).
+        pub custom_fields: Vec<SessionCustomField>,
+        /// Custom text shown on the page.
+        pub custom_text: Option<SessionCustomText>,
+        /// The customer (`cus_…`), or the [`Customer`] object when expanded.
+        pub customer: Option<Expandable<Customer>>,
+        /// The customer's Account id (`acct_…`) in newer API versions.
+        pub customer_account: Option<String>,
+        /// When a customer is created in payment mode.
+        pub customer_creation: Option<CustomerCreation>,
+        /// What the customer entered on the page (email, address, tax ids); set once they do.
+        pub customer_details: Option<SessionCustomerDetails>,
+        /// The email address prefilled when the session was created.
+        pub customer_email: Option<String>,
+        /// The coupons and promotion codes applied; absent from update responses unless the
+        /// request expanded `discounts`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub discounts: Option<Vec<SessionDiscount>>,
+        /// The payment method types left out of the page (not in basil).
+        pub excluded_payment_method_types: Vec<String>,
+        /// When the session expires, in seconds since the Unix epoch.
+        pub expires_at: Option<i64>,
+        /// An identifier Stripe sets for some integrations; `null` otherwise.
+        pub integration_identifier: Option<String>,
+        /// The invoice created for the session (`in_…`), or the invoice object when expanded.
+        pub invoice: Option<Expandable<StripeObject>>,
+        /// Invoice creation settings for payment mode.
+        pub invoice_creation: Option<SessionInvoiceCreation>,
+        /// The line items, present only when the request expanded `line_items`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub line_items: Option<List<SessionLineItem>>,
+        /// `true` in live mode, `false` in test mode.
+        pub livemode: bool,
+        /// The page's locale (`auto`, `en`, `fr`, …).
+        pub locale: Option<String>,
+        /// Managed Payments settings (`enabled`).
+        pub managed_payments: Option<FeatureToggle>,
+        /// Your key-value pairs stored on the session (empty when none).
+        pub metadata: HashMap<String, String>,
+        /// What the session collects: a payment, a setup, or a subscription.
+        pub mode: Option<SessionMode>,
+        /// Name collection settings (not in basil).
+        pub name_collection: Option<SessionNameCollection>,
+        /// Where the session was started from.
+        pub origin_context: Option<OriginContext>,
+        /// Items the customer may add to the order.
+        pub optional_items: Vec<SessionOptionalItem>,
+        /// The payment intent (`pi_…`), or its object when expanded.
+        pub payment_intent: Option<Expandable<StripeObject>>,
+        /// The payment link that created the session (`plink_…`), or its object when expanded.
+        pub payment_link: Option<Expandable<StripeObject>>,
+        /// Whether payment method details are collected in subscription mode.
+        pub payment_method_collection: Option<PaymentMethodCollection>,
+        /// Which payment method configuration the session uses.
+        pub payment_method_configuration_details: Option<PaymentMethodConfigurationDetails>,
+        /// The options of each payment method.
+        pub payment_method_options: Option<PaymentMethodOptions>,
+        /// The payment method types the customer may use (`card`, …).
+        pub payment_method_types: Vec<String>,
+        /// Whether the payment went through: `paid`, `unpaid` or `no_payment_required`.
+        pub payment_status: Option<PaymentStatus>,
+        /// Who may update discounts, line items and shipping details.
+        pub permissions: Option<SessionPermissions>,
+        /// Whether the customer's phone number is collected (`enabled`).
+        pub phone_number_collection: Option<FeatureToggle>,
+        /// The amount and currency the customer sees when they differ from the session's
+        /// (Adaptive Pricing).
+        pub presentment_details: Option<SessionPresentmentDetails>,
+        /// The expired session this one was recovered from.
+        pub recovered_from: Option<String>,
+        /// When an embedded or custom session redirects after completion.
+        pub redirect_on_completion: Option<RedirectOnCompletion>,
+        /// Where an embedded or custom session sends the customer after completion.
+        pub return_url: Option<String>,
+        /// The removal of the session's personal data (preview only).
+        pub redaction: Option<SessionRedaction>,
+        /// Saved payment method settings.
+        pub saved_payment_method_options: Option<SessionSavedPaymentMethodOptions>,
+        /// The setup intent (`seti_…`), or its object when expanded.
+        pub setup_intent: Option<Expandable<StripeObject>>,
+        /// The countries a shipping address may be in, when Checkout collects one.
+        pub shipping_address_collection: Option<SessionShippingAddressCollection>,
+        /// The chosen shipping rate and its amounts.
+        pub shipping_cost: Option<SessionShippingCost>,
+        /// The shipping rates offered.
+        pub shipping_options: Vec<SessionShippingOption>,
+        /// Whether the session is open, complete or expired.
+        pub status: Option<SessionStatus>,
+        /// The label of the submit button.
+        pub submit_type: Option<SubmitType>,
+        /// The subscription (`sub_…`), or its object when expanded.
+        pub subscription: Option<Expandable<StripeObject>>,
+        /// Where the customer goes after paying (hosted sessions).
+        pub success_url: Option<String>,
+        /// Tax id collection settings.
+        pub tax_id_collection: Option<SessionTaxIdCollection>,
+        /// The discount, shipping and tax totals.
+        pub total_details: Option<TotalDetails>,
+        /// How the page is presented (`custom`/`elements`, `embedded`, `hosted`, …).
+        pub ui_mode: Option<UiMode>,
+        /// The URL of a hosted session's page.
+        pub url: Option<String>,
+        /// Wallet settings (Link), not in basil.
+        pub wallet_options: Option<SessionWalletOptions>,
+    }
 }
 
 impl CheckoutSession {
@@ -308,28 +297,28 @@ impl Object for CheckoutSession {
     }
 }
 
-/// One entry of a session's `discounts`: a coupon or a promotion code, each an id or, when
-/// the request expanded `discounts` (or `discounts.coupon`, `discounts.promotion_code`), the
-/// object.
-///
-/// ```
-/// use stripe_checkout_client::checkout::SessionDiscount;
-///
-/// let id: SessionDiscount = serde_json::from_str(r#"{"coupon":"SUMMER25","promotion_code":null}"#)?;
-/// let expanded: SessionDiscount = serde_json::from_str(
-///     r#"{"coupon":{"id":"SUMMER25","object":"coupon","percent_off":25.0},"promotion_code":null}"#,
-/// )?;
-/// assert_eq!(id.coupon_id(), expanded.coupon_id());
-/// assert_eq!(expanded.coupon().and_then(|c| c.percent_off), Some(25.0));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct SessionDiscount {
-    /// The coupon applied (its id, or the [`Coupon`] when expanded).
-    pub coupon: Option<Expandable<Coupon>>,
-    /// The promotion code applied (its id, or the [`PromotionCode`] when expanded).
-    pub promotion_code: Option<Expandable<PromotionCode>>,
+stream_model! {
+    /// One entry of a session's `discounts`: a coupon or a promotion code, each an id or, when
+    /// the request expanded `discounts` (or `discounts.coupon`, `discounts.promotion_code`), the
+    /// object.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::SessionDiscount;
+    ///
+    /// let id: SessionDiscount = serde_json::from_str(r#"{"coupon":"SUMMER25","promotion_code":null}"#)?;
+    /// let expanded: SessionDiscount = serde_json::from_str(
+    ///     r#"{"coupon":{"id":"SUMMER25","object":"coupon","percent_off":25.0},"promotion_code":null}"#,
+    /// )?;
+    /// assert_eq!(id.coupon_id(), expanded.coupon_id());
+    /// assert_eq!(expanded.coupon().and_then(|c| c.percent_off), Some(25.0));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct SessionDiscount {
+        /// The coupon applied (its id, or the [`Coupon`] when expanded).
+        pub coupon: Option<Expandable<Coupon>>,
+        /// The promotion code applied (its id, or the [`PromotionCode`] when expanded).
+        pub promotion_code: Option<Expandable<PromotionCode>>,
+    }
 }
 
 impl SessionDiscount {
@@ -623,32 +612,32 @@ model! {
     }
 }
 
-/// The discount, shipping and tax totals of a session (`total_details`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct TotalDetails {
-    /// The amount taken off by discounts, in the currency's smallest unit.
-    pub amount_discount: Option<i64>,
-    /// The shipping amount, in the currency's smallest unit.
-    pub amount_shipping: Option<i64>,
-    /// The tax amount, in the currency's smallest unit.
-    pub amount_tax: Option<i64>,
-    /// Each discount's and tax's share, present only when the request expanded
-    /// `total_details.breakdown`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub breakdown: Option<TotalDetailsBreakdown>,
+stream_model! {
+    /// The discount, shipping and tax totals of a session (`total_details`).
+    #[derive(Default)]
+    pub struct TotalDetails {
+        /// The amount taken off by discounts, in the currency's smallest unit.
+        pub amount_discount: Option<i64>,
+        /// The shipping amount, in the currency's smallest unit.
+        pub amount_shipping: Option<i64>,
+        /// The tax amount, in the currency's smallest unit.
+        pub amount_tax: Option<i64>,
+        /// Each discount's and tax's share, present only when the request expanded
+        /// `total_details.breakdown`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub breakdown: Option<TotalDetailsBreakdown>,
+    }
 }
 
-/// The discounts and taxes behind a session's totals (`total_details.breakdown`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct TotalDetailsBreakdown {
-    /// Each discount applied, with the amount it took off.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub discounts: Vec<DiscountAmount>,
-    /// Each tax applied, with its amount.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub taxes: Vec<TaxAmount>,
+stream_model! {
+    /// The discounts and taxes behind a session's totals (`total_details.breakdown`).
+    #[derive(Default)]
+    pub struct TotalDetailsBreakdown {
+        /// Each discount applied, with the amount it took off.
+        pub discounts: Vec<DiscountAmount>,
+        /// Each tax applied, with its amount.
+        pub taxes: Vec<TaxAmount>,
+    }
 }
 
 #[cfg(test)]

@@ -2,84 +2,79 @@
 //! ([`AppliedDiscount`]). The request parameter that asks for a discount is
 //! [`Discount`](super::discount_param::Discount), in its own file.
 
-use serde::{Deserialize, Serialize};
-
 use super::coupon::{Coupon, DiscountSource};
 use super::customer::Customer;
 use super::promotion_code::PromotionCode;
-use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::CheckoutSessionId;
+use crate::model::{stream_model, stream_required};
 
 fn discount_object() -> String {
     "discount".to_owned()
 }
 
-/// A discount applied to a checkout session, customer, invoice or subscription (Stripe's
-/// `"object": "discount"`), as in a session's `total_details.breakdown` and in line item
-/// discounts.
-///
-/// Named `AppliedDiscount` because [`Discount`](super::Discount) is the request parameter.
-/// A deleted discount has `deleted: true` and an empty `id`. Parses both API shapes: basil's
-/// full `coupon` object, and newer versions' `source: {"type": "coupon", "coupon": <id or
-/// object>}`. [`coupon`](Self::coupon) and [`coupon_id`](Self::coupon_id) resolve whichever
-/// arrived.
-///
-/// ```
-/// use stripe_checkout_client::discounts::AppliedDiscount;
-///
-/// let basil: AppliedDiscount = serde_json::from_str(
-///     r#"{"id":"di_1","object":"discount","coupon":{"id":"SUMMER25","object":"coupon"}}"#,
-/// )?;
-/// let newer: AppliedDiscount = serde_json::from_str(
-///     r#"{"id":"di_1","object":"discount","source":{"type":"coupon","coupon":"SUMMER25"}}"#,
-/// )?;
-/// assert_eq!(basil.coupon_id(), newer.coupon_id());
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct AppliedDiscount {
-    /// Unique identifier for the discount (`di_…`); empty when deleted.
-    pub id: String,
-    /// The object's type: `discount`.
-    #[serde(default = "discount_object")]
-    pub object: String,
-    /// The Checkout Session the discount was applied to, if any.
-    pub checkout_session: Option<CheckoutSessionId>,
-    /// The coupon, as a full object (basil shape); `None` in newer versions, which use
-    /// `source`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coupon: Option<Coupon>,
-    /// The customer (`cus_…`), or the [`Customer`] when expanded.
-    pub customer: Option<Expandable<Customer>>,
-    /// The customer Account (`acct_…`), in newer versions.
-    pub customer_account: Option<String>,
-    /// `true` when the discount was deleted.
-    #[serde(
-        default,
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "std::ops::Not::not"
-    )]
-    pub deleted: bool,
-    /// When a time-limited discount ends, in seconds since the Unix epoch.
-    pub end: Option<i64>,
-    /// The invoice the discount applies to (`in_…`), for invoice-level discounts.
-    pub invoice: Option<String>,
-    /// The invoice item the discount applies to (`ii_…`).
-    pub invoice_item: Option<String>,
-    /// The promotion code applied (`promo_…`), or the [`PromotionCode`] when expanded.
-    pub promotion_code: Option<Expandable<PromotionCode>>,
-    /// The discount's coupon (newer shape); `None` in basil, which uses `coupon`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<DiscountSource>,
-    /// When the discount was applied, in seconds since the Unix epoch.
-    pub start: Option<i64>,
-    /// The subscription the discount applies to (`sub_…`).
-    pub subscription: Option<String>,
-    /// The subscription item the discount applies to (`si_…`).
-    pub subscription_item: Option<String>,
+stream_model! {
+    /// A discount applied to a checkout session, customer, invoice or subscription (Stripe's
+    /// `"object": "discount"`), as in a session's `total_details.breakdown` and in line item
+    /// discounts.
+    ///
+    /// Named `AppliedDiscount` because [`Discount`](super::Discount) is the request parameter.
+    /// A deleted discount has `deleted: true` and an empty `id`. Parses both API shapes: basil's
+    /// full `coupon` object, and newer versions' `source: {"type": "coupon", "coupon": <id or
+    /// object>}`. [`coupon`](Self::coupon) and [`coupon_id`](Self::coupon_id) resolve whichever
+    /// arrived.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::AppliedDiscount;
+    ///
+    /// let basil: AppliedDiscount = serde_json::from_str(
+    ///     r#"{"id":"di_1","object":"discount","coupon":{"id":"SUMMER25","object":"coupon"}}"#,
+    /// )?;
+    /// let newer: AppliedDiscount = serde_json::from_str(
+    ///     r#"{"id":"di_1","object":"discount","source":{"type":"coupon","coupon":"SUMMER25"}}"#,
+    /// )?;
+    /// assert_eq!(basil.coupon_id(), newer.coupon_id());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct AppliedDiscount {
+        /// Unique identifier for the discount (`di_…`); empty when deleted.
+        pub id: String,
+        /// The object's type: `discount`.
+        pub object: String = discount_object(),
+        /// The Checkout Session the discount was applied to, if any.
+        pub checkout_session: Option<CheckoutSessionId>,
+        /// The coupon, as a full object (basil shape); `None` in newer versions, which use
+        /// `source`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub coupon: Option<Coupon>,
+        /// The customer (`cus_…`), or the [`Customer`] when expanded.
+        pub customer: Option<Expandable<Customer>>,
+        /// The customer Account (`acct_…`), in newer versions.
+        pub customer_account: Option<String>,
+        /// `true` when the discount was deleted.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        pub deleted: bool,
+        /// When a time-limited discount ends, in seconds since the Unix epoch.
+        pub end: Option<i64>,
+        /// The invoice the discount applies to (`in_…`), for invoice-level discounts.
+        pub invoice: Option<String>,
+        /// The invoice item the discount applies to (`ii_…`).
+        pub invoice_item: Option<String>,
+        /// The promotion code applied (`promo_…`), or the [`PromotionCode`] when expanded.
+        pub promotion_code: Option<Expandable<PromotionCode>>,
+        /// The discount's coupon (newer shape); `None` in basil, which uses `coupon`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub source: Option<DiscountSource>,
+        /// When the discount was applied, in seconds since the Unix epoch.
+        pub start: Option<i64>,
+        /// The subscription the discount applies to (`sub_…`).
+        pub subscription: Option<String>,
+        /// The subscription item the discount applies to (`si_…`).
+        pub subscription_item: Option<String>,
+    }
 }
+
+stream_required!(AppliedDiscount);
 
 impl AppliedDiscount {
     /// The coupon object: basil's `coupon`, or an expanded `source.coupon`.
@@ -113,6 +108,7 @@ impl Object for AppliedDiscount {
 
 #[cfg(test)]
 mod tests {
+    use serde::Serialize;
     use serde::de::DeserializeOwned;
     use serde_json::{Value, json};
 

@@ -14,13 +14,11 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::CouponId;
-use crate::model::model;
+use crate::model::{model, stream_model};
 use crate::stripe_enum::stripe_enum;
 
 fn coupon_object() -> String {
@@ -46,74 +44,67 @@ stripe_enum!(
     }
 );
 
-/// A coupon (`"object": "coupon"`): a percentage or an amount off.
-///
-/// ```
-/// use stripe_checkout_client::discounts::{Coupon, CouponDuration};
-///
-/// let coupon: Coupon = serde_json::from_str(
-///     r#"{"id":"SUMMER25","object":"coupon","percent_off":25.0,"duration":"once"}"#,
-/// )?;
-/// assert_eq!(coupon.id, "SUMMER25");
-/// assert_eq!(coupon.duration, Some(CouponDuration::Once));
-/// assert_eq!(coupon.amount_off, None);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct Coupon {
-    /// Unique identifier for the coupon; merchants choose it, or Stripe generates one for
-    /// inline `coupon_data`.
-    pub id: CouponId,
-    /// The object's type: `coupon`.
-    #[serde(default = "coupon_object")]
-    pub object: String,
-    /// The amount taken off, in `currency`'s smallest unit; `null` for a percentage coupon.
-    pub amount_off: Option<i64>,
-    /// The products the coupon applies to, present only when expanded (`applies_to`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub applies_to: Option<CouponAppliesTo>,
-    /// When the coupon was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// Three-letter ISO currency code of `amount_off`, lowercase (`usd`).
-    pub currency: Option<String>,
-    /// The amount taken off in other currencies, by lowercase currency code; present only
-    /// when expanded (`currency_options`).
-    #[serde(
-        default,
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "HashMap::is_empty"
-    )]
-    pub currency_options: HashMap<String, CouponCurrencyOption>,
-    /// How long the discount lasts on a subscription.
-    pub duration: Option<CouponDuration>,
-    /// How many months a [`CouponDuration::Repeating`] coupon lasts.
-    pub duration_in_months: Option<i64>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// How many times the coupon may be redeemed in total.
-    pub max_redemptions: Option<i64>,
-    /// Your key-value pairs stored on the coupon (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// The name customers see on receipts and invoices.
-    pub name: Option<String>,
-    /// The percentage taken off (`25.5` is 25.5%); `null` for an amount coupon.
-    pub percent_off: Option<f64>,
-    /// The last time the coupon can be redeemed, in seconds since the Unix epoch.
-    pub redeem_by: Option<i64>,
-    /// The script computing the discount, for a `script` coupon (preview only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub script: Option<CouponScript>,
-    /// How many times the coupon has been applied.
-    pub times_redeemed: Option<i64>,
-    /// What the coupon takes off: an amount, a percentage or a script's result (preview
-    /// only).
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub type_: Option<CouponType>,
-    /// Whether the coupon can still be applied.
-    pub valid: Option<bool>,
+stream_model! {
+    /// A coupon (`"object": "coupon"`): a percentage or an amount off.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{Coupon, CouponDuration};
+    ///
+    /// let coupon: Coupon = serde_json::from_str(
+    ///     r#"{"id":"SUMMER25","object":"coupon","percent_off":25.0,"duration":"once"}"#,
+    /// )?;
+    /// assert_eq!(coupon.id, "SUMMER25");
+    /// assert_eq!(coupon.duration, Some(CouponDuration::Once));
+    /// assert_eq!(coupon.amount_off, None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct Coupon {
+        /// Unique identifier for the coupon; merchants choose it, or Stripe generates one for
+        /// inline `coupon_data`.
+        pub id: CouponId,
+        /// The object's type: `coupon`.
+        pub object: String = coupon_object(),
+        /// The amount taken off, in `currency`'s smallest unit; `null` for a percentage coupon.
+        pub amount_off: Option<i64>,
+        /// The products the coupon applies to, present only when expanded (`applies_to`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub applies_to: Option<CouponAppliesTo>,
+        /// When the coupon was created, in seconds since the Unix epoch.
+        pub created: Option<i64>,
+        /// Three-letter ISO currency code of `amount_off`, lowercase (`usd`).
+        pub currency: Option<String>,
+        /// The amount taken off in other currencies, by lowercase currency code; present only
+        /// when expanded (`currency_options`).
+        #[serde(skip_serializing_if = "HashMap::is_empty")]
+        pub currency_options: HashMap<String, CouponCurrencyOption>,
+        /// How long the discount lasts on a subscription.
+        pub duration: Option<CouponDuration>,
+        /// How many months a [`CouponDuration::Repeating`] coupon lasts.
+        pub duration_in_months: Option<i64>,
+        /// `true` in live mode, `false` in test mode.
+        pub livemode: bool,
+        /// How many times the coupon may be redeemed in total.
+        pub max_redemptions: Option<i64>,
+        /// Your key-value pairs stored on the coupon (empty when none).
+        pub metadata: HashMap<String, String>,
+        /// The name customers see on receipts and invoices.
+        pub name: Option<String>,
+        /// The percentage taken off (`25.5` is 25.5%); `null` for an amount coupon.
+        pub percent_off: Option<f64>,
+        /// The last time the coupon can be redeemed, in seconds since the Unix epoch.
+        pub redeem_by: Option<i64>,
+        /// The script computing the discount, for a `script` coupon (preview only).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub script: Option<CouponScript>,
+        /// How many times the coupon has been applied.
+        pub times_redeemed: Option<i64>,
+        /// What the coupon takes off: an amount, a percentage or a script's result (preview
+        /// only).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub type_ as "type": Option<CouponType>,
+        /// Whether the coupon can still be applied.
+        pub valid: Option<bool>,
+    }
 }
 
 impl Object for Coupon {
@@ -164,16 +155,15 @@ model! {
     }
 }
 
-/// Where a promotion code's or a discount's coupon comes from, in API versions after basil
-/// (`promotion_code.promotion`, `discount.source`).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct DiscountSource {
-    /// The kind of source; `coupon` today.
-    #[serde(rename = "type")]
-    pub type_: Option<DiscountSourceType>,
-    /// The coupon (its id, or the [`Coupon`] when expanded).
-    pub coupon: Option<Expandable<Coupon>>,
+stream_model! {
+    /// Where a promotion code's or a discount's coupon comes from, in API versions after basil
+    /// (`promotion_code.promotion`, `discount.source`).
+    pub struct DiscountSource {
+        /// The kind of source; `coupon` today.
+        pub type_ as "type": Option<DiscountSourceType>,
+        /// The coupon (its id, or the [`Coupon`] when expanded).
+        pub coupon: Option<Expandable<Coupon>>,
+    }
 }
 
 stripe_enum!(

@@ -4,56 +4,46 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::de::null_as_default;
 use crate::expand::Object;
 use crate::ids::CustomerId;
-use crate::model::model;
+use crate::model::{model, stream_model};
 use crate::stripe_enum::stripe_enum;
 
 fn customer_object() -> String {
     "customer".to_owned()
 }
 
-/// A Stripe customer (`"object": "customer"`), as the session's `customer` field expands to.
-///
-/// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct Customer {
-    /// Unique identifier for the customer (`cus_…`).
-    pub id: CustomerId,
-    /// The object's type: `customer`.
-    #[serde(default = "customer_object")]
-    pub object: String,
-    /// The customer's address.
-    pub address: Option<PostalAddress>,
-    /// When the customer was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// `true` when the customer was deleted (Stripe then sends only `id`, `object` and this).
-    #[serde(
-        default,
-        deserialize_with = "null_as_default",
-        skip_serializing_if = "std::ops::Not::not"
-    )]
-    pub deleted: bool,
-    /// An arbitrary description.
-    pub description: Option<String>,
-    /// The customer's email address.
-    pub email: Option<String>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// Your key-value pairs stored on the customer (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// The customer's full name or business name.
-    pub name: Option<String>,
-    /// The customer's phone number.
-    pub phone: Option<String>,
-    /// The customer's tax exemption status.
-    pub tax_exempt: Option<TaxExempt>,
+stream_model! {
+    /// A Stripe customer (`"object": "customer"`), as the session's `customer` field expands to.
+    ///
+    /// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
+    pub struct Customer {
+        /// Unique identifier for the customer (`cus_…`).
+        pub id: CustomerId,
+        /// The object's type: `customer`.
+        pub object: String = customer_object(),
+        /// The customer's address.
+        pub address: Option<PostalAddress>,
+        /// When the customer was created, in seconds since the Unix epoch.
+        pub created: Option<i64>,
+        /// `true` when the customer was deleted (Stripe then sends only `id`, `object` and this).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        pub deleted: bool,
+        /// An arbitrary description.
+        pub description: Option<String>,
+        /// The customer's email address.
+        pub email: Option<String>,
+        /// `true` in live mode, `false` in test mode.
+        pub livemode: bool,
+        /// Your key-value pairs stored on the customer (empty when none).
+        pub metadata: HashMap<String, String>,
+        /// The customer's full name or business name.
+        pub name: Option<String>,
+        /// The customer's phone number.
+        pub phone: Option<String>,
+        /// The customer's tax exemption status.
+        pub tax_exempt: Option<TaxExempt>,
+    }
 }
 
 impl Object for Customer {

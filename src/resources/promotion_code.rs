@@ -4,83 +4,77 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::coupon::{Coupon, DiscountSource};
 use super::customer::Customer;
-use crate::de::null_as_default;
 use crate::expand::{Expandable, Object};
 use crate::ids::PromotionCodeId;
-use crate::model::model;
+use crate::model::{model, stream_model};
 
 fn promotion_code_object() -> String {
     "promotion_code".to_owned()
 }
 
-/// A promotion code (`"object": "promotion_code"`): a customer-facing code (`FALL20`) for a
-/// coupon.
-///
-/// Parses both API shapes: basil's full `coupon` object, and newer versions'
-/// `promotion: {"type": "coupon", "coupon": <id or object>}`. [`coupon`](Self::coupon) and
-/// [`coupon_id`](Self::coupon_id) resolve whichever arrived.
-///
-/// ```
-/// use stripe_checkout_client::discounts::PromotionCode;
-///
-/// let basil: PromotionCode = serde_json::from_str(
-///     r#"{"id":"promo_1","object":"promotion_code","code":"FALL20",
-///         "coupon":{"id":"FALL","object":"coupon","percent_off":20.0}}"#,
-/// )?;
-/// let newer: PromotionCode = serde_json::from_str(
-///     r#"{"id":"promo_1","object":"promotion_code","code":"FALL20",
-///         "promotion":{"type":"coupon","coupon":"FALL"}}"#,
-/// )?;
-/// assert_eq!(basil.coupon_id(), Some("FALL"));
-/// assert_eq!(newer.coupon_id(), Some("FALL"));
-/// assert_eq!(basil.coupon().and_then(|c| c.percent_off), Some(20.0));
-/// assert!(newer.coupon().is_none()); // not expanded
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct PromotionCode {
-    /// Unique identifier for the promotion code object (`promo_…`).
-    pub id: PromotionCodeId,
-    /// The object's type: `promotion_code`.
-    #[serde(default = "promotion_code_object")]
-    pub object: String,
-    /// Whether the code can currently be redeemed.
-    pub active: Option<bool>,
-    /// The code customers enter (`FALL20`), unique per customer.
-    pub code: Option<String>,
-    /// The coupon, as a full object (basil shape); `None` in newer versions, which use
-    /// `promotion`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coupon: Option<Coupon>,
-    /// When the code was created, in seconds since the Unix epoch.
-    pub created: Option<i64>,
-    /// The only customer who may redeem the code (`cus_…`), or the [`Customer`] when
-    /// expanded.
-    pub customer: Option<Expandable<Customer>>,
-    /// The only customer Account (`acct_…`) that may redeem the code, in newer versions.
-    pub customer_account: Option<String>,
-    /// When the code stops being redeemable, in seconds since the Unix epoch.
-    pub expires_at: Option<i64>,
-    /// `true` in live mode, `false` in test mode.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub livemode: bool,
-    /// How many times the code may be redeemed in total.
-    pub max_redemptions: Option<i64>,
-    /// Your key-value pairs stored on the code (empty when none).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub metadata: HashMap<String, String>,
-    /// The code's coupon (newer shape); `None` in basil, which uses `coupon`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub promotion: Option<DiscountSource>,
-    /// Who may redeem the code and on what orders.
-    pub restrictions: Option<PromotionCodeRestrictions>,
-    /// How many times the code has been redeemed.
-    pub times_redeemed: Option<i64>,
+stream_model! {
+    /// A promotion code (`"object": "promotion_code"`): a customer-facing code (`FALL20`) for a
+    /// coupon.
+    ///
+    /// Parses both API shapes: basil's full `coupon` object, and newer versions'
+    /// `promotion: {"type": "coupon", "coupon": <id or object>}`. [`coupon`](Self::coupon) and
+    /// [`coupon_id`](Self::coupon_id) resolve whichever arrived.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::PromotionCode;
+    ///
+    /// let basil: PromotionCode = serde_json::from_str(
+    ///     r#"{"id":"promo_1","object":"promotion_code","code":"FALL20",
+    ///         "coupon":{"id":"FALL","object":"coupon","percent_off":20.0}}"#,
+    /// )?;
+    /// let newer: PromotionCode = serde_json::from_str(
+    ///     r#"{"id":"promo_1","object":"promotion_code","code":"FALL20",
+    ///         "promotion":{"type":"coupon","coupon":"FALL"}}"#,
+    /// )?;
+    /// assert_eq!(basil.coupon_id(), Some("FALL"));
+    /// assert_eq!(newer.coupon_id(), Some("FALL"));
+    /// assert_eq!(basil.coupon().and_then(|c| c.percent_off), Some(20.0));
+    /// assert!(newer.coupon().is_none()); // not expanded
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct PromotionCode {
+        /// Unique identifier for the promotion code object (`promo_…`).
+        pub id: PromotionCodeId,
+        /// The object's type: `promotion_code`.
+        pub object: String = promotion_code_object(),
+        /// Whether the code can currently be redeemed.
+        pub active: Option<bool>,
+        /// The code customers enter (`FALL20`), unique per customer.
+        pub code: Option<String>,
+        /// The coupon, as a full object (basil shape); `None` in newer versions, which use
+        /// `promotion`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub coupon: Option<Coupon>,
+        /// When the code was created, in seconds since the Unix epoch.
+        pub created: Option<i64>,
+        /// The only customer who may redeem the code (`cus_…`), or the [`Customer`] when
+        /// expanded.
+        pub customer: Option<Expandable<Customer>>,
+        /// The only customer Account (`acct_…`) that may redeem the code, in newer versions.
+        pub customer_account: Option<String>,
+        /// When the code stops being redeemable, in seconds since the Unix epoch.
+        pub expires_at: Option<i64>,
+        /// `true` in live mode, `false` in test mode.
+        pub livemode: bool,
+        /// How many times the code may be redeemed in total.
+        pub max_redemptions: Option<i64>,
+        /// Your key-value pairs stored on the code (empty when none).
+        pub metadata: HashMap<String, String>,
+        /// The code's coupon (newer shape); `None` in basil, which uses `coupon`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub promotion: Option<DiscountSource>,
+        /// Who may redeem the code and on what orders.
+        pub restrictions: Option<PromotionCodeRestrictions>,
+        /// How many times the code has been redeemed.
+        pub times_redeemed: Option<i64>,
+    }
 }
 
 impl PromotionCode {
@@ -113,19 +107,19 @@ impl Object for PromotionCode {
     }
 }
 
-/// Who may redeem a promotion code and on what orders (`promotion_code.restrictions`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[non_exhaustive]
-pub struct PromotionCodeRestrictions {
-    /// Only customers who never paid before may redeem the code.
-    pub first_time_transaction: Option<bool>,
-    /// The smallest order total the code applies to, in the currency's smallest unit.
-    pub minimum_amount: Option<i64>,
-    /// The three-letter ISO currency code of `minimum_amount`.
-    pub minimum_amount_currency: Option<String>,
-    /// The smallest order total in other currencies, by lowercase currency code.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub currency_options: HashMap<String, PromotionCodeCurrencyOption>,
+stream_model! {
+    /// Who may redeem a promotion code and on what orders (`promotion_code.restrictions`).
+    #[derive(Default, Eq)]
+    pub struct PromotionCodeRestrictions {
+        /// Only customers who never paid before may redeem the code.
+        pub first_time_transaction: Option<bool>,
+        /// The smallest order total the code applies to, in the currency's smallest unit.
+        pub minimum_amount: Option<i64>,
+        /// The three-letter ISO currency code of `minimum_amount`.
+        pub minimum_amount_currency: Option<String>,
+        /// The smallest order total in other currencies, by lowercase currency code.
+        pub currency_options: HashMap<String, PromotionCodeCurrencyOption>,
+    }
 }
 
 model! {
