@@ -1,5 +1,6 @@
-//! How the many small objects inside a response decode: the `model!` macro, which declares a
-//! response struct once, and the [`FromJson`] trait it implements.
+//! How response objects decode: the `model!` macro for the many small objects inside a
+//! response and its [`FromJson`] trait, and the `stream_model!` macro for the hot objects
+//! every answer holds, with its [`Stream`] trait. Each declares a struct once.
 //!
 //! A session carries hundreds of fields in nested objects (payment method options, branding,
 //! invoice settings, custom fields, …) that few callers read. Serde's derived `Deserialize`
@@ -12,11 +13,14 @@
 //! typed parse (README, Performance, has the figures), a cost these small, rarely read
 //! subtrees can carry.
 //!
-//! The hot top-level objects (session, line item, price, coupon, discount) keep serde's
-//! derive. Both follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
-//! unknown fields are ignored, a missing or `null` `Option` is `None`, lists, maps and flags
-//! read a missing or `null` value as empty or `false`, and unknown enum values are kept as
-//! `Unknown(..)`. A value of the wrong shape is an error naming its path.
+//! The hot objects (session, line item, price, product, coupon, discount, promotion code,
+//! customer, totals) are `stream_model!` structs: read straight from the deserializer, as
+//! serde's derive would, but with one visitor and no sequence branch or field enum. Both
+//! follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
+//! unknown fields are ignored and a repeated one refused, a missing or `null` `Option` is
+//! `None`, lists, maps, flags and amounts read a missing or `null` value as empty, `false` or
+//! 0, and unknown enum values are kept as `Unknown(..)`. A value of the wrong shape is an
+//! error naming its path.
 
 use std::collections::HashMap;
 use std::fmt;
