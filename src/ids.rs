@@ -226,6 +226,13 @@ macro_rules! stripe_id {
             }
         }
 
+        impl $name {
+            /// An id as Stripe sent it, trusted for its prefix (see `Deserialize`).
+            pub(crate) fn from_stripe(id: String) -> Self {
+                Self(id)
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             /// Ids that Stripe sends are trusted for their prefix (Stripe may add new id
             /// formats), so decoding only requires a string; parsing user input goes through

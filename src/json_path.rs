@@ -286,11 +286,27 @@ mod tests {
         // `customer` is an id or an object: an array is refused whole, even one of objects.
         let json = r#"{"id": "cs_test_1", "customer": [{"k": 1}]}"#;
         assert_eq!(path_of::<CheckoutSession>(json), "customer");
-        // A list of strings refuses the object in it.
-        let json = r#"{"id": "cs_test_1", "payment_method_types": ["card", {"k": 1}]}"#;
-        assert_eq!(path_of::<CheckoutSession>(json), "payment_method_types[1]");
-        let json = r#"{"id": "cs_test_1", "payment_method_types": [{"k": 1}]}"#;
-        assert_eq!(path_of::<CheckoutSession>(json), "payment_method_types[0]");
+        // A list of strings is read whole, then refuses the object in it: the path names the
+        // list and the message the element.
+        for (json, element) in [
+            (
+                r#"{"id": "cs_test_1", "payment_method_types": ["card", {"k": 1}]}"#,
+                "[1]",
+            ),
+            (
+                r#"{"id": "cs_test_1", "payment_method_types": [{"k": 1}]}"#,
+                "[0]",
+            ),
+        ] {
+            assert_eq!(path_of::<CheckoutSession>(json), "payment_method_types");
+            let err = serde_json::from_str::<CheckoutSession>(json).unwrap_err();
+            assert!(
+                err.to_string().starts_with(&format!(
+                    "invalid type at `{element}`: expected a string, found an object"
+                )),
+                "{err}"
+            );
+        }
     }
 
     #[test]

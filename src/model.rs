@@ -92,7 +92,12 @@ impl fmt::Display for JsonError {
             }
             path
         };
+        // A scalar field refused as a whole has no path inside it: `json_path` names it.
+        let here = self.path.is_empty();
         match &self.problem {
+            Problem::Expected { expected, found } if here => {
+                write!(f, "invalid type: expected {expected}, found {found}")
+            }
             Problem::Expected { expected, found } => {
                 write!(
                     f,
@@ -101,6 +106,7 @@ impl fmt::Display for JsonError {
                 )
             }
             Problem::Missing => write!(f, "missing field `{}`", path()),
+            Problem::Serde(message) if here => f.write_str(message),
             Problem::Serde(message) => write!(f, "at `{}`: {message}", path()),
         }
     }
@@ -144,7 +150,7 @@ pub(crate) fn field<T: Field>(
     name: &'static str,
     error: &mut Option<JsonError>,
 ) -> T {
-    let read = match map.remove(name) {
+    let read = match take(map, name) {
         Some(value) => T::from_json(value),
         None => match T::absent() {
             Some(absent) => return absent,
@@ -161,6 +167,12 @@ pub(crate) fn field<T: Field>(
             T::placeholder()
         }
     }
+}
+
+/// Out of [`field`], which is compiled once per field type, so that the map lookup is not.
+#[inline(never)]
+fn take(map: &mut Map<String, Value>, name: &str) -> Option<Value> {
+    map.remove(name)
 }
 
 /// Out of [`field`], which is compiled once per field type, so that only the happy path is.
@@ -180,42 +192,110 @@ pub(crate) fn object(value: Value) -> Result<Map<String, Value>, JsonError> {
 }
 
 /// `Deserialize` for a [`FromJson`] object: its fields are read as `Value`s, then converted.
-///
-/// The conversion runs inside the visitor, so that serde_json stamps a refusal with the
-/// position right after the object: `json_path` then names the object's path, and the
-/// message the path inside it.
 pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: FromJson>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    let mut read = None;
-    let mut convert = |fields| {
-        read = Some(T::from_json(Value::Object(fields))?);
-        Ok(())
-    };
-    deserializer.deserialize_map(ObjectVisitor {
-        convert: &mut convert,
+    let mut read: Option<T> = None;
+    deserializer.deserialize_map(Convert {
+        expecting: "an object",
+        slot: &mut read,
     })?;
     Ok(read.expect("the visitor converted the object"))
 }
 
-/// One visitor for every model (the conversion behind a `dyn`), so serde_json's map decoder
-/// is compiled once rather than once per model.
-struct ObjectVisitor<'a> {
-    convert: &'a mut dyn FnMut(Map<String, Value>) -> Result<(), JsonError>,
+/// Reads one JSON value as a [`Value`] and converts it (the conversion behind a `dyn`), so
+/// that serde_json's decoders are compiled once for every model and field type rather than
+/// once for each. The conversion runs inside the visitor, so that serde_json stamps a
+/// refusal with the position right after the value: `json_path` then names the value's
+/// path, and the message the path inside it. An object's repeated key is refused like
+/// serde's derived structs refuse it: with the same message, before the value is read
+/// (which is where `json_path` looks for it).
+struct Convert<'a> {
+    expecting: &'static str,
+    slot: &'a mut dyn Slot,
 }
 
-impl<'de> Visitor<'de> for ObjectVisitor<'_> {
+impl Convert<'_> {
+    fn done<E: serde::de::Error>(self, value: Value) -> Result<(), E> {
+        self.slot.fill(value).map_err(E::custom)
+    }
+}
+
+/// Where [`Convert`] puts what it read: an empty `Option` of the type read.
+trait Slot {
+    fn fill(&mut self, value: Value) -> Result<(), JsonError>;
+}
+
+impl<T: FromJson> Slot for Option<T> {
+    fn fill(&mut self, value: Value) -> Result<(), JsonError> {
+        *self = Some(T::from_json(value)?);
+        Ok(())
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Convert<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Convert<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
+        f.write_str(self.expecting)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<(), E> {
+        self.done(Value::Bool(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<(), E> {
+        self.done(Value::from(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<(), E> {
+        self.done(Value::from(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<(), E> {
+        self.done(Value::from(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.done(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<(), E> {
+        self.done(Value::String(v))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.done(Value::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.done(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        self.done(value)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = access.next_element::<Value>()? {
+            items.push(item);
+        }
+        self.done(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
         let mut fields = Map::new();
         while let Some(key) = access.next_key::<String>()? {
-            // Refused like serde's derived structs refuse it: with the same message, before
-            // the value is read (which is where `json_path` looks for it).
             if fields.contains_key(&key) {
                 return Err(serde::de::Error::custom(format_args!(
                     "duplicate field `{key}`"
@@ -224,7 +304,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             let value = access.next_value::<Value>()?;
             fields.insert(key, value);
         }
-        (self.convert)(fields).map_err(serde::de::Error::custom)
+        self.done(Value::Object(fields))
     }
 }
 
@@ -290,6 +370,18 @@ impl FromJson for i64 {
 
     fn absent() -> Option<Self> {
         Some(0)
+    }
+}
+
+/// Counts (a line item's quantity).
+impl FromJson for u64 {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match &value {
+            Value::Number(n) => n
+                .as_u64()
+                .ok_or_else(|| JsonError::expected("a non-negative integer", &value)),
+            _ => Err(JsonError::expected("a non-negative integer", &value)),
+        }
     }
 }
 
@@ -490,11 +582,17 @@ macro_rules! model {
 
 pub(crate) use model;
 
-/// A field of a `stream_model!` struct: read straight from the deserializer, with the
-/// decoding rules of the models (`null` lists, maps and flags as empty or `false`).
+/// A field of a `stream_model!` struct. Every [`FromJson`] type streams the same way: its
+/// value is read as a [`Value`] through one seed shared by every field type (so serde_json's
+/// value decoder and `next_value_seed` are compiled once, not once per field type), then
+/// converted. A field that holds another `stream_model!` struct is read straight from the
+/// deserializer instead, declared with [`stream_direct!`].
 pub(crate) trait Stream<'de>: Sized {
-    /// Reads the value of a field that is present.
-    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error>;
+    /// Reads the value of a field that is present into `slot`, which is empty.
+    fn read_into<A: MapAccess<'de>>(
+        access: &mut A,
+        slot: &mut Option<Self>,
+    ) -> Result<(), A::Error>;
 
     /// The value of an absent field, or `None` when the field is required.
     fn absent() -> Option<Self> {
@@ -502,74 +600,93 @@ pub(crate) trait Stream<'de>: Sized {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Stream<'de> for Option<T> {
-    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
-        access.next_value()
+impl<'de, T: FromJson> Stream<'de> for T {
+    fn read_into<A: MapAccess<'de>>(
+        access: &mut A,
+        slot: &mut Option<Self>,
+    ) -> Result<(), A::Error> {
+        access.next_value_seed(Convert {
+            expecting: "any value",
+            slot,
+        })
     }
 
     fn absent() -> Option<Self> {
-        Some(None)
+        T::absent()
     }
 }
 
-impl<'de, T: Deserialize<'de>> Stream<'de> for Vec<T> {
-    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
-        Ok(access.next_value::<Option<Self>>()?.unwrap_or_default())
-    }
-
-    fn absent() -> Option<Self> {
-        Some(Vec::new())
-    }
+/// Reads an optional `stream_model!` struct straight from the deserializer.
+pub(crate) fn stream_option<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    access: &mut A,
+) -> Result<Option<T>, A::Error> {
+    access.next_value()
 }
 
-impl<'de, T: Deserialize<'de>> Stream<'de> for HashMap<String, T> {
-    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
-        Ok(access.next_value::<Option<Self>>()?.unwrap_or_default())
-    }
-
-    fn absent() -> Option<Self> {
-        Some(HashMap::new())
-    }
+/// Reads a list of `stream_model!` structs straight from the deserializer; `null` is empty.
+pub(crate) fn stream_list<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    access: &mut A,
+) -> Result<Vec<T>, A::Error> {
+    Ok(access.next_value::<Option<Vec<T>>>()?.unwrap_or_default())
 }
 
-impl<'de> Stream<'de> for bool {
-    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
-        Ok(access.next_value::<Option<bool>>()?.unwrap_or(false))
-    }
-
-    fn absent() -> Option<Self> {
-        Some(false)
-    }
-}
-
-/// Amounts read a missing or `null` value as 0 (see [`FromJson`] for `i64`).
-impl<'de> Stream<'de> for i64 {
-    fn read<A: MapAccess<'de>>(access: &mut A) -> Result<Self, A::Error> {
-        Ok(access.next_value::<Option<i64>>()?.unwrap_or(0))
-    }
-
-    fn absent() -> Option<Self> {
-        Some(0)
-    }
-}
-
-/// [`Stream`] for required fields: read as they are, refused when absent.
-macro_rules! stream_required {
-    ($($ty:ty),* $(,)?) => {
-        $( impl<'de> $crate::model::Stream<'de> for $ty {
-            fn read<A: ::serde::de::MapAccess<'de>>(
+/// [`Stream`] for the field types that hold `stream_model!` structs (which have no
+/// [`FromJson`]): `Option<…>` and `Vec<…>` of them are read straight from the deserializer,
+/// a bare one is required.
+macro_rules! stream_direct {
+    ($(Option<$opt:ty>),* ; $(Vec<$list:ty>),* ; $($required:ty),* $(,)?) => {
+        $( impl<'de> $crate::model::Stream<'de> for Option<$opt> {
+            fn read_into<A: ::serde::de::MapAccess<'de>>(
                 access: &mut A,
-            ) -> ::std::result::Result<Self, A::Error> {
-                access.next_value()
+                slot: &mut Option<Self>,
+            ) -> ::std::result::Result<(), A::Error> {
+                *slot = Some($crate::model::stream_option(access)?);
+                Ok(())
+            }
+
+            fn absent() -> Option<Self> {
+                Some(None)
+            }
+        } )*
+        $( impl<'de> $crate::model::Stream<'de> for Vec<$list> {
+            fn read_into<A: ::serde::de::MapAccess<'de>>(
+                access: &mut A,
+                slot: &mut Option<Self>,
+            ) -> ::std::result::Result<(), A::Error> {
+                *slot = Some($crate::model::stream_list(access)?);
+                Ok(())
+            }
+
+            fn absent() -> Option<Self> {
+                Some(Vec::new())
+            }
+        } )*
+        $( impl<'de> $crate::model::Stream<'de> for $required {
+            fn read_into<A: ::serde::de::MapAccess<'de>>(
+                access: &mut A,
+                slot: &mut Option<Self>,
+            ) -> ::std::result::Result<(), A::Error> {
+                *slot = Some(access.next_value()?);
+                Ok(())
             }
         } )*
     };
 }
 
-pub(crate) use stream_required;
+pub(crate) use stream_direct;
 
-stream_required!(
-    String,
+/// Ids Stripe sends are trusted for their prefix (see their `Deserialize`): any string.
+macro_rules! id_from_json {
+    ($($id:ty),* $(,)?) => {
+        $( impl FromJson for $id {
+            fn from_json(value: Value) -> Result<Self, JsonError> {
+                String::from_json(value).map(Self::from_stripe)
+            }
+        } )*
+    };
+}
+
+id_from_json!(
     crate::ids::CheckoutSessionId,
     crate::ids::CouponId,
     crate::ids::CustomerId,
@@ -621,8 +738,7 @@ pub(crate) fn stream_field<'de, A: MapAccess<'de>, T: Stream<'de>>(
     if slot.is_some() {
         return Err(serde::de::Error::duplicate_field(name));
     }
-    *slot = Some(T::read(access)?);
-    Ok(())
+    T::read_into(access, slot)
 }
 
 /// The value of a field absent from the input: its [`Stream::absent`], or a refusal naming it.

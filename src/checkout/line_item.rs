@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
-use crate::model::{model, stream_model};
+use crate::model::{model, stream_direct, stream_model};
 use crate::resources::AppliedDiscount;
 use crate::stripe_enum::stripe_enum;
 
@@ -194,6 +194,13 @@ stream_model! {
         pub unit_amount_decimal: Option<String>,
     }
 }
+
+stream_direct!(
+    Option<Price>,
+    Option<Expandable<Product>>,
+    Option<Vec<DiscountAmount>> ;
+    Vec<DiscountAmount> ;
+);
 
 impl Object for Price {
     fn id(&self) -> &str {

@@ -24,7 +24,7 @@ use super::{
 };
 use crate::expand::{Expandable, List, Object, StripeObject};
 use crate::ids::CheckoutSessionId;
-use crate::model::{model, stream_model};
+use crate::model::{model, stream_direct, stream_model};
 use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::stripe_enum::stripe_enum;
 
@@ -640,6 +640,13 @@ stream_model! {
     }
 }
 
+stream_direct!(
+    Option<Vec<SessionDiscount>>,
+    Option<List<SessionLineItem>>,
+    Option<TotalDetails>,
+    Option<TotalDetailsBreakdown> ; ;
+);
+
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};
@@ -1178,7 +1185,7 @@ mod tests {
             "id": "cs_test_1", "custom_fields": [{"type": "text"}]
         }))
         .unwrap_err();
-        assert_eq!(no_key.to_string(), "missing field `key`");
+        assert_eq!(no_key.to_string(), "missing field `[0].key`");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::customer::Customer;
 use super::promotion_code::PromotionCode;
 use crate::expand::{Expandable, Object};
 use crate::ids::CheckoutSessionId;
-use crate::model::{stream_model, stream_required};
+use crate::model::{stream_direct, stream_model};
 
 fn discount_object() -> String {
     "discount".to_owned()
@@ -74,7 +74,7 @@ stream_model! {
     }
 }
 
-stream_required!(AppliedDiscount);
+stream_direct!(; ; AppliedDiscount);
 
 impl AppliedDiscount {
     /// The coupon object: basil's `coupon`, or an expanded `source.coupon`.

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use crate::expand::{Expandable, Object};
 use crate::ids::CouponId;
-use crate::model::{model, stream_model};
+use crate::model::{model, stream_direct, stream_model};
 use crate::stripe_enum::stripe_enum;
 
 fn coupon_object() -> String {
@@ -165,6 +165,8 @@ stream_model! {
         pub coupon: Option<Expandable<Coupon>>,
     }
 }
+
+stream_direct!(Option<Coupon>, Option<Expandable<Coupon>>, Option<DiscountSource> ; ;);
 
 stripe_enum!(
     /// The kind of a discount's or promotion code's source.

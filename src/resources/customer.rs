@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::expand::Object;
+use crate::expand::{Expandable, Object};
 use crate::ids::CustomerId;
-use crate::model::{model, stream_model};
+use crate::model::{model, stream_direct, stream_model};
 use crate::stripe_enum::stripe_enum;
 
 fn customer_object() -> String {
@@ -45,6 +45,8 @@ stream_model! {
         pub tax_exempt: Option<TaxExempt>,
     }
 }
+
+stream_direct!(Option<Expandable<Customer>> ; ;);
 
 impl Object for Customer {
     fn id(&self) -> &str {

@@ -8,7 +8,7 @@ use super::coupon::{Coupon, DiscountSource};
 use super::customer::Customer;
 use crate::expand::{Expandable, Object};
 use crate::ids::PromotionCodeId;
-use crate::model::{model, stream_model};
+use crate::model::{model, stream_direct, stream_model};
 
 fn promotion_code_object() -> String {
     "promotion_code".to_owned()
@@ -121,6 +121,11 @@ stream_model! {
         pub currency_options: HashMap<String, PromotionCodeCurrencyOption>,
     }
 }
+
+stream_direct!(
+    Option<Expandable<PromotionCode>>,
+    Option<PromotionCodeRestrictions> ; ;
+);
 
 model! {
     /// A promotion code's smallest order total in another currency
