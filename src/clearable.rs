@@ -92,6 +92,17 @@ impl<T> From<T> for Clearable<T> {
     }
 }
 
+/// `Clear` is the empty value; a `Set` list with nothing in it is sent as a clear too (an
+/// empty list would otherwise send nothing at all).
+impl<T: crate::encode::Encode> crate::encode::Encode for Clearable<T> {
+    fn encode(&self, out: &mut crate::encode::Writer) {
+        match self {
+            Clearable::Set(value) if !value.is_empty_list() => value.encode(out),
+            _ => out.text(""),
+        }
+    }
+}
+
 impl<T: Serialize> Serialize for Clearable<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -75,6 +75,11 @@ pub(crate) struct RejectedId {
     pub(crate) error: InvalidId,
 }
 
+/// Writes nothing: a refused id is reported by the params' check, never sent.
+impl crate::encode::Encode for RejectedId {
+    fn encode(&self, _: &mut crate::encode::Writer) {}
+}
+
 /// Takes `value` as an id for `field`: `Some(id)`, or records why not in `rejected` (keeping
 /// the first refusal) and leaves the field unset.
 pub(crate) fn take_id<T>(
@@ -223,6 +228,12 @@ macro_rules! stripe_id {
         impl IntoId<$name> for &$name {
             fn into_id(self) -> Result<$name, InvalidId> {
                 Ok(self.clone())
+            }
+        }
+
+        impl crate::encode::Encode for $name {
+            fn encode(&self, out: &mut crate::encode::Writer) {
+                out.text(&self.0);
             }
         }
 

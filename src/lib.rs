@@ -158,6 +158,7 @@ pub mod checkout;
 mod clearable;
 mod client;
 pub mod discounts;
+mod encode;
 pub mod error;
 pub mod expand;
 pub mod form;

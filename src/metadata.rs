@@ -288,6 +288,18 @@ impl<K: Into<String>, V: Into<String>, const N: usize> From<[(K, V); N]> for Met
     }
 }
 
+impl crate::encode::Encode for Metadata {
+    fn encode(&self, out: &mut crate::encode::Writer) {
+        if self.clear {
+            out.text("");
+            return;
+        }
+        for (key, value) in &self.entries {
+            out.field(key, &value.as_deref().unwrap_or(""));
+        }
+    }
+}
+
 impl Serialize for Metadata {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         if self.clear {

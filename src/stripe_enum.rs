@@ -59,6 +59,12 @@ macro_rules! stripe_enum {
             }
         }
 
+        impl $crate::encode::Encode for $name {
+            fn encode(&self, out: &mut $crate::encode::Writer) {
+                out.text(self.as_str());
+            }
+        }
+
         impl $crate::model::FromJson for $name {
             fn from_json(
                 value: ::serde_json::Value,

@@ -237,6 +237,13 @@ macro_rules! params_struct {
             $( $crate::checkout::declare::field_setter!($kind, $(#[$fdoc])*, $field, $fty); )*
         }
 
+        impl $crate::encode::Encode for $name {
+            fn encode(&self, out: &mut $crate::encode::Writer) {
+                $( out.field(stringify!($req).trim_end_matches('_'), &self.$req); )*
+                $( out.field(stringify!($field).trim_end_matches('_'), &self.$field); )*
+            }
+        }
+
         impl $crate::checkout::declare::Check for $name {
             fn check(
                 &self,

@@ -89,6 +89,11 @@ impl ExtraParams {
     }
 }
 
+/// Writes nothing: the extras are checked against the typed pairs, then appended to them.
+impl crate::encode::Encode for ExtraParams {
+    fn encode(&self, _: &mut crate::encode::Writer) {}
+}
+
 /// Generates `extra_param` and `extra_json` for a params type with an `extra: ExtraParams`
 /// field, and the `encode` that checks the params and gives their typed pairs, then the
 /// checked extras.
@@ -98,7 +103,7 @@ macro_rules! extra_setters {
         /// the endpoint sends.
         pub(crate) fn encode(&self) -> $crate::Result<Vec<(String, String)>> {
             self.validate()?;
-            let mut pairs = $crate::form::to_pairs(self)?;
+            let mut pairs = $crate::encode::to_pairs(self)?;
             self.extra.append_to(&mut pairs)?;
             Ok(pairs)
         }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use super::coupon::CouponDuration;
+use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{CouponId, PromotionCodeId};
 use crate::metadata::{Metadata, metadata_setter};
@@ -103,6 +104,17 @@ impl Discount {
     }
 }
 
+/// As serde writes the enum: the variant's name, then its value (`discounts[0][coupon]=…`).
+impl crate::encode::Encode for Discount {
+    fn encode(&self, out: &mut crate::encode::Writer) {
+        match self {
+            Discount::Coupon(id) => out.field("coupon", id),
+            Discount::PromotionCode(id) => out.field("promotion_code", id),
+            Discount::CouponData(data) => out.field("coupon_data", data),
+        }
+    }
+}
+
 impl From<CouponData> for Discount {
     fn from(data: CouponData) -> Self {
         Discount::CouponData(data)
@@ -148,51 +160,53 @@ impl TryFrom<DiscountFields> for Discount {
     }
 }
 
-/// An inline coupon (`coupon_data`): either a fixed amount off in a currency, or a percentage
-/// off, with an optional name, duration and metadata.
-///
-/// Fields are sent in the order the official SDKs send them for the guide's example: `name`
-/// first, then `amount_off` and `currency`.
-///
-/// ```
-/// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
-///
-/// let fixed = CouponData::amount_off(2000, "usd").name("Customer Discount");
-/// assert_eq!(fixed.amount_off, Some(2000));
-///
-/// let loyalty = CouponData::percent_off(15.0)
-///     .name("Gold tier")
-///     .repeating(3)
-///     .metadata("tier", "gold");
-/// assert_eq!(loyalty.duration, Some(CouponDuration::Repeating));
-/// assert_eq!(loyalty.duration_in_months, Some(3));
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct CouponData {
-    /// The name customers see on the receipt and the checkout page (at most 40 characters).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub name: Option<String>,
-    /// The amount to take off, in the currency's smallest unit (cents for `usd`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub amount_off: Option<i64>,
-    /// The three-letter ISO currency code of `amount_off` (`usd`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency: Option<String>,
-    /// The percentage to take off, in `(0, 100]`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub percent_off: Option<f64>,
-    /// How long the discount lasts on a subscription.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub duration: Option<CouponDuration>,
-    /// How many months a [`CouponDuration::Repeating`] discount lasts.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub duration_in_months: Option<i64>,
-    /// Metadata stored on the generated coupon.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
+encoded_struct! {
+    /// An inline coupon (`coupon_data`): either a fixed amount off in a currency, or a percentage
+    /// off, with an optional name, duration and metadata.
+    ///
+    /// Fields are sent in the order the official SDKs send them for the guide's example: `name`
+    /// first, then `amount_off` and `currency`.
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+    ///
+    /// let fixed = CouponData::amount_off(2000, "usd").name("Customer Discount");
+    /// assert_eq!(fixed.amount_off, Some(2000));
+    ///
+    /// let loyalty = CouponData::percent_off(15.0)
+    ///     .name("Gold tier")
+    ///     .repeating(3)
+    ///     .metadata("tier", "gold");
+    /// assert_eq!(loyalty.duration, Some(CouponDuration::Repeating));
+    /// assert_eq!(loyalty.duration_in_months, Some(3));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct CouponData {
+        /// The name customers see on the receipt and the checkout page (at most 40 characters).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub name: Option<String>,
+        /// The amount to take off, in the currency's smallest unit (cents for `usd`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub amount_off: Option<i64>,
+        /// The three-letter ISO currency code of `amount_off` (`usd`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub currency: Option<String>,
+        /// The percentage to take off, in `(0, 100]`.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub percent_off: Option<f64>,
+        /// How long the discount lasts on a subscription.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub duration: Option<CouponDuration>,
+        /// How many months a [`CouponDuration::Repeating`] discount lasts.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub duration_in_months: Option<i64>,
+        /// Metadata stored on the generated coupon.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+    }
 }
 
 /// The longest coupon name Stripe accepts, in characters.

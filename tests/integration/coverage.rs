@@ -19,13 +19,15 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, ExpireSession, ListLineItems, ListSessions, Price,
     RetrieveSession, SessionLineItem, UpdateSession,
 };
 use stripe_checkout_client::discounts::{AppliedDiscount, Coupon, PromotionCode};
 use stripe_checkout_client::form;
+
+use crate::leaf_sample::{prune, segments};
 
 const VERSIONS: [&str; 3] = ["basil", "preview", "endive"];
 const COVERED: &str = "tests/fixtures/checkout-api/covered.txt";
@@ -36,45 +38,6 @@ fn facts(version: &str) -> Value {
         env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// `a.b[].c` → `[("a", false), ("b", true), ("c", false)]` (true: a list, take its first).
-fn segments(path: &str) -> Vec<(&str, bool)> {
-    path.split('.')
-        .map(|s| match s.strip_suffix("[]") {
-            Some(name) => (name, true),
-            None => (s, false),
-        })
-        .collect()
-}
-
-/// The sample cut down to the leaf at `path`, keeping at each level the fields Stripe
-/// requires there.
-fn prune(schema: &Value, sample: &Value, path: &[(&str, bool)]) -> Value {
-    let Some(((name, is_list), rest)) = path.split_first() else {
-        return sample.clone();
-    };
-    let Some(props) = schema.get("props").and_then(Value::as_object) else {
-        return sample.clone();
-    };
-    let mut out = Map::new();
-    for (prop, prop_schema) in props {
-        let required = prop_schema.get("optional") == Some(&Value::Bool(false));
-        if required && prop != name {
-            if let Some(v) = sample.get(prop) {
-                out.insert(prop.clone(), v.clone());
-            }
-        }
-    }
-    let child_schema = &props[*name];
-    let child_sample = &sample[*name];
-    let child = if *is_list {
-        json!([prune(&child_schema["items"], &child_sample[0], rest)])
-    } else {
-        prune(child_schema, child_sample, rest)
-    };
-    out.insert((*name).to_owned(), child);
-    Value::Object(out)
 }
 
 fn param_covered<T: DeserializeOwned + Serialize>(

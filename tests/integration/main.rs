@@ -11,6 +11,7 @@ mod errors;
 mod extra_params;
 mod headers;
 mod layout;
+mod leaf_sample;
 mod merchant_server;
 mod options;
 mod properties;

@@ -27,225 +27,228 @@ use crate::checkout::{
 use crate::checkout::{
     BrandingSettings, ManagedPayments, NameCollection, OptionalItem, OriginContext, WalletOptions,
 };
+use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{CustomerId, IntoId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::{Discount, check_currency};
 
-/// Parameters for [`CheckoutSessions::create`](crate::checkout::CheckoutSessions::create)
-/// (`POST /v1/checkout/sessions`). The mode is required; everything else is optional.
-///
-/// The first fields are declared in the order the official SDKs send the guide's example
-/// (`ui_mode`, `permissions`, `line_items`, `mode`, `return_url`), so the pairs match the
-/// recorded requests exactly.
-///
-/// ```
-/// use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
-/// use stripe_checkout_client::form;
-///
-/// let params = CreateSession::new(SessionMode::Payment)
-///     .ui_mode(UiMode::Custom)
-///     .line_item(LineItem::price("price_123", 1))
-///     .return_url("https://example.com/return")
-///     .update_discounts(PermissionOwner::ServerOnly);
-///
-/// let pairs: Vec<String> = form::to_pairs(&params)?
-///     .into_iter()
-///     .map(|(k, v)| format!("{k}={v}"))
-///     .collect();
-/// assert_eq!(
-///     pairs,
-///     [
-///         "ui_mode=custom",
-///         "permissions[update_discounts]=server_only",
-///         "line_items[0][price]=price_123",
-///         "line_items[0][quantity]=1",
-///         "mode=payment",
-///         "return_url=https://example.com/return",
-///     ]
-/// );
-///
-/// // The same parameters, as the official SDKs take them:
-/// let from_json: CreateSession = serde_json::from_str(
-///     r#"{"ui_mode":"custom","permissions":{"update_discounts":"server_only"},
-///         "line_items":[{"price":"price_123","quantity":1}],"mode":"payment",
-///         "return_url":"https://example.com/return"}"#,
-/// )?;
-/// assert_eq!(from_json, params);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct CreateSession {
-    /// How the Checkout page is presented; the dynamic-discounts flow uses
-    /// [`UiMode::Custom`].
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ui_mode: Option<UiMode>,
-    /// Who may update parts of the session; see [`update_discounts`](Self::update_discounts).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub permissions: Option<Permissions>,
-    /// What the customer buys.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub line_items: Vec<LineItem>,
-    /// One-off payment, setup or subscription.
-    pub mode: SessionMode,
-    /// Where an embedded or custom session sends the customer afterwards.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub return_url: Option<String>,
-    /// Where a hosted session sends the customer after paying.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub success_url: Option<String>,
-    /// Where a hosted session sends a customer who cancels.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub cancel_url: Option<String>,
-    /// When an embedded or custom session redirects to `return_url`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub redirect_on_completion: Option<RedirectOnCompletion>,
-    /// An existing customer (`cus_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer: Option<CustomerId>,
-    /// The email to prefill; cannot be combined with `customer`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer_email: Option<String>,
-    /// Your own reference for the session (an order or cart id).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub client_reference_id: Option<String>,
-    /// The three-letter ISO currency code (`usd`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub currency: Option<String>,
-    /// The page's locale (`auto`, `en`, `fr`, …).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub locale: Option<String>,
-    /// When the session expires, as a Unix timestamp (30 minutes to 24 hours from now).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub expires_at: Option<i64>,
-    /// Metadata stored on the session.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
-    /// The payment method types to offer (`card`, …); Stripe picks them when empty.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub payment_method_types: Vec<String>,
-    /// Whether customers may enter promotion codes. Cannot be combined with `discounts`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub allow_promotion_codes: Option<bool>,
-    /// The discount to apply (at most one).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub discounts: Vec<Discount>,
-    /// Whether to collect the customer's phone number.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub phone_number_collection: Option<PhoneNumberCollection>,
-    /// Whether Stripe Tax computes tax automatically.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub automatic_tax: Option<AutomaticTax>,
-    /// Whether to collect the billing address.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub billing_address_collection: Option<BillingAddressCollection>,
-    /// Whether to collect a shipping address, and for which countries.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shipping_address_collection: Option<ShippingAddressCollection>,
-    /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub adaptive_pricing: Option<AdaptivePricing>,
-    /// A recovery link once the session expires (`after_expiration`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub after_expiration: Option<AfterExpiration>,
-    /// The consents the page collects (`consent_collection`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub consent_collection: Option<ConsentCollection>,
-    /// Texts shown beside the built-in parts of the page (`custom_text`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub custom_text: Option<CustomText>,
-    /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer_creation: Option<CustomerCreation>,
-    /// What the page saves back on an existing customer (`customer_update`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer_update: Option<CustomerUpdate>,
-    /// An invoice for a `payment` mode session (`invoice_creation`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_creation: Option<InvoiceCreation>,
-    /// The payment a `payment` mode session creates (`payment_intent_data`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_intent_data: Option<PaymentIntentData>,
-    /// When a `subscription` mode session collects a payment method
-    /// (`payment_method_collection`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_method_collection: Option<PaymentMethodCollection>,
-    /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_method_configuration: Option<String>,
-    /// What to store on the collected payment method (`payment_method_data`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_method_data: Option<PaymentMethodData>,
-    /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card":
-    /// {"request_three_d_secure": "any"}}`. Untyped below the method level.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_method_options: Option<serde_json::Value>,
-    /// What the page offers for saved payment methods (`saved_payment_method_options`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub saved_payment_method_options: Option<SavedPaymentMethodOptions>,
-    /// The setup a `setup` mode session creates (`setup_intent_data`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub setup_intent_data: Option<SetupIntentData>,
-    /// The word on the payment button (`submit_type`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub submit_type: Option<SubmitType>,
-    /// The subscription a `subscription` mode session starts (`subscription_data`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub subscription_data: Option<SubscriptionData>,
-    /// Whether the page collects a tax id (`tax_id_collection`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tax_id_collection: Option<TaxIdCollection>,
-    /// Fields the customer fills in, at most three (`custom_fields`).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub custom_fields: Vec<CustomField>,
-    /// How the page looks for this session (`branding_settings`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub branding_settings: Option<BrandingSettings>,
-    /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer_account: Option<String>,
-    /// Your own identifier of the integration that made the session (`integration_identifier`;
-    /// preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub integration_identifier: Option<String>,
-    /// Stripe's managed payments (`managed_payments`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub managed_payments: Option<ManagedPayments>,
-    /// Which names the page asks for (`name_collection`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub name_collection: Option<NameCollection>,
-    /// Where the session was started from (`origin_context`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub origin_context: Option<OriginContext>,
-    /// Wallets' settings (`wallet_options`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub wallet_options: Option<WalletOptions>,
-    /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where
-    /// it replaces `payment_method_types`).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub allowed_payment_method_types: Vec<String>,
-    /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and
-    /// endive).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub excluded_payment_method_types: Vec<String>,
-    /// Items the customer may add on the page, at most ten (`optional_items`).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub optional_items: Vec<OptionalItem>,
-    /// The shipping rates the customer chooses from, at most five (`shipping_options`).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub shipping_options: Vec<ShippingOption>,
-    /// Fields of the answer to expand (`line_items`, `discounts`, …).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub expand: Vec<String>,
-    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
-    #[serde(skip)]
-    pub extra: ExtraParams,
-    /// A refused id from a setter, reported by `validate`.
-    #[serde(skip)]
-    rejected_id: Option<RejectedId>,
+encoded_struct! {
+    /// Parameters for [`CheckoutSessions::create`](crate::checkout::CheckoutSessions::create)
+    /// (`POST /v1/checkout/sessions`). The mode is required; everything else is optional.
+    ///
+    /// The first fields are declared in the order the official SDKs send the guide's example
+    /// (`ui_mode`, `permissions`, `line_items`, `mode`, `return_url`), so the pairs match the
+    /// recorded requests exactly.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
+    /// use stripe_checkout_client::form;
+    ///
+    /// let params = CreateSession::new(SessionMode::Payment)
+    ///     .ui_mode(UiMode::Custom)
+    ///     .line_item(LineItem::price("price_123", 1))
+    ///     .return_url("https://example.com/return")
+    ///     .update_discounts(PermissionOwner::ServerOnly);
+    ///
+    /// let pairs: Vec<String> = form::to_pairs(&params)?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(
+    ///     pairs,
+    ///     [
+    ///         "ui_mode=custom",
+    ///         "permissions[update_discounts]=server_only",
+    ///         "line_items[0][price]=price_123",
+    ///         "line_items[0][quantity]=1",
+    ///         "mode=payment",
+    ///         "return_url=https://example.com/return",
+    ///     ]
+    /// );
+    ///
+    /// // The same parameters, as the official SDKs take them:
+    /// let from_json: CreateSession = serde_json::from_str(
+    ///     r#"{"ui_mode":"custom","permissions":{"update_discounts":"server_only"},
+    ///         "line_items":[{"price":"price_123","quantity":1}],"mode":"payment",
+    ///         "return_url":"https://example.com/return"}"#,
+    /// )?;
+    /// assert_eq!(from_json, params);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct CreateSession {
+        /// How the Checkout page is presented; the dynamic-discounts flow uses
+        /// [`UiMode::Custom`].
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub ui_mode: Option<UiMode>,
+        /// Who may update parts of the session; see [`update_discounts`](Self::update_discounts).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub permissions: Option<Permissions>,
+        /// What the customer buys.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub line_items: Vec<LineItem>,
+        /// One-off payment, setup or subscription.
+        pub mode: SessionMode,
+        /// Where an embedded or custom session sends the customer afterwards.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub return_url: Option<String>,
+        /// Where a hosted session sends the customer after paying.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub success_url: Option<String>,
+        /// Where a hosted session sends a customer who cancels.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub cancel_url: Option<String>,
+        /// When an embedded or custom session redirects to `return_url`.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub redirect_on_completion: Option<RedirectOnCompletion>,
+        /// An existing customer (`cus_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer: Option<CustomerId>,
+        /// The email to prefill; cannot be combined with `customer`.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer_email: Option<String>,
+        /// Your own reference for the session (an order or cart id).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub client_reference_id: Option<String>,
+        /// The three-letter ISO currency code (`usd`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub currency: Option<String>,
+        /// The page's locale (`auto`, `en`, `fr`, …).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub locale: Option<String>,
+        /// When the session expires, as a Unix timestamp (30 minutes to 24 hours from now).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub expires_at: Option<i64>,
+        /// Metadata stored on the session.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// The payment method types to offer (`card`, …); Stripe picks them when empty.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub payment_method_types: Vec<String>,
+        /// Whether customers may enter promotion codes. Cannot be combined with `discounts`.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub allow_promotion_codes: Option<bool>,
+        /// The discount to apply (at most one).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub discounts: Vec<Discount>,
+        /// Whether to collect the customer's phone number.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub phone_number_collection: Option<PhoneNumberCollection>,
+        /// Whether Stripe Tax computes tax automatically.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub automatic_tax: Option<AutomaticTax>,
+        /// Whether to collect the billing address.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub billing_address_collection: Option<BillingAddressCollection>,
+        /// Whether to collect a shipping address, and for which countries.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub shipping_address_collection: Option<ShippingAddressCollection>,
+        /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub adaptive_pricing: Option<AdaptivePricing>,
+        /// A recovery link once the session expires (`after_expiration`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub after_expiration: Option<AfterExpiration>,
+        /// The consents the page collects (`consent_collection`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub consent_collection: Option<ConsentCollection>,
+        /// Texts shown beside the built-in parts of the page (`custom_text`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub custom_text: Option<CustomText>,
+        /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer_creation: Option<CustomerCreation>,
+        /// What the page saves back on an existing customer (`customer_update`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer_update: Option<CustomerUpdate>,
+        /// An invoice for a `payment` mode session (`invoice_creation`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub invoice_creation: Option<InvoiceCreation>,
+        /// The payment a `payment` mode session creates (`payment_intent_data`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_intent_data: Option<PaymentIntentData>,
+        /// When a `subscription` mode session collects a payment method
+        /// (`payment_method_collection`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_method_collection: Option<PaymentMethodCollection>,
+        /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_method_configuration: Option<String>,
+        /// What to store on the collected payment method (`payment_method_data`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_method_data: Option<PaymentMethodData>,
+        /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card":
+        /// {"request_three_d_secure": "any"}}`. Untyped below the method level.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_method_options: Option<serde_json::Value>,
+        /// What the page offers for saved payment methods (`saved_payment_method_options`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub saved_payment_method_options: Option<SavedPaymentMethodOptions>,
+        /// The setup a `setup` mode session creates (`setup_intent_data`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub setup_intent_data: Option<SetupIntentData>,
+        /// The word on the payment button (`submit_type`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub submit_type: Option<SubmitType>,
+        /// The subscription a `subscription` mode session starts (`subscription_data`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub subscription_data: Option<SubscriptionData>,
+        /// Whether the page collects a tax id (`tax_id_collection`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub tax_id_collection: Option<TaxIdCollection>,
+        /// Fields the customer fills in, at most three (`custom_fields`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub custom_fields: Vec<CustomField>,
+        /// How the page looks for this session (`branding_settings`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub branding_settings: Option<BrandingSettings>,
+        /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer_account: Option<String>,
+        /// Your own identifier of the integration that made the session (`integration_identifier`;
+        /// preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub integration_identifier: Option<String>,
+        /// Stripe's managed payments (`managed_payments`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub managed_payments: Option<ManagedPayments>,
+        /// Which names the page asks for (`name_collection`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub name_collection: Option<NameCollection>,
+        /// Where the session was started from (`origin_context`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub origin_context: Option<OriginContext>,
+        /// Wallets' settings (`wallet_options`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub wallet_options: Option<WalletOptions>,
+        /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where
+        /// it replaces `payment_method_types`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub allowed_payment_method_types: Vec<String>,
+        /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and
+        /// endive).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub excluded_payment_method_types: Vec<String>,
+        /// Items the customer may add on the page, at most ten (`optional_items`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub optional_items: Vec<OptionalItem>,
+        /// The shipping rates the customer chooses from, at most five (`shipping_options`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub shipping_options: Vec<ShippingOption>,
+        /// Fields of the answer to expand (`line_items`, `discounts`, …).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        #[serde(skip)]
+        pub extra: ExtraParams,
+        /// A refused id from a setter, reported by `validate`.
+        #[serde(skip)]
+        rejected_id: Option<RejectedId>,
+    }
 }
 
 impl CreateSession {

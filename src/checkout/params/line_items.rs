@@ -10,82 +10,85 @@ use super::checks::*;
 
 use crate::checkout::declare::params_struct;
 use crate::checkout::{RecurringInterval, TaxBehavior};
+use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{IntoId, PriceId, ProductId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::check_currency;
 
-/// One line item of [`CreateSession`](crate::checkout::CreateSession): an existing price, or an inline one
-/// ([`PriceData`]), with a quantity.
-///
-/// ```
-/// use stripe_checkout_client::checkout::{AdjustableQuantity, LineItem, PriceData, ProductData, RecurringInterval};
-/// use stripe_checkout_client::form;
-///
-/// let by_id = LineItem::price("price_123", 1);
-/// let inline = LineItem::price_data(
-///     PriceData::new("usd", 2500, ProductData::new("T-shirt").image("https://example.com/t.png"))
-///         .recurring(RecurringInterval::Month),
-///     2,
-/// )
-/// .adjustable_quantity(AdjustableQuantity::range(1, 10));
-///
-/// #[derive(serde::Serialize)]
-/// struct Params {
-///     line_items: Vec<LineItem>,
-/// }
-/// let pairs: Vec<String> = form::to_pairs(&Params { line_items: vec![by_id, inline] })?
-///     .into_iter()
-///     .map(|(k, v)| format!("{k}={v}"))
-///     .collect();
-/// assert_eq!(
-///     pairs,
-///     [
-///         "line_items[0][price]=price_123",
-///         "line_items[0][quantity]=1",
-///         "line_items[1][price_data][currency]=usd",
-///         "line_items[1][price_data][product_data][name]=T-shirt",
-///         "line_items[1][price_data][product_data][images][0]=https://example.com/t.png",
-///         "line_items[1][price_data][unit_amount]=2500",
-///         "line_items[1][price_data][recurring][interval]=month",
-///         "line_items[1][quantity]=2",
-///         "line_items[1][adjustable_quantity][enabled]=true",
-///         "line_items[1][adjustable_quantity][minimum]=1",
-///         "line_items[1][adjustable_quantity][maximum]=10",
-///     ]
-/// );
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct LineItem {
-    /// An existing price (`price_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price: Option<PriceId>,
-    /// An inline price, created for this session only.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price_data: Option<PriceData>,
-    /// How many units (at least 1).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub quantity: Option<u64>,
-    /// Whether the customer may change the quantity, and within which bounds.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub adjustable_quantity: Option<AdjustableQuantity>,
-    /// Tax rates (`txr_…`) applied to this item.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub tax_rates: Vec<String>,
-    /// Tax rates (`txr_…`) Stripe picks from by the customer's address (`dynamic_tax_rates`;
-    /// basil).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub dynamic_tax_rates: Vec<String>,
-    /// Metadata stored on the line item (`metadata`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
-    /// A refused id from a setter, reported by `validate`.
-    #[serde(skip)]
-    rejected_id: Option<RejectedId>,
+encoded_struct! {
+    /// One line item of [`CreateSession`](crate::checkout::CreateSession): an existing price, or an inline one
+    /// ([`PriceData`]), with a quantity.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{AdjustableQuantity, LineItem, PriceData, ProductData, RecurringInterval};
+    /// use stripe_checkout_client::form;
+    ///
+    /// let by_id = LineItem::price("price_123", 1);
+    /// let inline = LineItem::price_data(
+    ///     PriceData::new("usd", 2500, ProductData::new("T-shirt").image("https://example.com/t.png"))
+    ///         .recurring(RecurringInterval::Month),
+    ///     2,
+    /// )
+    /// .adjustable_quantity(AdjustableQuantity::range(1, 10));
+    ///
+    /// #[derive(serde::Serialize)]
+    /// struct Params {
+    ///     line_items: Vec<LineItem>,
+    /// }
+    /// let pairs: Vec<String> = form::to_pairs(&Params { line_items: vec![by_id, inline] })?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(
+    ///     pairs,
+    ///     [
+    ///         "line_items[0][price]=price_123",
+    ///         "line_items[0][quantity]=1",
+    ///         "line_items[1][price_data][currency]=usd",
+    ///         "line_items[1][price_data][product_data][name]=T-shirt",
+    ///         "line_items[1][price_data][product_data][images][0]=https://example.com/t.png",
+    ///         "line_items[1][price_data][unit_amount]=2500",
+    ///         "line_items[1][price_data][recurring][interval]=month",
+    ///         "line_items[1][quantity]=2",
+    ///         "line_items[1][adjustable_quantity][enabled]=true",
+    ///         "line_items[1][adjustable_quantity][minimum]=1",
+    ///         "line_items[1][adjustable_quantity][maximum]=10",
+    ///     ]
+    /// );
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct LineItem {
+        /// An existing price (`price_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub price: Option<PriceId>,
+        /// An inline price, created for this session only.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub price_data: Option<PriceData>,
+        /// How many units (at least 1).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub quantity: Option<u64>,
+        /// Whether the customer may change the quantity, and within which bounds.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub adjustable_quantity: Option<AdjustableQuantity>,
+        /// Tax rates (`txr_…`) applied to this item.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub tax_rates: Vec<String>,
+        /// Tax rates (`txr_…`) Stripe picks from by the customer's address (`dynamic_tax_rates`;
+        /// basil).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub dynamic_tax_rates: Vec<String>,
+        /// Metadata stored on the line item (`metadata`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// A refused id from a setter, reported by `validate`.
+        #[serde(skip)]
+        rejected_id: Option<RejectedId>,
+    }
 }
 
 impl LineItem {
@@ -198,46 +201,48 @@ impl LineItem {
     }
 }
 
-/// An inline price (`price_data`): a currency, an amount (`unit_amount` or
-/// `unit_amount_decimal`) and a product (`product` or `product_data`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::{PriceData, ProductData, Recurring, RecurringInterval, TaxBehavior};
-///
-/// let monthly = PriceData::new("usd", 900, ProductData::new("Pro plan"))
-///     .recurring(Recurring::new(RecurringInterval::Month).interval_count(1))
-///     .tax_behavior(TaxBehavior::Exclusive);
-/// let existing = PriceData::for_product("eur", 1500, "prod_NNNsbcqAqCJrj2").unit_amount_decimal("1499.5");
-/// assert_eq!(existing.unit_amount, None);
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct PriceData {
-    /// The three-letter ISO currency code (`usd`).
-    pub currency: String,
-    /// An existing product (`prod_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product: Option<ProductId>,
-    /// An inline product, created for this price.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub product_data: Option<ProductData>,
-    /// The unit amount in the currency's smallest unit (cents).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub unit_amount: Option<i64>,
-    /// The unit amount as a decimal string, in the smallest unit, with up to 12 decimals.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub unit_amount_decimal: Option<String>,
-    /// Makes the price recurring (subscription mode).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub recurring: Option<Recurring>,
-    /// Whether the amount includes tax.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tax_behavior: Option<TaxBehavior>,
-    /// A refused id from a setter, reported by `validate`.
-    #[serde(skip)]
-    rejected_id: Option<RejectedId>,
+encoded_struct! {
+    /// An inline price (`price_data`): a currency, an amount (`unit_amount` or
+    /// `unit_amount_decimal`) and a product (`product` or `product_data`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{PriceData, ProductData, Recurring, RecurringInterval, TaxBehavior};
+    ///
+    /// let monthly = PriceData::new("usd", 900, ProductData::new("Pro plan"))
+    ///     .recurring(Recurring::new(RecurringInterval::Month).interval_count(1))
+    ///     .tax_behavior(TaxBehavior::Exclusive);
+    /// let existing = PriceData::for_product("eur", 1500, "prod_NNNsbcqAqCJrj2").unit_amount_decimal("1499.5");
+    /// assert_eq!(existing.unit_amount, None);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct PriceData {
+        /// The three-letter ISO currency code (`usd`).
+        pub currency: String,
+        /// An existing product (`prod_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub product: Option<ProductId>,
+        /// An inline product, created for this price.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub product_data: Option<ProductData>,
+        /// The unit amount in the currency's smallest unit (cents).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub unit_amount: Option<i64>,
+        /// The unit amount as a decimal string, in the smallest unit, with up to 12 decimals.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub unit_amount_decimal: Option<String>,
+        /// Makes the price recurring (subscription mode).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub recurring: Option<Recurring>,
+        /// Whether the amount includes tax.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub tax_behavior: Option<TaxBehavior>,
+        /// A refused id from a setter, reported by `validate`.
+        #[serde(skip)]
+        rejected_id: Option<RejectedId>,
+    }
 }
 
 impl PriceData {
@@ -399,41 +404,43 @@ pub(super) fn is_decimal(s: &str) -> bool {
             .is_none_or(|f| (1..=12).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A product described inline (`product_data`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::ProductData;
-/// let p = ProductData::new("T-shirt")
-///     .description("100% cotton")
-///     .image("https://example.com/t.png")
-///     .metadata("sku", "TS-1");
-/// assert_eq!(p.images.len(), 1);
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ProductData {
-    /// The name customers see.
-    pub name: String,
-    /// A longer description.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub description: Option<String>,
-    /// Image URLs (up to 8).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub images: Vec<String>,
-    /// Metadata stored on the product.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
-    /// A Stripe Tax code (`txcd_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tax_code: Option<String>,
-    /// Tax details of the product (`tax_details`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tax_details: Option<ProductTaxDetails>,
-    /// The unit shown on receipts and invoices, e.g. `seat` (`unit_label`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub unit_label: Option<String>,
+encoded_struct! {
+    /// A product described inline (`product_data`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::ProductData;
+    /// let p = ProductData::new("T-shirt")
+    ///     .description("100% cotton")
+    ///     .image("https://example.com/t.png")
+    ///     .metadata("sku", "TS-1");
+    /// assert_eq!(p.images.len(), 1);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ProductData {
+        /// The name customers see.
+        pub name: String,
+        /// A longer description.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub description: Option<String>,
+        /// Image URLs (up to 8).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub images: Vec<String>,
+        /// Metadata stored on the product.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// A Stripe Tax code (`txcd_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub tax_code: Option<String>,
+        /// Tax details of the product (`tax_details`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub tax_details: Option<ProductTaxDetails>,
+        /// The unit shown on receipts and invoices, e.g. `seat` (`unit_label`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub unit_label: Option<String>,
+    }
 }
 
 params_struct! {
@@ -519,23 +526,25 @@ impl ProductData {
     }
 }
 
-/// How often a recurring inline price bills (`recurring`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::{Recurring, RecurringInterval};
-/// let every_two_weeks = Recurring::new(RecurringInterval::Week).interval_count(2);
-/// assert_eq!(Recurring::from(RecurringInterval::Month).interval_count, None);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Recurring {
-    /// The billing interval.
-    pub interval: RecurringInterval,
-    /// How many intervals between bills (default 1).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub interval_count: Option<u64>,
+encoded_struct! {
+    /// How often a recurring inline price bills (`recurring`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{Recurring, RecurringInterval};
+    /// let every_two_weeks = Recurring::new(RecurringInterval::Week).interval_count(2);
+    /// assert_eq!(Recurring::from(RecurringInterval::Month).interval_count, None);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct Recurring {
+        /// The billing interval.
+        pub interval: RecurringInterval,
+        /// How many intervals between bills (default 1).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub interval_count: Option<u64>,
+    }
 }
 
 impl Recurring {
@@ -570,28 +579,30 @@ impl From<RecurringInterval> for Recurring {
     }
 }
 
-/// Whether the customer may change a line item's quantity (`adjustable_quantity`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::AdjustableQuantity;
-/// let a = AdjustableQuantity::range(1, 10);
-/// assert!(a.enabled);
-/// let off = AdjustableQuantity::new(false);
-/// assert_eq!(off.maximum, None);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct AdjustableQuantity {
-    /// Whether the quantity is adjustable.
-    pub enabled: bool,
-    /// The smallest quantity the customer may choose.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub minimum: Option<u64>,
-    /// The largest quantity the customer may choose (at most 999 999).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub maximum: Option<u64>,
+encoded_struct! {
+    /// Whether the customer may change a line item's quantity (`adjustable_quantity`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::AdjustableQuantity;
+    /// let a = AdjustableQuantity::range(1, 10);
+    /// assert!(a.enabled);
+    /// let off = AdjustableQuantity::new(false);
+    /// assert_eq!(off.maximum, None);
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct AdjustableQuantity {
+        /// Whether the quantity is adjustable.
+        pub enabled: bool,
+        /// The smallest quantity the customer may choose.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub minimum: Option<u64>,
+        /// The largest quantity the customer may choose (at most 999 999).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub maximum: Option<u64>,
+    }
 }
 
 /// Stripe's upper bound for `adjustable_quantity[maximum]`.

@@ -12,37 +12,40 @@ use crate::checkout::CustomerDetailsFilter;
 use crate::checkout::SessionStatus;
 use crate::checkout::declare::{Check, Param};
 use crate::checkout::extra::{ExtraParams, extra_setters};
+use crate::encode::encoded_struct;
 use crate::error::Result;
 use crate::ids::{CheckoutSessionId, CustomerId, IntoId, RejectedId, take_id};
 
-/// The parameters of a retrieve (`GET /v1/checkout/sessions/{id}`): what to expand, as the
-/// official SDKs write them. [`CheckoutSessions::retrieve`](crate::checkout::CheckoutSessions::retrieve)
-/// takes only the id and sends the same pairs from
-/// [`.expand(…)`](crate::PendingRequest::expand); this type reads them back (from the SDKs'
-/// JSON, or from a recorded request in the emulator).
-///
-/// ```
-/// use stripe_checkout_client::checkout::RetrieveSession;
-/// use stripe_checkout_client::form;
-///
-/// let params = RetrieveSession::new().expand(["discounts", "line_items"]);
-/// assert_eq!(
-///     form::to_pairs(&params)?,
-///     [
-///         ("expand[0]".to_owned(), "discounts".to_owned()),
-///         ("expand[1]".to_owned(), "line_items".to_owned()),
-///     ]
-/// );
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct RetrieveSession {
-    /// Fields to expand (`discounts`, `discounts.coupon`, `line_items`, …).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub expand: Vec<String>,
+encoded_struct! {
+    /// The parameters of a retrieve (`GET /v1/checkout/sessions/{id}`): what to expand, as the
+    /// official SDKs write them. [`CheckoutSessions::retrieve`](crate::checkout::CheckoutSessions::retrieve)
+    /// takes only the id and sends the same pairs from
+    /// [`.expand(…)`](crate::PendingRequest::expand); this type reads them back (from the SDKs'
+    /// JSON, or from a recorded request in the emulator).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::RetrieveSession;
+    /// use stripe_checkout_client::form;
+    ///
+    /// let params = RetrieveSession::new().expand(["discounts", "line_items"]);
+    /// assert_eq!(
+    ///     form::to_pairs(&params)?,
+    ///     [
+    ///         ("expand[0]".to_owned(), "discounts".to_owned()),
+    ///         ("expand[1]".to_owned(), "line_items".to_owned()),
+    ///     ]
+    /// );
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct RetrieveSession {
+        /// Fields to expand (`discounts`, `discounts.coupon`, `line_items`, …).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+    }
 }
 
 impl RetrieveSession {
@@ -69,74 +72,76 @@ impl RetrieveSession {
     }
 }
 
-/// Parameters for [`CheckoutSessions::list`](crate::checkout::CheckoutSessions::list)
-/// (`GET /v1/checkout/sessions`): filters and pagination.
-///
-/// ```
-/// use stripe_checkout_client::checkout::{ListSessions, RangeQuery, SessionStatus};
-/// use stripe_checkout_client::form;
-///
-/// let params = ListSessions::new()
-///     .limit(10)
-///     .status(SessionStatus::Open)
-///     .created(RangeQuery::new().gte(1_700_000_000));
-/// let pairs: Vec<String> = form::to_pairs(&params)?
-///     .into_iter()
-///     .map(|(k, v)| format!("{k}={v}"))
-///     .collect();
-/// assert_eq!(pairs, ["limit=10", "status=open", "created[gte]=1700000000"]);
-///
-/// let exact = ListSessions::new().created(1_700_000_000);
-/// assert_eq!(form::to_pairs(&exact)?, [("created".to_owned(), "1700000000".to_owned())]);
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ListSessions {
-    /// Page size, 1 to 100 (Stripe's default is 10).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub limit: Option<u32>,
-    /// Cursor: the page after this session id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub starting_after: Option<CheckoutSessionId>,
-    /// Cursor: the page before this session id.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ending_before: Option<CheckoutSessionId>,
-    /// Only sessions of this customer (`cus_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer: Option<CustomerId>,
-    /// Only the session of this payment intent (`pi_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_intent: Option<String>,
-    /// Only sessions with this status.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub status: Option<SessionStatus>,
-    /// Only sessions created at, or within, these times.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub created: Option<CreatedFilter>,
-    /// Fields of each session to expand (prefix them with `data.`).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub expand: Vec<String>,
-    /// Only the sessions of the customer with this email (`customer_details[email]`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer_details: Option<CustomerDetailsFilter>,
-    /// Only the sessions of this customer account (`customer_account`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub customer_account: Option<String>,
-    /// Only the sessions of this payment link, `plink_…` (`payment_link`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_link: Option<String>,
-    /// Only the session of this subscription, `sub_…` (`subscription`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub subscription: Option<String>,
-    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
-    #[serde(skip)]
-    pub extra: ExtraParams,
-    /// A refused id from a setter, reported by `validate`.
-    #[serde(skip)]
-    rejected_id: Option<RejectedId>,
+encoded_struct! {
+    /// Parameters for [`CheckoutSessions::list`](crate::checkout::CheckoutSessions::list)
+    /// (`GET /v1/checkout/sessions`): filters and pagination.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{ListSessions, RangeQuery, SessionStatus};
+    /// use stripe_checkout_client::form;
+    ///
+    /// let params = ListSessions::new()
+    ///     .limit(10)
+    ///     .status(SessionStatus::Open)
+    ///     .created(RangeQuery::new().gte(1_700_000_000));
+    /// let pairs: Vec<String> = form::to_pairs(&params)?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(pairs, ["limit=10", "status=open", "created[gte]=1700000000"]);
+    ///
+    /// let exact = ListSessions::new().created(1_700_000_000);
+    /// assert_eq!(form::to_pairs(&exact)?, [("created".to_owned(), "1700000000".to_owned())]);
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ListSessions {
+        /// Page size, 1 to 100 (Stripe's default is 10).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub limit: Option<u32>,
+        /// Cursor: the page after this session id.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub starting_after: Option<CheckoutSessionId>,
+        /// Cursor: the page before this session id.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub ending_before: Option<CheckoutSessionId>,
+        /// Only sessions of this customer (`cus_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer: Option<CustomerId>,
+        /// Only the session of this payment intent (`pi_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_intent: Option<String>,
+        /// Only sessions with this status.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub status: Option<SessionStatus>,
+        /// Only sessions created at, or within, these times.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub created: Option<CreatedFilter>,
+        /// Fields of each session to expand (prefix them with `data.`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+        /// Only the sessions of the customer with this email (`customer_details[email]`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer_details: Option<CustomerDetailsFilter>,
+        /// Only the sessions of this customer account (`customer_account`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer_account: Option<String>,
+        /// Only the sessions of this payment link, `plink_…` (`payment_link`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_link: Option<String>,
+        /// Only the session of this subscription, `sub_…` (`subscription`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub subscription: Option<String>,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        #[serde(skip)]
+        pub extra: ExtraParams,
+        /// A refused id from a setter, reported by `validate`.
+        #[serde(skip)]
+        rejected_id: Option<RejectedId>,
+    }
 }
 
 impl ListSessions {
@@ -292,6 +297,15 @@ impl<'de> Deserialize<'de> for CreatedFilter {
     }
 }
 
+impl crate::encode::Encode for CreatedFilter {
+    fn encode(&self, out: &mut crate::encode::Writer) {
+        match self {
+            CreatedFilter::Exact(time) => time.encode(out),
+            CreatedFilter::Range(range) => range.encode(out),
+        }
+    }
+}
+
 impl From<i64> for CreatedFilter {
     fn from(time: i64) -> Self {
         CreatedFilter::Exact(time)
@@ -304,31 +318,33 @@ impl From<RangeQuery> for CreatedFilter {
     }
 }
 
-/// Bounds on a Unix time: greater than (`gt`), at least (`gte`), less than (`lt`), at most
-/// (`lte`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::RangeQuery;
-/// let last_day = RangeQuery::new().gte(1_700_000_000).lt(1_700_086_400);
-/// assert_eq!(last_day.gt, None);
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct RangeQuery {
-    /// Strictly after this time.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub gt: Option<i64>,
-    /// At or after this time.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub gte: Option<i64>,
-    /// Strictly before this time.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub lt: Option<i64>,
-    /// At or before this time.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub lte: Option<i64>,
+encoded_struct! {
+    /// Bounds on a Unix time: greater than (`gt`), at least (`gte`), less than (`lt`), at most
+    /// (`lte`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::RangeQuery;
+    /// let last_day = RangeQuery::new().gte(1_700_000_000).lt(1_700_086_400);
+    /// assert_eq!(last_day.gt, None);
+    /// ```
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct RangeQuery {
+        /// Strictly after this time.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub gt: Option<i64>,
+        /// At or after this time.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub gte: Option<i64>,
+        /// Strictly before this time.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub lt: Option<i64>,
+        /// At or before this time.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub lte: Option<i64>,
+    }
 }
 
 impl RangeQuery {
@@ -354,42 +370,44 @@ impl RangeQuery {
     }
 }
 
-/// Parameters for [`CheckoutSessions::list_line_items`](crate::checkout::CheckoutSessions::list_line_items)
-/// (`GET /v1/checkout/sessions/{id}/line_items`): pagination.
-///
-/// ```
-/// use stripe_checkout_client::checkout::ListLineItems;
-/// use stripe_checkout_client::form;
-/// let params = ListLineItems::new().limit(5).starting_after("li_1");
-/// assert_eq!(
-///     form::to_pairs(&params)?,
-///     [
-///         ("limit".to_owned(), "5".to_owned()),
-///         ("starting_after".to_owned(), "li_1".to_owned()),
-///     ]
-/// );
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ListLineItems {
-    /// Page size, 1 to 100 (Stripe's default is 10).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub limit: Option<u32>,
-    /// Cursor: the page after this line item id (`li_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub starting_after: Option<String>,
-    /// Cursor: the page before this line item id (`li_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub ending_before: Option<String>,
-    /// Fields of each line item to expand (prefix them with `data.`).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub expand: Vec<String>,
-    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
-    #[serde(skip)]
-    pub extra: ExtraParams,
+encoded_struct! {
+    /// Parameters for [`CheckoutSessions::list_line_items`](crate::checkout::CheckoutSessions::list_line_items)
+    /// (`GET /v1/checkout/sessions/{id}/line_items`): pagination.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::ListLineItems;
+    /// use stripe_checkout_client::form;
+    /// let params = ListLineItems::new().limit(5).starting_after("li_1");
+    /// assert_eq!(
+    ///     form::to_pairs(&params)?,
+    ///     [
+    ///         ("limit".to_owned(), "5".to_owned()),
+    ///         ("starting_after".to_owned(), "li_1".to_owned()),
+    ///     ]
+    /// );
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ListLineItems {
+        /// Page size, 1 to 100 (Stripe's default is 10).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub limit: Option<u32>,
+        /// Cursor: the page after this line item id (`li_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub starting_after: Option<String>,
+        /// Cursor: the page before this line item id (`li_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub ending_before: Option<String>,
+        /// Fields of each line item to expand (prefix them with `data.`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        #[serde(skip)]
+        pub extra: ExtraParams,
+    }
 }
 
 impl ListLineItems {
@@ -443,25 +461,27 @@ impl ListLineItems {
     }
 }
 
-/// The parameters of an expire (`POST /v1/checkout/sessions/{id}/expire`): only what to expand
-/// in the answer. [`CheckoutSessions::expire`](crate::checkout::CheckoutSessions::expire) takes only the
-/// id; chain [`.expand(…)`](crate::PendingRequest::expand) on it for the same pairs.
-///
-/// ```
-/// use stripe_checkout_client::checkout::ExpireSession;
-/// use stripe_checkout_client::form;
-/// assert!(form::to_pairs(&ExpireSession::new())?.is_empty());
-/// assert_eq!(ExpireSession::new().expand(["line_items"]).expand, ["line_items"]);
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ExpireSession {
-    /// Fields of the answer to expand.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub expand: Vec<String>,
+encoded_struct! {
+    /// The parameters of an expire (`POST /v1/checkout/sessions/{id}/expire`): only what to expand
+    /// in the answer. [`CheckoutSessions::expire`](crate::checkout::CheckoutSessions::expire) takes only the
+    /// id; chain [`.expand(…)`](crate::PendingRequest::expand) on it for the same pairs.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::ExpireSession;
+    /// use stripe_checkout_client::form;
+    /// assert!(form::to_pairs(&ExpireSession::new())?.is_empty());
+    /// assert_eq!(ExpireSession::new().expand(["line_items"]).expand, ["line_items"]);
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ExpireSession {
+        /// Fields of the answer to expand.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+    }
 }
 
 impl ExpireSession {

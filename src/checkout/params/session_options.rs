@@ -10,49 +10,54 @@ use super::checks::*;
 
 use crate::checkout::InvoiceIssuer;
 use crate::checkout::PermissionOwner;
+use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 
-/// Who may update which part of a session (`permissions`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::{PermissionOwner, Permissions};
-/// let p = Permissions::new()
-///     .update_discounts(PermissionOwner::ServerOnly)
-///     .update_shipping_details(PermissionOwner::ServerOnly);
-/// assert_eq!(p.update_line_items, None);
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Permissions {
-    /// Who may update the discounts.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub update_discounts: Option<PermissionOwner>,
-    /// Who may update the line items.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub update_line_items: Option<PermissionOwner>,
-    /// Who may update the shipping details.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub update_shipping_details: Option<PermissionOwner>,
-    /// The same permissions for line items and shipping details, grouped (`update`; the
-    /// preview).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub update: Option<PermissionsUpdate>,
+encoded_struct! {
+    /// Who may update which part of a session (`permissions`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{PermissionOwner, Permissions};
+    /// let p = Permissions::new()
+    ///     .update_discounts(PermissionOwner::ServerOnly)
+    ///     .update_shipping_details(PermissionOwner::ServerOnly);
+    /// assert_eq!(p.update_line_items, None);
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct Permissions {
+        /// Who may update the discounts.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub update_discounts: Option<PermissionOwner>,
+        /// Who may update the line items.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub update_line_items: Option<PermissionOwner>,
+        /// Who may update the shipping details.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub update_shipping_details: Option<PermissionOwner>,
+        /// The same permissions for line items and shipping details, grouped (`update`; the
+        /// preview).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub update: Option<PermissionsUpdate>,
+    }
 }
 
-/// Who may update line items and shipping details (`permissions[update]`; the preview).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct PermissionsUpdate {
-    /// Who may update the line items (`line_items`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub line_items: Option<PermissionOwner>,
-    /// Who may update the shipping details (`shipping_details`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shipping_details: Option<PermissionOwner>,
+encoded_struct! {
+    /// Who may update line items and shipping details (`permissions[update]`; the preview).
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct PermissionsUpdate {
+        /// Who may update the line items (`line_items`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub line_items: Option<PermissionOwner>,
+        /// Who may update the shipping details (`shipping_details`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub shipping_details: Option<PermissionOwner>,
+    }
 }
 
 impl PermissionsUpdate {
@@ -96,19 +101,21 @@ impl Permissions {
     }
 }
 
-/// Whether to collect the customer's phone number (`phone_number_collection[enabled]`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::PhoneNumberCollection;
-/// assert!(PhoneNumberCollection::from(true).enabled);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct PhoneNumberCollection {
-    /// Whether the phone number is collected.
-    pub enabled: bool,
+encoded_struct! {
+    /// Whether to collect the customer's phone number (`phone_number_collection[enabled]`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::PhoneNumberCollection;
+    /// assert!(PhoneNumberCollection::from(true).enabled);
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct PhoneNumberCollection {
+        /// Whether the phone number is collected.
+        pub enabled: bool,
+    }
 }
 
 impl PhoneNumberCollection {
@@ -129,22 +136,24 @@ impl From<bool> for PhoneNumberCollection {
     }
 }
 
-/// Whether Stripe Tax computes tax automatically (`automatic_tax[enabled]`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::AutomaticTax;
-/// assert!(AutomaticTax::from(true).enabled);
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct AutomaticTax {
-    /// Whether automatic tax is on.
-    pub enabled: bool,
-    /// The account liable for the tax, for Connect (`liability`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub liability: Option<AutomaticTaxLiability>,
+encoded_struct! {
+    /// Whether Stripe Tax computes tax automatically (`automatic_tax[enabled]`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::AutomaticTax;
+    /// assert!(AutomaticTax::from(true).enabled);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct AutomaticTax {
+        /// Whether automatic tax is on.
+        pub enabled: bool,
+        /// The account liable for the tax, for Connect (`liability`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub liability: Option<AutomaticTaxLiability>,
+    }
 }
 
 /// The account liable for tax (`automatic_tax[liability]`): the same shape as an invoice's
@@ -177,20 +186,22 @@ impl From<bool> for AutomaticTax {
     }
 }
 
-/// The countries a shipping address may be in (`shipping_address_collection`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::ShippingAddressCollection;
-/// let s = ShippingAddressCollection::new(["US", "CA"]);
-/// assert_eq!(s.allowed_countries, ["US", "CA"]);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ShippingAddressCollection {
-    /// Two-letter ISO country codes (`US`).
-    pub allowed_countries: Vec<String>,
+encoded_struct! {
+    /// The countries a shipping address may be in (`shipping_address_collection`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::ShippingAddressCollection;
+    /// let s = ShippingAddressCollection::new(["US", "CA"]);
+    /// assert_eq!(s.allowed_countries, ["US", "CA"]);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ShippingAddressCollection {
+        /// Two-letter ISO country codes (`US`).
+        pub allowed_countries: Vec<String>,
+    }
 }
 
 impl ShippingAddressCollection {

@@ -13,30 +13,33 @@ use super::checks::*;
 use crate::checkout::TaxBehavior;
 use crate::checkout::declare::{Check, Param};
 use crate::checkout::{CurrencyAmount, DeliveryEstimate};
+use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::check_currency;
 use crate::stripe_enum::stripe_enum;
 
-/// One shipping option: an existing shipping rate (`shr_…`) or one described inline.
-///
-/// ```
-/// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData};
-/// let standard = ShippingOption::shipping_rate("shr_standard");
-/// let express = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd"));
-/// assert!(express.shipping_rate.is_none());
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ShippingOption {
-    /// An existing shipping rate (`shr_…`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shipping_rate: Option<String>,
-    /// A shipping rate described inline.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shipping_rate_data: Option<ShippingRateData>,
+encoded_struct! {
+    /// One shipping option: an existing shipping rate (`shr_…`) or one described inline.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData};
+    /// let standard = ShippingOption::shipping_rate("shr_standard");
+    /// let express = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd"));
+    /// assert!(express.shipping_rate.is_none());
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ShippingOption {
+        /// An existing shipping rate (`shr_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub shipping_rate: Option<String>,
+        /// A shipping rate described inline.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub shipping_rate_data: Option<ShippingRateData>,
+    }
 }
 
 impl ShippingOption {
@@ -92,54 +95,56 @@ stripe_enum!(
     }
 );
 
-/// An inline shipping rate (`shipping_rate_data`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData, UpdateSession};
-/// use stripe_checkout_client::form;
-///
-/// let params = UpdateSession::new()
-///     .shipping_option(ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd")));
-/// let pairs: Vec<String> = form::to_pairs(&params)?
-///     .into_iter()
-///     .map(|(k, v)| format!("{k}={v}"))
-///     .collect();
-/// assert_eq!(
-///     pairs,
-///     [
-///         "shipping_options[0][shipping_rate_data][display_name]=Express",
-///         "shipping_options[0][shipping_rate_data][type]=fixed_amount",
-///         "shipping_options[0][shipping_rate_data][fixed_amount][amount]=1500",
-///         "shipping_options[0][shipping_rate_data][fixed_amount][currency]=usd",
-///     ]
-/// );
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ShippingRateData {
-    /// The name customers see (`Express`).
-    pub display_name: String,
-    /// The kind of rate.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none", default)]
-    pub rate_type: Option<ShippingRateType>,
-    /// The amount, for a fixed-amount rate.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub fixed_amount: Option<FixedAmount>,
-    /// How long delivery takes (`delivery_estimate`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub delivery_estimate: Option<DeliveryEstimate>,
-    /// Metadata stored on the shipping rate (`metadata`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
-    /// Whether the amount includes tax (`tax_behavior`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tax_behavior: Option<TaxBehavior>,
-    /// A Stripe Tax code, `txcd_…` (`tax_code`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub tax_code: Option<String>,
+encoded_struct! {
+    /// An inline shipping rate (`shipping_rate_data`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData, UpdateSession};
+    /// use stripe_checkout_client::form;
+    ///
+    /// let params = UpdateSession::new()
+    ///     .shipping_option(ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd")));
+    /// let pairs: Vec<String> = form::to_pairs(&params)?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(
+    ///     pairs,
+    ///     [
+    ///         "shipping_options[0][shipping_rate_data][display_name]=Express",
+    ///         "shipping_options[0][shipping_rate_data][type]=fixed_amount",
+    ///         "shipping_options[0][shipping_rate_data][fixed_amount][amount]=1500",
+    ///         "shipping_options[0][shipping_rate_data][fixed_amount][currency]=usd",
+    ///     ]
+    /// );
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ShippingRateData {
+        /// The name customers see (`Express`).
+        pub display_name: String,
+        /// The kind of rate.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub rate_type as "type": Option<ShippingRateType>,
+        /// The amount, for a fixed-amount rate.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub fixed_amount: Option<FixedAmount>,
+        /// How long delivery takes (`delivery_estimate`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub delivery_estimate: Option<DeliveryEstimate>,
+        /// Metadata stored on the shipping rate (`metadata`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// Whether the amount includes tax (`tax_behavior`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub tax_behavior: Option<TaxBehavior>,
+        /// A Stripe Tax code, `txcd_…` (`tax_code`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub tax_code: Option<String>,
+    }
 }
 
 impl ShippingRateData {
@@ -199,24 +204,26 @@ impl ShippingRateData {
     }
 }
 
-/// The amount of a fixed-amount shipping rate (`fixed_amount`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::FixedAmount;
-/// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct FixedAmount {
-    /// The amount in the currency's smallest unit (cents).
-    pub amount: i64,
-    /// The three-letter ISO currency code (`usd`).
-    pub currency: String,
-    /// The amount in other currencies, by three-letter code (`currency_options`).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
-    pub currency_options: BTreeMap<String, CurrencyAmount>,
+encoded_struct! {
+    /// The amount of a fixed-amount shipping rate (`fixed_amount`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::FixedAmount;
+    /// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct FixedAmount {
+        /// The amount in the currency's smallest unit (cents).
+        pub amount: i64,
+        /// The three-letter ISO currency code (`usd`).
+        pub currency: String,
+        /// The amount in other currencies, by three-letter code (`currency_options`).
+        #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+        pub currency_options: BTreeMap<String, CurrencyAmount>,
+    }
 }
 
 impl FixedAmount {
@@ -251,22 +258,24 @@ impl FixedAmount {
     }
 }
 
-/// Information collected on your own page and passed to the session
-/// (`collected_information`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::{Address, CollectedInformation, ShippingDetails};
-/// let info = CollectedInformation::shipping_details(ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US")));
-/// assert!(info.shipping_details.is_some());
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct CollectedInformation {
-    /// Where to ship.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub shipping_details: Option<ShippingDetails>,
+encoded_struct! {
+    /// Information collected on your own page and passed to the session
+    /// (`collected_information`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{Address, CollectedInformation, ShippingDetails};
+    /// let info = CollectedInformation::shipping_details(ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US")));
+    /// assert!(info.shipping_details.is_some());
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct CollectedInformation {
+        /// Where to ship.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub shipping_details: Option<ShippingDetails>,
+    }
 }
 
 impl CollectedInformation {
@@ -291,22 +300,24 @@ impl CollectedInformation {
     }
 }
 
-/// A name and address to ship to (`shipping_details`).
-///
-/// ```
-/// use stripe_checkout_client::checkout::{Address, ShippingDetails};
-/// let d = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US").state("CA"));
-/// assert_eq!(d.address.state.as_deref(), Some("CA"));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ShippingDetails {
-    /// The recipient's name.
-    pub name: String,
-    /// The address.
-    pub address: Address,
+encoded_struct! {
+    /// A name and address to ship to (`shipping_details`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{Address, ShippingDetails};
+    /// let d = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US").state("CA"));
+    /// assert_eq!(d.address.state.as_deref(), Some("CA"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ShippingDetails {
+        /// The recipient's name.
+        pub name: String,
+        /// The address.
+        pub address: Address,
+    }
 }
 
 impl ShippingDetails {
@@ -329,38 +340,40 @@ impl ShippingDetails {
     }
 }
 
-/// A postal address; `line1` and `country` are required.
-///
-/// ```
-/// use stripe_checkout_client::checkout::Address;
-/// let a = Address::new("1 Main St", "US")
-///     .line2("Apt 2")
-///     .city("Springfield")
-///     .state("IL")
-///     .postal_code("62701");
-/// assert_eq!(a.country, "US");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Address {
-    /// Street, PO box or company name.
-    pub line1: String,
-    /// Apartment, suite, unit or building.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub line2: Option<String>,
-    /// City, district, suburb, town or village.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub city: Option<String>,
-    /// State, county, province or region.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub state: Option<String>,
-    /// ZIP or postal code.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub postal_code: Option<String>,
-    /// Two-letter ISO country code (`US`).
-    pub country: String,
+encoded_struct! {
+    /// A postal address; `line1` and `country` are required.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::Address;
+    /// let a = Address::new("1 Main St", "US")
+    ///     .line2("Apt 2")
+    ///     .city("Springfield")
+    ///     .state("IL")
+    ///     .postal_code("62701");
+    /// assert_eq!(a.country, "US");
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct Address {
+        /// Street, PO box or company name.
+        pub line1: String,
+        /// Apartment, suite, unit or building.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub line2: Option<String>,
+        /// City, district, suburb, town or village.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub city: Option<String>,
+        /// State, county, province or region.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub state: Option<String>,
+        /// ZIP or postal code.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub postal_code: Option<String>,
+        /// Two-letter ISO country code (`US`).
+        pub country: String,
+    }
 }
 
 impl Address {

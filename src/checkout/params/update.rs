@@ -16,96 +16,99 @@ use crate::checkout::extra::{ExtraParams, extra_setters};
 use crate::checkout::{
     UpdateAutomaticTax, UpdateInvoiceCreation, UpdatePaymentIntentData, UpdateSubscriptionData,
 };
+use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{IntoId, PriceId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::Discount;
 
-/// Parameters for [`CheckoutSessions::update`](crate::checkout::CheckoutSessions::update)
-/// (`POST /v1/checkout/sessions/{id}`): discounts, metadata, line items, shipping options and
-/// collected shipping details.
-///
-/// Clearing is explicit. [`clear_discounts`](Self::clear_discounts) sends `discounts=`, and so
-/// does [`discounts`](Self::discounts) with an empty list — unlike the official SDKs, where an
-/// empty list silently sends nothing and leaves the old discount in place. Stripe omits
-/// `discounts` from the answer unless the request expands it.
-///
-/// ```
-/// use stripe_checkout_client::checkout::UpdateSession;
-/// use stripe_checkout_client::discounts::{CouponData, Discount};
-/// use stripe_checkout_client::form;
-///
-/// let params = UpdateSession::new()
-///     .discounts([Discount::CouponData(CouponData::amount_off(500, "eur"))])
-///     .expand(["discounts"]);
-/// let pairs: Vec<String> = form::to_pairs(&params)?
-///     .into_iter()
-///     .map(|(k, v)| format!("{k}={v}"))
-///     .collect();
-/// assert_eq!(
-///     pairs,
-///     [
-///         "discounts[0][coupon_data][amount_off]=500",
-///         "discounts[0][coupon_data][currency]=eur",
-///         "expand[0]=discounts",
-///     ]
-/// );
-///
-/// // No discount left to give: clear, rather than send nothing.
-/// let none: Vec<Discount> = Vec::new();
-/// let params = UpdateSession::new().discounts(none);
-/// assert_eq!(form::to_pairs(&params)?, [("discounts".to_owned(), String::new())]);
-/// assert_eq!(params, UpdateSession::new().clear_discounts());
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct UpdateSession {
-    /// The discounts to set (at most one), or [`Clearable::Clear`] to remove them.
-    /// `Set` of an empty list is sent as a clear too.
-    #[serde(
-        serialize_with = "clearable_list",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
-    pub discounts: Option<Clearable<Vec<Discount>>>,
-    /// Metadata keys to set or unset, or a clear of them all.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
-    /// The complete new list of line items (keep existing ones by id).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub line_items: Vec<UpdateLineItem>,
-    /// The shipping options to offer, or [`Clearable::Clear`] to remove them. `Set` of an
-    /// empty list is sent as a clear too.
-    #[serde(
-        serialize_with = "clearable_list",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
-    pub shipping_options: Option<Clearable<Vec<ShippingOption>>>,
-    /// Information collected on your own page (shipping details).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub collected_information: Option<CollectedInformation>,
-    /// Fields of the answer to expand (`discounts`, `line_items`, …).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub expand: Vec<String>,
-    /// The parts of the coming subscription to change (`subscription_data`; the preview).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub subscription_data: Option<UpdateSubscriptionData>,
-    /// The parts of the coming payment to change (`payment_intent_data`; endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub payment_intent_data: Option<UpdatePaymentIntentData>,
-    /// The automatic tax settings to change (`automatic_tax`; the preview).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub automatic_tax: Option<UpdateAutomaticTax>,
-    /// The invoice settings to change (`invoice_creation`; the preview).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub invoice_creation: Option<UpdateInvoiceCreation>,
-    /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
-    #[serde(skip)]
-    pub extra: ExtraParams,
+encoded_struct! {
+    /// Parameters for [`CheckoutSessions::update`](crate::checkout::CheckoutSessions::update)
+    /// (`POST /v1/checkout/sessions/{id}`): discounts, metadata, line items, shipping options and
+    /// collected shipping details.
+    ///
+    /// Clearing is explicit. [`clear_discounts`](Self::clear_discounts) sends `discounts=`, and so
+    /// does [`discounts`](Self::discounts) with an empty list — unlike the official SDKs, where an
+    /// empty list silently sends nothing and leaves the old discount in place. Stripe omits
+    /// `discounts` from the answer unless the request expands it.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::UpdateSession;
+    /// use stripe_checkout_client::discounts::{CouponData, Discount};
+    /// use stripe_checkout_client::form;
+    ///
+    /// let params = UpdateSession::new()
+    ///     .discounts([Discount::CouponData(CouponData::amount_off(500, "eur"))])
+    ///     .expand(["discounts"]);
+    /// let pairs: Vec<String> = form::to_pairs(&params)?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(
+    ///     pairs,
+    ///     [
+    ///         "discounts[0][coupon_data][amount_off]=500",
+    ///         "discounts[0][coupon_data][currency]=eur",
+    ///         "expand[0]=discounts",
+    ///     ]
+    /// );
+    ///
+    /// // No discount left to give: clear, rather than send nothing.
+    /// let none: Vec<Discount> = Vec::new();
+    /// let params = UpdateSession::new().discounts(none);
+    /// assert_eq!(form::to_pairs(&params)?, [("discounts".to_owned(), String::new())]);
+    /// assert_eq!(params, UpdateSession::new().clear_discounts());
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct UpdateSession {
+        /// The discounts to set (at most one), or [`Clearable::Clear`] to remove them.
+        /// `Set` of an empty list is sent as a clear too.
+        #[serde(
+            serialize_with = "clearable_list",
+            skip_serializing_if = "Option::is_none",
+            default
+        )]
+        pub discounts: Option<Clearable<Vec<Discount>>>,
+        /// Metadata keys to set or unset, or a clear of them all.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// The complete new list of line items (keep existing ones by id).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub line_items: Vec<UpdateLineItem>,
+        /// The shipping options to offer, or [`Clearable::Clear`] to remove them. `Set` of an
+        /// empty list is sent as a clear too.
+        #[serde(
+            serialize_with = "clearable_list",
+            skip_serializing_if = "Option::is_none",
+            default
+        )]
+        pub shipping_options: Option<Clearable<Vec<ShippingOption>>>,
+        /// Information collected on your own page (shipping details).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub collected_information: Option<CollectedInformation>,
+        /// Fields of the answer to expand (`discounts`, `line_items`, …).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+        /// The parts of the coming subscription to change (`subscription_data`; the preview).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub subscription_data: Option<UpdateSubscriptionData>,
+        /// The parts of the coming payment to change (`payment_intent_data`; endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub payment_intent_data: Option<UpdatePaymentIntentData>,
+        /// The automatic tax settings to change (`automatic_tax`; the preview).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub automatic_tax: Option<UpdateAutomaticTax>,
+        /// The invoice settings to change (`invoice_creation`; the preview).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub invoice_creation: Option<UpdateInvoiceCreation>,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        #[serde(skip)]
+        pub extra: ExtraParams,
+    }
 }
 
 impl UpdateSession {
@@ -377,60 +380,62 @@ impl UpdateSession {
 /// Stripe's limit on shipping options per session.
 pub(super) const MAX_SHIPPING_OPTIONS: usize = 5;
 
-/// One line item of [`UpdateSession`]'s new list: an existing item kept (and maybe changed)
-/// by id, or a new item by price.
-///
-/// ```
-/// use stripe_checkout_client::checkout::{UpdateLineItem, UpdateSession};
-/// use stripe_checkout_client::form;
-///
-/// let params = UpdateSession::new()
-///     .line_item(UpdateLineItem::existing("li_1").quantity(2))
-///     .line_item(UpdateLineItem::price("price_123", 1));
-/// let pairs: Vec<String> = form::to_pairs(&params)?
-///     .into_iter()
-///     .map(|(k, v)| format!("{k}={v}"))
-///     .collect();
-/// assert_eq!(
-///     pairs,
-///     [
-///         "line_items[0][id]=li_1",
-///         "line_items[0][quantity]=2",
-///         "line_items[1][price]=price_123",
-///         "line_items[1][quantity]=1",
-///     ]
-/// );
-/// # Ok::<(), form::EncodeError>(())
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct UpdateLineItem {
-    /// The id of an existing line item (`li_…`) to keep or change.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub id: Option<String>,
-    /// The price (`price_…`) of a new line item.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price: Option<PriceId>,
-    /// An inline price for a new line item (`price_data`; preview and endive).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub price_data: Option<PriceData>,
-    /// How many units (at least 1); required for a new item.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub quantity: Option<u64>,
-    /// Whether the customer may change the quantity.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub adjustable_quantity: Option<AdjustableQuantity>,
-    /// Metadata stored on the line item.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Metadata>,
-    /// Tax rates (`txr_…`) applied to this item.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub tax_rates: Vec<String>,
-    /// A refused id from a setter, reported by `validate`.
-    #[serde(skip)]
-    rejected_id: Option<RejectedId>,
+encoded_struct! {
+    /// One line item of [`UpdateSession`]'s new list: an existing item kept (and maybe changed)
+    /// by id, or a new item by price.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{UpdateLineItem, UpdateSession};
+    /// use stripe_checkout_client::form;
+    ///
+    /// let params = UpdateSession::new()
+    ///     .line_item(UpdateLineItem::existing("li_1").quantity(2))
+    ///     .line_item(UpdateLineItem::price("price_123", 1));
+    /// let pairs: Vec<String> = form::to_pairs(&params)?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(
+    ///     pairs,
+    ///     [
+    ///         "line_items[0][id]=li_1",
+    ///         "line_items[0][quantity]=2",
+    ///         "line_items[1][price]=price_123",
+    ///         "line_items[1][quantity]=1",
+    ///     ]
+    /// );
+    /// # Ok::<(), form::EncodeError>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct UpdateLineItem {
+        /// The id of an existing line item (`li_…`) to keep or change.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub id: Option<String>,
+        /// The price (`price_…`) of a new line item.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub price: Option<PriceId>,
+        /// An inline price for a new line item (`price_data`; preview and endive).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub price_data: Option<PriceData>,
+        /// How many units (at least 1); required for a new item.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub quantity: Option<u64>,
+        /// Whether the customer may change the quantity.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub adjustable_quantity: Option<AdjustableQuantity>,
+        /// Metadata stored on the line item.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// Tax rates (`txr_…`) applied to this item.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub tax_rates: Vec<String>,
+        /// A refused id from a setter, reported by `validate`.
+        #[serde(skip)]
+        rejected_id: Option<RejectedId>,
+    }
 }
 
 impl UpdateLineItem {

@@ -1,0 +1,252 @@
+//! How the typed params reach the wire: the [`Encode`] trait and its [`Writer`], which
+//! flatten a params struct into Stripe's bracket-syntax pairs without going through serde,
+//! plus `encoded_struct!`, which declares a hand-written params struct together with its
+//! `Encode`. The encoding rules are [`form`](crate::form)'s; the public, serde-based
+//! encoder for any `Serialize` value lives there, and percent-escaping the pairs is the
+//! transport's job.
+//!
+//! The params still derive `Serialize` (JSON, and `form::to_pairs`); what the crate sends
+//! goes through `Encode`. Serde's derived `serialize` is compiled per struct with a call per
+//! field generic over the field's type, and for the few hundred params fields that was the
+//! largest part of the encoder's build cost (README, Performance). Here each field is one
+//! call through `&dyn Encode`, so a struct's `encode` is a short list of calls. The tests
+//! check that both give the same pairs for every param of every version.
+
+use std::fmt::Write;
+
+use crate::form::EncodeError;
+
+/// A value the typed params hold, written as form pairs under the writer's current key.
+pub(crate) trait Encode {
+    /// Writes the value's pairs; an unset value writes none.
+    fn encode(&self, out: &mut Writer);
+
+    /// Whether this is a list with nothing in it (which `Clearable` sends as a clear).
+    fn is_empty_list(&self) -> bool {
+        false
+    }
+}
+
+/// Collects the pairs. `key` is one path buffer shared by every level: each level pushes its
+/// segment and truncates back, so only the finished pairs allocate. The first error is kept
+/// and reported by [`Writer::finish`], so that a field's call needs no `?`.
+pub(crate) struct Writer {
+    key: String,
+    pairs: Vec<(String, String)>,
+    error: Option<EncodeError>,
+}
+
+impl Writer {
+    /// Writes one named field (a top-level param, or a field of a nested one).
+    pub(crate) fn field(&mut self, name: &str, value: &dyn Encode) {
+        let restore = self.key.len();
+        if restore == 0 {
+            self.key.push_str(name);
+        } else {
+            self.key.push('[');
+            self.key.push_str(name);
+            self.key.push(']');
+        }
+        value.encode(self);
+        self.key.truncate(restore);
+    }
+
+    /// Writes one element of a list, always indexed (`expand[0]`).
+    pub(crate) fn element(&mut self, index: usize, value: &dyn Encode) {
+        let restore = self.key.len();
+        // Writing to a `String` cannot fail.
+        let _ = write!(self.key, "[{index}]");
+        value.encode(self);
+        self.key.truncate(restore);
+    }
+
+    /// Writes a value under the current key.
+    pub(crate) fn text(&mut self, value: &str) {
+        if self.key.is_empty() {
+            self.fail(EncodeError::UnsupportedTopLevel { kind: "string" });
+            return;
+        }
+        self.pairs.push((self.key.clone(), value.to_owned()));
+    }
+
+    /// Writes a number without exponent notation (Stripe's decimal syntax), -0 as 0.
+    pub(crate) fn float(&mut self, value: f64) {
+        if !value.is_finite() {
+            let key = self.key.clone();
+            self.fail(EncodeError::NonFiniteFloat { key });
+            return;
+        }
+        self.text(&(value + 0.0).to_string());
+    }
+
+    /// Keeps the first error; the pairs are discarded by [`finish`](Self::finish).
+    pub(crate) fn fail(&mut self, error: EncodeError) {
+        self.error.get_or_insert(error);
+    }
+
+    /// The key being written, for an error that names it.
+    pub(crate) fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The pairs, or the first error.
+    fn finish(self) -> Result<Vec<(String, String)>, EncodeError> {
+        match self.error {
+            None => Ok(self.pairs),
+            Some(error) => Err(error),
+        }
+    }
+}
+
+/// The pairs `params` sends, in declaration order.
+pub(crate) fn to_pairs(params: &dyn Encode) -> Result<Vec<(String, String)>, EncodeError> {
+    let mut out = Writer {
+        // Stripe keys rarely exceed a few dozen bytes, so one up-front buffer usually never
+        // grows.
+        key: String::with_capacity(64),
+        pairs: Vec::new(),
+        error: None,
+    };
+    params.encode(&mut out);
+    out.finish()
+}
+
+impl Encode for str {
+    fn encode(&self, out: &mut Writer) {
+        out.text(self);
+    }
+}
+
+impl Encode for String {
+    fn encode(&self, out: &mut Writer) {
+        out.text(self);
+    }
+}
+
+impl Encode for bool {
+    fn encode(&self, out: &mut Writer) {
+        out.text(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! integers {
+    ($($ty:ty),*) => {
+        $( impl Encode for $ty {
+            fn encode(&self, out: &mut Writer) {
+                out.text(&self.to_string());
+            }
+        } )*
+    };
+}
+
+integers!(i64, u32, u64);
+
+impl Encode for f64 {
+    fn encode(&self, out: &mut Writer) {
+        out.float(*self);
+    }
+}
+
+/// `None` is left out: an empty value would clear the field.
+impl<T: Encode> Encode for Option<T> {
+    fn encode(&self, out: &mut Writer) {
+        if let Some(value) = self {
+            value.encode(out);
+        }
+    }
+}
+
+/// Lists are always indexed; an empty one writes nothing, as the official SDKs send it.
+impl<T: Encode> Encode for Vec<T> {
+    fn encode(&self, out: &mut Writer) {
+        for (index, item) in self.iter().enumerate() {
+            out.element(index, item);
+        }
+    }
+
+    fn is_empty_list(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for &T {
+    fn encode(&self, out: &mut Writer) {
+        (**self).encode(out);
+    }
+}
+
+/// Maps by key, in the map's order (sorted, for a `BTreeMap`).
+impl<T: Encode> Encode for std::collections::BTreeMap<String, T> {
+    fn encode(&self, out: &mut Writer) {
+        for (key, value) in self {
+            out.field(key, value);
+        }
+    }
+}
+
+/// Untyped JSON (a param the crate leaves open), as the official SDKs encode it: objects by
+/// key, arrays indexed, `null` left out.
+impl Encode for serde_json::Value {
+    fn encode(&self, out: &mut Writer) {
+        use serde_json::Value;
+        match self {
+            Value::Null => {}
+            Value::Bool(b) => b.encode(out),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.encode(out),
+                (None, Some(u)) => u.encode(out),
+                // Without serde_json's `arbitrary_precision`, every other number is an f64.
+                (None, None) => out.float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => out.text(s),
+            Value::Array(items) => {
+                if out.key().is_empty() {
+                    out.fail(EncodeError::UnsupportedTopLevel { kind: "sequence" });
+                    return;
+                }
+                for (index, item) in items.iter().enumerate() {
+                    out.element(index, item);
+                }
+            }
+            Value::Object(fields) => {
+                for (name, value) in fields {
+                    if name.is_empty() {
+                        let key = out.key().to_owned();
+                        out.fail(EncodeError::EmptyKey { key });
+                        return;
+                    }
+                    out.field(name, value);
+                }
+            }
+        }
+    }
+}
+
+/// Declares a hand-written params struct (one with setters and checks of its own) with its
+/// [`Encode`]: every field in declaration order under its name (`type_` as `type`; `name as
+/// "wire"` for another wire name, which serde is told too). A field
+/// the wire does not carry has a type whose `Encode` writes nothing (`ExtraParams`, appended
+/// after the check; a setter's `RejectedId`).
+macro_rules! encoded_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $fvis:vis $field:ident $(as $wire:literal)? : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$fmeta])* $(#[serde(rename = $wire)])? $fvis $field: $ty, )*
+        }
+
+        impl $crate::encode::Encode for $name {
+            fn encode(&self, out: &mut $crate::encode::Writer) {
+                $( out.field($crate::encode::encoded_struct!(@wire $field $($wire)?), &self.$field); )*
+            }
+        }
+    };
+    (@wire $field:ident) => { stringify!($field).trim_end_matches('_') };
+    (@wire $field:ident $wire:literal) => { $wire };
+}
+
+pub(crate) use encoded_struct;
