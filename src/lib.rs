@@ -167,6 +167,7 @@ mod json_path;
 pub mod metadata;
 mod model;
 mod options;
+mod random;
 mod request;
 mod resources;
 mod secret;

@@ -131,55 +131,63 @@ pub(crate) trait FromJson: Sized {
     }
 }
 
-/// A type a `model!` field can hold: what [`FromJson`] reads, plus a placeholder for the
-/// struct built before a refusal is reported.
-pub(crate) trait Field: FromJson {
+/// A type a model's field can hold: it has a placeholder for the struct built before a
+/// refusal is reported.
+pub(crate) trait Field {
     /// Any value; it is dropped unread when another field refused.
     fn placeholder() -> Self;
 }
 
-/// Takes field `name` out of `map` (an absent one reads as [`FromJson::absent`]); on a
-/// refusal, keeps the first error in `error` and gives a placeholder.
+/// Reads each of `map`'s entries into the slot of the same name (other names are ignored),
+/// and stops at the first refusal, which it gives back naming the field. One function for
+/// every model: each model only lists its slots.
+#[inline(never)]
+pub(crate) fn fill(
+    map: Map<String, Value>,
+    slots: &mut [(&'static str, &mut dyn Slot)],
+) -> Option<JsonError> {
+    for (key, value) in map {
+        if let Some((name, slot)) = slots.iter_mut().find(|(name, _)| *name == key) {
+            if let Err(refusal) = slot.fill(value) {
+                return Some(refusal.at(Segment::Field(name)));
+            }
+        }
+    }
+    None
+}
+
+/// The value read for field `name`, or its value when absent ([`FromJson::absent`]); a
+/// missing required field is kept as the error (unless there is one already) and given a
+/// placeholder.
 ///
 /// The struct is built whole and dropped once on error, rather than with `?` on each field:
 /// with `?`, every field's exit drops the fields before it, and a struct of fifty fields
 /// compiled to fifteen thousand lines of IR.
-#[inline(never)]
-pub(crate) fn field<T: Field>(
-    map: &mut Map<String, Value>,
+pub(crate) fn take<T: FromJson + Field>(
+    read: Option<T>,
     name: &'static str,
     error: &mut Option<JsonError>,
 ) -> T {
-    let read = match take(map, name) {
-        Some(value) => T::from_json(value),
-        None => match T::absent() {
-            Some(absent) => return absent,
-            None => Err(JsonError {
-                path: Vec::new(),
-                problem: Problem::Missing,
-            }),
-        },
-    };
     match read {
-        Ok(value) => value,
-        Err(refusal) => {
-            keep_first(error, refusal, name);
-            T::placeholder()
-        }
+        Some(value) => value,
+        None => match T::absent() {
+            Some(absent) => absent,
+            None => {
+                keep_first(error, name);
+                T::placeholder()
+            }
+        },
     }
 }
 
-/// Out of [`field`], which is compiled once per field type, so that the map lookup is not.
-#[inline(never)]
-fn take(map: &mut Map<String, Value>, name: &str) -> Option<Value> {
-    map.remove(name)
-}
-
-/// Out of [`field`], which is compiled once per field type, so that only the happy path is.
+/// Out of [`take`], which is compiled once per field type, so that only the happy path is.
 #[cold]
-fn keep_first(error: &mut Option<JsonError>, refusal: JsonError, name: &'static str) {
+fn keep_first(error: &mut Option<JsonError>, name: &'static str) {
     if error.is_none() {
-        *error = Some(refusal.at(Segment::Field(name)));
+        *error = Some(JsonError {
+            path: vec![Segment::Field(name)],
+            problem: Problem::Missing,
+        });
     }
 }
 
@@ -221,14 +229,19 @@ impl Convert<'_> {
     }
 }
 
-/// Where [`Convert`] puts what it read: an empty `Option` of the type read.
-trait Slot {
+/// Where [`Convert`] and [`fill`] put what they read: an empty `Option` of the type read.
+pub(crate) trait Slot {
     fn fill(&mut self, value: Value) -> Result<(), JsonError>;
 }
 
 impl<T: FromJson> Slot for Option<T> {
     fn fill(&mut self, value: Value) -> Result<(), JsonError> {
-        *self = Some(T::from_json(value)?);
+        let read = T::from_json(value)?;
+        // A slot is filled once (a repeated key is refused before), so there is nothing to
+        // drop; forgetting the empty old value keeps `T`'s drop glue out of every copy.
+        let old = self.replace(read);
+        debug_assert!(old.is_none(), "a slot is filled once");
+        std::mem::forget(old);
         Ok(())
     }
 }
@@ -335,21 +348,21 @@ macro_rules! placeholder {
     };
 }
 
-placeholder!(String, i64, f64, bool, Map<String, Value>);
+placeholder!(String, i64, u64, f64, bool, Map<String, Value>);
 
-impl<T: FromJson> Field for Option<T> {
+impl<T> Field for Option<T> {
     fn placeholder() -> Self {
         None
     }
 }
 
-impl<T: FromJson> Field for Vec<T> {
+impl<T> Field for Vec<T> {
     fn placeholder() -> Self {
         Vec::new()
     }
 }
 
-impl<T: FromJson> Field for HashMap<String, T> {
+impl<T> Field for HashMap<String, T> {
     fn placeholder() -> Self {
         HashMap::new()
     }
@@ -545,12 +558,17 @@ macro_rules! model {
             fn from_json(
                 value: ::serde_json::Value,
             ) -> ::std::result::Result<Self, $crate::model::JsonError> {
-                #[allow(unused_mut)]
-                let mut map = $crate::model::object(value)?;
-                let mut error = None;
+                let map = $crate::model::object(value)?;
+                $( let mut $field: Option<$ty> = None; )*
+                let mut error = $crate::model::fill(map, &mut [
+                    $( (
+                        $crate::model::model!(@wire $field $($wire)?),
+                        &mut $field as &mut dyn $crate::model::Slot,
+                    ), )*
+                ]);
                 let read = Self {
-                    $( $field: $crate::model::field(
-                        &mut map,
+                    $( $field: $crate::model::take(
+                        $field,
                         $crate::model::model!(@wire $field $($wire)?),
                         &mut error,
                     ), )*
@@ -605,15 +623,22 @@ impl<'de, T: FromJson> Stream<'de> for T {
         access: &mut A,
         slot: &mut Option<Self>,
     ) -> Result<(), A::Error> {
-        access.next_value_seed(Convert {
-            expecting: "any value",
-            slot,
-        })
+        read_slot(access, slot)
     }
 
     fn absent() -> Option<Self> {
         T::absent()
     }
+}
+
+/// Out of line and generic only over the map access, so that the read is compiled once,
+/// not once for each field of each `stream_model!`.
+#[inline(never)]
+fn read_slot<'de, A: MapAccess<'de>>(access: &mut A, slot: &mut dyn Slot) -> Result<(), A::Error> {
+    access.next_value_seed(Convert {
+        expecting: "any value",
+        slot,
+    })
 }
 
 /// Reads an optional `stream_model!` struct straight from the deserializer.
@@ -682,6 +707,12 @@ macro_rules! id_from_json {
             fn from_json(value: Value) -> Result<Self, JsonError> {
                 String::from_json(value).map(Self::from_stripe)
             }
+        }
+
+        impl Field for $id {
+            fn placeholder() -> Self {
+                Self::from_stripe(String::new())
+            }
         } )*
     };
 }
@@ -741,11 +772,24 @@ pub(crate) fn stream_field<'de, A: MapAccess<'de>, T: Stream<'de>>(
     T::read_into(access, slot)
 }
 
-/// The value of a field absent from the input: its [`Stream::absent`], or a refusal naming it.
-pub(crate) fn stream_absent<'de, E: serde::de::Error, T: Stream<'de>>(
+/// The value read for field `name`, or its [`Stream::absent`]; a missing required field is
+/// kept in `missing` (unless one is already) and given a placeholder, so that the struct is
+/// built whole (see [`take`]).
+pub(crate) fn stream_take<'de, T: Stream<'de> + Field>(
+    read: Option<T>,
     name: &'static str,
-) -> Result<T, E> {
-    T::absent().ok_or_else(|| E::missing_field(name))
+    missing: &mut Option<&'static str>,
+) -> T {
+    match read {
+        Some(value) => value,
+        None => match T::absent() {
+            Some(absent) => absent,
+            None => {
+                missing.get_or_insert(name);
+                T::placeholder()
+            }
+        },
+    }
 }
 
 /// Declares a hot response struct once, like `model!`, but decoded straight from the
@@ -800,24 +844,41 @@ macro_rules! stream_model {
                                 }
                             }
                         }
-                        Ok($name {
-                            $( $field: match $field {
-                                Some(value) => value,
-                                None => $crate::model::stream_model!(
-                                    @absent $field $($wire)? ; $($default)?
-                                ),
-                            }, )*
-                        })
+                        let mut missing = None;
+                        let read = $name {
+                            $( $field: $crate::model::stream_model!(
+                                @take $field $($wire)? ; missing ; $($default)?
+                            ), )*
+                        };
+                        match missing {
+                            None => Ok(read),
+                            Some(name) => Err(::serde::de::Error::missing_field(name)),
+                        }
                     }
                 }
 
                 deserializer.deserialize_map(StreamVisitor)
             }
         }
+
+        impl $crate::model::Field for $name {
+            fn placeholder() -> Self {
+                Self { $( $field: $crate::model::Field::placeholder(), )* }
+            }
+        }
     };
-    (@absent $field:ident $($wire:literal)? ; $default:expr) => { $default };
-    (@absent $field:ident $($wire:literal)? ; ) => {
-        $crate::model::stream_absent::<A::Error, _>($crate::model::model!(@wire $field $($wire)?))?
+    (@take $field:ident $($wire:literal)? ; $missing:ident ; $default:expr) => {
+        match $field {
+            Some(value) => value,
+            None => $default,
+        }
+    };
+    (@take $field:ident $($wire:literal)? ; $missing:ident ; ) => {
+        $crate::model::stream_take(
+            $field,
+            $crate::model::model!(@wire $field $($wire)?),
+            &mut $missing,
+        )
     };
 }
 

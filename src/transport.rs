@@ -18,7 +18,7 @@ use crate::error::{ApiError, ConfigError, Error, Result, snippet};
 use crate::options::RequestOptions;
 use crate::secret::SecretKey;
 use crate::version::ApiVersion;
-use crate::{form, json_path};
+use crate::{form, json_path, random};
 
 /// Everything the send path needs, fixed when the client is built: the pooled HTTP client,
 /// the key, the prepared default headers and the retry policy. [`Client`](crate::Client) is an
@@ -289,8 +289,9 @@ fn request_headers(
         );
         let key = match &options.idempotency_key {
             Some(key) => idempotency_header(key)?,
-            None => HeaderValue::try_from(uuid::Uuid::new_v4().to_string())
-                .expect("a uuid is a valid header value"),
+            None => {
+                HeaderValue::try_from(random::uuid_v4()).expect("a uuid is a valid header value")
+            }
         };
         headers.insert("idempotency-key", key);
     }
@@ -401,12 +402,9 @@ impl Answer {
     }
 }
 
-/// A number in [0, 1) for backoff jitter, taken from the OS random source `uuid` already uses,
-/// so jitter needs no extra dependency.
+/// A number in [0, 1) for backoff jitter.
 fn jitter() -> f64 {
-    // The top 48 bits of a v4 uuid are random; its version nibble comes after them.
-    let bits = uuid::Uuid::new_v4().as_u64_pair().0 >> 16;
-    bits as f64 / (1u64 << 48) as f64
+    random::unit_interval()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub(crate) fn new_id(prefix: &str, len: usize) -> String {
     let mut out = String::with_capacity(prefix.len() + len);
     out.push_str(prefix);
     while out.len() < prefix.len() + len {
-        let mut bits = uuid::Uuid::new_v4().as_u128();
+        let mut bits = crate::random::u128();
         for _ in 0..20 {
             if out.len() == prefix.len() + len {
                 break;
