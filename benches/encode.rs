@@ -1,6 +1,8 @@
-//! Encoding parameters to Stripe's form body: the guide's create params, a rich create (20
-//! line items with `price_data` and metadata) and the update-discounts body, beside the floor
-//! — `serde_urlencoded` writing the guide's already-flattened pairs.
+//! Encoding parameters to Stripe's form body: the guide's create params (through serde's
+//! `Serialize` with `form::to_string`, and as `create` sends them: checked, then the typed
+//! encoder), a rich create (20 line items with `price_data` and metadata) and the
+//! update-discounts body, beside the floor — `serde_urlencoded` writing the guide's
+//! already-flattened pairs.
 
 use criterion::{Criterion, criterion_group};
 use std::hint::black_box;
@@ -56,6 +58,10 @@ fn encode(c: &mut Criterion) {
     group.bench_function("guide create params", |b| {
         b.iter(|| form::to_string(black_box(&guide)).unwrap())
     });
+    group.bench_function(
+        "guide create params, as sent (checked, typed encoder)",
+        |b| b.iter(|| form::encode_pairs(&black_box(&guide).form_pairs().unwrap())),
+    );
     group.bench_function("update discounts body", |b| {
         b.iter(|| form::to_string(black_box(&update)).unwrap())
     });
@@ -73,9 +79,15 @@ fn main() {
     support::main(
         benches,
         "encode",
-        &[(
-            "guide create params",
-            "baseline: serde_urlencoded, guide pairs",
-        )],
+        &[
+            (
+                "guide create params",
+                "baseline: serde_urlencoded, guide pairs",
+            ),
+            (
+                "guide create params, as sent (checked, typed encoder)",
+                "baseline: serde_urlencoded, guide pairs",
+            ),
+        ],
     );
 }

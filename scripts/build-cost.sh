@@ -8,13 +8,15 @@
 # target directories on the same machine.
 #
 # A clean build's time moves by a few seconds from run to run on a shared machine, so the
-# script runs ROUNDS rounds (default 3) and reports each round's ratio and their median.
+# script runs ROUNDS rounds (default 5), alternating which project builds first so that a
+# drift in the machine's speed does not always fall on the same one, and reports each
+# round's ratio and their median.
 #
 # The crate's examples are not used: they enable the `testing` emulator (via the crate's
 # dev-dependency on itself), which a merchant's release build never compiles.
 set -euo pipefail
 cd "$(dirname "$0")/build-cost"
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"; rm -f crate/Cargo.lock baseline/Cargo.lock' EXIT
@@ -29,7 +31,9 @@ time_ratios=()
 printf '%-8s %14s %14s %8s\n' "round" "baseline (s)" "crate (s)" "ratio"
 for round in $(seq 1 "$rounds"); do
   declare -A seconds=()
-  for project in baseline crate; do
+  order="baseline crate"
+  if (( round % 2 == 0 )); then order="crate baseline"; fi
+  for project in $order; do
     target="$work/$project-target"
     rm -rf "$target"
     start=$(date +%s.%N)

@@ -87,7 +87,7 @@ impl<'c> CheckoutSessions<'c> {
     /// [`Error::InvalidParams`](crate::Error::InvalidParams) if `params` break a rule Stripe
     /// would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the request.
     pub fn create(&self, params: &CreateSession) -> PendingRequest<'c, CheckoutSession> {
-        let params = params.encode();
+        let params = params.form_pairs();
         self.request(Method::Post, SESSIONS.to_owned(), params, decode_session)
     }
 
@@ -119,7 +119,7 @@ impl<'c> CheckoutSessions<'c> {
         id: &CheckoutSessionId,
         params: &UpdateSession,
     ) -> PendingRequest<'c, CheckoutSession> {
-        let params = params.encode();
+        let params = params.form_pairs();
         self.request(Method::Post, session_path(id, ""), params, decode_session)
     }
 
@@ -144,7 +144,7 @@ impl<'c> CheckoutSessions<'c> {
     /// [`Error::InvalidParams`](crate::Error::InvalidParams) for parameters that break a rule
     /// Stripe would reject; otherwise any [`Error`](crate::Error) from the request.
     pub fn list(&self, params: &ListSessions) -> PendingRequest<'c, List<CheckoutSession>> {
-        let params = params.encode();
+        let params = params.form_pairs();
         self.request(
             Method::Get,
             SESSIONS.to_owned(),
@@ -195,7 +195,7 @@ impl<'c> CheckoutSessions<'c> {
         id: &CheckoutSessionId,
         params: &ListLineItems,
     ) -> PendingRequest<'c, List<SessionLineItem>> {
-        let params = params.encode();
+        let params = params.form_pairs();
         self.request(
             Method::Get,
             session_path(id, "/line_items"),

@@ -99,9 +99,16 @@ impl crate::encode::Encode for ExtraParams {
 /// checked extras.
 macro_rules! extra_setters {
     () => {
-        /// Checks the params, then gives the typed pairs followed by the checked extras: what
-        /// the endpoint sends.
-        pub(crate) fn encode(&self) -> $crate::Result<Vec<(String, String)>> {
+        /// The form pairs this request sends, in order: the params are checked as they are
+        /// before sending, then encoded (the typed fields in declaration order, then the
+        /// checked extras). [`form::encode_pairs`](crate::form::encode_pairs) escapes them
+        /// into the request body.
+        ///
+        /// # Errors
+        ///
+        /// [`Error::InvalidParams`](crate::Error::InvalidParams) naming the param a local
+        /// check refused, exactly as sending would report it.
+        pub fn form_pairs(&self) -> $crate::Result<Vec<(String, String)>> {
             self.validate()?;
             let mut pairs = $crate::encode::to_pairs(self)?;
             self.extra.append_to(&mut pairs)?;

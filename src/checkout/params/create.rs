@@ -51,7 +51,10 @@ encoded_struct! {
     ///     .return_url("https://example.com/return")
     ///     .update_discounts(PermissionOwner::ServerOnly);
     ///
-    /// let pairs: Vec<String> = form::to_pairs(&params)?
+    /// // What `create` sends: checked, then encoded in this order.
+    /// let sent = params.form_pairs()?;
+    /// assert_eq!(sent, form::to_pairs(&params)?); // serde's `Serialize` agrees
+    /// let pairs: Vec<String> = sent
     ///     .into_iter()
     ///     .map(|(k, v)| format!("{k}={v}"))
     ///     .collect();

@@ -1,5 +1,5 @@
-//! Creates the guide's Checkout Session with the crate: prints the form body, or sends it when
-//! `STRIPE_API_BASE` and `STRIPE_SECRET_KEY` are set.
+//! Creates the guide's Checkout Session with the crate: prints the form body `create` would
+//! send (`form_pairs`), or sends it when `STRIPE_API_BASE` and `STRIPE_SECRET_KEY` are set.
 
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
@@ -14,7 +14,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .line_item(LineItem::price("price_123", 1))
         .return_url("https://example.com/return");
     let Ok(base) = std::env::var("STRIPE_API_BASE") else {
-        println!("{}", form::to_string(&params)?);
+        println!("{}", form::encode_pairs(&params.form_pairs()?));
         return Ok(());
     };
     let client = Client::builder(std::env::var("STRIPE_SECRET_KEY")?)
