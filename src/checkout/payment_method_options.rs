@@ -1,11 +1,12 @@
 //! The options a session reports per payment method (`payment_method_options` on the session
-//! object): [`PaymentMethodOptions`] and one struct per shape of options.
+//! object): [`SessionPaymentMethodOptions`] and one struct per shape of options, plus the
+//! enums the params that set them share.
 //!
 //! Most methods carry only a capture method and a future usage, and share
-//! [`MethodOptions`]; vouchers, bank debits and the methods with mandates or their own
-//! settings have their own structs. What a session is created with is the
-//! `payment_method_options` JSON param of [`CreateSession`](super::CreateSession); this file
-//! only reads the answer. Fields marked "not in basil" arrived after `2025-03-31.basil`.
+//! [`SessionMethodOptions`]; vouchers, bank debits and the methods with mandates or their own
+//! settings have their own structs. What a session is created with is
+//! [`PaymentMethodOptions`](super::PaymentMethodOptions), in the params; this file only reads
+//! the answer. Fields marked "not in basil" arrived after `2025-03-31.basil`.
 
 use super::CaptureMethod;
 use crate::model::model;
@@ -98,108 +99,108 @@ model! {
     /// The options of each payment method on a session (`payment_method_options`); a method
     /// Stripe has no options for is `None`.
     #[derive(Default)]
-    pub struct PaymentMethodOptions {
+    pub struct SessionPaymentMethodOptions {
         /// Canadian pre-authorized debit.
-        pub acss_debit: Option<AcssDebitOptions>,
+        pub acss_debit: Option<SessionAcssDebitOptions>,
         /// Affirm.
-        pub affirm: Option<MethodOptions>,
+        pub affirm: Option<SessionMethodOptions>,
         /// Afterpay / Clearpay.
-        pub afterpay_clearpay: Option<MethodOptions>,
+        pub afterpay_clearpay: Option<SessionMethodOptions>,
         /// Alipay.
-        pub alipay: Option<MethodOptions>,
+        pub alipay: Option<SessionMethodOptions>,
         /// Alma (not in basil).
-        pub alma: Option<MethodOptions>,
+        pub alma: Option<SessionMethodOptions>,
         /// Amazon Pay.
-        pub amazon_pay: Option<MethodOptions>,
+        pub amazon_pay: Option<SessionMethodOptions>,
         /// BECS direct debit (Australia).
-        pub au_becs_debit: Option<DebitOptions>,
+        pub au_becs_debit: Option<SessionDebitOptions>,
         /// Bacs direct debit (UK).
-        pub bacs_debit: Option<DebitOptions>,
+        pub bacs_debit: Option<SessionDebitOptions>,
         /// Bancontact.
-        pub bancontact: Option<MethodOptions>,
+        pub bancontact: Option<SessionMethodOptions>,
         /// Billie (not in basil).
-        pub billie: Option<MethodOptions>,
+        pub billie: Option<SessionMethodOptions>,
         /// Boleto.
-        pub boleto: Option<VoucherOptions>,
+        pub boleto: Option<SessionVoucherOptions>,
         /// Cards.
-        pub card: Option<CardOptions>,
+        pub card: Option<SessionCardOptions>,
         /// Cash App Pay.
-        pub cashapp: Option<MethodOptions>,
+        pub cashapp: Option<SessionMethodOptions>,
         /// Bank transfers into the customer's balance.
-        pub customer_balance: Option<CustomerBalanceOptions>,
+        pub customer_balance: Option<SessionCustomerBalanceOptions>,
         /// EPS.
-        pub eps: Option<MethodOptions>,
+        pub eps: Option<SessionMethodOptions>,
         /// FPX.
-        pub fpx: Option<MethodOptions>,
+        pub fpx: Option<SessionMethodOptions>,
         /// giropay.
-        pub giropay: Option<MethodOptions>,
+        pub giropay: Option<SessionMethodOptions>,
         /// GrabPay.
-        pub grabpay: Option<MethodOptions>,
+        pub grabpay: Option<SessionMethodOptions>,
         /// iDEAL.
-        pub ideal: Option<MethodOptions>,
+        pub ideal: Option<SessionMethodOptions>,
         /// Kakao Pay.
-        pub kakao_pay: Option<MethodOptions>,
+        pub kakao_pay: Option<SessionMethodOptions>,
         /// Klarna.
-        pub klarna: Option<MethodOptions>,
+        pub klarna: Option<SessionMethodOptions>,
         /// Konbini.
-        pub konbini: Option<VoucherOptions>,
+        pub konbini: Option<SessionVoucherOptions>,
         /// Korean cards.
-        pub kr_card: Option<MethodOptions>,
+        pub kr_card: Option<SessionMethodOptions>,
         /// Link.
-        pub link: Option<MethodOptions>,
+        pub link: Option<SessionMethodOptions>,
         /// MobilePay.
-        pub mobilepay: Option<MethodOptions>,
+        pub mobilepay: Option<SessionMethodOptions>,
         /// Multibanco.
-        pub multibanco: Option<MethodOptions>,
+        pub multibanco: Option<SessionMethodOptions>,
         /// Naver Pay.
-        pub naver_pay: Option<MethodOptions>,
+        pub naver_pay: Option<SessionMethodOptions>,
         /// OXXO.
-        pub oxxo: Option<VoucherOptions>,
+        pub oxxo: Option<SessionVoucherOptions>,
         /// Przelewy24.
-        pub p24: Option<MethodOptions>,
+        pub p24: Option<SessionMethodOptions>,
         /// PAYCO.
-        pub payco: Option<MethodOptions>,
+        pub payco: Option<SessionMethodOptions>,
         /// PayNow.
-        pub paynow: Option<MethodOptions>,
+        pub paynow: Option<SessionMethodOptions>,
         /// PayPal.
-        pub paypal: Option<PaypalOptions>,
+        pub paypal: Option<SessionPaypalOptions>,
         /// PayTo (not in basil).
-        pub payto: Option<PaytoOptions>,
+        pub payto: Option<SessionPaytoOptions>,
         /// Pix.
-        pub pix: Option<PixOptions>,
+        pub pix: Option<SessionPixOptions>,
         /// Revolut Pay.
-        pub revolut_pay: Option<MethodOptions>,
+        pub revolut_pay: Option<SessionMethodOptions>,
         /// Samsung Pay.
-        pub samsung_pay: Option<MethodOptions>,
+        pub samsung_pay: Option<SessionMethodOptions>,
         /// Satispay (not in basil).
-        pub satispay: Option<MethodOptions>,
+        pub satispay: Option<SessionMethodOptions>,
         /// Scalapay (not in basil).
-        pub scalapay: Option<MethodOptions>,
+        pub scalapay: Option<SessionMethodOptions>,
         /// SEPA direct debit.
-        pub sepa_debit: Option<DebitOptions>,
+        pub sepa_debit: Option<SessionDebitOptions>,
         /// SeQura (endive).
-        pub sequra: Option<MethodOptions>,
+        pub sequra: Option<SessionMethodOptions>,
         /// Sofort.
-        pub sofort: Option<MethodOptions>,
+        pub sofort: Option<SessionMethodOptions>,
         /// Sunbit (not in basil).
-        pub sunbit: Option<MethodOptions>,
+        pub sunbit: Option<SessionMethodOptions>,
         /// Swish.
-        pub swish: Option<SwishOptions>,
+        pub swish: Option<SessionSwishOptions>,
         /// TWINT (not in basil).
-        pub twint: Option<MethodOptions>,
+        pub twint: Option<SessionMethodOptions>,
         /// UPI (not in basil).
-        pub upi: Option<UpiOptions>,
+        pub upi: Option<SessionUpiOptions>,
         /// ACH direct debit from a US bank account.
-        pub us_bank_account: Option<UsBankAccountOptions>,
+        pub us_bank_account: Option<SessionUsBankAccountOptions>,
         /// WeChat Pay (not in basil).
-        pub wechat_pay: Option<WechatPayOptions>,
+        pub wechat_pay: Option<SessionWechatPayOptions>,
     }
 }
 
 model! {
     /// The options most methods have: when funds are captured and whether the method is saved.
     #[derive(Default)]
-    pub struct MethodOptions {
+    pub struct SessionMethodOptions {
         /// `manual` when you capture the payment yourself (not in basil for most methods).
         pub capture_method: Option<CaptureMethod>,
         /// Whether the payment method is saved for later payments.
@@ -209,7 +210,7 @@ model! {
 
 model! {
     /// The options of a voucher the customer pays in cash (Boleto, Konbini, OXXO).
-    pub struct VoucherOptions {
+    pub struct SessionVoucherOptions {
         /// How many days the voucher can be paid before it expires.
         pub expires_after_days: Option<i64>,
         /// Whether the payment method is saved for later payments.
@@ -219,9 +220,9 @@ model! {
 
 model! {
     /// The options of a direct debit (BECS, Bacs, SEPA).
-    pub struct DebitOptions {
+    pub struct SessionDebitOptions {
         /// The mandate's settings (Bacs and SEPA).
-        pub mandate_options: Option<DebitMandateOptions>,
+        pub mandate_options: Option<SessionDebitMandateOptions>,
         /// Whether the payment method is saved for later payments.
         pub setup_future_usage: Option<FutureUsage>,
         /// The date the debit is expected to reach the customer's bank (`YYYY-MM-DD`).
@@ -231,7 +232,7 @@ model! {
 
 model! {
     /// A Bacs or SEPA mandate's settings.
-    pub struct DebitMandateOptions {
+    pub struct SessionDebitMandateOptions {
         /// The prefix of the mandate reference shown to the customer.
         pub reference_prefix: Option<String>,
     }
@@ -239,11 +240,11 @@ model! {
 
 model! {
     /// The options of a Canadian pre-authorized debit (`acss_debit`).
-    pub struct AcssDebitOptions {
+    pub struct SessionAcssDebitOptions {
         /// The currency debited: `cad` or `usd`.
         pub currency: Option<String>,
         /// The mandate's settings.
-        pub mandate_options: Option<AcssMandateOptions>,
+        pub mandate_options: Option<SessionAcssMandateOptions>,
         /// Whether the payment method is saved for later payments.
         pub setup_future_usage: Option<FutureUsage>,
         /// The date the debit is expected to reach the customer's bank (`YYYY-MM-DD`).
@@ -255,7 +256,7 @@ model! {
 
 model! {
     /// A Canadian pre-authorized debit mandate's settings.
-    pub struct AcssMandateOptions {
+    pub struct SessionAcssMandateOptions {
         /// Your own mandate page, in place of Stripe's.
         pub custom_mandate_url: Option<String>,
         /// What the mandate is the default for: `invoice`, `subscription`.
@@ -271,11 +272,11 @@ model! {
 
 model! {
     /// The options of card payments (`card`).
-    pub struct CardOptions {
+    pub struct SessionCardOptions {
         /// `manual` when you capture the payment yourself (not in basil).
         pub capture_method: Option<CaptureMethod>,
         /// Installment plans.
-        pub installments: Option<CardInstallments>,
+        pub installments: Option<SessionCardInstallments>,
         /// Whether a lower final amount may be authorized after the first (preview only).
         pub request_decremental_authorization: Option<AuthorizationRequest>,
         /// Whether a longer authorization window is requested.
@@ -289,7 +290,7 @@ model! {
         /// When 3D Secure is requested.
         pub request_three_d_secure: Option<ThreeDSecureRequest>,
         /// Which cards are refused.
-        pub restrictions: Option<CardRestrictions>,
+        pub restrictions: Option<SessionCardRestrictions>,
         /// Whether the card is saved for later payments.
         pub setup_future_usage: Option<FutureUsage>,
         /// The statement descriptor suffix shown for Japanese cards, in kana.
@@ -301,7 +302,7 @@ model! {
 
 model! {
     /// Card installment plans (`card.installments`).
-    pub struct CardInstallments {
+    pub struct SessionCardInstallments {
         /// Whether the customer may pick an installment plan.
         pub enabled: bool,
     }
@@ -309,7 +310,7 @@ model! {
 
 model! {
     /// The cards a session refuses (`card.restrictions`).
-    pub struct CardRestrictions {
+    pub struct SessionCardRestrictions {
         /// Networks refused.
         pub brands_blocked: Vec<CardBrand>,
         /// Funding types refused (not in basil).
@@ -319,9 +320,9 @@ model! {
 
 model! {
     /// The options of bank transfers into the customer's balance (`customer_balance`).
-    pub struct CustomerBalanceOptions {
+    pub struct SessionCustomerBalanceOptions {
         /// The bank transfer's settings.
-        pub bank_transfer: Option<BankTransferOptions>,
+        pub bank_transfer: Option<SessionBankTransferOptions>,
         /// How the customer funds the payment: `bank_transfer`.
         pub funding_type: Option<String>,
         /// Whether the payment method is saved for later payments.
@@ -331,9 +332,9 @@ model! {
 
 model! {
     /// A bank transfer's settings (`customer_balance.bank_transfer`).
-    pub struct BankTransferOptions {
+    pub struct SessionBankTransferOptions {
         /// The country of the bank account for EU transfers.
-        pub eu_bank_transfer: Option<EuBankTransfer>,
+        pub eu_bank_transfer: Option<SessionEuBankTransfer>,
         /// The kinds of bank address the customer is shown (`iban`, `sort_code`, `spei`, …).
         pub requested_address_types: Vec<String>,
         /// Which transfer: `eu_bank_transfer`, `gb_bank_transfer`, `jp_bank_transfer`,
@@ -344,7 +345,7 @@ model! {
 
 model! {
     /// EU bank transfer settings.
-    pub struct EuBankTransfer {
+    pub struct SessionEuBankTransfer {
         /// The two-letter country of the receiving account (`BE`, `DE`, `ES`, `FR`, `IE`, `NL`).
         pub country: Option<String>,
     }
@@ -352,7 +353,7 @@ model! {
 
 model! {
     /// The options of PayPal payments (`paypal`).
-    pub struct PaypalOptions {
+    pub struct SessionPaypalOptions {
         /// `manual` when you capture the payment yourself.
         pub capture_method: Option<CaptureMethod>,
         /// The locale of PayPal's page (`en-US`, …).
@@ -368,9 +369,9 @@ model! {
 
 model! {
     /// The options of PayTo payments (`payto`, not in basil).
-    pub struct PaytoOptions {
+    pub struct SessionPaytoOptions {
         /// The mandate's settings.
-        pub mandate_options: Option<PaytoMandateOptions>,
+        pub mandate_options: Option<SessionPaytoMandateOptions>,
         /// Whether the payment method is saved for later payments.
         pub setup_future_usage: Option<FutureUsage>,
     }
@@ -378,7 +379,7 @@ model! {
 
 model! {
     /// A PayTo mandate's settings.
-    pub struct PaytoMandateOptions {
+    pub struct SessionPaytoMandateOptions {
         /// The amount, in the currency's smallest unit.
         pub amount: Option<i64>,
         /// Whether the amount is exact or a ceiling.
@@ -399,13 +400,13 @@ model! {
 
 model! {
     /// The options of Pix payments (`pix`).
-    pub struct PixOptions {
+    pub struct SessionPixOptions {
         /// Whether the amount includes Brazil's IOF tax: `always` or `never` (not in basil).
         pub amount_includes_iof: Option<String>,
         /// How many seconds the Pix code can be paid before it expires.
         pub expires_after_seconds: Option<i64>,
         /// The mandate's settings for recurring Pix (not in basil).
-        pub mandate_options: Option<PixMandateOptions>,
+        pub mandate_options: Option<SessionPixMandateOptions>,
         /// Whether the payment method is saved for later payments (not in basil).
         pub setup_future_usage: Option<FutureUsage>,
     }
@@ -413,7 +414,7 @@ model! {
 
 model! {
     /// A recurring Pix mandate's settings.
-    pub struct PixMandateOptions {
+    pub struct SessionPixMandateOptions {
         /// The amount, in the currency's smallest unit.
         pub amount: Option<i64>,
         /// Whether the amount includes Brazil's IOF tax: `always` or `never`.
@@ -436,7 +437,7 @@ model! {
 
 model! {
     /// The options of Swish payments (`swish`).
-    pub struct SwishOptions {
+    pub struct SessionSwishOptions {
         /// Your reference for the payment, shown in the Swish app.
         pub reference: Option<String>,
     }
@@ -444,9 +445,9 @@ model! {
 
 model! {
     /// The options of UPI payments (`upi`, not in basil).
-    pub struct UpiOptions {
+    pub struct SessionUpiOptions {
         /// The mandate's settings.
-        pub mandate_options: Option<UpiMandateOptions>,
+        pub mandate_options: Option<SessionUpiMandateOptions>,
         /// Whether the payment method is saved for later payments.
         pub setup_future_usage: Option<FutureUsage>,
     }
@@ -454,7 +455,7 @@ model! {
 
 model! {
     /// A UPI mandate's settings.
-    pub struct UpiMandateOptions {
+    pub struct SessionUpiMandateOptions {
         /// The amount, in the currency's smallest unit.
         pub amount: Option<i64>,
         /// Whether the amount is exact or a ceiling.
@@ -468,9 +469,9 @@ model! {
 
 model! {
     /// The options of ACH direct debits (`us_bank_account`).
-    pub struct UsBankAccountOptions {
+    pub struct SessionUsBankAccountOptions {
         /// How Financial Connections links the account.
-        pub financial_connections: Option<FinancialConnectionsOptions>,
+        pub financial_connections: Option<SessionFinancialConnectionsOptions>,
         /// Whether the payment method is saved for later payments.
         pub setup_future_usage: Option<FutureUsage>,
         /// The date the debit is expected to reach the customer's bank (`YYYY-MM-DD`).
@@ -482,11 +483,11 @@ model! {
 
 model! {
     /// How Financial Connections links a bank account.
-    pub struct FinancialConnectionsOptions {
+    pub struct SessionFinancialConnectionsOptions {
         /// Which accounts the customer may link.
-        pub filters: Option<FinancialConnectionsFilters>,
+        pub filters: Option<SessionFinancialConnectionsFilters>,
         /// Whether the customer may type account details by hand (preview only).
-        pub manual_entry: Option<FinancialConnectionsManualEntry>,
+        pub manual_entry: Option<SessionFinancialConnectionsManualEntry>,
         /// The data you may read from the account: `balances`, `ownership`, `payment_method`,
         /// `transactions`.
         pub permissions: Vec<String>,
@@ -500,7 +501,7 @@ model! {
 
 model! {
     /// Which accounts Financial Connections lets the customer link.
-    pub struct FinancialConnectionsFilters {
+    pub struct SessionFinancialConnectionsFilters {
         /// The account kinds allowed: `checking`, `savings`.
         pub account_subcategories: Vec<String>,
         /// The one institution allowed (preview only).
@@ -510,7 +511,7 @@ model! {
 
 model! {
     /// Manual entry of bank details in Financial Connections.
-    pub struct FinancialConnectionsManualEntry {
+    pub struct SessionFinancialConnectionsManualEntry {
         /// `automatic` (when linking fails) or `custom`.
         pub mode: Option<String>,
     }
@@ -518,7 +519,7 @@ model! {
 
 model! {
     /// The options of WeChat Pay payments (`wechat_pay`, not in basil).
-    pub struct WechatPayOptions {
+    pub struct SessionWechatPayOptions {
         /// The app id registered with WeChat, for in-app payments.
         pub app_id: Option<String>,
         /// Where the customer pays: `web`, `android` or `ios`.

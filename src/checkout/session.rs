@@ -15,10 +15,10 @@ use serde_json::Value;
 
 use super::{
     BillingAddressCollection, CustomerCreation, DiscountAmount, OriginContext,
-    PaymentMethodCollection, PaymentMethodOptions, PaymentStatus, PermissionOwner,
-    RedirectOnCompletion, SessionBranding, SessionConsentCollection, SessionCustomField,
-    SessionInvoiceCreation, SessionLineItem, SessionMode, SessionNameCollection,
-    SessionOptionalItem, SessionPermissionsUpdate, SessionPresentmentDetails, SessionRedaction,
+    PaymentMethodCollection, PaymentStatus, PermissionOwner, RedirectOnCompletion, SessionBranding,
+    SessionConsentCollection, SessionCustomField, SessionInvoiceCreation, SessionLineItem,
+    SessionMode, SessionNameCollection, SessionOptionalItem, SessionPaymentMethodOptions,
+    SessionPermissionsUpdate, SessionPresentmentDetails, SessionRedaction,
     SessionSavedPaymentMethodOptions, SessionStatus, SessionTaxIdCollection, SessionWalletOptions,
     SubmitType, TaxAmount, UiMode,
 };
@@ -188,7 +188,7 @@ stream_model! {
         /// Which payment method configuration the session uses.
         pub payment_method_configuration_details: Option<PaymentMethodConfigurationDetails>,
         /// The options of each payment method.
-        pub payment_method_options: Option<PaymentMethodOptions>,
+        pub payment_method_options: Option<SessionPaymentMethodOptions>,
         /// The payment method types the customer may use (`card`, …).
         pub payment_method_types: Vec<String>,
         /// Whether the payment went through: `paid`, `unpaid` or `no_payment_required`.
@@ -786,7 +786,7 @@ mod tests {
         assert_eq!((pmc.id.as_deref(), pmc.parent), (Some("obj_123"), None));
         assert_eq!(
             s.payment_method_options,
-            Some(PaymentMethodOptions::default())
+            Some(SessionPaymentMethodOptions::default())
         );
         assert_eq!(s.payment_method_types, ["card"]);
         assert_eq!(s.payment_status, Some(PaymentStatus::Unpaid));

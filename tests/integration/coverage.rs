@@ -42,11 +42,12 @@ fn facts(version: &str) -> Value {
 
 fn param_covered<T: DeserializeOwned + Serialize>(
     target: &Value,
+    sample: &Value,
     leaf: &Value,
     base: &Value,
 ) -> bool {
     let path = leaf["path"].as_str().unwrap();
-    let mut value = prune(&target["schema"], &target["sample"], &segments(path));
+    let mut value = prune(&target["schema"], sample, &segments(path));
     for (k, v) in base.as_object().unwrap() {
         value.as_object_mut().unwrap().entry(k).or_insert(v.clone());
     }
@@ -101,7 +102,7 @@ fn object_leaf<T: DeserializeOwned + Serialize>(sample: &Value, path: &str) -> (
 /// and the like), by the object holding them. The facts record every map with string values
 /// (`{"zzmapkey": "v"}`), which Stripe never sends for these, so wherever such a map appears
 /// (also inside an embedded coupon or price) its sample is replaced by one of the SDK's shape.
-const OBJECT_MAPS: [(&str, &str); 3] = [
+const OBJECT_MAPS: [(&str, &str); 4] = [
     ("coupon", r#"{"eur": {"amount_off": 500}}"#),
     (
         "price",
@@ -111,6 +112,8 @@ const OBJECT_MAPS: [(&str, &str); 3] = [
                     "unit_amount": 900, "unit_amount_decimal": "900"}}"#,
     ),
     ("restrictions", r#"{"eur": {"minimum_amount": 1000}}"#),
+    // A shipping rate's prices per currency, in the create and update params.
+    ("fixed_amount", r#"{"eur": {"amount": 1000}}"#),
 ];
 
 /// `value` with every `currency_options` map in the SDK's shape ([`OBJECT_MAPS`]); `holder`
@@ -171,26 +174,29 @@ fn measure() -> Measured {
                 let (ok, lost) = match name.as_str() {
                     "create" => {
                         let base = json!({"mode": "payment"});
-                        (param_covered::<CreateSession>(target, leaf, &base), false)
+                        (
+                            param_covered::<CreateSession>(target, &sample, leaf, &base),
+                            false,
+                        )
                     }
                     "update" => (
-                        param_covered::<UpdateSession>(target, leaf, &json!({})),
+                        param_covered::<UpdateSession>(target, &sample, leaf, &json!({})),
                         false,
                     ),
                     "list" => (
-                        param_covered::<ListSessions>(target, leaf, &json!({})),
+                        param_covered::<ListSessions>(target, &sample, leaf, &json!({})),
                         false,
                     ),
                     "list_line_items" => (
-                        param_covered::<ListLineItems>(target, leaf, &json!({})),
+                        param_covered::<ListLineItems>(target, &sample, leaf, &json!({})),
                         false,
                     ),
                     "retrieve" => (
-                        param_covered::<RetrieveSession>(target, leaf, &json!({})),
+                        param_covered::<RetrieveSession>(target, &sample, leaf, &json!({})),
                         false,
                     ),
                     "expire" => (
-                        param_covered::<ExpireSession>(target, leaf, &json!({})),
+                        param_covered::<ExpireSession>(target, &sample, leaf, &json!({})),
                         false,
                     ),
                     "session" => object_leaf::<CheckoutSession>(&sample, path),
@@ -293,16 +299,19 @@ fn the_probes_tell_covered_from_not() {
     let base = json!({});
     assert!(param_covered::<CreateSession>(
         &target,
+        &sample,
         &leaf("line_items[].price", "line_items[][price]", "string"),
         &base
     ));
     assert!(param_covered::<CreateSession>(
         &target,
+        &sample,
         &leaf("mode", "mode", "enum"),
         &base
     ));
     assert!(!param_covered::<CreateSession>(
         &target,
+        &sample,
         &leaf(
             "beta_settings.display_name",
             "beta_settings[display_name]",

@@ -2,7 +2,6 @@
 //! invoices, custom fields and texts, consent and the page's other options: their exact pairs,
 //! the local rules (each naming its param, with nothing sent) and the emulator taking them.
 
-use serde_json::json;
 use stripe_checkout_client::Error;
 use stripe_checkout_client::checkout::{
     AdaptivePricing, AfterExpiration, AllowRedisplay, BillingMode, BillingModeType, CaptureMethod,
@@ -17,9 +16,10 @@ use stripe_checkout_client::checkout::{
     UiMode,
 };
 use stripe_checkout_client::checkout::{
-    AutomaticTax, BorderStyle, BrandingImage, BrandingImageType, BrandingSettings, FontFamily,
-    LinkDisplay, LinkWalletOptions, ManagedPayments, NameCollection, NameField, OptionalItem,
-    OptionalItemQuantity, OriginContext, PriceData, ProductData, ProductTaxDetails, ShippingOption,
+    AutomaticTax, BorderStyle, BrandingImage, BrandingImageType, BrandingSettings, CardOptions,
+    FontFamily, LinkDisplay, LinkWalletOptions, ManagedPayments, NameCollection, NameField,
+    OptionalItem, OptionalItemQuantity, OriginContext, PaymentMethodOptions, PriceData,
+    ProductData, ProductTaxDetails, ShippingOption, SwishOptions, ThreeDSecureRequest,
     WalletOptions,
 };
 use stripe_checkout_client::form;
@@ -96,7 +96,10 @@ fn every_new_setter_sends_its_pair() {
                 )),
         )
         .payment_method_configuration("pmc_1")
-        .payment_method_options(json!({"card": {"request_three_d_secure": "any"}}))
+        .payment_method_options(
+            PaymentMethodOptions::new()
+                .card(CardOptions::new().request_three_d_secure(ThreeDSecureRequest::Any)),
+        )
         .saved_payment_method_options(
             SavedPaymentMethodOptions::new()
                 .allow_redisplay_filters([AllowRedisplay::Always])
@@ -307,8 +310,10 @@ async fn mode_rules_and_nested_checks_name_the_param_and_send_nothing() {
             "subscription_data[trial_end]",
         ),
         (
-            payment().payment_method_options(json!(["card"])),
-            "payment_method_options",
+            payment().payment_method_options(
+                PaymentMethodOptions::new().swish(SwishOptions::new().reference(" ")),
+            ),
+            "payment_method_options[swish][reference]",
         ),
         (
             payment().payment_intent_data(PaymentIntentData::new().description(" ")),

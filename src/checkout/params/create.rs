@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::checks::*;
 use super::line_items::LineItem;
+use super::method_options::PaymentMethodOptions;
 use super::session_options::{
     AutomaticTax, Permissions, PhoneNumberCollection, ShippingAddressCollection,
 };
@@ -184,10 +185,9 @@ encoded_struct! {
         /// What to store on the collected payment method (`payment_method_data`).
         #[serde(skip_serializing_if = "Option::is_none", default)]
         pub payment_method_data: Option<PaymentMethodData>,
-        /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape: `{"card":
-        /// {"request_three_d_secure": "any"}}`. Untyped below the method level.
+        /// Per-method settings (`payment_method_options`).
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub payment_method_options: Option<serde_json::Value>,
+        pub payment_method_options: Option<PaymentMethodOptions>,
         /// What the page offers for saved payment methods (`saved_payment_method_options`).
         #[serde(skip_serializing_if = "Option::is_none", default)]
         pub saved_payment_method_options: Option<SavedPaymentMethodOptions>,
@@ -395,14 +395,6 @@ impl CreateSession {
                 ));
             }
         }
-        if let Some(options) = &self.payment_method_options {
-            if !options.is_object() {
-                return Err(Error::invalid_param(
-                    "payment_method_options",
-                    "must be a json object of payment method types",
-                ));
-            }
-        }
         for (param, value) in [
             ("adaptive_pricing", &self.adaptive_pricing as &dyn Check),
             ("after_expiration", &self.after_expiration),
@@ -417,6 +409,7 @@ impl CreateSession {
                 &self.payment_method_configuration,
             ),
             ("payment_method_data", &self.payment_method_data),
+            ("payment_method_options", &self.payment_method_options),
             (
                 "saved_payment_method_options",
                 &self.saved_payment_method_options,
@@ -499,9 +492,8 @@ impl CreateSession {
         payment_method_configuration: String;
         /// What to store on the collected payment method (`payment_method_data`).
         payment_method_data: PaymentMethodData;
-        /// Per-method settings (`payment_method_options`), as the official SDKs' JSON shape:
-        /// `{"card": {"request_three_d_secure": "any"}}`. Untyped below the method level.
-        payment_method_options: serde_json::Value;
+        /// Per-method settings (`payment_method_options`; see [`PaymentMethodOptions`]).
+        payment_method_options: PaymentMethodOptions;
         /// What the page offers for saved payment methods (`saved_payment_method_options`).
         saved_payment_method_options: SavedPaymentMethodOptions;
         /// The setup a `setup` mode session creates (`setup_intent_data`).

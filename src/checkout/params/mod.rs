@@ -31,6 +31,7 @@ mod checks;
 mod create;
 mod line_items;
 mod list;
+mod method_options;
 mod session_options;
 mod shipping;
 #[cfg(test)]
@@ -40,6 +41,7 @@ mod update;
 pub use create::*;
 pub use line_items::*;
 pub use list::*;
+pub use method_options::*;
 pub use session_options::*;
 pub use shipping::*;
 pub use update::*;
