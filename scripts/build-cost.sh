@@ -10,7 +10,10 @@
 # A clean build's time moves by a few seconds from run to run on a shared machine, so the
 # script runs ROUNDS rounds (default 5), alternating which project builds first so that a
 # drift in the machine's speed does not always fall on the same one, and reports each
-# round's ratio and their median.
+# round's ratio and their median. Beside the wall-clock time it reports the CPU time (user +
+# system, from bash's `times` for the build's children), which other load on the machine
+# moves less: the wall-clock ratio is the budget, the CPU ratio says whether a change in it
+# is the crate's or the machine's.
 #
 # The crate's examples are not used: they enable the `testing` emulator (via the crate's
 # dev-dependency on itself), which a merchant's release build never compiles.
@@ -26,30 +29,50 @@ for project in crate baseline; do
   cargo fetch --quiet --manifest-path "$project/Cargo.toml"
 done
 
+# The CPU seconds (user + system) of this shell's finished children, from `times` output
+# saved to a file (`times` in a command substitution would report the subshell's).
+children_cpu() {
+  awk 'NR == 2 {
+    split($1, u, /m|s/); split($2, s, /m|s/); print u[1] * 60 + u[2] + s[1] * 60 + s[2]
+  }' "$1"
+}
+
 declare -A bytes
 time_ratios=()
-printf '%-8s %14s %14s %8s\n' "round" "baseline (s)" "crate (s)" "ratio"
+cpu_ratios=()
+printf '%-8s %14s %14s %8s %14s %14s %8s\n' "round" "baseline (s)" "crate (s)" "ratio" \
+  "baseline cpu" "crate cpu" "ratio"
 for round in $(seq 1 "$rounds"); do
   declare -A seconds=()
+  declare -A cpu=()
   order="baseline crate"
   if (( round % 2 == 0 )); then order="crate baseline"; fi
   for project in $order; do
     target="$work/$project-target"
     rm -rf "$target"
     start=$(date +%s.%N)
+    times > "$work/times-before"
     CARGO_TARGET_DIR="$target" cargo build --release --quiet --manifest-path "$project/Cargo.toml"
     end=$(date +%s.%N)
+    times > "$work/times-after"
     seconds[$project]=$(echo "$end - $start" | bc)
+    cpu[$project]=$(echo "$(children_cpu "$work/times-after") - $(children_cpu "$work/times-before")" | bc)
     strip -o "$work/$project.stripped" "$target/release/build-cost-$project"
     bytes[$project]=$(stat -c %s "$work/$project.stripped")
   done
   ratio=$(echo "${seconds[crate]} / ${seconds[baseline]}" | bc -l)
+  cpu_ratio=$(echo "${cpu[crate]} / ${cpu[baseline]}" | bc -l)
   time_ratios+=("$ratio")
-  printf '%-8s %14.1f %14.1f %7.2fx\n' "$round" "${seconds[baseline]}" "${seconds[crate]}" "$ratio"
+  cpu_ratios+=("$cpu_ratio")
+  printf '%-8s %14.1f %14.1f %7.2fx %14.1f %14.1f %7.2fx\n' "$round" "${seconds[baseline]}" \
+    "${seconds[crate]}" "$ratio" "${cpu[baseline]}" "${cpu[crate]}" "$cpu_ratio"
 done
 
-median=$(printf '%s\n' "${time_ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-printf '\nbuild time, median ratio over %d rounds: %.2fx\n' "$rounds" "$median"
+median_of() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
+}
+printf '\nbuild time, median ratio over %d rounds: %.2fx\n' "$rounds" "$(median_of "${time_ratios[@]}")"
+printf 'cpu time (user + system), median ratio: %.2fx\n' "$(median_of "${cpu_ratios[@]}")"
 printf 'stripped binary: baseline %d bytes, crate %d bytes, ratio %.2fx\n' \
   "${bytes[baseline]}" "${bytes[crate]}" "$(echo "${bytes[crate]} / ${bytes[baseline]}" | bc -l)"
 echo "($(nproc) cores, $(date -u +%Y-%m-%d), $(rustc --version))"

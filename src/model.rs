@@ -861,7 +861,10 @@ macro_rules! stream_model {
             }
         }
 
+        // Inline, so that it is compiled only where a field requires the struct (most hold it
+        // in an `Option`, which needs no placeholder).
         impl $crate::model::Field for $name {
+            #[inline]
             fn placeholder() -> Self {
                 Self { $( $field: $crate::model::Field::placeholder(), )* }
             }

@@ -18,9 +18,9 @@ use stripe_checkout_client::checkout::{
 use stripe_checkout_client::checkout::{
     AutomaticTax, BorderStyle, BrandingImage, BrandingImageType, BrandingSettings, CardOptions,
     FontFamily, LinkDisplay, LinkWalletOptions, ManagedPayments, NameCollection, NameField,
-    OptionalItem, OptionalItemQuantity, OriginContext, PaymentMethodOptions, PriceData,
+    OptionalItem, OptionalItemQuantity, OriginContext, PaymentMethodOptions, PixOptions, PriceData,
     ProductData, ProductTaxDetails, ShippingOption, SwishOptions, ThreeDSecureRequest,
-    WalletOptions,
+    VoucherOptions, WalletOptions,
 };
 use stripe_checkout_client::form;
 use stripe_checkout_client::testing::FakeStripe;
@@ -356,6 +356,24 @@ async fn mode_rules_and_nested_checks_name_the_param_and_send_nothing() {
         (
             payment().integration_identifier(" "),
             "integration_identifier",
+        ),
+        (
+            payment().payment_method_options(
+                PaymentMethodOptions::new().konbini(VoucherOptions::new().expires_after_days(61)),
+            ),
+            "payment_method_options[konbini][expires_after_days]",
+        ),
+        (
+            payment().payment_method_options(
+                PaymentMethodOptions::new().konbini(VoucherOptions::new().expires_after_days(0)),
+            ),
+            "payment_method_options[konbini][expires_after_days]",
+        ),
+        (
+            payment().payment_method_options(
+                PaymentMethodOptions::new().pix(PixOptions::new().expires_after_seconds(9)),
+            ),
+            "payment_method_options[pix][expires_after_seconds]",
         ),
     ];
     for (params, want) in rows {

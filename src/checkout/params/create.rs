@@ -735,6 +735,9 @@ impl CreateSession {
             ));
         }
         self.check_mode_params()?;
+        if let Some(options) = &self.payment_method_options {
+            options.check_ranges()?;
+        }
         if let Some(shipping) = &self.shipping_address_collection {
             shipping.validate("shipping_address_collection")?;
         }

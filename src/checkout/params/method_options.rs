@@ -15,6 +15,7 @@ use crate::checkout::{
     AuthorizationRequest, CardBrand, CardFunding, FutureUsage, MandateAmountType,
     ThreeDSecureRequest, VerificationMethod,
 };
+use crate::error::{Error, Result};
 
 unchecked!(
     AuthorizationRequest,
@@ -153,6 +154,28 @@ params_struct! {
         us_bank_account: UsBankAccountOptions => into,
         /// WeChat Pay (`wechat_pay`).
         wechat_pay: WechatPayOptions => into,
+    }
+}
+
+impl PaymentMethodOptions {
+    /// The ranges Stripe documents for the options' numbers: a Konbini voucher lasts 1 to
+    /// 60 days, a Pix code 10 seconds to 14 days.
+    pub(crate) fn check_ranges(&self) -> Result<()> {
+        let konbini = self.konbini.as_ref().and_then(|k| k.expires_after_days);
+        if konbini.is_some_and(|days| !(1..=60).contains(&days)) {
+            return Err(Error::invalid_param(
+                "payment_method_options[konbini][expires_after_days]",
+                "must be 1 to 60 days",
+            ));
+        }
+        let pix = self.pix.as_ref().and_then(|p| p.expires_after_seconds);
+        if pix.is_some_and(|seconds| !(10..=1_209_600).contains(&seconds)) {
+            return Err(Error::invalid_param(
+                "payment_method_options[pix][expires_after_seconds]",
+                "must be 10 to 1209600 seconds (14 days)",
+            ));
+        }
+        Ok(())
     }
 }
 
