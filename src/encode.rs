@@ -25,6 +25,13 @@ pub(crate) trait Encode {
     fn is_empty_list(&self) -> bool {
         false
     }
+
+    /// Whether the value writes nothing at all (`None`, an empty list), so that its field
+    /// is skipped without writing its name into the key first: most fields of a params
+    /// struct are unset.
+    fn is_unset(&self) -> bool {
+        false
+    }
 }
 
 /// Collects the pairs. `key` is one path buffer shared by every level: each level pushes its
@@ -37,7 +44,8 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Writes one named field (a top-level param, or a field of a nested one).
+    /// Writes one named field (a top-level param, or a field of a nested one). The macros
+    /// skip an unset field before calling this (statically, without the `dyn` call).
     pub(crate) fn field(&mut self, name: &str, value: &dyn Encode) {
         let restore = self.key.len();
         if restore == 0 {
@@ -154,6 +162,10 @@ impl<T: Encode> Encode for Option<T> {
             value.encode(out);
         }
     }
+
+    fn is_unset(&self) -> bool {
+        self.is_none()
+    }
 }
 
 /// Lists are always indexed; an empty one writes nothing, as the official SDKs send it.
@@ -165,6 +177,10 @@ impl<T: Encode> Encode for Vec<T> {
     }
 
     fn is_empty_list(&self) -> bool {
+        self.is_empty()
+    }
+
+    fn is_unset(&self) -> bool {
         self.is_empty()
     }
 }
@@ -222,6 +238,19 @@ impl Encode for serde_json::Value {
     }
 }
 
+/// A field's wire name: its Rust name without the trailing `_` of a keyword (`type_` is
+/// `type`). A `const fn`, so that the macros compute every name at compile time rather than
+/// on each request.
+pub(crate) const fn wire_name(field: &'static str) -> &'static str {
+    match field.as_bytes() {
+        [head @ .., b'_'] => match std::str::from_utf8(head) {
+            Ok(name) => name,
+            Err(_) => field,
+        },
+        _ => field,
+    }
+}
+
 /// Declares a hand-written params struct (one with setters and checks of its own) with its
 /// [`Encode`]: every field in declaration order under its name (`type_` as `type`; `name as
 /// "wire"` for another wire name, which serde is told too). A field
@@ -241,11 +270,13 @@ macro_rules! encoded_struct {
 
         impl $crate::encode::Encode for $name {
             fn encode(&self, out: &mut $crate::encode::Writer) {
-                $( out.field($crate::encode::encoded_struct!(@wire $field $($wire)?), &self.$field); )*
+                $( if !$crate::encode::Encode::is_unset(&self.$field) {
+                    out.field($crate::encode::encoded_struct!(@wire $field $($wire)?), &self.$field);
+                } )*
             }
         }
     };
-    (@wire $field:ident) => { stringify!($field).trim_end_matches('_') };
+    (@wire $field:ident) => { const { $crate::encode::wire_name(stringify!($field)) } };
     (@wire $field:ident $wire:literal) => { $wire };
 }
 

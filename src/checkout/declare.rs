@@ -243,8 +243,16 @@ macro_rules! params_struct {
 
         impl $crate::encode::Encode for $name {
             fn encode(&self, out: &mut $crate::encode::Writer) {
-                $( out.field(stringify!($req).trim_end_matches('_'), &self.$req); )*
-                $( out.field(stringify!($field).trim_end_matches('_'), &self.$field); )*
+                $( out.field(
+                    const { $crate::encode::wire_name(stringify!($req)) },
+                    &self.$req,
+                ); )*
+                $( if !$crate::encode::Encode::is_unset(&self.$field) {
+                    out.field(
+                        const { $crate::encode::wire_name(stringify!($field)) },
+                        &self.$field,
+                    );
+                } )*
             }
         }
 
@@ -256,11 +264,11 @@ macro_rules! params_struct {
                 // `type_` stands for Stripe's `type`.
                 $( $crate::checkout::declare::Check::check(
                     &self.$req,
-                    param.field(stringify!($req).trim_end_matches('_')),
+                    param.field(const { $crate::encode::wire_name(stringify!($req)) }),
                 )?; )*
                 $( $crate::checkout::declare::Check::check(
                     &self.$field,
-                    param.field(stringify!($field)),
+                    param.field(const { $crate::encode::wire_name(stringify!($field)) }),
                 )?; )*
                 Ok(())
             }
