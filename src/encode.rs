@@ -92,11 +92,6 @@ impl Writer {
         self.error.get_or_insert(error);
     }
 
-    /// The key being written, for an error that names it.
-    pub(crate) fn key(&self) -> &str {
-        &self.key
-    }
-
     /// The pairs, or the first error.
     fn finish(self) -> Result<Vec<(String, String)>, EncodeError> {
         match self.error {
@@ -200,44 +195,6 @@ impl<T: Encode> Encode for std::collections::BTreeMap<String, T> {
     }
 }
 
-/// Untyped JSON (a param the crate leaves open), as the official SDKs encode it: objects by
-/// key, arrays indexed, `null` left out.
-impl Encode for serde_json::Value {
-    fn encode(&self, out: &mut Writer) {
-        use serde_json::Value;
-        match self {
-            Value::Null => {}
-            Value::Bool(b) => b.encode(out),
-            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) => i.encode(out),
-                (None, Some(u)) => u.encode(out),
-                // Without serde_json's `arbitrary_precision`, every other number is an f64.
-                (None, None) => out.float(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => out.text(s),
-            Value::Array(items) => {
-                if out.key().is_empty() {
-                    out.fail(EncodeError::UnsupportedTopLevel { kind: "sequence" });
-                    return;
-                }
-                for (index, item) in items.iter().enumerate() {
-                    out.element(index, item);
-                }
-            }
-            Value::Object(fields) => {
-                for (name, value) in fields {
-                    if name.is_empty() {
-                        let key = out.key().to_owned();
-                        out.fail(EncodeError::EmptyKey { key });
-                        return;
-                    }
-                    out.field(name, value);
-                }
-            }
-        }
-    }
-}
-
 /// A field's wire name: its Rust name without the trailing `_` of a keyword (`type_` is
 /// `type`). A `const fn`, so that the macros compute every name at compile time rather than
 /// on each request.
@@ -281,3 +238,78 @@ macro_rules! encoded_struct {
 }
 
 pub(crate) use encoded_struct;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    encoded_struct! {
+        /// A probe.
+        #[derive(Default, serde::Serialize)]
+        pub struct Probe {
+            /// Renamed on the wire.
+            pub kind as "type": Option<String>,
+            /// A keyword field.
+            pub type_: Option<bool>,
+            /// A number.
+            pub amount: Option<f64>,
+            /// A list.
+            pub items: Vec<Option<u64>>,
+        }
+    }
+
+    fn pairs(probe: &Probe) -> Result<Vec<(String, String)>, EncodeError> {
+        to_pairs(probe)
+    }
+
+    #[test]
+    fn names_order_indexes_and_unset_values() {
+        let probe = Probe {
+            kind: Some("card".into()),
+            type_: Some(false),
+            amount: None,
+            items: vec![Some(7), None, Some(9)],
+        };
+        let got = pairs(&probe).unwrap();
+        let want = [
+            ("type", "card"),
+            ("type", "false"),
+            ("items[0]", "7"),
+            ("items[2]", "9"),
+        ];
+        assert_eq!(got.len(), want.len());
+        for ((k, v), (wk, wv)) in got.iter().zip(want) {
+            assert_eq!((k.as_str(), v.as_str()), (wk, wv));
+        }
+        assert!(pairs(&Probe::default()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn floats_have_no_exponent_and_refuse_nan() {
+        for (value, text) in [(1e21, "1000000000000000000000"), (-0.0, "0"), (0.5, "0.5")] {
+            let probe = Probe {
+                amount: Some(value),
+                ..Probe::default()
+            };
+            assert_eq!(pairs(&probe).unwrap()[0].1, text);
+        }
+        let probe = Probe {
+            amount: Some(f64::NAN),
+            ..Probe::default()
+        };
+        assert!(matches!(
+            pairs(&probe),
+            Err(EncodeError::NonFiniteFloat { key }) if key == "amount"
+        ));
+    }
+
+    #[test]
+    fn a_top_level_scalar_is_refused() {
+        assert!(matches!(
+            to_pairs(&"x"),
+            Err(EncodeError::UnsupportedTopLevel { kind: "string" })
+        ));
+        assert_eq!(wire_name("type_"), "type");
+        assert_eq!(wire_name("mode"), "mode");
+    }
+}
