@@ -47,6 +47,12 @@ impl Writer {
     /// Writes one named field (a top-level param, or a field of a nested one). The macros
     /// skip an unset field before calling this (statically, without the `dyn` call).
     pub(crate) fn field(&mut self, name: &str, value: &dyn Encode) {
+        // Only a map's key can be empty: `a[]=x` would read as appending to a list.
+        if name.is_empty() {
+            let key = self.key.clone();
+            self.fail(EncodeError::EmptyKey { key });
+            return;
+        }
         let restore = self.key.len();
         if restore == 0 {
             self.key.push_str(name);

@@ -545,7 +545,8 @@ fn update_and_list_params_beyond_discounts_send_their_pairs() {
 #[tokio::test]
 async fn update_rules_name_the_param_and_send_nothing() {
     use stripe_checkout_client::checkout::{
-        ListSessions, PriceData, UpdateLineItem, UpdatePaymentIntentData, UpdateSession,
+        CurrencyAmount, ListSessions, PriceData, ShippingRateData, UpdateLineItem,
+        UpdatePaymentIntentData, UpdateSession,
     };
     let fake = FakeStripe::start().await;
     let client = fake.client();
@@ -553,19 +554,30 @@ async fn update_rules_name_the_param_and_send_nothing() {
     let id = "cs_test_x".parse().unwrap();
     let mut both = UpdateLineItem::price("price_1", 1);
     both.price_data = Some(PriceData::new("usd", 1, ProductData::new("X")));
-    let rows: Vec<(UpdateSession, &str)> = vec![
-        (UpdateSession::new().line_item(both), "line_items[0]"),
+    let rate_in = |currency: &str, amount: i64| {
+        let mut rate = ShippingRateData::fixed_amount("Express", 1500, "usd");
+        rate.fixed_amount = rate
+            .fixed_amount
+            .map(|f| f.currency_option(currency, CurrencyAmount::new(amount)));
+        UpdateSession::new().shipping_options([ShippingOption::shipping_rate_data(rate)])
+    };
+    let options = "shipping_options[0][shipping_rate_data][fixed_amount][currency_options]";
+    let rows: Vec<(UpdateSession, String)> = vec![
+        (rate_in("euro", 1), format!("{options}[euro]")),
+        (rate_in("", 1), format!("{options}[]")),
+        (rate_in("eur", -1), format!("{options}[eur][amount]")),
+        (UpdateSession::new().line_item(both), "line_items[0]".into()),
         (
             UpdateSession::new().line_item(UpdateLineItem::price_data(
                 PriceData::new("dollars", 1, ProductData::new("X")),
                 1,
             )),
-            "line_items[0][price_data][currency]",
+            "line_items[0][price_data][currency]".into(),
         ),
         (
             UpdateSession::new()
                 .payment_intent_data(UpdatePaymentIntentData::new().description("")),
-            "payment_intent_data[description]",
+            "payment_intent_data[description]".into(),
         ),
     ];
     for (params, want) in rows {

@@ -254,7 +254,18 @@ impl FixedAmount {
                 format!("must not be negative, got {}", self.amount),
             ));
         }
-        check_currency(&format!("{prefix}[currency]"), &self.currency)
+        check_currency(&format!("{prefix}[currency]"), &self.currency)?;
+        for (currency, option) in &self.currency_options {
+            let param = format!("{prefix}[currency_options][{currency}]");
+            check_currency(&param, currency)?;
+            if option.amount < 0 {
+                return Err(Error::invalid_param(
+                    format!("{param}[amount]"),
+                    format!("must not be negative, got {}", option.amount),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
