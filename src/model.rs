@@ -7,15 +7,17 @@
 //! writes a visitor, a field enum and a sequence branch for every struct, each compiled again
 //! for every deserializer; for that many structs it costs more build time than the whole
 //! crate may (see README, Performance). A `model!` struct instead reads from an owned
-//! [`serde_json::Value`] in one non-generic function per struct, pulling each field out by
-//! name through [`field`], which is generic only over the field's type and so shared by
-//! every struct. Its `Deserialize` impl parses the subtree as a `Value` first: slower than a
-//! typed parse (README, Performance, has the figures), a cost these small, rarely read
-//! subtrees can carry.
+//! [`serde_json::Value`] in one non-generic function per struct, which hands its object's
+//! entries to per-field slots through [`fill`] (one function for every struct; a slot's
+//! conversion, [`Slot::fill`], is compiled once per field type). Its `Deserialize` impl
+//! parses the subtree as a `Value` first: slower than a typed parse (README, Performance,
+//! has the figures), a cost these small, rarely read subtrees can carry.
 //!
 //! The hot objects (session, line item, price, product, coupon, discount, promotion code,
 //! customer, totals) are `stream_model!` structs: read straight from the deserializer, as
-//! serde's derive would, but with one visitor and no sequence branch or field enum. Both
+//! serde's derive would, but with one visitor and no sequence branch or field enum; their
+//! fields of [`FromJson`] types stream through one shared `Value` seed, and the fields that
+//! hold other stream structs are declared with `stream_direct!`. Both
 //! follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
 //! unknown fields are ignored and a repeated one refused, a missing or `null` `Option` is
 //! `None`, lists, maps, flags and amounts read a missing or `null` value as empty, `false` or
