@@ -249,7 +249,7 @@ macro_rules! stripe_id {
             /// formats), so decoding only requires a string; parsing user input goes through
             /// [`FromStr`].
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                String::deserialize(d).map(Self)
+                String::deserialize(d).map(Self::from_stripe)
             }
         }
     };

@@ -27,7 +27,7 @@ use stripe_checkout_client::checkout::{
 use stripe_checkout_client::discounts::{AppliedDiscount, Coupon, PromotionCode};
 use stripe_checkout_client::form;
 
-use crate::leaf_sample::{prune, segments};
+use crate::leaf_sample::{leaf_params, object_sample, prune, segments};
 
 const VERSIONS: [&str; 3] = ["basil", "preview", "endive"];
 const COVERED: &str = "tests/fixtures/checkout-api/covered.txt";
@@ -46,11 +46,7 @@ fn param_covered<T: DeserializeOwned + Serialize>(
     leaf: &Value,
     base: &Value,
 ) -> bool {
-    let path = leaf["path"].as_str().unwrap();
-    let mut value = prune(&target["schema"], sample, &segments(path));
-    for (k, v) in base.as_object().unwrap() {
-        value.as_object_mut().unwrap().entry(k).or_insert(v.clone());
-    }
+    let value = leaf_params(target, sample, leaf, base);
     let Ok(params) = serde_json::from_value::<T>(value) else {
         return false;
     };
@@ -96,58 +92,6 @@ fn object_leaf<T: DeserializeOwned + Serialize>(sample: &Value, path: &str) -> (
     *slot = json!({"__probe": [1]});
     let typed = serde_json::from_value::<T>(wrong).is_err();
     (typed, dropped)
-}
-
-/// Maps whose values are objects in the SDK's types (`{[currency]: Coupon.CurrencyOptions}`
-/// and the like), by the object holding them. The facts record every map with string values
-/// (`{"zzmapkey": "v"}`), which Stripe never sends for these, so wherever such a map appears
-/// (also inside an embedded coupon or price) its sample is replaced by one of the SDK's shape.
-const OBJECT_MAPS: [(&str, &str); 4] = [
-    ("coupon", r#"{"eur": {"amount_off": 500}}"#),
-    (
-        "price",
-        r#"{"eur": {"custom_unit_amount": null, "tax_behavior": "exclusive",
-                    "tiers": [{"flat_amount": null, "flat_amount_decimal": null,
-                               "unit_amount": 900, "unit_amount_decimal": "900", "up_to": null}],
-                    "unit_amount": 900, "unit_amount_decimal": "900"}}"#,
-    ),
-    ("restrictions", r#"{"eur": {"minimum_amount": 1000}}"#),
-    // A shipping rate's prices per currency, in the create and update params.
-    ("fixed_amount", r#"{"eur": {"amount": 1000}}"#),
-];
-
-/// `value` with every `currency_options` map in the SDK's shape ([`OBJECT_MAPS`]); `holder`
-/// is the `object` of the enclosing object, or the key it is under.
-fn fix_object_maps(value: &mut Value, holder: &str) {
-    match value {
-        Value::Object(map) => {
-            let kind = map
-                .get("object")
-                .and_then(Value::as_str)
-                .unwrap_or(holder)
-                .to_owned();
-            for (key, child) in map.iter_mut() {
-                if key == "currency_options" {
-                    if let Some((_, sample)) = OBJECT_MAPS.iter().find(|(k, _)| *k == kind) {
-                        *child = serde_json::from_str(sample).unwrap();
-                        continue;
-                    }
-                }
-                fix_object_maps(child, key);
-            }
-        }
-        Value::Array(items) => items
-            .iter_mut()
-            .for_each(|item| fix_object_maps(item, holder)),
-        _ => {}
-    }
-}
-
-/// The target's sample, with its maps of objects in the SDK's shape.
-fn object_sample(name: &str, target: &Value) -> Value {
-    let mut sample = target["sample"].clone();
-    fix_object_maps(&mut sample, name);
-    sample
 }
 
 struct Measured {
