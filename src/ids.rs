@@ -78,6 +78,10 @@ pub(crate) struct RejectedId {
 /// Writes nothing: a refused id is reported by the params' check, never sent.
 impl crate::encode::Encode for RejectedId {
     fn encode(&self, _: &mut crate::encode::Writer) {}
+
+    fn is_unset(&self) -> bool {
+        true
+    }
 }
 
 /// Takes `value` as an id for `field`: `Some(id)`, or records why not in `rejected` (keeping

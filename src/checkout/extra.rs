@@ -92,6 +92,10 @@ impl ExtraParams {
 /// Writes nothing: the extras are checked against the typed pairs, then appended to them.
 impl crate::encode::Encode for ExtraParams {
     fn encode(&self, _: &mut crate::encode::Writer) {}
+
+    fn is_unset(&self) -> bool {
+        true
+    }
 }
 
 /// Generates `extra_param` and `extra_json` for a params type with an `extra: ExtraParams`
