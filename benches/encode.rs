@@ -11,7 +11,7 @@ use stripe_checkout_client::checkout::{
     UpdateSession,
 };
 use stripe_checkout_client::discounts::{CouponData, Discount};
-use stripe_checkout_client::form;
+use stripe_checkout_client::{ApiVersion, form};
 
 fn guide_create() -> CreateSession {
     CreateSession::new(SessionMode::Payment)
@@ -60,7 +60,10 @@ fn encode(c: &mut Criterion) {
     });
     group.bench_function(
         "guide create params, as sent (checked, typed encoder)",
-        |b| b.iter(|| form::encode_pairs(&black_box(&guide).form_pairs().unwrap())),
+        |b| {
+            let version = ApiVersion::server_update_beta();
+            b.iter(|| form::encode_pairs(&black_box(&guide).form_pairs(&version).unwrap()))
+        },
     );
     group.bench_function("update discounts body", |b| {
         b.iter(|| form::to_string(black_box(&update)).unwrap())

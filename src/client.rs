@@ -22,6 +22,7 @@ use crate::request::PendingRequest;
 use crate::secret::SecretKey;
 use crate::transport::{Answer, Backoff, Method, Transport, stripe_account_header};
 use crate::version::ApiVersion;
+use crate::version_gate::Gated;
 
 /// The production API base.
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
@@ -107,7 +108,8 @@ impl Client {
         T: DeserializeOwned,
         P: Serialize + ?Sized,
     {
-        let params = check_raw_path(path).and_then(|()| Ok(form::to_pairs(params)?));
+        let params =
+            check_raw_path(path).and_then(|()| Ok(Gated::ungated(form::to_pairs(params)?)));
         PendingRequest::new(
             &self.inner,
             method,

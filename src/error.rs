@@ -1,8 +1,8 @@
 //! The crate's error type, [`Error`], and Stripe's own error object, [`ApiError`].
 //!
 //! Variants are grouped by how far a request got, because that decides what a caller may do
-//! next: nothing was sent ([`Error::Config`], [`Error::InvalidParams`], [`Error::InvalidId`],
-//! [`Error::Encode`]), the
+//! next: nothing was sent ([`Error::Config`], [`Error::InvalidParams`], [`Error::NotInVersion`],
+//! [`Error::InvalidId`], [`Error::Encode`]), the
 //! request may or may not have reached Stripe ([`Error::Connection`], [`Error::Timeout`]: retry
 //! only with the same `Idempotency-Key`), or a response arrived ([`Error::Api`],
 //! [`Error::Decode`], [`Error::ResponseTooLarge`]). Webhook and discount-flow errors live in
@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use crate::form::EncodeError;
 use crate::ids::InvalidId;
+use crate::version_gate::VersionError;
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -53,6 +54,11 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+
+    /// A parameter the request's API version does not accept (removed, not added yet, or a
+    /// preview feature on a generally available version), with the fix. Nothing was sent.
+    #[error(transparent)]
+    NotInVersion(Box<VersionError>),
 
     /// A string did not parse as a Stripe id of the expected kind
     /// (`"pi_1".parse::<CheckoutSessionId>()`),
@@ -114,6 +120,12 @@ pub enum Error {
         /// Stripe's `Request-Id` header, if present.
         request_id: Option<String>,
     },
+}
+
+impl From<VersionError> for Error {
+    fn from(e: VersionError) -> Self {
+        Error::NotInVersion(Box::new(e))
+    }
 }
 
 impl Error {

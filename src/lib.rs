@@ -177,6 +177,7 @@ mod stripe_enum;
 pub mod testing;
 mod transport;
 pub mod version;
+pub mod version_gate;
 pub mod webhook;
 
 pub use clearable::Clearable;
@@ -189,6 +190,7 @@ pub use options::RequestOptions;
 pub use request::{PendingRequest, ResponseFuture};
 pub use transport::Method;
 pub use version::ApiVersion;
+pub use version_gate::VersionError;
 
 // Compiles the README's code blocks as doc-tests so the README stays true.
 #[cfg(doctest)]

@@ -13,6 +13,7 @@ use std::task::{Context, Poll};
 use crate::error::{Error, Result};
 use crate::options::{RequestOptions, option_setters};
 use crate::transport::{Answer, Method, Transport, exchange_boxed};
+use crate::version_gate::Gated;
 
 /// A request that has not been sent yet: chain per-request options on it, then `.await` it.
 ///
@@ -23,7 +24,11 @@ use crate::transport::{Answer, Method, Transport, exchange_boxed};
 ///
 /// Parameters are checked and encoded when the pending request is made: a broken rule is
 /// reported as [`Error::InvalidParams`] when it is awaited, and nothing is sent. Options are
-/// checked when it is sent (also before anything goes out).
+/// checked when it is sent (also before anything goes out), and so are the parameters that
+/// depend on the API version, against the version the request goes out with (a per-request
+/// [`api_version`](Self::api_version), or the client's): a parameter that version does not
+/// take is reported as [`Error::NotInVersion`], and a value Stripe renamed is sent under the
+/// version's name (see [`UiMode`](crate::checkout::UiMode)).
 ///
 /// ```no_run
 /// use std::time::Duration;
@@ -52,13 +57,14 @@ pub struct PendingRequest<'a, T> {
     transport: &'a Transport,
     method: Method,
     path: String,
-    params: Result<Vec<(String, String)>>,
+    params: Result<Gated>,
     options: RequestOptions,
     decode: fn(Answer) -> Result<T>,
 }
 
 impl<'a, T> PendingRequest<'a, T> {
-    /// A request for `params` (already checked and encoded), decoded by `decode`.
+    /// A request for `params` (already checked and encoded, with the gates still to resolve
+    /// against the request's version), decoded by `decode`.
     ///
     /// Callers pass `Answer::decode::<Model>` from non-generic code, so each model's decoder
     /// is compiled once, in this crate.
@@ -66,7 +72,7 @@ impl<'a, T> PendingRequest<'a, T> {
         transport: &'a Transport,
         method: Method,
         path: String,
-        params: Result<Vec<(String, String)>>,
+        params: Result<Gated>,
         decode: fn(Answer) -> Result<T>,
     ) -> Self {
         PendingRequest {
@@ -99,8 +105,8 @@ impl<'a, T> PendingRequest<'a, T> {
         I::Item: Into<String>,
     {
         let fields: Vec<String> = fields.into_iter().map(Into::into).collect();
-        if let Ok(pairs) = &mut self.params {
-            if let Err(e) = append_expand(pairs, fields) {
+        if let Ok(gated) = &mut self.params {
+            if let Err(e) = append_expand(&mut gated.pairs, fields) {
                 self.params = Err(e);
             }
         }
@@ -158,7 +164,11 @@ impl<'a, T> IntoFuture for PendingRequest<'a, T> {
             options,
             decode,
         } = self;
-        let state = match params {
+        let version = options
+            .api_version
+            .as_ref()
+            .unwrap_or(&transport.api_version);
+        let state = match params.and_then(|gated| Ok(gated.resolve(version)?)) {
             Ok(pairs) => State::Sending(exchange_boxed(transport, method, path, pairs, options)),
             Err(e) => State::Failed(Some(e)),
         };

@@ -5,11 +5,17 @@
 //! next to the objects that use them.
 
 /// Declares a Stripe string enum: `stripe_enum!(/// docs \n Name { /// docs \n Variant = "wire", … })`.
+///
+/// A value Stripe renamed in a later API version is declared under its current name with the
+/// former one beside it, `Variant = "wire" [/// docs \n Former = "old"]`: `"old"` parses as the
+/// variant, `Name::Former` is an alias of it, and `former_name` gives `"old"` for requests to
+/// the versions before the rename.
 macro_rules! stripe_enum {
     (
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal
+               $([ $(#[$ameta:meta])* $alias:ident = $old:literal ])?, )+
         }
     ) => {
         $(#[$meta])*
@@ -22,6 +28,21 @@ macro_rules! stripe_enum {
         }
 
         impl $name {
+            $($(
+                $(#[$ameta])*
+                #[allow(non_upper_case_globals)]
+                pub const $alias: Self = Self::$variant;
+            )?)+
+
+            /// The value's name before Stripe renamed it, for requests to earlier versions.
+            #[allow(dead_code)]
+            pub(crate) fn former_name(&self) -> Option<&'static str> {
+                match self {
+                    $($( Self::$variant => Some($old), )?)+
+                    _ => None,
+                }
+            }
+
             /// The value as Stripe spells it.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -40,7 +61,7 @@ macro_rules! stripe_enum {
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 match s {
-                    $( $wire => Self::$variant, )+
+                    $( $wire $(| $old)? => Self::$variant, )+
                     other => Self::Unknown(other.to_owned()),
                 }
             }

@@ -1,13 +1,28 @@
-//! The `Stripe-Version` header: a dated API version plus ordered beta flags.
+//! The `Stripe-Version` header: a dated API version (`2025-03-31.basil`) plus ordered beta
+//! flags, parsed, ordered and rendered.
 //!
-//! This module only models and renders the version string; the transport sends it verbatim on
-//! every request, and [`RequestOptions`](crate::RequestOptions) can override it per request.
+//! This module only models the version; what each version accepts lives in
+//! [`version_gate`](crate::version_gate), and the transport sends the header verbatim on every
+//! request ([`RequestOptions`](crate::RequestOptions) can override it per request).
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-/// The API version the crate is built and tested against.
+use crate::stripe_enum::stripe_enum;
+
+/// The API version of Stripe's dynamic-discounts guide, the crate's default (with
+/// [`SERVER_UPDATE_BETA`]).
 pub const BASE_VERSION: &str = "2025-03-31.basil";
+
+/// The newest preview version the crate is tested against: what the official beta SDK
+/// (`stripe@22.7.0-beta.1`) sends, and the only SDK release that types server-side discount
+/// updates.
+pub const NEWEST_PREVIEW: &str = "2026-08-26.preview";
+
+/// The newest generally available version the crate is tested against: what the official SDK
+/// (`stripe@23.1.0`) sends by default.
+pub const NEWEST_GA: &str = "2026-10-28.endive";
 
 /// The beta flag that enables server-side discount updates on Checkout Sessions.
 pub const SERVER_UPDATE_BETA: (&str, &str) = ("checkout_server_update_beta", "v1");
@@ -18,8 +33,13 @@ pub const SERVER_UPDATE_BETA: (&str, &str) = ("checkout_server_update_beta", "v1
 /// Beta flags keep their insertion order; [`with_beta`](Self::with_beta) replaces a flag that
 /// already has the same name instead of adding a second one.
 ///
+/// Versions order by [date](Self::date) first, so `2025-03-31.basil < 2026-10-28.endive`;
+/// versions of the same day order by release name, then by flags, which keeps the order total.
+/// What a version accepts is decided by its date alone (see [`version_gate`](crate::version_gate)).
+///
 /// ```
 /// use stripe_checkout_client::ApiVersion;
+/// use stripe_checkout_client::version::Release;
 ///
 /// let v = ApiVersion::server_update_beta();
 /// assert_eq!(v.to_string(), "2025-03-31.basil; checkout_server_update_beta=v1;");
@@ -29,39 +49,75 @@ pub const SERVER_UPDATE_BETA: (&str, &str) = ("checkout_server_update_beta", "v1
 ///
 /// let parsed: ApiVersion = "2025-03-31.basil; checkout_server_update_beta=v1;".parse()?;
 /// assert_eq!(parsed, ApiVersion::server_update_beta());
+///
+/// assert!(ApiVersion::server_update_beta() < ApiVersion::newest_preview());
+/// assert!(ApiVersion::newest_preview() < ApiVersion::newest_ga());
+/// assert_eq!(ApiVersion::newest_ga().release(), Some(Release::Endive));
+/// assert_eq!(ApiVersion::newest_ga().date().to_string(), "2026-10-28");
+/// assert!(ApiVersion::newest_preview().is_preview() && !ApiVersion::newest_ga().is_preview());
 /// # Ok::<(), stripe_checkout_client::version::ParseApiVersionError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApiVersion {
     base: String,
+    date: ApiDate,
     betas: Vec<(String, String)>,
 }
 
 impl ApiVersion {
-    /// A plain dated version without beta flags, e.g. `2025-03-31.basil`.
+    /// A plain dated version without beta flags: `YYYY-MM-DD` followed by an optional
+    /// `.release` name in lower case, e.g. `2025-03-31.basil`, `2026-08-26.preview` or the
+    /// undated-name `2024-06-20`.
     ///
     /// # Errors
-    /// [`ParseApiVersionError`] if `base` is empty or holds characters that cannot appear in
-    /// a version (whitespace, `;`, `=`, control characters).
+    /// [`ParseApiVersionError::InvalidBase`] if `base` is not a real date in that form, or the
+    /// release name holds anything but lower-case letters, digits and `_`.
     pub fn new(base: impl Into<String>) -> Result<Self, ParseApiVersionError> {
         let base = base.into();
-        check_token(&base, ParseApiVersionError::InvalidBase)?;
-        Ok(Self {
-            base,
-            betas: Vec::new(),
-        })
+        match parse_base(&base) {
+            Some(date) => Ok(Self {
+                base,
+                date,
+                betas: Vec::new(),
+            }),
+            None => Err(ParseApiVersionError::InvalidBase(base)),
+        }
     }
 
-    /// The crate's default: `2025-03-31.basil; checkout_server_update_beta=v1;`, the version
-    /// Stripe's "dynamically update discounts" preview requires.
+    /// The guide's version and the crate's default:
+    /// `2025-03-31.basil; checkout_server_update_beta=v1;`, as Stripe's "dynamically update
+    /// discounts" guide pins it.
     pub fn server_update_beta() -> Self {
-        Self {
-            base: BASE_VERSION.to_owned(),
-            betas: vec![(
-                SERVER_UPDATE_BETA.0.to_owned(),
-                SERVER_UPDATE_BETA.1.to_owned(),
-            )],
-        }
+        Self::known(BASE_VERSION).with_beta(SERVER_UPDATE_BETA.0, SERVER_UPDATE_BETA.1)
+    }
+
+    /// [`NEWEST_PREVIEW`], `2026-08-26.preview`, without flags, exactly as the official beta
+    /// SDK sends it. Add [`SERVER_UPDATE_BETA`] with [`with_beta`](Self::with_beta) if your
+    /// account needs the flag as well: Stripe does not document whether the preview alone
+    /// enables server-side discount updates.
+    pub fn newest_preview() -> Self {
+        Self::known(NEWEST_PREVIEW)
+    }
+
+    /// [`NEWEST_GA`], `2026-10-28.endive`, the newest generally available version the crate
+    /// is tested against, as the official SDK sends it by default.
+    pub fn newest_ga() -> Self {
+        Self::known(NEWEST_GA)
+    }
+
+    /// The three versions the crate's tests run every request, answer and emulator scenario
+    /// on: the guide's ([`server_update_beta`](Self::server_update_beta)),
+    /// [`newest_preview`](Self::newest_preview) and [`newest_ga`](Self::newest_ga).
+    pub fn tested() -> [Self; 3] {
+        [
+            Self::server_update_beta(),
+            Self::newest_preview(),
+            Self::newest_ga(),
+        ]
+    }
+
+    fn known(base: &str) -> Self {
+        Self::new(base).expect("the crate's own version constants parse")
     }
 
     /// Returns this version with the beta flag `name=version` set, replacing a flag of the
@@ -103,6 +159,28 @@ impl ApiVersion {
         &self.base
     }
 
+    /// The version's date, the part that decides what it accepts.
+    pub fn date(&self) -> ApiDate {
+        self.date
+    }
+
+    /// The release name after the date (`basil`, `preview`, …), or `None` for a version
+    /// dated without one (`2024-06-20`).
+    pub fn release(&self) -> Option<Release> {
+        self.base
+            .split_once('.')
+            .map(|(_, name)| Release::from(name))
+    }
+
+    /// Whether preview features may be used: a `.preview` or `.private` release, or any
+    /// version carrying a beta flag (the guide's `checkout_server_update_beta=v1`). Stripe
+    /// documents the dynamic-discounts features (update-time `discounts`,
+    /// `permissions[update_discounts]`, inline `coupon_data`, …) for these only.
+    pub fn is_preview(&self) -> bool {
+        !self.betas.is_empty()
+            || matches!(self.release(), Some(Release::Preview | Release::Private))
+    }
+
     /// The beta flags in order, as `(name, version)` pairs.
     pub fn betas(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
         self.betas.iter().map(|(n, v)| (n.as_str(), v.as_str()))
@@ -120,6 +198,21 @@ impl ApiVersion {
 impl Default for ApiVersion {
     fn default() -> Self {
         Self::server_update_beta()
+    }
+}
+
+impl Ord for ApiVersion {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.date
+            .cmp(&other.date)
+            .then_with(|| self.base.cmp(&other.base))
+            .then_with(|| self.betas.cmp(&other.betas))
+    }
+}
+
+impl PartialOrd for ApiVersion {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -175,12 +268,119 @@ impl<'de> serde::Deserialize<'de> for ApiVersion {
     }
 }
 
+/// The date of an API version, e.g. `2026-10-28`; dates order as the versions were released.
+///
+/// ```
+/// use stripe_checkout_client::version::ApiDate;
+/// let endive = ApiDate::new(2026, 9, 30).unwrap();
+/// assert!(ApiDate::new(2025, 3, 31).unwrap() < endive);
+/// assert_eq!(endive.to_string(), "2026-09-30");
+/// assert_eq!(ApiDate::new(2026, 2, 30), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ApiDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl ApiDate {
+    /// The date, if it exists in the calendar (years 1000 to 9999).
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if year < 1000 || year > 9999 || day == 0 || day > days {
+            return None;
+        }
+        Some(Self { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+impl fmt::Display for ApiDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+stripe_enum!(
+    /// The name after an API version's date: a major release (Stripe names them after
+    /// plants, in alphabetical order) or a preview track.
+    Release {
+        /// `acacia`, from 2024-09-30.
+        Acacia = "acacia",
+        /// `basil`, from 2025-03-31: the guide's.
+        Basil = "basil",
+        /// `clover`, from 2025-09-30.
+        Clover = "clover",
+        /// `dahlia`, from 2026-03-25.
+        Dahlia = "dahlia",
+        /// `endive`, from 2026-09-30.
+        Endive = "endive",
+        /// The public preview track (`2026-08-26.preview`).
+        Preview = "preview",
+        /// The private preview track (`2026-04-22.private`).
+        Private = "private",
+    }
+);
+
+/// The date of a `YYYY-MM-DD[.name]` base, if it is one.
+fn parse_base(base: &str) -> Option<ApiDate> {
+    let (date, name) = match base.split_once('.') {
+        Some((date, name)) => (date, Some(name)),
+        None => (base, None),
+    };
+    if name.is_some_and(|n| {
+        n.is_empty()
+            || !n
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }) {
+        return None;
+    }
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u16> {
+        let digits = &date[range];
+        digits
+            .bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let month = u8::try_from(number(5..7)?).ok()?;
+    let day = u8::try_from(number(8..10)?).ok()?;
+    ApiDate::new(number(0..4)?, month, day)
+}
+
 /// Why a string is not a valid [`ApiVersion`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseApiVersionError {
-    /// The dated base version is empty or holds forbidden characters.
-    #[error("invalid api version base `{0}`")]
+    /// The base is not `YYYY-MM-DD` with an optional lower-case `.release` name.
+    #[error("invalid api version `{0}`, expected `YYYY-MM-DD` or `YYYY-MM-DD.release`")]
     InvalidBase(String),
     /// A beta flag is not of the form `name=version` with non-empty, separator-free parts.
     #[error("invalid beta flag `{0}`, expected `name=version`")]
@@ -194,17 +394,6 @@ fn is_token(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_graphic() && b != b';' && b != b'=' && b != b',')
-}
-
-fn check_token(
-    s: &str,
-    err: impl FnOnce(String) -> ParseApiVersionError,
-) -> Result<(), ParseApiVersionError> {
-    if is_token(s) {
-        Ok(())
-    } else {
-        Err(err(s.to_owned()))
-    }
 }
 
 #[cfg(test)]
@@ -279,6 +468,115 @@ mod tests {
             "2025-03-31.basil; a=v1; a=v2".parse::<ApiVersion>(),
             Err(ParseApiVersionError::DuplicateBeta("a".into()))
         );
+    }
+
+    #[test]
+    fn every_version_the_sdk_pinned_since_basil_parses_and_sorts_by_date() {
+        // api-versions.md §2, shuffled: the GA pins, preview pins and a private pin.
+        let pinned = [
+            "2026-10-28.endive",
+            "2025-03-31.basil",
+            "2026-04-22.private",
+            "2025-09-30.clover",
+            "2026-08-26.preview",
+            "2026-03-25.dahlia",
+            "2025-12-15.clover",
+            "2026-09-30.endive",
+            "2025-07-30.preview",
+        ];
+        let mut versions: Vec<ApiVersion> = pinned.iter().map(|s| s.parse().unwrap()).collect();
+        versions.sort();
+        let sorted: Vec<String> = versions.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            sorted,
+            [
+                "2025-03-31.basil",
+                "2025-07-30.preview",
+                "2025-09-30.clover",
+                "2025-12-15.clover",
+                "2026-03-25.dahlia",
+                "2026-04-22.private",
+                "2026-08-26.preview",
+                "2026-09-30.endive",
+                "2026-10-28.endive",
+            ]
+        );
+        let releases: Vec<Option<Release>> = versions.iter().map(ApiVersion::release).collect();
+        assert_eq!(releases[0], Some(Release::Basil));
+        assert_eq!(releases[5], Some(Release::Private));
+        assert_eq!(versions[4].date(), ApiDate::new(2026, 3, 25).unwrap());
+    }
+
+    #[test]
+    fn same_day_versions_order_by_name_then_flags() {
+        let ga: ApiVersion = "2026-08-26.dahlia".parse().unwrap();
+        let preview: ApiVersion = "2026-08-26.preview".parse().unwrap();
+        let flagged = preview.clone().with_beta("a", "v1");
+        assert!(ga < preview && preview < flagged);
+        assert_eq!(ga.cmp(&ga.clone()), Ordering::Equal);
+        let undated_name: ApiVersion = "2024-06-20".parse().unwrap();
+        assert!(undated_name < ApiVersion::server_update_beta());
+        assert_eq!(undated_name.release(), None);
+    }
+
+    #[test]
+    fn releases_and_previews_are_read_from_the_name_and_flags() {
+        let future: ApiVersion = "2027-01-27.foxglove".parse().unwrap();
+        assert_eq!(future.release(), Some(Release::Unknown("foxglove".into())));
+        assert!(!future.is_preview());
+        assert!(future.clone().with_beta("x", "v1").is_preview());
+        assert!(ApiVersion::new("2026-04-22.private").unwrap().is_preview());
+        assert!(ApiVersion::newest_preview().is_preview());
+        assert!(ApiVersion::server_update_beta().is_preview());
+        assert!(!ApiVersion::new(BASE_VERSION).unwrap().is_preview());
+        assert!(!ApiVersion::newest_ga().is_preview());
+        let tested = ApiVersion::tested().map(|v| v.to_string());
+        assert_eq!(
+            tested,
+            [
+                "2025-03-31.basil; checkout_server_update_beta=v1;",
+                NEWEST_PREVIEW,
+                NEWEST_GA
+            ]
+        );
+    }
+
+    #[test]
+    fn a_base_must_be_a_real_date_with_a_lower_case_name() {
+        for bad in [
+            "basil",
+            "2025-3-31.basil",
+            "2025-03-31.",
+            "2025-03-31.Basil",
+            "2025-03-31.basil.x",
+            "2025-02-29.basil",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "+025-04-30",
+            "2025-04-3a",
+            "0999-01-01",
+            "2025/03/31",
+        ] {
+            assert_eq!(
+                ApiVersion::new(bad),
+                Err(ParseApiVersionError::InvalidBase(bad.to_owned())),
+                "{bad}"
+            );
+        }
+        for good in [
+            "2024-02-29",
+            "2025-03-31.basil",
+            "2026-04-22.private",
+            "2027-12-31.v_2",
+        ] {
+            assert_eq!(ApiVersion::new(good).unwrap().base(), good);
+        }
+        let leap = ApiDate::new(2000, 2, 29).unwrap();
+        assert_eq!((leap.year(), leap.month(), leap.day()), (2000, 2, 29));
+        assert_eq!(ApiDate::new(1900, 2, 29), None);
+        assert_eq!(ApiDate::new(2025, 12, 32), None);
+        assert_eq!(ApiDate::new(10000, 1, 1), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::ids::CheckoutSessionId;
 use crate::options::{RequestOptions, option_setters};
 use crate::request::PendingRequest;
 use crate::transport::{Answer, Method};
+use crate::version_gate::Gated;
 
 const SESSIONS: &str = "/v1/checkout/sessions";
 
@@ -87,7 +88,7 @@ impl<'c> CheckoutSessions<'c> {
     /// [`Error::InvalidParams`](crate::Error::InvalidParams) if `params` break a rule Stripe
     /// would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the request.
     pub fn create(&self, params: &CreateSession) -> PendingRequest<'c, CheckoutSession> {
-        let params = params.form_pairs();
+        let params = params.gated_pairs();
         self.request(Method::Post, SESSIONS.to_owned(), params, decode_session)
     }
 
@@ -100,7 +101,7 @@ impl<'c> CheckoutSessions<'c> {
         self.request(
             Method::Get,
             session_path(id, ""),
-            Ok(Vec::new()),
+            Ok(Gated::default()),
             decode_session,
         )
     }
@@ -119,7 +120,7 @@ impl<'c> CheckoutSessions<'c> {
         id: &CheckoutSessionId,
         params: &UpdateSession,
     ) -> PendingRequest<'c, CheckoutSession> {
-        let params = params.form_pairs();
+        let params = params.gated_pairs();
         self.request(Method::Post, session_path(id, ""), params, decode_session)
     }
 
@@ -133,7 +134,7 @@ impl<'c> CheckoutSessions<'c> {
         self.request(
             Method::Post,
             session_path(id, "/expire"),
-            Ok(Vec::new()),
+            Ok(Gated::default()),
             decode_session,
         )
     }
@@ -144,7 +145,7 @@ impl<'c> CheckoutSessions<'c> {
     /// [`Error::InvalidParams`](crate::Error::InvalidParams) for parameters that break a rule
     /// Stripe would reject; otherwise any [`Error`](crate::Error) from the request.
     pub fn list(&self, params: &ListSessions) -> PendingRequest<'c, List<CheckoutSession>> {
-        let params = params.form_pairs();
+        let params = params.gated_pairs();
         self.request(
             Method::Get,
             SESSIONS.to_owned(),
@@ -195,7 +196,7 @@ impl<'c> CheckoutSessions<'c> {
         id: &CheckoutSessionId,
         params: &ListLineItems,
     ) -> PendingRequest<'c, List<SessionLineItem>> {
-        let params = params.form_pairs();
+        let params = params.gated_pairs();
         self.request(
             Method::Get,
             session_path(id, "/line_items"),
@@ -208,7 +209,7 @@ impl<'c> CheckoutSessions<'c> {
         &self,
         method: Method,
         path: String,
-        params: Result<Vec<(String, String)>>,
+        params: Result<Gated>,
         decode: fn(Answer) -> Result<T>,
     ) -> PendingRequest<'c, T> {
         PendingRequest::new(&self.client.inner, method, path, params, decode)

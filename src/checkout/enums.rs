@@ -26,23 +26,47 @@ stripe_enum!(
 );
 
 stripe_enum!(
-    /// How the Checkout page is presented. The dynamic-discounts flow uses [`UiMode::Custom`]
-    /// (called `elements` in newer API versions).
+    /// How the Checkout page is presented. The dynamic-discounts flow uses
+    /// [`UiMode::Elements`], your own page built with Stripe Elements.
+    ///
+    /// Stripe renamed three values in `2026-03-25.dahlia` (`custom` → `elements`, `embedded` →
+    /// `embedded_page`, `hosted` → `hosted_page`) and refuses the old names from then on. Each
+    /// pair is one value here: [`UiMode::Custom`] is [`UiMode::Elements`], and so on. A request
+    /// sends the name of the version it goes out with (`custom` to basil or clover, `elements`
+    /// to dahlia or later), so the same code runs on every version; answers in either spelling
+    /// parse to the same value, and [`as_str`](Self::as_str) gives the current name. Only
+    /// [`UiMode::Form`], new in dahlia, has no former name: it is refused on earlier versions.
+    ///
+    /// ```
+    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode, UiMode};
+    /// use stripe_checkout_client::ApiVersion;
+    ///
+    /// assert_eq!(UiMode::Custom, UiMode::Elements);
+    /// assert_eq!(UiMode::from("custom"), UiMode::from("elements"));
+    ///
+    /// let params = CreateSession::new(SessionMode::Payment).ui_mode(UiMode::Elements);
+    /// let sent = |version: ApiVersion| params.form_pairs(&version).unwrap()[0].1.clone();
+    /// assert_eq!(sent(ApiVersion::server_update_beta()), "custom");
+    /// assert_eq!(sent(ApiVersion::newest_ga()), "elements");
+    /// ```
     UiMode {
-        /// Your own page built with Stripe Elements (`custom`, API versions up to basil).
-        Custom = "custom",
-        /// Embedded in your site.
-        Embedded = "embedded",
-        /// Stripe's hosted page.
-        Hosted = "hosted",
-        /// Your own page built with Stripe Elements (newer name of `custom`).
-        Elements = "elements",
-        /// Embedded page (newer name of `embedded`).
-        EmbeddedPage = "embedded_page",
-        /// A form integration.
+        /// Your own page built with Stripe Elements (`elements`; `custom` before dahlia).
+        Elements = "elements" [
+            /// The name before `2026-03-25.dahlia` of [`UiMode::Elements`], the same value.
+            Custom = "custom"
+        ],
+        /// Embedded in your site (`embedded_page`; `embedded` before dahlia).
+        EmbeddedPage = "embedded_page" [
+            /// The name before `2026-03-25.dahlia` of [`UiMode::EmbeddedPage`], the same value.
+            Embedded = "embedded"
+        ],
+        /// Stripe's hosted page (`hosted_page`; `hosted` before dahlia).
+        HostedPage = "hosted_page" [
+            /// The name before `2026-03-25.dahlia` of [`UiMode::HostedPage`], the same value.
+            Hosted = "hosted"
+        ],
+        /// A form integration (`form`; from `2026-03-25.dahlia` only).
         Form = "form",
-        /// Stripe's hosted page (newer name of `hosted`).
-        HostedPage = "hosted_page",
     }
 );
 

@@ -103,20 +103,34 @@ impl crate::encode::Encode for ExtraParams {
 /// checked extras.
 macro_rules! extra_setters {
     () => {
-        /// The form pairs this request sends, in order: the params are checked as they are
-        /// before sending, then encoded (the typed fields in declaration order, then the
-        /// checked extras). [`form::encode_pairs`](crate::form::encode_pairs) escapes them
-        /// into the request body.
+        /// The form pairs this request sends with API version `version`, in order: the
+        /// params are checked as they are before sending, then encoded (the typed fields in
+        /// declaration order, then the checked extras), then matched against what `version`
+        /// accepts. [`form::encode_pairs`](crate::form::encode_pairs) escapes them into the
+        /// request body.
         ///
         /// # Errors
         ///
         /// [`Error::InvalidParams`](crate::Error::InvalidParams) naming the param a local
-        /// check refused, exactly as sending would report it.
-        pub fn form_pairs(&self) -> $crate::Result<Vec<(String, String)>> {
+        /// check refused, or [`Error::NotInVersion`](crate::Error::NotInVersion) for a param
+        /// `version` does not take, exactly as sending would report them.
+        pub fn form_pairs(
+            &self,
+            version: &$crate::ApiVersion,
+        ) -> $crate::Result<Vec<(String, String)>> {
+            Ok(self.gated_pairs()?.resolve(version)?)
+        }
+
+        /// The checked pairs with the version gates still to resolve: what the endpoint
+        /// hands to the pending request.
+        pub(crate) fn gated_pairs(&self) -> $crate::Result<$crate::version_gate::Gated> {
             self.validate()?;
             let mut pairs = $crate::encode::to_pairs(self)?;
             self.extra.append_to(&mut pairs)?;
-            Ok(pairs)
+            Ok($crate::version_gate::Gated {
+                pairs,
+                gates: $crate::version_gate::VersionGates::version_gates(self),
+            })
         }
 
         /// Adds an untyped parameter, sent after the typed ones: `key` in Stripe's bracket

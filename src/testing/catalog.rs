@@ -5,6 +5,8 @@
 
 use serde_json::{Value, json};
 
+use super::api_shape::Shape;
+
 use crate::discounts::{CouponData, CouponDuration};
 
 /// A price a line item can name.
@@ -117,14 +119,14 @@ pub(crate) struct StoredPromotionCode {
 }
 
 impl StoredPromotionCode {
-    /// The basil shape: the coupon nested in full.
-    pub(crate) fn to_json(&self, coupon: Option<&StoredCoupon>) -> Value {
-        json!({
+    /// The code in the version's shape: basil nests the coupon in full under `coupon`,
+    /// clover and later name it under `promotion`, not expanded.
+    pub(crate) fn to_json(&self, coupon: Option<&StoredCoupon>, shape: &Shape) -> Value {
+        let mut object = json!({
             "id": self.id,
             "object": "promotion_code",
             "active": self.active,
             "code": self.code,
-            "coupon": coupon.map_or_else(|| json!(self.coupon_id), StoredCoupon::to_json),
             "created": self.created,
             "customer": null,
             "expires_at": null,
@@ -137,7 +139,14 @@ impl StoredPromotionCode {
                 "minimum_amount_currency": null,
             },
             "times_redeemed": 0,
-        })
+        });
+        if shape.coupon_under_source() {
+            object["promotion"] = json!({"type": "coupon", "coupon": self.coupon_id});
+            object["customer_account"] = Value::Null;
+        } else {
+            object["coupon"] = coupon.map_or_else(|| json!(self.coupon_id), StoredCoupon::to_json);
+        }
+        object
     }
 }
 

@@ -31,6 +31,18 @@ impl ErrorAnswer {
     }
 
     /// A 400 for a required parameter that was not sent.
+    /// A 400 for a parameter the endpoint (in the request's version) does not know.
+    pub(crate) fn unknown(param: impl Into<String>) -> Self {
+        let param = param.into();
+        ErrorAnswer {
+            status: 400,
+            kind: "invalid_request_error",
+            code: Some("parameter_unknown"),
+            message: format!("Received unknown parameter: {param}"),
+            param: Some(param),
+        }
+    }
+
     pub(crate) fn missing(param: impl Into<String>) -> Self {
         let param = param.into();
         ErrorAnswer {

@@ -10,6 +10,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use super::api_shape::Shape;
 use super::fault::Fault;
 use super::journal::RecordedRequest;
 use super::server::{self, Shared};
@@ -18,6 +19,7 @@ use super::webhook_delivery::{WebhookDelivery, WebhookEndpoint, deliver};
 use crate::checkout::{CheckoutSession, SessionStatus};
 use crate::client::{Client, ClientBuilder};
 use crate::discounts::CouponData;
+use crate::version::ApiVersion;
 
 /// The key [`FakeStripe::client`] uses. The emulator accepts any `sk_test_…` or `rk_test_…`
 /// key and refuses everything else, so a live key can never be sent to it by mistake.
@@ -247,11 +249,34 @@ impl FakeStripe {
     /// Sends a signed `checkout.session.completed` event to `url` whenever a session is
     /// completed with [`complete_session`](Self::complete_session), signed with `secret` as
     /// Stripe signs webhooks (`Stripe-Signature: t=…,v1=…`).
+    ///
+    /// The endpoint is pinned to the guide's API version until
+    /// [`set_webhook_api_version`](Self::set_webhook_api_version) says otherwise, as a Stripe
+    /// endpoint is pinned to the version it was created with.
     pub fn send_webhooks_to(&self, url: impl Into<String>, secret: impl Into<String>) {
         self.shared.store().webhook_endpoint = Some(WebhookEndpoint {
             url: url.into(),
             secret: secret.into(),
         });
+    }
+
+    /// Pins the webhook endpoint to `version`: events say its date and release in
+    /// `api_version` (without beta flags, as Stripe's do) and carry their object in its shape.
+    /// It may be set before or after [`send_webhooks_to`](Self::send_webhooks_to).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use stripe_checkout_client::ApiVersion;
+    /// use stripe_checkout_client::testing::FakeStripe;
+    ///
+    /// let fake = FakeStripe::start().await;
+    /// fake.set_webhook_api_version(ApiVersion::newest_ga());
+    /// fake.send_webhooks_to("http://127.0.0.1:9/webhook", "whsec_test");
+    /// # }
+    /// ```
+    pub fn set_webhook_api_version(&self, version: ApiVersion) {
+        self.shared.store().webhook_version = version;
     }
 
     /// The events delivered so far and how the endpoint answered, oldest first.
@@ -268,7 +293,7 @@ impl FakeStripe {
     /// # Errors
     /// [`FakeStripeError`] if there is no such session or it is not open.
     pub async fn complete_session(&self, id: &str) -> Result<CheckoutSession, FakeStripeError> {
-        let (event_object, endpoint, now) = {
+        let (event_object, endpoint, version, now) = {
             let mut store = self.shared.store();
             store.sweep_expired();
             let session = store
@@ -297,18 +322,28 @@ impl FakeStripe {
             };
             session.customer_details_email =
                 Some(email.unwrap_or_else(|| "customer@example.com".to_owned()));
-            let object = store.render_session(id, Expansion::default());
-            (object, store.webhook_endpoint.clone(), store.now())
+            let version = store.webhook_version.clone();
+            let object =
+                store.render_session_in(id, Expansion::default(), Shape::new(version.clone()));
+            (object, store.webhook_endpoint.clone(), version, store.now())
         };
         if let (Some(endpoint), Some(object)) = (endpoint, event_object) {
-            let delivery = deliver(&endpoint, "checkout.session.completed", object, now).await;
+            let delivery = deliver(
+                &endpoint,
+                &version,
+                "checkout.session.completed",
+                object,
+                now,
+            )
+            .await;
             self.shared.store().deliveries.push(delivery);
         }
         Ok(self.session(id).expect("the session exists"))
     }
 
-    /// The session as the emulator holds it, with `discounts` (coupons and promotion codes)
-    /// and `line_items` expanded. `None` if there is no such session.
+    /// The session as the emulator holds it, with `discounts` (coupons and promotion codes),
+    /// `line_items` and `total_details.breakdown` expanded, rendered in the guide's version.
+    /// `None` if there is no such session.
     pub fn session(&self, id: &str) -> Option<CheckoutSession> {
         let mut store = self.shared.store();
         store.sweep_expired();
@@ -318,8 +353,9 @@ impl FakeStripe {
             promotion_code: true,
             line_items: true,
             customer: false,
+            breakdown: true,
         };
-        let json = store.render_session(id, expand)?;
+        let json = store.render_session_in(id, expand, Shape::default())?;
         Some(
             serde_json::from_value(json)
                 .expect("the emulator renders sessions the crate can parse"),

@@ -113,6 +113,7 @@
 //! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
 //! wording of every Stripe error message. Use Stripe's sandbox before going live.
 
+mod api_shape;
 mod catalog;
 mod error_answer;
 mod fake;

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tokio::net::TcpListener;
 
+use super::api_shape::Shape;
 use super::error_answer::ErrorAnswer;
 use super::fault::FaultAction;
 use super::form_decode::FormTree;
@@ -358,6 +359,18 @@ fn execute(
             Answer::error(&ErrorAnswer::unrecognized_url(method, &request.path)),
             false,
         );
+    }
+    match Shape::of_header(header(&request.headers, "stripe-version")) {
+        Ok(shape) => store.shape = shape,
+        Err(err) => return (Answer::error(&err), false),
+    }
+    let writes = match (method, segments.as_slice()) {
+        ("POST", ["v1", "checkout", "sessions"]) => Some(false),
+        ("POST", ["v1", "checkout", "sessions", _]) => Some(true),
+        _ => None,
+    };
+    if let Some(refused) = writes.and_then(|update| store.shape.refusal(update, &tree.to_json())) {
+        return (Answer::error(&refused), false);
     }
     let result = match (method, segments.as_slice()) {
         ("POST", ["v1", "checkout", "sessions"]) => decoded(tree).map(|p| store.create_session(p)),

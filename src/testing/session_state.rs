@@ -6,10 +6,13 @@
 
 use serde_json::{Map, Value, json};
 
+use super::api_shape::Shape;
 use super::catalog::{StoredCoupon, StoredPromotionCode};
 use super::error_answer::ErrorAnswer;
 use super::pricing;
-use crate::checkout::{Address, CreateSession, PermissionOwner, Permissions, SessionStatus};
+use crate::checkout::{
+    Address, CreateSession, PermissionOwner, Permissions, SessionStatus, UiMode,
+};
 
 /// One line of a session.
 #[derive(Clone, Debug)]
@@ -60,7 +63,7 @@ pub(crate) struct StoredSession {
     pub(crate) created: i64,
     pub(crate) expires_at: i64,
     pub(crate) mode: String,
-    pub(crate) ui_mode: String,
+    pub(crate) ui_mode: UiMode,
     pub(crate) status: SessionStatus,
     pub(crate) payment_status: String,
     pub(crate) currency: Option<String>,
@@ -173,6 +176,7 @@ pub(crate) struct Expansion {
     pub(crate) promotion_code: bool,
     pub(crate) line_items: bool,
     pub(crate) customer: bool,
+    pub(crate) breakdown: bool,
 }
 
 impl Expansion {
@@ -187,6 +191,7 @@ impl Expansion {
                 "discounts.promotion_code" => (out.discounts, out.promotion_code) = (true, true),
                 "line_items" | "line_items.data.price" => out.line_items = true,
                 "customer" => out.customer = true,
+                "total_details.breakdown" => out.breakdown = true,
                 _ => {
                     return Err(ErrorAnswer::invalid(
                         format!("expand[{i}]"),
@@ -201,6 +206,8 @@ impl Expansion {
 
 /// What the renderer needs from the catalog.
 pub(crate) trait CatalogView {
+    /// The version the object is rendered for.
+    fn shape(&self) -> &Shape;
     fn coupon(&self, id: &str) -> Option<&StoredCoupon>;
     fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode>;
     fn customer_json(&self, id: &str) -> Option<Value>;
@@ -296,12 +303,28 @@ impl StoredSession {
                 "amount_shipping": 0,
                 "amount_tax": 0,
             },
-            "ui_mode": self.ui_mode,
-            "url": (self.ui_mode == "hosted" && self.status == SessionStatus::Open)
+            "ui_mode": catalog.shape().ui_mode(&self.ui_mode),
+            "url": (self.ui_mode == UiMode::HostedPage && self.status == SessionStatus::Open)
                 .then(|| format!("https://checkout.stripe.com/c/pay/{}", self.id)),
         });
+        let endive = catalog.shape().has_allowed_payment_method_types();
+        if endive {
+            object["allowed_payment_method_types"] = Value::Null;
+        }
         for (key, value) in &self.settings {
-            object[key] = value.clone();
+            // A session created on endive and read on an earlier version has no such field.
+            if endive || key != "allowed_payment_method_types" {
+                object[key] = value.clone();
+            }
+        }
+        if expand.breakdown {
+            object["total_details"]["breakdown"] = json!({
+                "discounts": self.discount.iter().map(|d| json!({
+                    "amount": discount,
+                    "discount": self.discount_object(d, catalog),
+                })).collect::<Vec<_>>(),
+                "taxes": [],
+            });
         }
         if include_discounts || expand.discounts {
             object["discounts"] = Value::Array(
@@ -344,11 +367,40 @@ impl StoredSession {
         let promotion_code = match &d.promotion_code_id {
             None => Value::Null,
             Some(id) => match catalog.promotion_code(id) {
-                Some(p) if expand.promotion_code => p.to_json(catalog.coupon(&p.coupon_id)),
+                Some(p) if expand.promotion_code => {
+                    p.to_json(catalog.coupon(&p.coupon_id), catalog.shape())
+                }
                 _ => json!(id),
             },
         };
         json!({"coupon": coupon, "promotion_code": promotion_code})
+    }
+
+    /// The `discount` object of the totals' breakdown, in the version's shape: basil nests
+    /// the coupon in full under `coupon`, clover and later name it under `source`.
+    fn discount_object(&self, d: &StoredDiscount, catalog: &dyn CatalogView) -> Value {
+        let mut object = json!({
+            "id": format!("di_{}", self.id.trim_start_matches("cs_test_").get(..24).unwrap_or("1")),
+            "object": "discount",
+            "checkout_session": self.id,
+            "customer": self.customer,
+            "end": null,
+            "invoice": null,
+            "invoice_item": null,
+            "promotion_code": d.promotion_code_id,
+            "start": self.created,
+            "subscription": null,
+            "subscription_item": null,
+        });
+        if catalog.shape().coupon_under_source() {
+            object["source"] = json!({"type": "coupon", "coupon": d.coupon_id});
+            object["customer_account"] = Value::Null;
+        } else {
+            object["coupon"] = catalog
+                .coupon(&d.coupon_id)
+                .map_or_else(|| json!(d.coupon_id), StoredCoupon::to_json);
+        }
+        object
     }
 
     /// The session's `item` objects, with the discount spread over them.

@@ -10,6 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
+use super::api_shape::Shape;
 use super::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
 use super::error_answer::ErrorAnswer;
 use super::fault::Fault;
@@ -22,7 +23,7 @@ use super::session_state::{
 use crate::Clearable;
 use crate::checkout::{
     CreateSession, ExpireSession, LineItem, ListLineItems, ListSessions, RetrieveSession,
-    SessionStatus, UpdateLineItem, UpdateSession,
+    SessionStatus, UiMode, UpdateLineItem, UpdateSession,
 };
 use crate::discounts::{CouponData, Discount};
 use crate::metadata::Metadata;
@@ -55,9 +56,18 @@ pub(crate) struct Store {
     pub(crate) connections: usize,
     pub(crate) webhook_endpoint: Option<super::webhook_delivery::WebhookEndpoint>,
     pub(crate) deliveries: Vec<super::webhook_delivery::WebhookDelivery>,
+    /// The version of the request being served (set by the server for each request), which
+    /// answers are rendered in.
+    pub(crate) shape: Shape,
+    /// The version the webhook endpoint is pinned to.
+    pub(crate) webhook_version: crate::version::ApiVersion,
 }
 
 impl CatalogView for Store {
+    fn shape(&self) -> &Shape {
+        &self.shape
+    }
+
     fn coupon(&self, id: &str) -> Option<&StoredCoupon> {
         self.coupons.get(id)
     }
@@ -109,8 +119,17 @@ impl Store {
         session.to_json(self, expand, include_discounts)
     }
 
-    pub(crate) fn render_session(&self, id: &str, expand: Expansion) -> Option<Value> {
-        self.session(id).map(|s| self.render(s, expand, true))
+    /// The session rendered in `shape`, whatever version the last request spoke.
+    pub(crate) fn render_session_in(
+        &mut self,
+        id: &str,
+        expand: Expansion,
+        shape: Shape,
+    ) -> Option<Value> {
+        let served = std::mem::replace(&mut self.shape, shape);
+        let rendered = self.session(id).map(|s| self.render(s, expand, true));
+        self.shape = served;
+        rendered
     }
 
     // ---- catalog ---------------------------------------------------------------------
@@ -167,12 +186,12 @@ impl Store {
     pub(crate) fn create_session(&mut self, p: CreateSession) -> Result<Value, ErrorAnswer> {
         let expand = Expansion::parse(&p.expand, "")?;
         let now = self.now();
-        let ui_mode = p
-            .ui_mode
-            .as_ref()
-            .map_or("hosted", |m| m.as_str())
-            .to_owned();
-        let embedded = ui_mode == "custom" || ui_mode == "embedded";
+        let ui_mode = p.ui_mode.clone().unwrap_or(UiMode::HostedPage);
+        let embedded = matches!(
+            ui_mode,
+            UiMode::Elements | UiMode::EmbeddedPage | UiMode::Form
+        );
+        let shown = self.shape.ui_mode(&ui_mode).to_owned();
         let never_redirect = p
             .redirect_on_completion
             .as_ref()
@@ -180,7 +199,7 @@ impl Store {
         if embedded && p.success_url.is_some() {
             return Err(ErrorAnswer::invalid(
                 "success_url",
-                format!("`success_url` is not supported in `ui_mode={ui_mode}`; use `return_url`."),
+                format!("`success_url` is not supported in `ui_mode={shown}`; use `return_url`."),
             ));
         }
         if embedded && p.return_url.is_none() && !never_redirect {
@@ -189,7 +208,11 @@ impl Store {
         if !embedded && p.return_url.is_some() {
             return Err(ErrorAnswer::invalid(
                 "return_url",
-                "`return_url` is only supported with `ui_mode=embedded` or `ui_mode=custom`.",
+                format!(
+                    "`return_url` is only supported with `ui_mode={}` or `ui_mode={}`.",
+                    self.shape.ui_mode(&UiMode::EmbeddedPage),
+                    self.shape.ui_mode(&UiMode::Elements),
+                ),
             ));
         }
         if p.customer.is_some() && p.customer_email.is_some() {
@@ -525,6 +548,17 @@ impl Store {
                 ))
             }
         };
+        if let Some(Clearable::Set(list)) = &p.discounts {
+            // The update endpoint's discounts take `coupon` or `coupon_data` only.
+            if let Some(i) = list
+                .iter()
+                .position(|d| matches!(d, Discount::PromotionCode(_)))
+            {
+                return Err(ErrorAnswer::unknown(format!(
+                    "discounts[{i}][promotion_code]"
+                )));
+            }
+        }
         if p.discounts.is_some() {
             requires(
                 session.permission_is_server_only(|p| p.update_discounts.as_ref()),
@@ -741,7 +775,7 @@ impl Store {
     pub(crate) fn retrieve_promotion_code(&self, id: &str) -> Result<Value, ErrorAnswer> {
         self.promotion_codes
             .get(id)
-            .map(|p| p.to_json(self.coupons.get(&p.coupon_id)))
+            .map(|p| p.to_json(self.coupons.get(&p.coupon_id), &self.shape))
             .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, "promotion_code"))
     }
 }

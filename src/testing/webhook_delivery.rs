@@ -7,6 +7,7 @@
 use serde_json::{Value, json};
 
 use super::id_gen::new_id;
+use crate::version::ApiVersion;
 use crate::webhook::test_header;
 
 /// Where the emulator sends events, and the secret it signs them with.
@@ -39,8 +40,11 @@ pub struct WebhookDelivery {
 }
 
 /// Builds the event, signs it and posts it; never fails, the outcome is in the record.
+/// The event says `version` (its date and release, without beta flags, as Stripe's events
+/// do); `session` is already rendered in that version's shape.
 pub(crate) async fn deliver(
     endpoint: &WebhookEndpoint,
+    version: &ApiVersion,
     event_type: &str,
     session: Value,
     now: i64,
@@ -50,7 +54,7 @@ pub(crate) async fn deliver(
     let event = json!({
         "id": event_id,
         "object": "event",
-        "api_version": "2025-03-31.basil",
+        "api_version": version.base(),
         "created": now,
         "livemode": false,
         "pending_webhooks": 1,

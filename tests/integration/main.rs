@@ -19,5 +19,6 @@ mod redaction;
 mod reliability;
 mod retries;
 mod support;
+mod versions;
 mod webhooks;
 mod wire_vectors;

@@ -58,7 +58,7 @@ async fn server() -> MockServer {
 fn saved() -> RequestOptions {
     RequestOptions::new()
         .stripe_account("acct_saved")
-        .api_version(ApiVersion::new("2025-03-31.basil").unwrap())
+        .api_version(ApiVersion::newest_preview())
 }
 
 /// The account, version and (POST only) idempotency key each request carried.
@@ -132,13 +132,13 @@ async fn every_pending_request_takes_the_saved_options_and_a_key() {
         .await
         .unwrap();
 
-    let basil = "2025-03-31.basil".to_owned();
+    let preview = "2026-08-26.preview".to_owned();
     let acct = "acct_saved".to_owned();
     let row = |what: &str, key: Option<&str>| {
         (
             what.to_owned(),
             acct.clone(),
-            basil.clone(),
+            preview.clone(),
             key.map(str::to_owned),
         )
     };
@@ -194,7 +194,7 @@ async fn the_flow_and_the_endpoint_pass_options_to_both_requests() {
     );
     // The idempotency key goes on the update only; the account and version on both.
     assert_eq!(seen[0].1, "acct_saved");
-    assert_eq!(seen[0].2, "2025-03-31.basil");
+    assert_eq!(seen[0].2, "2026-08-26.preview");
     assert_eq!(seen[0].3, None);
     assert_eq!(seen[1].1, "acct_saved");
     assert_eq!(seen[1].3.as_deref(), Some("k-flow"));

@@ -44,17 +44,17 @@ encoded_struct! {
     ///
     /// ```
     /// use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
-    /// use stripe_checkout_client::form;
+    /// use stripe_checkout_client::{form, ApiVersion};
     ///
     /// let params = CreateSession::new(SessionMode::Payment)
-    ///     .ui_mode(UiMode::Custom)
+    ///     .ui_mode(UiMode::Elements)
     ///     .line_item(LineItem::price("price_123", 1))
     ///     .return_url("https://example.com/return")
     ///     .update_discounts(PermissionOwner::ServerOnly);
     ///
-    /// // What `create` sends: checked, then encoded in this order.
-    /// let sent = params.form_pairs()?;
-    /// assert_eq!(sent, form::to_pairs(&params)?); // serde's `Serialize` agrees
+    /// // What `create` sends on the guide's version: checked, encoded in this order, and
+    /// // `ui_mode` under the name that version knows.
+    /// let sent = params.form_pairs(&ApiVersion::server_update_beta())?;
     /// let pairs: Vec<String> = sent
     ///     .into_iter()
     ///     .map(|(k, v)| format!("{k}={v}"))
@@ -71,6 +71,16 @@ encoded_struct! {
     ///     ]
     /// );
     ///
+    /// // On the newest preview (dahlia's names), the same params send `ui_mode=elements`;
+    /// // serde's `Serialize` (JSON and `form::to_pairs`) always gives the current names.
+    /// let preview = params.form_pairs(&ApiVersion::newest_preview())?;
+    /// assert_eq!(preview[0], ("ui_mode".to_owned(), "elements".to_owned()));
+    /// assert_eq!(preview, form::to_pairs(&params)?);
+    ///
+    /// // Endive is generally available: the preview's discount permission is refused there,
+    /// // before anything is sent.
+    /// assert!(params.form_pairs(&ApiVersion::newest_ga()).is_err());
+    ///
     /// // The same parameters, as the official SDKs take them:
     /// let from_json: CreateSession = serde_json::from_str(
     ///     r#"{"ui_mode":"custom","permissions":{"update_discounts":"server_only"},
@@ -86,7 +96,7 @@ encoded_struct! {
     #[non_exhaustive]
     pub struct CreateSession {
         /// How the Checkout page is presented; the dynamic-discounts flow uses
-        /// [`UiMode::Custom`].
+        /// [`UiMode::Elements`] (`custom` before dahlia).
         #[serde(skip_serializing_if = "Option::is_none", default)]
         pub ui_mode: Option<UiMode>,
         /// Who may update parts of the session; see [`update_discounts`](Self::update_discounts).

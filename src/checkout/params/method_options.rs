@@ -36,13 +36,15 @@ params_struct! {
     ///     CardOptions, CreateSession, FutureUsage, MethodOptions, PaymentMethodOptions,
     ///     SessionMode, ThreeDSecureRequest,
     /// };
+    /// use stripe_checkout_client::ApiVersion;
     ///
     /// let params = CreateSession::new(SessionMode::Payment).payment_method_options(
     ///     PaymentMethodOptions::new()
     ///         .card(CardOptions::new().request_three_d_secure(ThreeDSecureRequest::Any))
     ///         .link(MethodOptions::new().setup_future_usage(FutureUsage::OffSession)),
     /// );
-    /// let keys: Vec<String> = params.form_pairs()?.into_iter().map(|(k, _)| k).collect();
+    /// let sent = params.form_pairs(&ApiVersion::server_update_beta())?;
+    /// let keys: Vec<String> = sent.into_iter().map(|(k, _)| k).collect();
     /// assert_eq!(
     ///     keys,
     ///     [

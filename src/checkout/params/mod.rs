@@ -37,6 +37,7 @@ mod shipping;
 #[cfg(test)]
 mod tests;
 mod update;
+mod versions;
 
 pub use create::*;
 pub use line_items::*;

@@ -349,6 +349,17 @@ impl UpdateSession {
         check_texts("expand", &self.expand)?;
         if let Some(Clearable::Set(discounts)) = &self.discounts {
             validate_discounts(discounts)?;
+            // Stripe documents update-time discounts as `coupon` or `coupon_data` only.
+            if let Some(i) = discounts
+                .iter()
+                .position(|d| matches!(d, Discount::PromotionCode(_)))
+            {
+                return Err(Error::invalid_param(
+                    format!("discounts[{i}][promotion_code]"),
+                    "an update takes `coupon` or `coupon_data` only: apply the promotion \
+                     code's coupon (`Discount::Coupon`) instead",
+                ));
+            }
         }
         if let Some(metadata) = &self.metadata {
             metadata.validate("metadata")?;

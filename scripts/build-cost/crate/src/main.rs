@@ -4,7 +4,7 @@
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
-use stripe_checkout_client::{Client, form};
+use stripe_checkout_client::{ApiVersion, Client, form};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -14,7 +14,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .line_item(LineItem::price("price_123", 1))
         .return_url("https://example.com/return");
     let Ok(base) = std::env::var("STRIPE_API_BASE") else {
-        println!("{}", form::encode_pairs(&params.form_pairs()?));
+        println!("{}", form::encode_pairs(&params.form_pairs(&ApiVersion::default())?));
         return Ok(());
     };
     let client = Client::builder(std::env::var("STRIPE_SECRET_KEY")?)
