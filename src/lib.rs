@@ -161,6 +161,7 @@ pub mod discounts;
 mod encode;
 pub mod error;
 pub mod expand;
+mod extra;
 pub mod form;
 pub mod ids;
 mod json_path;

@@ -64,6 +64,17 @@ pub(crate) enum Rule {
         /// The value's name before it.
         old: &'static str,
     },
+    /// Sent under its current key from `since` on, and under `old` before (a promotion code's
+    /// `promotion[coupon]`, basil's `coupon`).
+    RenamedKey {
+        /// The change that moved the key.
+        since: Change,
+        /// The key before it.
+        old: &'static str,
+    },
+    /// Sent from this change on and left out before: the earlier versions have no such key
+    /// and need none (a promotion code's `promotion[type]`).
+    OmittedBefore(Change),
     /// Refused from this change on.
     Removed(Change),
     /// Refused before this change.
@@ -104,6 +115,26 @@ impl Gate {
                     for (key, value) in pairs.iter_mut() {
                         if *key == self.param {
                             old.clone_into(value);
+                        }
+                    }
+                }
+                return Ok(());
+            }
+            Rule::RenamedKey { since, old } => {
+                if !since.reached_by(version) {
+                    for (key, _) in pairs.iter_mut() {
+                        if *key == self.param {
+                            old.clone_into(key);
+                        }
+                    }
+                }
+                return Ok(());
+            }
+            Rule::OmittedBefore(change) => {
+                if !change.reached_by(version) {
+                    for (key, _) in pairs.iter_mut() {
+                        if *key == self.param {
+                            key.clear();
                         }
                     }
                 }
@@ -162,6 +193,8 @@ impl Gated {
         for gate in &gates {
             gate.apply(version, &mut pairs)?;
         }
+        // An omitted pair is marked by an empty key (no param has one).
+        pairs.retain(|(key, _)| !key.is_empty());
         Ok(pairs)
     }
 }
@@ -301,6 +334,41 @@ mod tests {
         assert_eq!(
             other.resolve(&v("2025-03-31.basil")).unwrap()[0].1,
             "elements"
+        );
+    }
+
+    #[test]
+    fn a_moved_key_and_a_new_key_take_their_older_form_before_the_change() {
+        let gated = || Gated {
+            pairs: vec![
+                ("kind[name]".into(), "x".into()),
+                ("kind[id]".into(), "A1".into()),
+                ("kept".into(), "1".into()),
+            ],
+            gates: vec![
+                Gate::new("kind[name]", Rule::OmittedBefore(DAHLIA), ""),
+                Gate::new(
+                    "kind[id]",
+                    Rule::RenamedKey {
+                        since: DAHLIA,
+                        old: "id",
+                    },
+                    "",
+                ),
+            ],
+        };
+        let sent = |version: &str| -> Vec<String> {
+            gated()
+                .resolve(&v(version))
+                .unwrap()
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect()
+        };
+        assert_eq!(sent("2026-03-24.clover"), ["id=A1", "kept=1"]);
+        assert_eq!(
+            sent("2026-03-25.dahlia"),
+            ["kind[name]=x", "kind[id]=A1", "kept=1"]
         );
     }
 

@@ -137,9 +137,10 @@ mod response;
 mod update;
 
 pub use crate::resources::{
-    AppliedDiscount, Coupon, CouponAppliesTo, CouponCurrencyOption, CouponData, CouponDuration,
-    CouponScript, CouponType, Discount, DiscountSource, DiscountSourceType, PromotionCode,
-    PromotionCodeCurrencyOption, PromotionCodeRestrictions,
+    AppliedDiscount, CodeRestrictions, Coupon, CouponAppliesTo, CouponCurrencyOption, CouponData,
+    CouponDuration, CouponScript, CouponType, CreatePromotionCode, Discount, DiscountSource,
+    DiscountSourceType, Promotion, PromotionCode, PromotionCodeCurrencyOption,
+    PromotionCodeRestrictions, PromotionCodes,
 };
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.

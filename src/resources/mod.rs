@@ -1,5 +1,6 @@
 //! Stripe objects that more than one part of the crate works with: the coupon, promotion code,
-//! applied-discount and customer models, and the [`Discount`] request parameter.
+//! applied-discount and customer models, the [`Discount`] request parameter, and the promotion
+//! code endpoints.
 //!
 //! They live here, below both [`checkout`](crate::checkout) (whose session carries them) and
 //! [`discounts`](crate::discounts) (whose flow computes them), so neither imports the other's
@@ -11,6 +12,8 @@ mod coupon;
 mod customer;
 mod discount;
 mod promotion_code;
+mod promotion_code_params;
+mod promotion_codes;
 
 pub use applied_discount::AppliedDiscount;
 pub use coupon::{
@@ -21,3 +24,5 @@ pub use customer::{Customer, PostalAddress, TaxExempt};
 pub(crate) use discount::check_currency;
 pub use discount::{CouponData, Discount};
 pub use promotion_code::{PromotionCode, PromotionCodeCurrencyOption, PromotionCodeRestrictions};
+pub use promotion_code_params::{CodeRestrictions, CreatePromotionCode, Promotion};
+pub use promotion_codes::PromotionCodes;

@@ -10,6 +10,7 @@
 use serde_json::Value;
 
 use super::error_answer::ErrorAnswer;
+use super::form_decode::FormTree;
 use crate::checkout::UiMode;
 use crate::version::ApiVersion;
 use crate::version_gate::{CLOVER, DAHLIA, ENDIVE, UPDATE_LINE_ITEMS, UPDATE_PAYMENT_INTENT_DATA};
@@ -132,6 +133,54 @@ impl Shape {
             }
         }
         None
+    }
+}
+
+impl Shape {
+    /// A promotion code create in the clover shape its params decode from: basil's `coupon`
+    /// becomes `promotion[type]=coupon&promotion[coupon]=…`. Each version refuses the other's
+    /// key as unknown.
+    pub(crate) fn promotion_code_params(&self, tree: &FormTree) -> Result<FormTree, ErrorAnswer> {
+        let FormTree::Node(children) = tree else {
+            return Ok(tree.clone());
+        };
+        let has = |key: &str| children.iter().any(|(k, _)| k == key);
+        if self.coupon_under_source() {
+            return if has("coupon") {
+                Err(unknown("coupon"))
+            } else {
+                Ok(tree.clone())
+            };
+        }
+        if has("promotion") {
+            return Err(unknown("promotion"));
+        }
+        if !has("coupon") {
+            return Err(ErrorAnswer::missing("coupon"));
+        }
+        let moved = children
+            .iter()
+            .map(|(key, value)| match key.as_str() {
+                "coupon" => (
+                    "promotion".to_owned(),
+                    FormTree::Node(vec![
+                        ("type".to_owned(), FormTree::Leaf("coupon".to_owned())),
+                        ("coupon".to_owned(), value.clone()),
+                    ]),
+                ),
+                _ => (key.clone(), value.clone()),
+            })
+            .collect();
+        Ok(FormTree::Node(moved))
+    }
+
+    /// The param naming a promotion code's coupon in this version.
+    pub(crate) fn promotion_coupon_param(&self) -> &'static str {
+        if self.coupon_under_source() {
+            "promotion[coupon]"
+        } else {
+            "coupon"
+        }
     }
 }
 

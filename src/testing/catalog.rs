@@ -116,6 +116,12 @@ pub(crate) struct StoredPromotionCode {
     pub(crate) coupon_id: String,
     pub(crate) active: bool,
     pub(crate) created: i64,
+    pub(crate) customer: Option<String>,
+    pub(crate) expires_at: Option<i64>,
+    pub(crate) max_redemptions: Option<u64>,
+    pub(crate) metadata: Vec<(String, String)>,
+    pub(crate) first_time_transaction: bool,
+    pub(crate) minimum_amount: Option<(i64, String)>,
 }
 
 impl StoredPromotionCode {
@@ -128,15 +134,18 @@ impl StoredPromotionCode {
             "active": self.active,
             "code": self.code,
             "created": self.created,
-            "customer": null,
-            "expires_at": null,
+            "customer": self.customer,
+            "expires_at": self.expires_at,
             "livemode": false,
-            "max_redemptions": null,
-            "metadata": {},
+            "max_redemptions": self.max_redemptions,
+            "metadata": Value::Object(
+                self.metadata.iter().map(|(k, v)| (k.clone(), json!(v))).collect()
+            ),
             "restrictions": {
-                "first_time_transaction": false,
-                "minimum_amount": null,
-                "minimum_amount_currency": null,
+                "first_time_transaction": self.first_time_transaction,
+                "minimum_amount": self.minimum_amount.as_ref().map(|(amount, _)| amount),
+                "minimum_amount_currency":
+                    self.minimum_amount.as_ref().map(|(_, currency)| currency),
             },
             "times_redeemed": 0,
         });

@@ -390,6 +390,11 @@ fn execute(
         ("GET", ["v1", "coupons", id]) => {
             decoded::<crate::checkout::RetrieveSession>(tree).map(|_| store.retrieve_coupon(id))
         }
+        ("POST", ["v1", "promotion_codes"]) => store
+            .shape
+            .promotion_code_params(tree)
+            .and_then(|tree| decoded(&tree))
+            .map(|p| store.create_promotion_code(p)),
         ("GET", ["v1", "promotion_codes", id]) => decoded::<crate::checkout::RetrieveSession>(tree)
             .map(|_| store.retrieve_promotion_code(id)),
         _ => Ok(Err(ErrorAnswer::unrecognized_url(method, &request.path))),

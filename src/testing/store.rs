@@ -25,7 +25,7 @@ use crate::checkout::{
     CreateSession, ExpireSession, LineItem, ListLineItems, ListSessions, RetrieveSession,
     SessionStatus, UiMode, UpdateLineItem, UpdateSession,
 };
-use crate::discounts::{CouponData, Discount};
+use crate::discounts::{CouponData, CreatePromotionCode, Discount};
 use crate::metadata::Metadata;
 
 /// The shortest and longest lifetime Stripe allows for a session (30 minutes, 24 hours).
@@ -164,9 +164,80 @@ impl Store {
                 coupon_id: coupon_id.to_owned(),
                 active: true,
                 created: self.now(),
+                customer: None,
+                expires_at: None,
+                max_redemptions: None,
+                metadata: Vec::new(),
+                first_time_transaction: false,
+                minimum_amount: None,
             },
         );
         id
+    }
+
+    /// `POST /v1/promotion_codes`, from the params in clover's shape (the server moves
+    /// basil's `coupon` there first).
+    pub(crate) fn create_promotion_code(
+        &mut self,
+        p: CreatePromotionCode,
+    ) -> Result<Value, ErrorAnswer> {
+        let param = self.shape.promotion_coupon_param();
+        let coupon_id = p
+            .promotion
+            .coupon
+            .as_ref()
+            .ok_or_else(|| ErrorAnswer::missing(param))?
+            .to_string();
+        if !self.coupons.contains_key(&coupon_id) {
+            return Err(ErrorAnswer::no_such("coupon", &coupon_id, param));
+        }
+        let customer = p.customer.as_ref().map(ToString::to_string);
+        if let Some(customer) = &customer {
+            if !self.customers.contains_key(customer) {
+                return Err(ErrorAnswer::no_such("customer", customer, "customer"));
+            }
+        }
+        let code = p
+            .code
+            .clone()
+            .unwrap_or_else(|| new_id("", 8).to_ascii_uppercase());
+        // Unique regardless of case among the active codes of one customer (or of everyone).
+        let taken = self.promotion_codes.values().any(|other| {
+            other.active && other.customer == customer && other.code.eq_ignore_ascii_case(&code)
+        });
+        if taken {
+            return Err(ErrorAnswer::invalid(
+                "code",
+                format!("An active promotion code with `code: {code}` already exists."),
+            ));
+        }
+        let restrictions = p.restrictions.clone().unwrap_or_default();
+        let id = new_id("promo_", 24);
+        let stored = StoredPromotionCode {
+            id: id.clone(),
+            code,
+            coupon_id,
+            active: p.active.unwrap_or(true),
+            created: self.now(),
+            customer,
+            expires_at: p.expires_at,
+            max_redemptions: p.max_redemptions,
+            metadata: p
+                .metadata
+                .iter()
+                .flat_map(|m| m.iter())
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
+                .collect(),
+            first_time_transaction: restrictions.first_time_transaction.unwrap_or(false),
+            minimum_amount: restrictions.minimum_amount.zip(
+                restrictions
+                    .minimum_amount_currency
+                    .map(|c| c.to_ascii_lowercase()),
+            ),
+        };
+        let answer = stored.to_json(self.coupons.get(&stored.coupon_id), &self.shape);
+        self.promotion_codes.insert(id, stored);
+        Ok(answer)
     }
 
     pub(crate) fn add_customer(&mut self, id: &str, email: Option<String>) {

@@ -22,3 +22,4 @@ mod support;
 mod versions;
 mod webhooks;
 mod wire_vectors;
+mod wire_versions;

@@ -8,7 +8,8 @@ use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::{
-    CouponData, Discount, DiscountRequest, PromotionCode, policy_fn, update_discounts,
+    CouponData, CreatePromotionCode, Discount, DiscountRequest, PromotionCode, policy_fn,
+    update_discounts,
 };
 use stripe_checkout_client::testing::FakeStripe;
 use stripe_checkout_client::version_gate::VersionGap;
@@ -531,4 +532,105 @@ async fn webhook_events_carry_the_endpoint_version_and_its_shape() {
         let raw: Value = serde_json::from_slice(&delivered.body).unwrap();
         assert_eq!(raw["data"]["object"]["ui_mode"], ui_mode);
     }
+}
+
+#[tokio::test]
+async fn promotion_codes_are_created_in_each_versions_shape() {
+    let fake = fake().await;
+    fake.add_customer("cus_gold", None);
+    for (version, code) in [(guide(), "SPRING"), (endive(), "AUTUMN")] {
+        let client = client_on(&fake, version.clone());
+        let created = client
+            .promotion_codes()
+            .create(
+                &CreatePromotionCode::new("QUARTER")
+                    .code(code)
+                    .max_redemptions(3)
+                    .minimum_amount(5_000, "usd"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(created.code.as_deref(), Some(code));
+        assert_eq!(created.coupon_id(), Some("QUARTER"), "{version}");
+        assert_eq!(created.max_redemptions, Some(3));
+        let restrictions = created.restrictions.as_ref().unwrap();
+        assert_eq!(restrictions.minimum_amount, Some(5_000));
+        let sent = fake.journal().pop().unwrap();
+        let basil = version == guide();
+        assert_eq!(
+            sent.params.get("coupon").is_some(),
+            basil,
+            "{version}: {}",
+            sent.body
+        );
+        assert_eq!(sent.params.get("promotion").is_some(), !basil, "{version}");
+        // Stateful: the code is there to read back, in any version's shape.
+        let other = if basil { endive() } else { guide() };
+        let read = raw_get(
+            &client,
+            &format!("/v1/promotion_codes/{}", created.id),
+            &other,
+        )
+        .await;
+        assert_eq!(read["code"], code);
+        assert_eq!(
+            read.get("promotion").is_some(),
+            basil,
+            "read in the other shape: {read}"
+        );
+    }
+
+    let client = fake.client();
+    let codes = "/v1/promotion_codes";
+    let cases = [
+        (
+            json!({"coupon": "QUARTER", "code": "X1"}),
+            endive(),
+            400,
+            "coupon",
+        ),
+        (
+            json!({"promotion": {"type": "coupon", "coupon": "QUARTER"}, "code": "X2"}),
+            guide(),
+            400,
+            "promotion",
+        ),
+        (json!({"code": "X3"}), guide(), 400, "coupon"),
+        (
+            json!({"coupon": "NOPE", "code": "X4"}),
+            guide(),
+            404,
+            "coupon",
+        ),
+        (
+            json!({"promotion": {"type": "coupon", "coupon": "NOPE"}}),
+            endive(),
+            404,
+            "promotion[coupon]",
+        ),
+        (
+            json!({"coupon": "QUARTER", "code": "spring"}),
+            guide(),
+            400,
+            "code",
+        ),
+    ];
+    for (params, version, status, param) in cases {
+        let (got_status, got_param, _) = raw_refusal(&client, codes, params.clone(), version).await;
+        assert_eq!(
+            (got_status, got_param.as_str()),
+            (status, param),
+            "{params}"
+        );
+    }
+    // The same code for another customer is a different code.
+    client
+        .promotion_codes()
+        .create(
+            &CreatePromotionCode::new("QUARTER")
+                .code("spring")
+                .customer("cus_gold"),
+        )
+        .await
+        .unwrap();
 }

@@ -16,7 +16,6 @@ use super::session_options::{
 use super::shipping::ShippingOption;
 
 use crate::checkout::declare::{Check, Param};
-use crate::checkout::extra::{ExtraParams, extra_setters};
 use crate::checkout::{
     AdaptivePricing, AfterExpiration, ConsentCollection, CustomField, CustomText, CustomerCreation,
     CustomerUpdate, InvoiceCreation, PaymentIntentData, PaymentMethodCollection, PaymentMethodData,
@@ -30,6 +29,7 @@ use crate::checkout::{
 };
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
+use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CustomerId, IntoId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::{Discount, check_currency};

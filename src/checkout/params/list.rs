@@ -11,9 +11,9 @@ use super::checks::*;
 use crate::checkout::CustomerDetailsFilter;
 use crate::checkout::SessionStatus;
 use crate::checkout::declare::{Check, Param};
-use crate::checkout::extra::{ExtraParams, extra_setters};
 use crate::encode::encoded_struct;
 use crate::error::Result;
+use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CheckoutSessionId, CustomerId, IntoId, RejectedId, take_id};
 
 encoded_struct! {

@@ -12,12 +12,12 @@ use super::shipping::{CollectedInformation, ShippingDetails, ShippingOption};
 
 use crate::Clearable;
 use crate::checkout::declare::{Check, Param};
-use crate::checkout::extra::{ExtraParams, extra_setters};
 use crate::checkout::{
     UpdateAutomaticTax, UpdateInvoiceCreation, UpdatePaymentIntentData, UpdateSubscriptionData,
 };
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
+use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{IntoId, PriceId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::Discount;

@@ -2,8 +2,8 @@
 //! and fields Stripe adds before this crate types them — and the check that keeps them from
 //! overriding a typed field.
 //!
-//! Which params types carry them, and where their setters are, is the business of `params/`;
-//! this file only holds the pairs, checks them and appends them.
+//! Which params types carry them is each params type's business (they generate their setters
+//! with `extra_setters!`); this file only holds the pairs, checks them and appends them.
 
 use serde_json::Value;
 
