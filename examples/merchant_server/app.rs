@@ -149,6 +149,7 @@ async fn config(State(state): State<AppState>) -> Response {
     object(json!({
         "publishable_key": state.config.publishable_key,
         "demo_payments": state.config.demo_payments,
+        "api_version": state.client.api_version().to_string(),
     }))
 }
 
@@ -160,7 +161,7 @@ fn refused(rejection: &BytesRejection) -> Response {
 
 async fn create_checkout_session(State(state): State<AppState>) -> Response {
     let mut params = CreateSession::new(SessionMode::Payment)
-        .ui_mode(UiMode::Custom)
+        .ui_mode(UiMode::Elements)
         .update_discounts(PermissionOwner::ServerOnly)
         .return_url(state.config.return_url.as_str())
         .client_reference_id(state.config.shopper.as_str());
@@ -287,10 +288,40 @@ async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
             return StatusCode::BAD_REQUEST.into_response();
         }
     };
-    match &event.data {
+    // A snapshot event carries the session; an endive notification only names it, so the
+    // session is read from Stripe (and must still be paid when it arrives).
+    let fetched;
+    let session = match (&event.data, event.event_type.as_str()) {
+        (
+            EventData::CheckoutSessionCompleted(session)
+            | EventData::CheckoutSessionAsyncPaymentSucceeded(session),
+            _,
+        ) => Some(&**session),
+        (
+            EventData::Notification(_),
+            "v1.checkout.session.completed" | "v1.checkout.session.async_payment_succeeded",
+        ) => {
+            let Some(id) = event.session_id().and_then(|id| id.parse().ok()) else {
+                tracing::warn!(event = %event.id, "notification without a session id");
+                return StatusCode::BAD_REQUEST.into_response();
+            };
+            match state.client.checkout_sessions().retrieve(&id).await {
+                Ok(session) => {
+                    fetched = session;
+                    Some(&fetched)
+                }
+                Err(err) => {
+                    // Stripe retries a failed delivery, so the order is not lost.
+                    tracing::error!(event = %event.id, error = %err, "retrieving the session failed");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            }
+        }
+        _ => None,
+    };
+    match session {
         // Only what is known to be paid: a status Stripe adds later, or none, is not.
-        EventData::CheckoutSessionCompleted(session)
-        | EventData::CheckoutSessionAsyncPaymentSucceeded(session)
+        Some(session)
             if matches!(
                 session.payment_status,
                 Some(PaymentStatus::Paid | PaymentStatus::NoPaymentRequired)

@@ -12,6 +12,13 @@
 //! instead, `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page, and
 //! `STRIPE_WEBHOOK_SECRET=whsec_…` for `POST /webhook` (e.g. from `stripe listen`). `PORT`
 //! overrides 4242.
+//!
+//! `STRIPE_API_VERSION` picks the API version (default: the guide's,
+//! `2025-03-31.basil; checkout_server_update_beta=v1;`), e.g. `2026-10-28.endive` or
+//! `2026-08-26.preview`. Server-side discounts are a preview feature, so a generally available
+//! version gets the `checkout_server_update_beta=v1` flag added (the server says so at start).
+//! Offline, the emulator answers in that version's shape and the webhook endpoint is pinned
+//! to it.
 
 mod app;
 mod demo;
@@ -21,6 +28,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::version::SERVER_UPDATE_BETA;
 use stripe_checkout_client::{ApiVersion, Client};
 
 /// The shopper every demo session belongs to; a gold loyalty member.
@@ -39,14 +47,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Err(_) => 4242,
     };
     let members = HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]);
+    let version = api_version()?;
 
     let (client, cart, fake) = match std::env::var("STRIPE_SECRET_KEY") {
         Ok(key) => {
             let price = std::env::var("PRICE_ID")
                 .map_err(|_| "set PRICE_ID=price_… (a price over 100.00) with STRIPE_SECRET_KEY")?;
-            let client = Client::builder(key)
-                .api_version(ApiVersion::server_update_beta())
-                .build()?;
+            let client = Client::builder(key).api_version(version).build()?;
             println!("Using Stripe with API version {}", client.api_version());
             (client, vec![(price, 1)], None)
         }
@@ -56,14 +63,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .add_product_price("price_demo_cap", "Wool cap", 4_000, "usd");
             println!(
                 "STRIPE_SECRET_KEY is not set: using the local Stripe emulator at {} \
-                 (demo catalog, no account needed)",
+                 (demo catalog, no account needed, API version {version})",
                 fake.uri()
             );
+            fake.set_webhook_api_version(version.clone());
+            let client = fake.client_builder().api_version(version).build()?;
             let cart = vec![
                 ("price_demo_jacket".to_owned(), 1),
                 ("price_demo_cap".to_owned(), 1),
             ];
-            (fake.client(), cart, Some(Arc::new(fake)))
+            (client, cart, Some(Arc::new(fake)))
         }
     };
     let webhook_secret = match std::env::var("STRIPE_WEBHOOK_SECRET") {
@@ -98,4 +107,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("Merchant server listening on http://localhost:{port}");
     axum::serve(listener, router).await?;
     Ok(())
+}
+
+/// `STRIPE_API_VERSION`, or the guide's version; a version without preview features gets the
+/// server-update beta flag, which the discount flow needs.
+fn api_version() -> Result<ApiVersion, Box<dyn std::error::Error>> {
+    let Ok(text) = std::env::var("STRIPE_API_VERSION") else {
+        return Ok(ApiVersion::server_update_beta());
+    };
+    let version: ApiVersion = text
+        .parse()
+        .map_err(|e| format!("STRIPE_API_VERSION={text:?}: {e}"))?;
+    if version.is_preview() {
+        return Ok(version);
+    }
+    let flagged = version.with_beta(SERVER_UPDATE_BETA.0, SERVER_UPDATE_BETA.1);
+    println!("{text} is generally available: sending `{flagged}` for server-side discounts");
+    Ok(flagged)
 }

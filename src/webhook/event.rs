@@ -1,6 +1,11 @@
 //! [`Event`]: a webhook's body, with the Checkout Session events a fulfilment endpoint acts
 //! on as typed variants of [`EventData`] and everything else kept as JSON.
 //!
+//! Both kinds of event Stripe delivers parse: snapshot events (`checkout.session.completed`,
+//! the same on every API version, carrying the session in the endpoint's version) and the
+//! event notifications endive added (`v1.checkout.session.completed`, `object:
+//! "v2.core.event"`), which only name the session; see [`EventData::Notification`].
+//!
 //! Verifying that the body came from Stripe is `signature`'s job.
 
 use serde::Deserialize;
@@ -19,11 +24,12 @@ pub struct Event {
     pub id: String,
     /// The event type, e.g. `checkout.session.completed`.
     pub event_type: String,
-    /// When the event happened (Unix seconds).
+    /// When the event happened (Unix seconds; a notification's RFC 3339 time is converted).
     pub created: i64,
     /// Whether it comes from live mode.
     pub livemode: bool,
-    /// The API version the object is rendered in.
+    /// The API version the object is rendered in (`None` for a notification, which carries
+    /// no object).
     pub api_version: Option<String>,
     /// The object the event is about.
     pub data: EventData,
@@ -44,6 +50,11 @@ pub enum EventData {
     CheckoutSessionAsyncPaymentSucceeded(Box<CheckoutSession>),
     /// `checkout.session.async_payment_failed`.
     CheckoutSessionAsyncPaymentFailed(Box<CheckoutSession>),
+    /// An event notification (`object: "v2.core.event"`, e.g. endive's
+    /// `v1.checkout.session.completed`): a thin event that names the object it is about
+    /// instead of carrying it. Retrieve the object to act on it; [`Event::session_id`] gives a
+    /// Checkout Session's id. The event type stays in [`Event::event_type`].
+    Notification(RelatedObject),
     /// Any other event type, with its `data.object` as JSON.
     Other {
         /// The event type.
@@ -61,7 +72,35 @@ impl Event {
             | EventData::CheckoutSessionExpired(s)
             | EventData::CheckoutSessionAsyncPaymentSucceeded(s)
             | EventData::CheckoutSessionAsyncPaymentFailed(s) => Some(s),
-            EventData::Other { .. } => None,
+            EventData::Notification(_) | EventData::Other { .. } => None,
+        }
+    }
+
+    /// The id of the Checkout Session the event is about: from the session of a
+    /// `checkout.session.*` event, or from the related object of a notification about one
+    /// (`v1.checkout.session.*`).
+    ///
+    /// ```
+    /// use stripe_checkout_client::webhook::{Event, EventData};
+    ///
+    /// let notification = br#"{"id":"evt_1","object":"v2.core.event",
+    ///     "type":"v1.checkout.session.completed","created":"2026-10-29T12:00:00.000Z",
+    ///     "livemode":false,"related_object":{"id":"cs_test_1","type":"checkout.session",
+    ///     "url":"/v1/checkout/sessions/cs_test_1"}}"#;
+    /// let event = Event::from_slice(notification)?;
+    /// assert_eq!(event.event_type, "v1.checkout.session.completed");
+    /// assert_eq!(event.session_id(), Some("cs_test_1"));
+    /// assert_eq!(event.created, 1_793_275_200);
+    /// assert!(matches!(event.data, EventData::Notification(_)));
+    /// assert!(event.session().is_none()); // retrieve it to act on it
+    /// # Ok::<(), stripe_checkout_client::webhook::WebhookError>(())
+    /// ```
+    pub fn session_id(&self) -> Option<&str> {
+        match &self.data {
+            EventData::Notification(related) if related.object_type == "checkout.session" => {
+                Some(related.id.as_str())
+            }
+            _ => self.session().map(|s| s.id.as_str()),
         }
     }
 
@@ -72,6 +111,21 @@ impl Event {
     /// (`data.object.amount_total`).
     pub fn from_slice(payload: &[u8]) -> Result<Event, WebhookError> {
         let head: Head = parse(payload)?;
+        if head.object.as_deref() == Some("v2.core.event") {
+            let notification: Notification = parse(payload)?;
+            return Ok(Event {
+                id: head.id,
+                event_type: head.event_type,
+                created: head.created.0,
+                livemode: head.livemode,
+                api_version: None,
+                data: EventData::Notification(notification.related_object),
+            });
+        }
+        if head.data.is_none() {
+            // Reported at the missing field's path, as a missing `data` of any event would be.
+            parse::<Envelope<IgnoredAny>>(payload)?;
+        }
         // The object is decoded by a second pass over the payload, typed by the event type, so
         // a session decodes with the same decoder as an API answer.
         let session = || parse::<Envelope<Box<CheckoutSession>>>(payload).map(|e| e.data.object);
@@ -92,7 +146,7 @@ impl Event {
         Ok(Event {
             id: head.id,
             event_type: head.event_type,
-            created: head.created,
+            created: head.created.0,
             livemode: head.livemode,
             api_version: head.api_version,
             data,
@@ -107,19 +161,125 @@ fn parse<T: DeserializeOwned>(payload: &[u8]) -> Result<T, WebhookError> {
     })
 }
 
+/// The object a notification is about.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct RelatedObject {
+    /// Its id (`cs_…`).
+    pub id: String,
+    /// Its type (`checkout.session`).
+    #[serde(rename = "type")]
+    pub object_type: String,
+    /// Where to retrieve it (`/v1/checkout/sessions/cs_…`).
+    pub url: String,
+}
+
 /// An event without its object.
 #[derive(Deserialize)]
 struct Head {
     id: String,
+    #[serde(default)]
+    object: Option<String>,
     #[serde(rename = "type")]
     event_type: String,
-    created: i64,
+    created: Created,
     #[serde(default)]
     livemode: bool,
     #[serde(default)]
     api_version: Option<String>,
-    #[allow(dead_code)]
-    data: IgnoredAny,
+    #[serde(default)]
+    data: Option<IgnoredAny>,
+}
+
+/// A notification's reference to its object.
+#[derive(Deserialize)]
+struct Notification {
+    related_object: RelatedObject,
+}
+
+/// When an event happened, in Unix seconds: snapshot events say so, notifications give an
+/// RFC 3339 time (`2026-10-29T12:00:00.000Z`).
+struct Created(i64);
+
+impl<'de> Deserialize<'de> for Created {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either<'a> {
+            Seconds(i64),
+            Time(std::borrow::Cow<'a, str>),
+        }
+        match Either::deserialize(d)? {
+            Either::Seconds(s) => Ok(Created(s)),
+            Either::Time(t) => rfc3339_seconds(&t)
+                .map(Created)
+                .ok_or_else(|| serde::de::Error::custom(format!("`{t}` is not an RFC 3339 time"))),
+        }
+    }
+}
+
+/// Unix seconds of `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; the fraction is dropped.
+fn rfc3339_seconds(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = b.get(range)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0')))
+    };
+    let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
+    if separators.iter().any(|&(i, c)| b.get(i) != Some(&c))
+        || !matches!(b.get(10), Some(b'T' | b't'))
+    {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+    let mut rest = b.get(19..)?;
+    if let [b'.', tail @ ..] = rest {
+        let fraction = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+        if fraction == 0 {
+            return None;
+        }
+        rest = &tail[fraction..];
+    }
+    let offset = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let field = |hi: &u8, lo: &u8| -> Option<i64> {
+                (hi.is_ascii_digit() && lo.is_ascii_digit())
+                    .then(|| i64::from(hi - b'0') * 10 + i64::from(lo - b'0'))
+            };
+            let minutes = field(h1, h2)? * 60 + field(m1, m2)?;
+            if *sign == b'+' {
+                minutes * 60
+            } else {
+                -minutes * 60
+            }
+        }
+        _ => return None,
+    };
+    let date = u16::try_from(year)
+        .ok()
+        .zip(u8::try_from(month).ok())
+        .zip(u8::try_from(day).ok());
+    let ((y, m), d) = date?;
+    crate::version::ApiDate::new(y, m, d)?;
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second - offset)
 }
 
 /// An event's object, typed.
@@ -131,4 +291,35 @@ struct Envelope<T> {
 #[derive(Deserialize)]
 struct Data<T> {
     object: T,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339_seconds;
+
+    #[test]
+    fn rfc3339_times_convert_to_unix_seconds() {
+        for (text, seconds) in [
+            ("2026-10-29T12:00:00Z", Some(1_793_275_200)),
+            ("2026-10-29T12:00:00.123456Z", Some(1_793_275_200)),
+            ("2026-10-29t12:00:00z", Some(1_793_275_200)),
+            ("2026-10-29T14:30:00+02:30", Some(1_793_275_200)),
+            ("2026-10-29T09:00:00-03:00", Some(1_793_275_200)),
+            ("1970-01-01T00:00:00Z", Some(0)),
+            ("1969-12-31T23:59:59Z", Some(-1)),
+            ("2000-02-29T23:59:59Z", Some(951_868_799)),
+            ("2026-10-29 12:00:00Z", None),
+            ("2026-10-29T12:00:00", None),
+            ("2026-10-29T12:00:00.Z", None),
+            ("2026-02-30T12:00:00Z", None),
+            ("2026-10-29T24:00:00Z", None),
+            ("2026-10-29T12:60:00Z", None),
+            ("2026-10-29T12:00:00+0200", None),
+            ("2026-1a-29T12:00:00Z", None),
+            ("2026-10-29T12:00:00Zjunk", None),
+            ("", None),
+        ] {
+            assert_eq!(rfc3339_seconds(text), seconds, "{text}");
+        }
+    }
 }

@@ -39,7 +39,7 @@ mod signature;
 
 use std::time::{Duration, SystemTime};
 
-pub use event::{Event, EventData};
+pub use event::{Event, EventData, RelatedObject};
 pub use signature::{DEFAULT_TOLERANCE, HeaderProblem, test_header, verify_signature};
 
 /// Why a webhook was refused. Displays never include a secret or the payload.

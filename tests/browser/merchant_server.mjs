@@ -4,6 +4,8 @@
 // screenshot under target/.
 //
 // Usage: node merchant_server.mjs <path to the merchant_server binary>
+// With STRIPE_API_VERSION set (e.g. 2026-10-28.endive), the server runs on that version and
+// the test checks it does.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -63,6 +65,12 @@ let context;
 let status = 0;
 try {
   await waitForServer(server);
+  const config = (await (await fetch(`${base}/config`)).json()).value;
+  const wanted = process.env.STRIPE_API_VERSION || '2025-03-31.basil';
+  if (!config.api_version.startsWith(wanted.split(';')[0])) {
+    fail(`the server runs on ${config.api_version}, expected ${wanted}`);
+  }
+  console.log(`merchant_server on API version ${config.api_version}`);
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -101,7 +109,8 @@ try {
   if (!(await page.isDisabled('#apply-loyalty'))) fail('a paid session still offers discounts');
 
   mkdirSync(targetDir, { recursive: true });
-  const shot = join(targetDir, 'merchant_server.png');
+  const label = wanted.split(';')[0].replace(/[^a-z0-9.-]/gi, '_');
+  const shot = join(targetDir, `merchant_server-${label}.png`);
   await page.screenshot({ path: shot, fullPage: true });
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   console.log(`browser test passed; screenshot at ${shot}`);

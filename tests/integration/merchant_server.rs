@@ -283,7 +283,11 @@ async fn serves_the_page() {
     let config: Value = serde_json::from_slice(&config.bytes().await.unwrap()).unwrap();
     assert_eq!(
         config,
-        json!({"type": "object", "value": {"publishable_key": null, "demo_payments": true}})
+        json!({"type": "object", "value": {
+            "publishable_key": null,
+            "demo_payments": true,
+            "api_version": "2025-03-31.basil; checkout_server_update_beta=v1;",
+        }})
     );
 }
 
@@ -338,6 +342,42 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
     let good = stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, now);
     assert_eq!(h.post_webhook(&event, Some(&good)).await, 200);
     assert_eq!(h.status(&other).await["value"]["fulfilled"], true);
+}
+
+#[tokio::test]
+async fn an_endive_notification_is_fulfilled_from_the_session_it_names() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    let notification = |session: &str| {
+        json!({
+            "id": "evt_test_notified", "object": "v2.core.event",
+            "type": "v1.checkout.session.completed", "created": "2026-10-29T12:00:00.000Z",
+            "livemode": false,
+            "related_object": {"id": session, "type": "checkout.session",
+                               "url": format!("/v1/checkout/sessions/{session}")},
+        })
+        .to_string()
+    };
+    let signed = |event: &str| {
+        stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, unix_now())
+    };
+    // The session it names is read from Stripe: still open, so nothing is fulfilled.
+    let early = notification(&id);
+    assert_eq!(h.post_webhook(&early, Some(&signed(&early))).await, 200);
+    assert_eq!(h.status(&id).await["value"]["fulfilled"], false);
+
+    // Paid, with the snapshot event lost on the way: the notification fulfils the order.
+    h.fake
+        .send_webhooks_to("http://127.0.0.1:9/unreachable", WEBHOOK_SECRET);
+    h.fake.complete_session(&id).await.unwrap();
+    assert_eq!(h.fake.webhook_deliveries()[0].status, None);
+    assert_eq!(h.status(&id).await["value"]["fulfilled"], false);
+    assert_eq!(h.post_webhook(&early, Some(&signed(&early))).await, 200);
+    assert_eq!(h.status(&id).await["value"]["fulfilled"], true);
+
+    // A session Stripe cannot find fails the delivery, so Stripe tries again later.
+    let missing = notification("cs_test_missing");
+    assert_eq!(h.post_webhook(&missing, Some(&signed(&missing))).await, 500);
 }
 
 #[tokio::test]

@@ -256,6 +256,92 @@ fn each_checkout_event_type_is_typed_and_others_are_kept() {
     assert!(matches!(not_event, WebhookError::BadPayload { .. }));
 }
 
+/// An endive event notification, in the shape of stripe-node 23.1.0's `EventNotificationBase`.
+fn notification(event_type: &str, related: Value) -> Vec<u8> {
+    serde_json::to_vec(&json!({
+        "id": "evt_test_65R2Vd",
+        "object": "v2.core.event",
+        "type": event_type,
+        "created": "2026-10-29T12:00:00.123Z",
+        "livemode": false,
+        "context": null,
+        "reason": {"type": "request", "request": {"id": "req_1", "idempotency_key": "k"}},
+        "related_object": related,
+    }))
+    .unwrap()
+}
+
+#[test]
+fn endive_event_notifications_parse_and_name_their_session() {
+    for kind in [
+        "completed",
+        "expired",
+        "async_payment_succeeded",
+        "async_payment_failed",
+    ] {
+        let event_type = format!("v1.checkout.session.{kind}");
+        let body = notification(
+            &event_type,
+            json!({"id": "cs_test_n1", "type": "checkout.session",
+                   "url": "/v1/checkout/sessions/cs_test_n1"}),
+        );
+        let event = parse(&body).unwrap();
+        assert_eq!(event.event_type, event_type);
+        assert_eq!(event.id, "evt_test_65R2Vd");
+        assert_eq!(event.created, 1_793_275_200);
+        assert_eq!(event.api_version, None);
+        assert_eq!(event.session_id(), Some("cs_test_n1"));
+        assert!(
+            event.session().is_none(),
+            "a notification carries no session"
+        );
+        match &event.data {
+            EventData::Notification(related) => {
+                assert_eq!(related.url, "/v1/checkout/sessions/cs_test_n1");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // About another object: parsed, but no session id.
+    let coupon = parse(&notification(
+        "v1.coupon.created",
+        json!({"id": "SUMMER25", "type": "coupon", "url": "/v1/coupons/SUMMER25"}),
+    ))
+    .unwrap();
+    assert_eq!(coupon.session_id(), None);
+    // A snapshot session event names its session too.
+    let session: Value =
+        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+    let snapshot = parse(&event_with("checkout.session.completed", session.clone())).unwrap();
+    assert_eq!(snapshot.session_id(), session["id"].as_str());
+
+    // What cannot be read is refused with the path that failed.
+    let no_related =
+        parse(&notification("v1.checkout.session.completed", Value::Null)).unwrap_err();
+    assert!(
+        matches!(&no_related, WebhookError::BadPayload { path, .. } if path == "related_object"),
+        "{no_related:?}"
+    );
+    let mut bad_time: Value = serde_json::from_slice(&notification(
+        "v1.checkout.session.completed",
+        json!({"id": "cs_1", "type": "checkout.session", "url": "/x"}),
+    ))
+    .unwrap();
+    bad_time["created"] = json!("yesterday");
+    let bad_time = parse(&serde_json::to_vec(&bad_time).unwrap()).unwrap_err();
+    assert!(
+        matches!(&bad_time, WebhookError::BadPayload { path, .. } if path == "created"),
+        "{bad_time:?}"
+    );
+    let mut no_data: Value = serde_json::from_str(include_str!("../fixtures/event.json")).unwrap();
+    no_data.as_object_mut().unwrap().remove("data");
+    let no_data = parse(&serde_json::to_vec(&no_data).unwrap()).unwrap_err();
+    assert!(
+        matches!(&no_data, WebhookError::BadPayload { .. }),
+        "a snapshot event without data: {no_data:?}"
+    );
+}
+
 #[derive(Deserialize)]
 struct DifferentialMeta {
     secret: String,
