@@ -1,5 +1,6 @@
 //! Creates a Checkout Session the way Stripe's dynamic-discounts guide does: `ui_mode=custom`
-//! and `permissions[update_discounts]=server_only`, so only your server can apply discounts.
+//! (`UiMode::Elements`, sent as `elements` from dahlia on) and
+//! `permissions[update_discounts]=server_only`, so only your server can apply discounts.
 //!
 //! Offline (no `STRIPE_SECRET_KEY`) it runs against the crate's in-process emulator
 //! (`testing::FakeStripe`) with a demo price. With `STRIPE_SECRET_KEY=sk_test_…` and
@@ -19,7 +20,7 @@ use stripe_checkout_client::{ApiVersion, Client, form};
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let price = std::env::var("PRICE_ID").unwrap_or_else(|_| "price_demo_jacket".to_owned());
     let params = CreateSession::new(SessionMode::Payment)
-        .ui_mode(UiMode::Custom)
+        .ui_mode(UiMode::Elements)
         .update_discounts(PermissionOwner::ServerOnly)
         .line_item(LineItem::price(price.as_str(), 1))
         .return_url("https://example.com/return");

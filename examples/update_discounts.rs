@@ -43,7 +43,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .checkout_sessions()
         .create(
             &CreateSession::new(SessionMode::Payment)
-                .ui_mode(UiMode::Custom)
+                .ui_mode(UiMode::Elements)
                 .update_discounts(PermissionOwner::ServerOnly)
                 .line_item(LineItem::price(price.as_str(), 1))
                 .return_url("https://example.com/return"),

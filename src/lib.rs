@@ -28,7 +28,7 @@
 //!     .checkout_sessions()
 //!     .create(
 //!         &CreateSession::new(SessionMode::Payment)
-//!             .ui_mode(UiMode::Custom)
+//!             .ui_mode(UiMode::Elements)
 //!             .line_item(LineItem::price("price_jacket", 1))
 //!             .return_url("https://example.com/return")
 //!             .update_discounts(PermissionOwner::ServerOnly),

@@ -58,7 +58,7 @@ impl Client {
 /// let created = sessions
 ///     .create(
 ///         &CreateSession::new(SessionMode::Payment)
-///             .ui_mode(UiMode::Custom)
+///             .ui_mode(UiMode::Elements)
 ///             .line_item(LineItem::price("price_123", 1))
 ///             .return_url("https://example.com/return")
 ///             .update_discounts(PermissionOwner::ServerOnly),

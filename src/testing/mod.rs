@@ -41,7 +41,7 @@
 //!     .checkout_sessions()
 //!     .create(
 //!         &CreateSession::new(SessionMode::Payment)
-//!             .ui_mode(UiMode::Custom)
+//!             .ui_mode(UiMode::Elements)
 //!             .line_item(LineItem::price("price_jacket", 1))
 //!             .return_url("https://example.com/return")
 //!             .update_discounts(PermissionOwner::ServerOnly),
@@ -73,7 +73,8 @@
 //!
 //! - **Endpoints**: create, retrieve, update, expire and list Checkout Sessions (with
 //!   `starting_after`/`ending_before` pagination and the `status`, `customer` and `created`
-//!   filters), list a session's line items, retrieve coupons and promotion codes. Bodies are
+//!   filters), list a session's line items, retrieve coupons, create and retrieve promotion
+//!   codes. Bodies are
 //!   real Stripe form encoding, decoded into this crate's parameter types; an unknown
 //!   parameter, a bad value or an unknown route gets Stripe's `invalid_request_error` with
 //!   `param`, as a 400 or 404.
@@ -89,10 +90,19 @@
 //!   and shipping details likewise need their permission); complete and expired sessions
 //!   refuse updates; coupons must match the session's currency, also when new line items
 //!   change it under a discount that stays; `expires_at` between 30
-//!   minutes and 24 hours; `return_url` for `custom`/`embedded`, never `success_url`.
+//!   minutes and 24 hours; `return_url` for `elements`/`embedded_page` (`custom`/`embedded`
+//!   before dahlia), never `success_url`.
+//! - **API versions**: each request is answered in the shape of its `Stripe-Version` (an
+//!   unparseable one is refused): `ui_mode` under that version's names, discounts and
+//!   promotion codes with basil's nested `coupon` or clover's `source`/`promotion`,
+//!   `allowed_payment_method_types` from endive; what a version refuses (`payment_method_types`
+//!   on endive's create, the old `ui_mode` names from dahlia, the preview's discount features
+//!   on a generally available version without a beta flag, …) is a 400 naming the `param`.
+//!   Webhook events carry the version of the endpoint
+//!   ([`FakeStripe::set_webhook_api_version`]) and the session in its shape.
 //! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
-//!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items` and
-//!   `customer`; a `Request-Id` on every answer.
+//!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items`,
+//!   `customer` and `total_details.breakdown`; a `Request-Id` on every answer.
 //! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first
 //!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
 //!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved.

@@ -111,20 +111,27 @@ impl Event {
     /// (`data.object.amount_total`).
     pub fn from_slice(payload: &[u8]) -> Result<Event, WebhookError> {
         let head: Head = parse(payload)?;
+        // Each kind of event requires its own field; a missing one is reported at its name,
+        // as serde reports any missing field.
+        let missing = |field: &'static str| WebhookError::BadPayload {
+            path: field.to_owned(),
+            source: serde::de::Error::missing_field(field),
+        };
         if head.object.as_deref() == Some("v2.core.event") {
-            let notification: Notification = parse(payload)?;
+            let related = head
+                .related_object
+                .ok_or_else(|| missing("related_object"))?;
             return Ok(Event {
                 id: head.id,
                 event_type: head.event_type,
                 created: head.created.0,
                 livemode: head.livemode,
                 api_version: None,
-                data: EventData::Notification(notification.related_object),
+                data: EventData::Notification(related),
             });
         }
         if head.data.is_none() {
-            // Reported at the missing field's path, as a missing `data` of any event would be.
-            parse::<Envelope<IgnoredAny>>(payload)?;
+            return Err(missing("data"));
         }
         // The object is decoded by a second pass over the payload, typed by the event type, so
         // a session decodes with the same decoder as an API answer.
@@ -189,12 +196,9 @@ struct Head {
     api_version: Option<String>,
     #[serde(default)]
     data: Option<IgnoredAny>,
-}
-
-/// A notification's reference to its object.
-#[derive(Deserialize)]
-struct Notification {
-    related_object: RelatedObject,
+    /// A notification's object.
+    #[serde(default)]
+    related_object: Option<RelatedObject>,
 }
 
 /// When an event happened, in Unix seconds: snapshot events say so, notifications give an
@@ -203,18 +207,33 @@ struct Created(i64);
 
 impl<'de> Deserialize<'de> for Created {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Either<'a> {
-            Seconds(i64),
-            Time(std::borrow::Cow<'a, str>),
+        // A visitor of its own rather than an untagged enum, which would buffer the value
+        // through serde's `Content` (and compile that machinery into every merchant's build).
+        struct Seconds;
+        impl serde::de::Visitor<'_> for Seconds {
+            type Value = Created;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("Unix seconds or an RFC 3339 time")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, seconds: i64) -> Result<Created, E> {
+                Ok(Created(seconds))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, seconds: u64) -> Result<Created, E> {
+                i64::try_from(seconds)
+                    .map(Created)
+                    .map_err(|_| E::custom("the time is out of range"))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, time: &str) -> Result<Created, E> {
+                rfc3339_seconds(time)
+                    .map(Created)
+                    .ok_or_else(|| E::custom(format!("`{time}` is not an RFC 3339 time")))
+            }
         }
-        match Either::deserialize(d)? {
-            Either::Seconds(s) => Ok(Created(s)),
-            Either::Time(t) => rfc3339_seconds(&t)
-                .map(Created)
-                .ok_or_else(|| serde::de::Error::custom(format!("`{t}` is not an RFC 3339 time"))),
-        }
+        d.deserialize_any(Seconds)
     }
 }
 
