@@ -168,6 +168,7 @@ mod json_path;
 pub mod metadata;
 mod model;
 mod options;
+mod paging;
 mod random;
 mod request;
 mod resources;

@@ -139,8 +139,8 @@ mod update;
 pub use crate::resources::{
     AppliedDiscount, CodeRestrictions, Coupon, CouponAppliesTo, CouponCurrencyOption, CouponData,
     CouponDuration, CouponScript, CouponType, CreatePromotionCode, Discount, DiscountSource,
-    DiscountSourceType, Promotion, PromotionCode, PromotionCodeCurrencyOption,
-    PromotionCodeRestrictions, PromotionCodes,
+    DiscountSourceType, ListPromotionCodes, Promotion, PromotionCode, PromotionCodeCurrencyOption,
+    PromotionCodeRestrictions, PromotionCodes, UpdatePromotionCode,
 };
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.

@@ -1,5 +1,6 @@
-//! The params of `POST /v1/promotion_codes`: [`CreatePromotionCode`], with its setters, the
-//! rules checked before sending, and how its coupon is named in each API version.
+//! The params of the promotion code endpoints: [`CreatePromotionCode`] (with how its coupon
+//! is named in each API version), [`UpdatePromotionCode`] and [`ListPromotionCodes`], with
+//! their setters and the rules checked before sending.
 //!
 //! The endpoint that sends them is `promotion_codes.rs`; the answer is
 //! [`PromotionCode`](super::PromotionCode).
@@ -13,8 +14,9 @@ use super::discount::check_currency;
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::extra::{ExtraParams, extra_setters};
-use crate::ids::{CouponId, CustomerId, IntoId, RejectedId, take_id};
+use crate::ids::{CouponId, CustomerId, IntoId, PromotionCodeId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
+use crate::paging::{check_cursors, check_limit};
 use crate::version_gate::{CLOVER, Gate, Rule, VersionGates};
 
 encoded_struct! {
@@ -116,6 +118,22 @@ encoded_struct! {
     }
 }
 
+/// Generates `expand`, which adds fields of the answer to expand (`expand[n]`).
+macro_rules! expand_setter {
+    () => {
+        /// Also expands these fields of the answer (`expand[n]`; in a list, prefix them with
+        /// `data.`).
+        pub fn expand<I>(mut self, fields: I) -> Self
+        where
+            I: IntoIterator,
+            I::Item: Into<String>,
+        {
+            self.expand.extend(fields.into_iter().map(Into::into));
+            self
+        }
+    };
+}
+
 impl CreatePromotionCode {
     /// A code for `coupon`; Stripe generates the code itself unless [`code`](Self::code) sets
     /// it.
@@ -195,26 +213,13 @@ impl CreatePromotionCode {
         metadata
     }
 
-    /// Also expands these fields of the answer (`expand[n]`).
-    pub fn expand<I>(mut self, fields: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        self.expand.extend(fields.into_iter().map(Into::into));
-        self
-    }
+    expand_setter!();
 
     extra_setters!();
 
     /// Checks the rules Stripe documents, before anything is sent.
     pub(crate) fn validate(&self) -> Result<()> {
-        if let Some(rejected) = &self.rejected_id {
-            return Err(Error::invalid_param(
-                rejected.field,
-                rejected.error.to_string(),
-            ));
-        }
+        check_rejected(self.rejected_id.as_ref())?;
         if let Some(code) = &self.code {
             let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
             if code.is_empty() || !code.bytes().all(allowed) {
@@ -272,6 +277,222 @@ impl CreatePromotionCode {
         }
         Ok(())
     }
+}
+
+encoded_struct! {
+    /// Parameters for [`PromotionCodes::update`](crate::discounts::PromotionCodes::update)
+    /// (`POST /v1/promotion_codes/{id}`): switch a code on or off, change its metadata.
+    ///
+    /// ```
+    /// use stripe_checkout_client::ApiVersion;
+    /// use stripe_checkout_client::discounts::UpdatePromotionCode;
+    ///
+    /// let params = UpdatePromotionCode::new().active(false).metadata("reason", "expired campaign");
+    /// assert_eq!(
+    ///     params.form_pairs(&ApiVersion::newest_ga())?,
+    ///     [
+    ///         ("active".to_owned(), "false".to_owned()),
+    ///         ("metadata[reason]".to_owned(), "expired campaign".to_owned()),
+    ///     ]
+    /// );
+    /// # Ok::<(), stripe_checkout_client::Error>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct UpdatePromotionCode {
+        /// Whether the code can be redeemed. A code can be switched back on only while its
+        /// coupon is still valid.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub active: Option<bool>,
+        /// Metadata to set; [`Metadata::clear`] removes every key.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub metadata: Option<Metadata>,
+        /// Fields of the answer to expand.
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+        #[serde(skip)]
+        pub(crate) extra: ExtraParams,
+    }
+}
+
+impl UpdatePromotionCode {
+    /// An update that changes nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Switches the code on or off (`active`).
+    pub fn active(mut self, active: bool) -> Self {
+        self.active = Some(active);
+        self
+    }
+
+    metadata_setter! {
+        /// Sets one metadata key (`metadata[key]`).
+        metadata
+    }
+
+    /// Removes every metadata key (`metadata=`).
+    pub fn clear_metadata(mut self) -> Self {
+        self.metadata = Some(Metadata::clear());
+        self
+    }
+
+    expand_setter!();
+
+    extra_setters!();
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        if let Some(metadata) = &self.metadata {
+            metadata.validate("metadata")?;
+        }
+        check_expand(&self.expand)
+    }
+}
+
+encoded_struct! {
+    /// Parameters for [`PromotionCodes::list`](crate::discounts::PromotionCodes::list)
+    /// (`GET /v1/promotion_codes`): filters and pagination, newest first.
+    ///
+    /// Looking a typed code up is one request: filter by [`code`](Self::code) (Stripe matches
+    /// it regardless of case) and [`active`](Self::active).
+    ///
+    /// ```
+    /// use stripe_checkout_client::ApiVersion;
+    /// use stripe_checkout_client::discounts::ListPromotionCodes;
+    ///
+    /// let params = ListPromotionCodes::new().code("SUMMER").active(true).limit(1);
+    /// let sent: Vec<String> = params
+    ///     .form_pairs(&ApiVersion::newest_ga())?
+    ///     .into_iter()
+    ///     .map(|(k, v)| format!("{k}={v}"))
+    ///     .collect();
+    /// assert_eq!(sent, ["active=true", "code=SUMMER", "limit=1"]);
+    /// # Ok::<(), stripe_checkout_client::Error>(())
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct ListPromotionCodes {
+        /// Only active (`true`) or inactive (`false`) codes.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub active: Option<bool>,
+        /// Only the code customers type as this, regardless of case.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub code: Option<String>,
+        /// Only codes for this coupon.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub coupon: Option<CouponId>,
+        /// Only codes restricted to this customer (`cus_…`).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub customer: Option<CustomerId>,
+        /// Page size, 1 to 100 (Stripe's default is 10).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub limit: Option<u32>,
+        /// Cursor: the page after this code.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub starting_after: Option<PromotionCodeId>,
+        /// Cursor: the page before this code.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        pub ending_before: Option<PromotionCodeId>,
+        /// Fields of each code to expand (prefix them with `data.`).
+        #[serde(skip_serializing_if = "Vec::is_empty", default)]
+        pub expand: Vec<String>,
+        #[serde(skip)]
+        rejected_id: Option<RejectedId>,
+        #[serde(skip)]
+        pub(crate) extra: ExtraParams,
+    }
+}
+
+impl ListPromotionCodes {
+    /// List without filters.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only active or inactive codes (`active`).
+    pub fn active(mut self, active: bool) -> Self {
+        self.active = Some(active);
+        self
+    }
+
+    /// Only the code customers type as `code`, regardless of case (`code`).
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Only codes for `coupon` (`coupon`).
+    pub fn coupon(mut self, coupon: impl IntoId<CouponId>) -> Self {
+        self.coupon = take_id(coupon, "coupon", &mut self.rejected_id);
+        self
+    }
+
+    /// Only codes restricted to `customer` (`customer`).
+    pub fn customer(mut self, customer: impl IntoId<CustomerId>) -> Self {
+        self.customer = take_id(customer, "customer", &mut self.rejected_id);
+        self
+    }
+
+    /// Page size, 1 to 100 (`limit`).
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// The page after this code (`starting_after`).
+    pub fn starting_after(mut self, id: impl IntoId<PromotionCodeId>) -> Self {
+        self.starting_after = take_id(id, "starting_after", &mut self.rejected_id);
+        self
+    }
+
+    /// The page before this code (`ending_before`).
+    pub fn ending_before(mut self, id: impl IntoId<PromotionCodeId>) -> Self {
+        self.ending_before = take_id(id, "ending_before", &mut self.rejected_id);
+        self
+    }
+
+    expand_setter!();
+
+    extra_setters!();
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        check_rejected(self.rejected_id.as_ref())?;
+        if self.code.as_deref().is_some_and(str::is_empty) {
+            return Err(Error::invalid_param("code", "must not be empty"));
+        }
+        check_limit(self.limit)?;
+        check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
+        check_expand(&self.expand)
+    }
+}
+
+impl VersionGates for UpdatePromotionCode {}
+
+impl VersionGates for ListPromotionCodes {}
+
+/// Reports the id a setter refused.
+fn check_rejected(rejected: Option<&RejectedId>) -> Result<()> {
+    match rejected {
+        Some(r) => Err(Error::invalid_param(r.field, r.error.to_string())),
+        None => Ok(()),
+    }
+}
+
+fn check_expand(expand: &[String]) -> Result<()> {
+    for (i, field) in expand.iter().enumerate() {
+        if field.trim().is_empty() {
+            return Err(Error::invalid_param(
+                format!("expand[{i}]"),
+                "must not be empty",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Clover (`2025-09-30.clover`) moved a promotion code's `coupon` to `promotion[coupon]`,

@@ -4,10 +4,16 @@
 //! The params live in `promotion_code_params.rs`, the answer in `promotion_code.rs`.
 
 use super::promotion_code::PromotionCode;
-use super::promotion_code_params::CreatePromotionCode;
+use super::promotion_code_params::{CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode};
 use crate::client::Client;
+use crate::error::Result;
+use crate::expand::List;
+use crate::ids::PromotionCodeId;
 use crate::request::PendingRequest;
 use crate::transport::{Answer, Method};
+use crate::version_gate::Gated;
+
+const PROMOTION_CODES: &str = "/v1/promotion_codes";
 
 impl Client {
     /// The promotion code endpoints.
@@ -44,12 +50,86 @@ impl<'c> PromotionCodes<'c> {
     /// would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the request
     /// (`404` for an unknown coupon, `400` for a code already in use).
     pub fn create(&self, params: &CreatePromotionCode) -> PendingRequest<'c, PromotionCode> {
-        PendingRequest::new(
-            &self.client.inner,
+        self.request(
             Method::Post,
-            "/v1/promotion_codes".to_owned(),
+            PROMOTION_CODES.to_owned(),
             params.gated_pairs(),
-            Answer::decode::<PromotionCode>,
         )
     }
+
+    /// Retrieves a promotion code (`GET /v1/promotion_codes/{id}`); chain
+    /// [`.expand(["promotion.coupon"])`](PendingRequest::expand) for its coupon on clover and
+    /// later versions, which do not nest it.
+    ///
+    /// # Errors
+    /// Any [`Error`](crate::Error) from the request (`404` for an unknown code).
+    pub fn retrieve(&self, id: &PromotionCodeId) -> PendingRequest<'c, PromotionCode> {
+        self.request(
+            Method::Get,
+            format!("{PROMOTION_CODES}/{id}"),
+            Ok(Gated::default()),
+        )
+    }
+
+    /// Updates a promotion code (`POST /v1/promotion_codes/{id}`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParams`](crate::Error::InvalidParams) for params that break a rule
+    /// Stripe would reject (nothing is sent); otherwise any [`Error`](crate::Error) from the
+    /// request.
+    pub fn update(
+        &self,
+        id: &PromotionCodeId,
+        params: &UpdatePromotionCode,
+    ) -> PendingRequest<'c, PromotionCode> {
+        self.request(
+            Method::Post,
+            format!("{PROMOTION_CODES}/{id}"),
+            params.gated_pairs(),
+        )
+    }
+
+    /// Lists one page of promotion codes (`GET /v1/promotion_codes`), newest first.
+    ///
+    /// ```no_run
+    /// use stripe_checkout_client::Client;
+    /// use stripe_checkout_client::discounts::ListPromotionCodes;
+    /// # async fn run() -> stripe_checkout_client::Result<()> {
+    /// let client = Client::new("sk_test_123")?;
+    /// let found = client
+    ///     .promotion_codes()
+    ///     .list(&ListPromotionCodes::new().code("SUMMER").active(true).limit(1))
+    ///     .await?;
+    /// if let Some(code) = found.data.first() {
+    ///     println!("{} applies coupon {:?}", code.id, code.coupon_id());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidParams`](crate::Error::InvalidParams) for params that break a rule
+    /// Stripe would reject; otherwise any [`Error`](crate::Error) from the request.
+    pub fn list(&self, params: &ListPromotionCodes) -> PendingRequest<'c, List<PromotionCode>> {
+        PendingRequest::new(
+            &self.client.inner,
+            Method::Get,
+            PROMOTION_CODES.to_owned(),
+            params.gated_pairs(),
+            Answer::decode::<List<PromotionCode>>,
+        )
+    }
+
+    fn request(
+        &self,
+        method: Method,
+        path: String,
+        params: Result<Gated>,
+    ) -> PendingRequest<'c, PromotionCode> {
+        PendingRequest::new(&self.client.inner, method, path, params, decode_code)
+    }
+}
+
+/// The promotion code decoder, instantiated once for every endpoint that answers a code.
+fn decode_code(answer: Answer) -> Result<PromotionCode> {
+    answer.decode()
 }

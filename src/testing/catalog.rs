@@ -126,8 +126,13 @@ pub(crate) struct StoredPromotionCode {
 
 impl StoredPromotionCode {
     /// The code in the version's shape: basil nests the coupon in full under `coupon`,
-    /// clover and later name it under `promotion`, not expanded.
-    pub(crate) fn to_json(&self, coupon: Option<&StoredCoupon>, shape: &Shape) -> Value {
+    /// clover and later name it under `promotion`, expanded only when asked.
+    pub(crate) fn to_json(
+        &self,
+        coupon: Option<&StoredCoupon>,
+        shape: &Shape,
+        expand_coupon: bool,
+    ) -> Value {
         let mut object = json!({
             "id": self.id,
             "object": "promotion_code",
@@ -150,7 +155,11 @@ impl StoredPromotionCode {
             "times_redeemed": 0,
         });
         if shape.coupon_under_source() {
-            object["promotion"] = json!({"type": "coupon", "coupon": self.coupon_id});
+            let named = match coupon {
+                Some(coupon) if expand_coupon => coupon.to_json(),
+                _ => json!(self.coupon_id),
+            };
+            object["promotion"] = json!({"type": "coupon", "coupon": named});
             object["customer_account"] = Value::Null;
         } else {
             object["coupon"] = coupon.map_or_else(|| json!(self.coupon_id), StoredCoupon::to_json);

@@ -395,8 +395,12 @@ fn execute(
             .promotion_code_params(tree)
             .and_then(|tree| decoded(&tree))
             .map(|p| store.create_promotion_code(p)),
+        ("GET", ["v1", "promotion_codes"]) => decoded(tree).map(|p| store.list_promotion_codes(&p)),
         ("GET", ["v1", "promotion_codes", id]) => decoded::<crate::checkout::RetrieveSession>(tree)
-            .map(|_| store.retrieve_promotion_code(id)),
+            .map(|p| store.retrieve_promotion_code(id, &p.expand)),
+        ("POST", ["v1", "promotion_codes", id]) => {
+            decoded(tree).map(|p| store.update_promotion_code(id, &p))
+        }
         _ => Ok(Err(ErrorAnswer::unrecognized_url(method, &request.path))),
     };
     match result {

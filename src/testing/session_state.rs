@@ -368,7 +368,7 @@ impl StoredSession {
             None => Value::Null,
             Some(id) => match catalog.promotion_code(id) {
                 Some(p) if expand.promotion_code => {
-                    p.to_json(catalog.coupon(&p.coupon_id), catalog.shape())
+                    p.to_json(catalog.coupon(&p.coupon_id), catalog.shape(), false)
                 }
                 _ => json!(id),
             },

@@ -25,7 +25,9 @@ use crate::checkout::{
     CreateSession, ExpireSession, LineItem, ListLineItems, ListSessions, RetrieveSession,
     SessionStatus, UiMode, UpdateLineItem, UpdateSession,
 };
-use crate::discounts::{CouponData, CreatePromotionCode, Discount};
+use crate::discounts::{
+    CouponData, CreatePromotionCode, Discount, ListPromotionCodes, UpdatePromotionCode,
+};
 use crate::metadata::Metadata;
 
 /// The shortest and longest lifetime Stripe allows for a session (30 minutes, 24 hours).
@@ -46,7 +48,8 @@ pub(crate) struct Store {
     pub(crate) fixed_now: Option<i64>,
     pub(crate) prices: HashMap<String, StoredPrice>,
     pub(crate) coupons: HashMap<String, StoredCoupon>,
-    pub(crate) promotion_codes: HashMap<String, StoredPromotionCode>,
+    /// In creation order; lists answer newest first.
+    pub(crate) promotion_codes: Vec<StoredPromotionCode>,
     pub(crate) customers: HashMap<String, StoredCustomer>,
     /// In creation order; lists answer newest first.
     pub(crate) sessions: Vec<StoredSession>,
@@ -73,7 +76,7 @@ impl CatalogView for Store {
     }
 
     fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode> {
-        self.promotion_codes.get(id)
+        self.promotion_codes.iter().find(|p| p.id == id)
     }
 
     fn customer_json(&self, id: &str) -> Option<Value> {
@@ -156,22 +159,19 @@ impl Store {
 
     pub(crate) fn add_promotion_code(&mut self, code: &str, coupon_id: &str) -> String {
         let id = new_id("promo_", 24);
-        self.promotion_codes.insert(
-            id.clone(),
-            StoredPromotionCode {
-                id: id.clone(),
-                code: code.to_owned(),
-                coupon_id: coupon_id.to_owned(),
-                active: true,
-                created: self.now(),
-                customer: None,
-                expires_at: None,
-                max_redemptions: None,
-                metadata: Vec::new(),
-                first_time_transaction: false,
-                minimum_amount: None,
-            },
-        );
+        self.promotion_codes.push(StoredPromotionCode {
+            id: id.clone(),
+            code: code.to_owned(),
+            coupon_id: coupon_id.to_owned(),
+            active: true,
+            created: self.now(),
+            customer: None,
+            expires_at: None,
+            max_redemptions: None,
+            metadata: Vec::new(),
+            first_time_transaction: false,
+            minimum_amount: None,
+        });
         id
     }
 
@@ -202,7 +202,7 @@ impl Store {
             .clone()
             .unwrap_or_else(|| new_id("", 8).to_ascii_uppercase());
         // Unique regardless of case among the active codes of one customer (or of everyone).
-        let taken = self.promotion_codes.values().any(|other| {
+        let taken = self.promotion_codes.iter().any(|other| {
             other.active && other.customer == customer && other.code.eq_ignore_ascii_case(&code)
         });
         if taken {
@@ -235,8 +235,8 @@ impl Store {
                     .map(|c| c.to_ascii_lowercase()),
             ),
         };
-        let answer = stored.to_json(self.coupons.get(&stored.coupon_id), &self.shape);
-        self.promotion_codes.insert(id, stored);
+        let answer = stored.to_json(self.coupons.get(&stored.coupon_id), &self.shape, false);
+        self.promotion_codes.push(stored);
         Ok(answer)
     }
 
@@ -521,7 +521,7 @@ impl Store {
                 }))
             }
             Discount::PromotionCode(id) => {
-                let promo = self.promotion_codes.get(id.as_str()).ok_or_else(|| {
+                let promo = self.promotion_code(id.as_str()).ok_or_else(|| {
                     ErrorAnswer::no_such("promotion_code", id, "discounts[0][promotion_code]")
                 })?;
                 if !promo.active {
@@ -843,12 +843,128 @@ impl Store {
             .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "coupon"))
     }
 
-    pub(crate) fn retrieve_promotion_code(&self, id: &str) -> Result<Value, ErrorAnswer> {
-        self.promotion_codes
-            .get(id)
-            .map(|p| p.to_json(self.coupons.get(&p.coupon_id), &self.shape))
-            .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, "promotion_code"))
+    pub(crate) fn retrieve_promotion_code(
+        &self,
+        id: &str,
+        expand: &[String],
+    ) -> Result<Value, ErrorAnswer> {
+        let coupon = code_expansion(expand, "")?;
+        self.promotion_code(id)
+            .map(|p| self.render_code(p, coupon))
+            .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, "id"))
     }
+
+    /// `POST /v1/promotion_codes/{id}`: switches a code on or off, changes its metadata.
+    pub(crate) fn update_promotion_code(
+        &mut self,
+        id: &str,
+        p: &UpdatePromotionCode,
+    ) -> Result<Value, ErrorAnswer> {
+        let coupon = code_expansion(&p.expand, "")?;
+        let Some(i) = self.promotion_codes.iter().position(|c| c.id == id) else {
+            return Err(ErrorAnswer::no_such("promotion_code", id, "id"));
+        };
+        if p.active == Some(true) && !self.promotion_codes[i].active {
+            // Switching a code back on makes it count against the active codes again.
+            let (code, customer) = {
+                let c = &self.promotion_codes[i];
+                (c.code.clone(), c.customer.clone())
+            };
+            let taken = self.promotion_codes.iter().any(|other| {
+                other.active && other.customer == customer && other.code.eq_ignore_ascii_case(&code)
+            });
+            if taken {
+                return Err(ErrorAnswer::invalid(
+                    "active",
+                    format!("An active promotion code with `code: {code}` already exists."),
+                ));
+            }
+        }
+        let stored = &mut self.promotion_codes[i];
+        if let Some(active) = p.active {
+            stored.active = active;
+        }
+        if let Some(metadata) = &p.metadata {
+            apply_metadata(&mut stored.metadata, metadata);
+        }
+        Ok(self.render_code(&self.promotion_codes[i], coupon))
+    }
+
+    /// `GET /v1/promotion_codes`: newest first, filtered by `active`, `code` (regardless of
+    /// case), `coupon` and `customer`.
+    pub(crate) fn list_promotion_codes(
+        &self,
+        p: &ListPromotionCodes,
+    ) -> Result<Value, ErrorAnswer> {
+        let coupon = code_expansion(&p.expand, "data.")?;
+        let limit = check_limit(p.limit)?;
+        let matching: Vec<&StoredPromotionCode> = self
+            .promotion_codes
+            .iter()
+            .rev()
+            .filter(|c| p.active.is_none_or(|active| c.active == active))
+            .filter(|c| {
+                p.code
+                    .as_ref()
+                    .is_none_or(|code| c.code.eq_ignore_ascii_case(code))
+            })
+            .filter(|c| {
+                p.coupon
+                    .as_ref()
+                    .is_none_or(|id| c.coupon_id == id.as_str())
+            })
+            .filter(|c| {
+                p.customer
+                    .as_ref()
+                    .is_none_or(|id| c.customer.as_deref() == Some(id.as_str()))
+            })
+            .collect();
+        let page = paginate(
+            &matching,
+            |c| c.id.as_str(),
+            p.starting_after.as_deref(),
+            p.ending_before.as_deref(),
+            limit,
+            "promotion_code",
+        )?;
+        let data: Vec<Value> = page
+            .items
+            .iter()
+            .map(|c| self.render_code(c, coupon))
+            .collect();
+        Ok(json!({
+            "object": "list",
+            "url": "/v1/promotion_codes",
+            "has_more": page.has_more,
+            "data": data,
+        }))
+    }
+
+    fn render_code(&self, code: &StoredPromotionCode, expand_coupon: bool) -> Value {
+        code.to_json(
+            self.coupons.get(&code.coupon_id),
+            &self.shape,
+            expand_coupon,
+        )
+    }
+}
+
+/// Whether a promotion code request expands its coupon (`promotion.coupon`, with `data.` in
+/// a list); anything else cannot be expanded.
+fn code_expansion(expand: &[String], prefix: &str) -> Result<bool, ErrorAnswer> {
+    let mut coupon = false;
+    for (i, path) in expand.iter().enumerate() {
+        match path.strip_prefix(prefix) {
+            Some("promotion.coupon" | "coupon") => coupon = true,
+            _ => {
+                return Err(ErrorAnswer::invalid(
+                    format!("expand[{i}]"),
+                    format!("This property cannot be expanded ({path})."),
+                ));
+            }
+        }
+    }
+    Ok(coupon)
 }
 
 fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {

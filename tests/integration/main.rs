@@ -14,6 +14,7 @@ mod layout;
 mod leaf_sample;
 mod merchant_server;
 mod options;
+mod promotion_codes;
 mod properties;
 mod redaction;
 mod reliability;

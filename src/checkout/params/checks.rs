@@ -82,27 +82,7 @@ pub(super) fn check_id<T, E: Display>(
         .map_err(|e| Error::invalid_param(param, e.to_string()))
 }
 
-/// Checks a page size against Stripe's `1..=100`.
-pub(super) fn check_limit(limit: Option<u32>) -> Result<()> {
-    match limit {
-        Some(limit) if !(1..=100).contains(&limit) => Err(Error::invalid_param(
-            "limit",
-            format!("must be between 1 and 100, got {limit}"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Checks that at most one pagination cursor is set.
-pub(super) fn check_cursors(starting_after: bool, ending_before: bool) -> Result<()> {
-    if starting_after && ending_before {
-        return Err(Error::invalid_param(
-            "ending_before",
-            "cannot be combined with `starting_after`",
-        ));
-    }
-    Ok(())
-}
+pub(super) use crate::paging::{check_cursors, check_limit};
 
 /// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
 pub(super) fn check_country(param: &str, country: &str) -> Result<()> {
