@@ -137,10 +137,12 @@ mod response;
 mod update;
 
 pub use crate::resources::{
-    AppliedDiscount, CodeRestrictions, Coupon, CouponAppliesTo, CouponCurrencyOption, CouponData,
-    CouponDuration, CouponScript, CouponType, CreatePromotionCode, Discount, DiscountSource,
-    DiscountSourceType, ListPromotionCodes, Promotion, PromotionCode, PromotionCodeCurrencyOption,
-    PromotionCodeRestrictions, PromotionCodes, UpdatePromotionCode,
+    AppliedDiscount, CodeRestrictions, Coupon, CouponAppliesTo, CouponCurrencyAmount,
+    CouponCurrencyOption, CouponData, CouponDuration, CouponProducts, CouponScript, CouponType,
+    Coupons, CreateCoupon, CreatePromotionCode, DeletedCoupon, Discount, DiscountSource,
+    DiscountSourceType, ListCoupons, ListPromotionCodes, Promotion, PromotionCode,
+    PromotionCodeCurrencyOption, PromotionCodeRestrictions, PromotionCodes, UpdateCoupon,
+    UpdatePromotionCode,
 };
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.

@@ -85,10 +85,9 @@ impl Discount {
 
     /// Checks the discount; `prefix` is its place in the request (`discounts[0]`).
     ///
-    /// A promotion code is allowed on update as well as on create: the server-update beta
-    /// accepts `coupon`, `promotion_code` and `coupon_data` on both, so refusing one locally
-    /// would only block a request Stripe would take. Ids are checked again because params
-    /// read from JSON hold them unchecked.
+    /// Every kind is checked here; which kinds an endpoint takes is its params' business (an
+    /// update takes `coupon` or `coupon_data` only, see `UpdateSession`). Ids are checked
+    /// again because params read from JSON hold them unchecked.
     pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
         match self {
             Discount::Coupon(id) => CouponId::new(id.as_str())
@@ -326,20 +325,31 @@ impl CouponData {
         metadata_entries => entries of metadata
     );
 
-    /// Checks the inline coupon; `prefix` is its place in the request
-    /// (`discounts[0][coupon_data]`).
+    /// Checks the rules Stripe documents; `prefix` is where the coupon's fields sit
+    /// (`discounts[0][coupon_data]`), or empty for a coupon of its own (`CreateCoupon`).
     pub(crate) fn validate(&self, prefix: &str) -> Result<()> {
-        let field = |name: &str| format!("{prefix}[{name}]");
+        let field = |name: &str| {
+            if prefix.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{prefix}[{name}]")
+            }
+        };
+        let whole = if prefix.is_empty() {
+            "amount_off"
+        } else {
+            prefix
+        };
         match (self.amount_off, self.percent_off) {
             (Some(_), Some(_)) => {
                 return Err(Error::invalid_param(
-                    prefix,
+                    whole,
                     "set either `amount_off` or `percent_off`, not both",
                 ));
             }
             (None, None) => {
                 return Err(Error::invalid_param(
-                    prefix,
+                    whole,
                     "set one of `amount_off` or `percent_off`",
                 ));
             }

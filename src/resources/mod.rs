@@ -1,6 +1,6 @@
 //! Stripe objects that more than one part of the crate works with: the coupon, promotion code,
-//! applied-discount and customer models, the [`Discount`] request parameter, and the promotion
-//! code endpoints.
+//! applied-discount and customer models, the [`Discount`] request parameter, and the coupon and
+//! promotion code endpoints.
 //!
 //! They live here, below both [`checkout`](crate::checkout) (whose session carries them) and
 //! [`discounts`](crate::discounts) (whose flow computes them), so neither imports the other's
@@ -8,7 +8,10 @@
 //! `discounts::{Coupon, Discount, …}` and `checkout::Customer`.
 
 mod applied_discount;
+mod checks;
 mod coupon;
+mod coupon_params;
+mod coupons;
 mod customer;
 mod discount;
 mod promotion_code;
@@ -20,6 +23,10 @@ pub use coupon::{
     Coupon, CouponAppliesTo, CouponCurrencyOption, CouponDuration, CouponScript, CouponType,
     DiscountSource, DiscountSourceType,
 };
+pub use coupon_params::{
+    CouponCurrencyAmount, CouponProducts, CreateCoupon, ListCoupons, UpdateCoupon,
+};
+pub use coupons::{Coupons, DeletedCoupon};
 pub use customer::{Customer, PostalAddress, TaxExempt};
 pub(crate) use discount::check_currency;
 pub use discount::{CouponData, Discount};

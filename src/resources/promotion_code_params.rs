@@ -9,6 +9,7 @@
 use serde::Deserialize;
 use serde::Serialize;
 
+use super::checks::{check_expand, check_rejected, expand_setter};
 use super::coupon::DiscountSourceType;
 use super::discount::check_currency;
 use crate::encode::encoded_struct;
@@ -116,22 +117,6 @@ encoded_struct! {
         #[serde(skip_serializing_if = "Option::is_none", default)]
         pub minimum_amount_currency: Option<String>,
     }
-}
-
-/// Generates `expand`, which adds fields of the answer to expand (`expand[n]`).
-macro_rules! expand_setter {
-    () => {
-        /// Also expands these fields of the answer (`expand[n]`; in a list, prefix them with
-        /// `data.`).
-        pub fn expand<I>(mut self, fields: I) -> Self
-        where
-            I: IntoIterator,
-            I::Item: Into<String>,
-        {
-            self.expand.extend(fields.into_iter().map(Into::into));
-            self
-        }
-    };
 }
 
 impl CreatePromotionCode {
@@ -474,26 +459,6 @@ impl ListPromotionCodes {
 impl VersionGates for UpdatePromotionCode {}
 
 impl VersionGates for ListPromotionCodes {}
-
-/// Reports the id a setter refused.
-fn check_rejected(rejected: Option<&RejectedId>) -> Result<()> {
-    match rejected {
-        Some(r) => Err(Error::invalid_param(r.field, r.error.to_string())),
-        None => Ok(()),
-    }
-}
-
-fn check_expand(expand: &[String]) -> Result<()> {
-    for (i, field) in expand.iter().enumerate() {
-        if field.trim().is_empty() {
-            return Err(Error::invalid_param(
-                format!("expand[{i}]"),
-                "must not be empty",
-            ));
-        }
-    }
-    Ok(())
-}
 
 /// Clover (`2025-09-30.clover`) moved a promotion code's `coupon` to `promotion[coupon]`,
 /// with `promotion[type]=coupon` beside it (changelog: "polymorphic-coupon").

@@ -55,6 +55,13 @@ pub(crate) struct StoredCoupon {
     pub(crate) duration_in_months: Option<i64>,
     pub(crate) metadata: Vec<(String, String)>,
     pub(crate) created: i64,
+    pub(crate) max_redemptions: Option<u64>,
+    pub(crate) redeem_by: Option<i64>,
+    pub(crate) times_redeemed: u64,
+    /// The products it applies to; empty: all.
+    pub(crate) products: Vec<String>,
+    /// Amounts off in other currencies, by currency code.
+    pub(crate) currency_options: Vec<(String, i64)>,
 }
 
 impl StoredCoupon {
@@ -79,6 +86,11 @@ impl StoredCoupon {
                 .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
                 .collect(),
             created,
+            max_redemptions: None,
+            redeem_by: None,
+            times_redeemed: 0,
+            products: Vec::new(),
+            currency_options: Vec::new(),
         }
     }
 
@@ -88,7 +100,7 @@ impl StoredCoupon {
             .iter()
             .map(|(k, v)| (k.clone(), json!(v)))
             .collect();
-        json!({
+        let mut object = json!({
             "id": self.id,
             "object": "coupon",
             "amount_off": self.amount_off,
@@ -97,14 +109,26 @@ impl StoredCoupon {
             "duration": self.duration,
             "duration_in_months": self.duration_in_months,
             "livemode": false,
-            "max_redemptions": null,
+            "max_redemptions": self.max_redemptions,
             "metadata": metadata,
             "name": self.name,
             "percent_off": self.percent_off,
-            "redeem_by": null,
-            "times_redeemed": 0,
+            "redeem_by": self.redeem_by,
+            "times_redeemed": self.times_redeemed,
             "valid": true,
-        })
+        });
+        if !self.products.is_empty() {
+            object["applies_to"] = json!({"products": self.products});
+        }
+        if !self.currency_options.is_empty() {
+            object["currency_options"] = Value::Object(
+                self.currency_options
+                    .iter()
+                    .map(|(currency, amount)| (currency.clone(), json!({"amount_off": amount})))
+                    .collect(),
+            );
+        }
+        object
     }
 }
 

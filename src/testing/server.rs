@@ -387,6 +387,12 @@ fn execute(
         ("GET", ["v1", "checkout", "sessions", id, "line_items"]) => {
             decoded(tree).map(|p| store.list_line_items(id, &p))
         }
+        ("POST", ["v1", "coupons"]) => decoded(tree).map(|p| store.create_coupon(&p)),
+        ("GET", ["v1", "coupons"]) => decoded(tree).map(|p| store.list_coupons(&p)),
+        ("POST", ["v1", "coupons", id]) => decoded(tree).map(|p| store.update_coupon(id, &p)),
+        ("DELETE", ["v1", "coupons", id]) => {
+            decoded::<crate::checkout::RetrieveSession>(tree).map(|_| store.delete_coupon(id))
+        }
         ("GET", ["v1", "coupons", id]) => {
             decoded::<crate::checkout::RetrieveSession>(tree).map(|_| store.retrieve_coupon(id))
         }

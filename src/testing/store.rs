@@ -26,7 +26,8 @@ use crate::checkout::{
     SessionStatus, UiMode, UpdateLineItem, UpdateSession,
 };
 use crate::discounts::{
-    CouponData, CreatePromotionCode, Discount, ListPromotionCodes, UpdatePromotionCode,
+    CouponData, CreateCoupon, CreatePromotionCode, Discount, ListCoupons, ListPromotionCodes,
+    UpdateCoupon, UpdatePromotionCode,
 };
 use crate::metadata::Metadata;
 
@@ -48,6 +49,8 @@ pub(crate) struct Store {
     pub(crate) fixed_now: Option<i64>,
     pub(crate) prices: HashMap<String, StoredPrice>,
     pub(crate) coupons: HashMap<String, StoredCoupon>,
+    /// Coupon ids in creation order; lists answer newest first.
+    pub(crate) coupon_order: Vec<String>,
     /// In creation order; lists answer newest first.
     pub(crate) promotion_codes: Vec<StoredPromotionCode>,
     pub(crate) customers: HashMap<String, StoredCustomer>,
@@ -154,7 +157,7 @@ impl Store {
 
     pub(crate) fn add_coupon(&mut self, id: &str, data: &CouponData) {
         let coupon = StoredCoupon::from_data(id.to_owned(), data, self.now());
-        self.coupons.insert(id.to_owned(), coupon);
+        self.insert_coupon(coupon);
     }
 
     pub(crate) fn add_promotion_code(&mut self, code: &str, coupon_id: &str) -> String {
@@ -833,6 +836,147 @@ impl Store {
             "url": format!("/v1/checkout/sessions/{id}/line_items"),
             "has_more": page.has_more,
             "data": page.items.iter().map(|v| (*v).clone()).collect::<Vec<_>>(),
+        }))
+    }
+
+    fn insert_coupon(&mut self, coupon: StoredCoupon) {
+        if self
+            .coupons
+            .insert(coupon.id.clone(), coupon.clone())
+            .is_none()
+        {
+            self.coupon_order.push(coupon.id);
+        }
+    }
+
+    /// `POST /v1/coupons`.
+    pub(crate) fn create_coupon(&mut self, p: &CreateCoupon) -> Result<Value, ErrorAnswer> {
+        match (p.amount_off, p.percent_off) {
+            (Some(amount), None) if amount > 0 => {
+                if p.currency.is_none() {
+                    return Err(ErrorAnswer::missing("currency"));
+                }
+            }
+            (None, Some(percent)) if percent > 0.0 && percent <= 100.0 => {
+                if !p.currency_options.is_empty() {
+                    return Err(ErrorAnswer::invalid(
+                        "currency_options",
+                        "`currency_options` is only supported with `amount_off`.",
+                    ));
+                }
+            }
+            _ => {
+                return Err(ErrorAnswer::invalid(
+                    "amount_off",
+                    "Specify exactly one of `amount_off` (greater than 0) or `percent_off` \
+                     (greater than 0, at most 100).",
+                ));
+            }
+        }
+        let id =
+            p.id.as_ref()
+                .map_or_else(|| new_id("", 8), ToString::to_string);
+        if self.coupons.contains_key(&id) {
+            return Err(ErrorAnswer {
+                code: Some("resource_already_exists"),
+                ..ErrorAnswer::invalid("id", "Coupon already exists.")
+            });
+        }
+        let data = CouponData {
+            name: p.name.clone(),
+            amount_off: p.amount_off,
+            currency: p.currency.clone(),
+            percent_off: p.percent_off,
+            duration: p.duration.clone(),
+            duration_in_months: p.duration_in_months,
+            metadata: p.metadata.clone(),
+        };
+        let mut coupon = StoredCoupon::from_data(id.clone(), &data, self.now());
+        coupon.max_redemptions = p.max_redemptions;
+        coupon.redeem_by = p.redeem_by;
+        coupon.products = p
+            .applies_to
+            .iter()
+            .flat_map(|a| a.products.clone())
+            .collect();
+        coupon.currency_options = p
+            .currency_options
+            .iter()
+            .map(|(currency, option)| (currency.to_ascii_lowercase(), option.amount_off))
+            .collect();
+        let answer = coupon.to_json();
+        self.insert_coupon(coupon);
+        Ok(answer)
+    }
+
+    /// `POST /v1/coupons/{id}`: the name, the metadata and the other currencies' amounts.
+    pub(crate) fn update_coupon(
+        &mut self,
+        id: &str,
+        p: &UpdateCoupon,
+    ) -> Result<Value, ErrorAnswer> {
+        let coupon = self
+            .coupons
+            .get_mut(id)
+            .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "id"))?;
+        if !p.currency_options.is_empty() && coupon.amount_off.is_none() {
+            return Err(ErrorAnswer::invalid(
+                "currency_options",
+                "`currency_options` is only supported on coupons with `amount_off`.",
+            ));
+        }
+        if let Some(name) = &p.name {
+            coupon.name = Some(name.clone());
+        }
+        if let Some(metadata) = &p.metadata {
+            apply_metadata(&mut coupon.metadata, metadata);
+        }
+        for (currency, option) in &p.currency_options {
+            let currency = currency.to_ascii_lowercase();
+            match coupon
+                .currency_options
+                .iter_mut()
+                .find(|(c, _)| *c == currency)
+            {
+                Some(entry) => entry.1 = option.amount_off,
+                None => coupon.currency_options.push((currency, option.amount_off)),
+            }
+        }
+        Ok(coupon.to_json())
+    }
+
+    /// `DELETE /v1/coupons/{id}`: gone for new discounts; what it discounts keeps its id.
+    pub(crate) fn delete_coupon(&mut self, id: &str) -> Result<Value, ErrorAnswer> {
+        if self.coupons.remove(id).is_none() {
+            return Err(ErrorAnswer::no_such("coupon", id, "id"));
+        }
+        self.coupon_order.retain(|c| c != id);
+        Ok(json!({"id": id, "object": "coupon", "deleted": true}))
+    }
+
+    /// `GET /v1/coupons`: newest first.
+    pub(crate) fn list_coupons(&self, p: &ListCoupons) -> Result<Value, ErrorAnswer> {
+        let limit = check_limit(p.limit)?;
+        let newest_first: Vec<&str> = self.coupon_order.iter().rev().map(String::as_str).collect();
+        let page = paginate(
+            &newest_first,
+            |id| id,
+            p.starting_after.as_deref(),
+            p.ending_before.as_deref(),
+            limit,
+            "coupon",
+        )?;
+        let data: Vec<Value> = page
+            .items
+            .iter()
+            .filter_map(|id| self.coupons.get(*id))
+            .map(StoredCoupon::to_json)
+            .collect();
+        Ok(json!({
+            "object": "list",
+            "url": "/v1/coupons",
+            "has_more": page.has_more,
+            "data": data,
         }))
     }
 

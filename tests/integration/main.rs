@@ -3,6 +3,7 @@
 
 mod bad_inputs;
 mod checkout;
+mod coupons;
 mod coverage;
 mod create_params;
 mod discount_flow;
