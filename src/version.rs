@@ -557,6 +557,8 @@ mod tests {
             "2025-04-3a",
             "0999-01-01",
             "2025/03/31",
+            "2025-03/31",
+            "2025.03-31",
         ] {
             assert_eq!(
                 ApiVersion::new(bad),
@@ -572,11 +574,31 @@ mod tests {
         ] {
             assert_eq!(ApiVersion::new(good).unwrap().base(), good);
         }
+        assert_eq!(ApiDate::new(2026, 9, 3).unwrap().to_string(), "2026-09-03");
         let leap = ApiDate::new(2000, 2, 29).unwrap();
         assert_eq!((leap.year(), leap.month(), leap.day()), (2000, 2, 29));
         assert_eq!(ApiDate::new(1900, 2, 29), None);
         assert_eq!(ApiDate::new(2025, 12, 32), None);
         assert_eq!(ApiDate::new(10000, 1, 1), None);
+    }
+
+    #[test]
+    fn serde_reads_and_writes_the_header_string() {
+        let v: ApiVersion =
+            serde_json::from_str("\"2026-10-28.endive; checkout_server_update_beta=v1;\"").unwrap();
+        assert_eq!(
+            v,
+            ApiVersion::newest_ga().with_beta("checkout_server_update_beta", "v1")
+        );
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            "\"2026-10-28.endive; checkout_server_update_beta=v1;\""
+        );
+        let refused = serde_json::from_str::<ApiVersion>("\"endive\"").unwrap_err();
+        assert!(
+            refused.to_string().contains("invalid api version `endive`"),
+            "{refused}"
+        );
     }
 
     #[test]

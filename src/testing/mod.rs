@@ -73,8 +73,9 @@
 //!
 //! - **Endpoints**: create, retrieve, update, expire and list Checkout Sessions (with
 //!   `starting_after`/`ending_before` pagination and the `status`, `customer` and `created`
-//!   filters), list a session's line items, retrieve coupons, create and retrieve promotion
-//!   codes. Bodies are
+//!   filters), list a session's line items; create, retrieve, update, delete and list
+//!   coupons; create, retrieve, update and list promotion codes (by `code`, `active`,
+//!   `coupon`, `customer`). Bodies are
 //!   real Stripe form encoding, decoded into this crate's parameter types; an unknown
 //!   parameter, a bad value or an unknown route gets Stripe's `invalid_request_error` with
 //!   `param`, as a 400 or 404.
@@ -117,8 +118,9 @@
 //! # What is not
 //!
 //! Payments and PaymentIntents, tax, shipping rates and `shipping_options`, subscriptions and
-//! recurring prices, Adaptive Pricing, coupon restrictions (`applies_to`, redemption limits,
-//! expiry), promotion code restrictions, stacking several discounts, webhook events other
+//! recurring prices, Adaptive Pricing, enforcing coupon and promotion code restrictions
+//! (`applies_to`, redemption limits, expiry, minimum amounts: stored and shown, not applied
+//! yet, and nothing counts redemptions), stacking several discounts, webhook events other
 //! than `checkout.session.completed` (and retries of failed deliveries), Connect
 //! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
 //! wording of every Stripe error message. Use Stripe's sandbox before going live.

@@ -333,6 +333,19 @@ fn endive_event_notifications_parse_and_name_their_session() {
         matches!(&bad_time, WebhookError::BadPayload { path, .. } if path == "created"),
         "{bad_time:?}"
     );
+    let mut not_a_time: Value = serde_json::from_slice(&notification(
+        "v1.checkout.session.completed",
+        json!({"id": "cs_1", "type": "checkout.session", "url": "/x"}),
+    ))
+    .unwrap();
+    not_a_time["created"] = json!(true);
+    let not_a_time = parse(&serde_json::to_vec(&not_a_time).unwrap()).unwrap_err();
+    assert!(
+        not_a_time
+            .to_string()
+            .contains("expected Unix seconds or an RFC 3339 time"),
+        "{not_a_time}"
+    );
     let mut no_data: Value = serde_json::from_str(include_str!("../fixtures/event.json")).unwrap();
     no_data.as_object_mut().unwrap().remove("data");
     let no_data = parse(&serde_json::to_vec(&no_data).unwrap()).unwrap_err();
