@@ -207,7 +207,7 @@ impl<T: Serialize> Serialize for Expandable<T> {
 /// assert!(page.has_more);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct List<T> {
     /// The objects on this page.
@@ -218,6 +218,81 @@ pub struct List<T> {
     /// The list's URL path, e.g. `/v1/checkout/sessions`.
     #[serde(default)]
     pub url: String,
+}
+
+/// Written out rather than derived: the derive compiles a field visitor, a sequence form and
+/// error paths again for every item type, where this reads the three fields by one key type
+/// shared by all lists.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Page<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Page<T> {
+            type Value = List<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<List<T>, A::Error> {
+                let (mut data, mut has_more, mut url) = (None, false, String::new());
+                while let Some(key) = map.next_key::<ListKey>()? {
+                    match key {
+                        ListKey::Data => data = Some(map.next_value()?),
+                        ListKey::HasMore => has_more = map.next_value()?,
+                        ListKey::Url => url = map.next_value()?,
+                        ListKey::Other => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let data = data.ok_or_else(|| serde::de::Error::missing_field("data"))?;
+                Ok(List {
+                    data,
+                    has_more,
+                    url,
+                })
+            }
+        }
+
+        deserializer.deserialize_map(Page(std::marker::PhantomData))
+    }
+}
+
+/// The keys of a list object this crate reads.
+enum ListKey {
+    Data,
+    HasMore,
+    Url,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for ListKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Key;
+
+        impl serde::de::Visitor<'_> for Key {
+            type Value = ListKey;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<ListKey, E> {
+                Ok(match key {
+                    "data" => ListKey::Data,
+                    "has_more" => ListKey::HasMore,
+                    "url" => ListKey::Url,
+                    _ => ListKey::Other,
+                })
+            }
+        }
+
+        deserializer.deserialize_identifier(Key)
+    }
 }
 
 impl<T> List<T> {

@@ -98,6 +98,20 @@ impl crate::encode::Encode for ExtraParams {
     }
 }
 
+/// What a params type sends once `checked` passed: its typed pairs, then its checked extras,
+/// with its version gates. One function for every params type, so the steps are compiled once.
+pub(crate) fn gated(
+    checked: Result<()>,
+    params: &dyn crate::encode::Encode,
+    extra: &ExtraParams,
+    gates: Vec<crate::version_gate::Gate>,
+) -> Result<crate::version_gate::Gated> {
+    checked?;
+    let mut pairs = crate::encode::to_pairs(params)?;
+    extra.append_to(&mut pairs)?;
+    Ok(crate::version_gate::Gated { pairs, gates })
+}
+
 /// Generates `extra_param` and `extra_json` for a params type with an `extra: ExtraParams`
 /// field, and the `encode` that checks the params and gives their typed pairs, then the
 /// checked extras.
@@ -124,13 +138,12 @@ macro_rules! extra_setters {
         /// The checked pairs with the version gates still to resolve: what the endpoint
         /// hands to the pending request.
         pub(crate) fn gated_pairs(&self) -> $crate::Result<$crate::version_gate::Gated> {
-            self.validate()?;
-            let mut pairs = $crate::encode::to_pairs(self)?;
-            self.extra.append_to(&mut pairs)?;
-            Ok($crate::version_gate::Gated {
-                pairs,
-                gates: $crate::version_gate::VersionGates::version_gates(self),
-            })
+            $crate::extra::gated(
+                self.validate(),
+                self,
+                &self.extra,
+                $crate::version_gate::VersionGates::version_gates(self),
+            )
         }
 
         /// Adds an untyped parameter, sent after the typed ones: `key` in Stripe's bracket
