@@ -169,6 +169,7 @@ pub mod metadata;
 mod model;
 mod options;
 mod paging;
+mod param_checks;
 mod random;
 mod request;
 mod resources;

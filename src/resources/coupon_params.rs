@@ -10,15 +10,17 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde::Serialize;
 
-use super::checks::{check_expand, check_rejected, expand_setter};
 use super::coupon::CouponDuration;
-use super::discount::{CouponData, check_currency};
+use super::discount::{CouponData, check_coupon_name, check_currency};
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CouponId, IntoId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::paging::{check_cursors, check_limit};
+use crate::param_checks::{
+    check_rejected, check_texts, expand_setter, option_setters, plain_setters,
+};
 use crate::version_gate::VersionGates;
 
 encoded_struct! {
@@ -169,17 +171,12 @@ impl CreateCoupon {
         self
     }
 
-    /// The name customers see (`name`).
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// How long the discount lasts on a subscription (`duration`); see
-    /// [`repeating`](Self::repeating) for a number of months.
-    pub fn duration(mut self, duration: CouponDuration) -> Self {
-        self.duration = Some(duration);
-        self
+    option_setters! {
+        /// The name customers see (`name`).
+        name: String;
+        /// How long the discount lasts on a subscription (`duration`); see
+        /// [`repeating`](Self::repeating) for a number of months.
+        duration: CouponDuration;
     }
 
     /// A discount repeating for `months` months (`duration=repeating`, `duration_in_months`).
@@ -196,16 +193,11 @@ impl CreateCoupon {
         self
     }
 
-    /// How many times the coupon can be redeemed in all (`max_redemptions`).
-    pub fn max_redemptions(mut self, times: u64) -> Self {
-        self.max_redemptions = Some(times);
-        self
-    }
-
-    /// The last time it can be redeemed, as a Unix timestamp (`redeem_by`).
-    pub fn redeem_by(mut self, unix_seconds: i64) -> Self {
-        self.redeem_by = Some(unix_seconds);
-        self
+    plain_setters! {
+        /// How many times the coupon can be redeemed in all (`max_redemptions`).
+        max_redemptions: u64;
+        /// The last time it can be redeemed, as a Unix timestamp (`redeem_by`).
+        redeem_by: i64;
     }
 
     /// Only these products are discounted (`applies_to[products]`).
@@ -232,7 +224,7 @@ impl CreateCoupon {
 
     /// Checks the rules Stripe documents, before anything is sent.
     pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected(self.rejected_id.as_ref())?;
+        check_rejected("", self.rejected_id.as_ref())?;
         let shared = CouponData {
             name: self.name.clone(),
             amount_off: self.amount_off,
@@ -270,7 +262,7 @@ impl CreateCoupon {
                 ));
             }
         }
-        check_expand(&self.expand)
+        check_texts("expand", &self.expand)
     }
 }
 
@@ -306,10 +298,9 @@ impl UpdateCoupon {
         Self::default()
     }
 
-    /// The name customers see (`name`).
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
+    option_setters! {
+        /// The name customers see (`name`).
+        name: String;
     }
 
     /// The amount off in another currency (`currency_options[<currency>][amount_off]`).
@@ -336,14 +327,13 @@ impl UpdateCoupon {
 
     pub(crate) fn validate(&self) -> Result<()> {
         if let Some(name) = &self.name {
-            let probe = CouponData::percent_off(1.0).name(name.as_str());
-            probe.validate("")?;
+            check_coupon_name("name", name)?;
         }
         check_currency_options(&self.currency_options)?;
         if let Some(metadata) = &self.metadata {
             metadata.validate("metadata")?;
         }
-        check_expand(&self.expand)
+        check_texts("expand", &self.expand)
     }
 }
 
@@ -380,10 +370,9 @@ impl ListCoupons {
         Self::default()
     }
 
-    /// Page size, 1 to 100 (`limit`).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
+    plain_setters! {
+        /// Page size, 1 to 100 (`limit`).
+        limit: u32;
     }
 
     /// The page after this coupon (`starting_after`).
@@ -403,10 +392,10 @@ impl ListCoupons {
     extra_setters!();
 
     pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected(self.rejected_id.as_ref())?;
+        check_rejected("", self.rejected_id.as_ref())?;
         check_limit(self.limit)?;
         check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
-        check_expand(&self.expand)
+        check_texts("expand", &self.expand)
     }
 }
 

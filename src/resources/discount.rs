@@ -381,12 +381,7 @@ impl CouponData {
             check_currency(&field("currency"), currency)?;
         }
         if let Some(name) = &self.name {
-            if name.chars().count() > MAX_COUPON_NAME_CHARS {
-                return Err(Error::invalid_param(
-                    field("name"),
-                    format!("must be at most {MAX_COUPON_NAME_CHARS} characters"),
-                ));
-            }
+            check_coupon_name(&field("name"), name)?;
         }
         match (&self.duration, self.duration_in_months) {
             (Some(CouponDuration::Repeating), None) => {
@@ -415,6 +410,17 @@ impl CouponData {
         }
         Ok(())
     }
+}
+
+/// Checks that a coupon's `name` fits Stripe's limit; `param` names it.
+pub(crate) fn check_coupon_name(param: &str, name: &str) -> Result<()> {
+    if name.chars().count() > MAX_COUPON_NAME_CHARS {
+        return Err(Error::invalid_param(
+            param,
+            format!("must be at most {MAX_COUPON_NAME_CHARS} characters"),
+        ));
+    }
+    Ok(())
 }
 
 /// Checks that `currency` is a three-letter ISO code (`usd`, `EUR`); `param` names it.

@@ -8,7 +8,6 @@
 //! `discounts::{Coupon, Discount, …}` and `checkout::Customer`.
 
 mod applied_discount;
-mod checks;
 mod coupon;
 mod coupon_params;
 mod coupons;

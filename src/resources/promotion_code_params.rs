@@ -9,7 +9,6 @@
 use serde::Deserialize;
 use serde::Serialize;
 
-use super::checks::{check_expand, check_rejected, expand_setter};
 use super::coupon::DiscountSourceType;
 use super::discount::check_currency;
 use crate::encode::encoded_struct;
@@ -18,6 +17,9 @@ use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CouponId, CustomerId, IntoId, PromotionCodeId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::paging::{check_cursors, check_limit};
+use crate::param_checks::{
+    check_rejected, check_texts, expand_setter, option_setters, plain_setters,
+};
 use crate::version_gate::{CLOVER, Gate, Rule, VersionGates};
 
 encoded_struct! {
@@ -143,16 +145,14 @@ impl CreatePromotionCode {
         }
     }
 
-    /// The code customers type (`code`).
-    pub fn code(mut self, code: impl Into<String>) -> Self {
-        self.code = Some(code.into());
-        self
+    option_setters! {
+        /// The code customers type (`code`).
+        code: String;
     }
 
-    /// Whether the code can be redeemed now (`active`).
-    pub fn active(mut self, active: bool) -> Self {
-        self.active = Some(active);
-        self
+    plain_setters! {
+        /// Whether the code can be redeemed now (`active`).
+        active: bool;
     }
 
     /// Only `customer` may redeem the code (`customer`).
@@ -161,16 +161,11 @@ impl CreatePromotionCode {
         self
     }
 
-    /// When the code stops working, as a Unix timestamp (`expires_at`).
-    pub fn expires_at(mut self, unix_seconds: i64) -> Self {
-        self.expires_at = Some(unix_seconds);
-        self
-    }
-
-    /// How many times the code can be redeemed in all, at least 1 (`max_redemptions`).
-    pub fn max_redemptions(mut self, times: u64) -> Self {
-        self.max_redemptions = Some(times);
-        self
+    plain_setters! {
+        /// When the code stops working, as a Unix timestamp (`expires_at`).
+        expires_at: i64;
+        /// How many times the code can be redeemed in all, at least 1 (`max_redemptions`).
+        max_redemptions: u64;
     }
 
     /// Only customers without a successful payment yet may redeem it
@@ -204,7 +199,7 @@ impl CreatePromotionCode {
 
     /// Checks the rules Stripe documents, before anything is sent.
     pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected(self.rejected_id.as_ref())?;
+        check_rejected("", self.rejected_id.as_ref())?;
         if let Some(code) = &self.code {
             let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
             if code.is_empty() || !code.bytes().all(allowed) {
@@ -308,10 +303,9 @@ impl UpdatePromotionCode {
         Self::default()
     }
 
-    /// Switches the code on or off (`active`).
-    pub fn active(mut self, active: bool) -> Self {
-        self.active = Some(active);
-        self
+    plain_setters! {
+        /// Switches the code on or off (`active`).
+        active: bool;
     }
 
     metadata_setter! {
@@ -333,7 +327,7 @@ impl UpdatePromotionCode {
         if let Some(metadata) = &self.metadata {
             metadata.validate("metadata")?;
         }
-        check_expand(&self.expand)
+        check_texts("expand", &self.expand)
     }
 }
 
@@ -399,16 +393,14 @@ impl ListPromotionCodes {
         Self::default()
     }
 
-    /// Only active or inactive codes (`active`).
-    pub fn active(mut self, active: bool) -> Self {
-        self.active = Some(active);
-        self
+    plain_setters! {
+        /// Only active or inactive codes (`active`).
+        active: bool;
     }
 
-    /// Only the code customers type as `code`, regardless of case (`code`).
-    pub fn code(mut self, code: impl Into<String>) -> Self {
-        self.code = Some(code.into());
-        self
+    option_setters! {
+        /// Only the code customers type as `code`, regardless of case (`code`).
+        code: String;
     }
 
     /// Only codes for `coupon` (`coupon`).
@@ -423,10 +415,9 @@ impl ListPromotionCodes {
         self
     }
 
-    /// Page size, 1 to 100 (`limit`).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
+    plain_setters! {
+        /// Page size, 1 to 100 (`limit`).
+        limit: u32;
     }
 
     /// The page after this code (`starting_after`).
@@ -446,13 +437,13 @@ impl ListPromotionCodes {
     extra_setters!();
 
     pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected(self.rejected_id.as_ref())?;
+        check_rejected("", self.rejected_id.as_ref())?;
         if self.code.as_deref().is_some_and(str::is_empty) {
             return Err(Error::invalid_param("code", "must not be empty"));
         }
         check_limit(self.limit)?;
         check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
-        check_expand(&self.expand)
+        check_texts("expand", &self.expand)
     }
 }
 

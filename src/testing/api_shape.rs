@@ -80,15 +80,15 @@ impl Shape {
                     "invoice_creation",
                 ] {
                     if has(&[param]) {
-                        return Some(unknown(param));
+                        return Some(ErrorAnswer::unknown(param));
                     }
                 }
                 if has(&["line_items"]) && !UPDATE_LINE_ITEMS.reached_by(v) {
-                    return Some(unknown("line_items"));
+                    return Some(ErrorAnswer::unknown("line_items"));
                 }
             }
             if has(&["payment_intent_data"]) && !UPDATE_PAYMENT_INTENT_DATA.reached_by(v) {
-                return Some(unknown("payment_intent_data"));
+                return Some(ErrorAnswer::unknown("payment_intent_data"));
             }
             return None;
         }
@@ -114,21 +114,21 @@ impl Shape {
             }
         }
         if has(&["payment_method_types"]) && ENDIVE.reached_by(v) {
-            return Some(unknown("payment_method_types"));
+            return Some(ErrorAnswer::unknown("payment_method_types"));
         }
         if has(&["allowed_payment_method_types"]) && !ENDIVE.reached_by(v) {
-            return Some(unknown("allowed_payment_method_types"));
+            return Some(ErrorAnswer::unknown("allowed_payment_method_types"));
         }
         if !preview {
             for permission in ["update_discounts", "update_line_items", "update"] {
                 if has(&["permissions", permission]) {
-                    return Some(unknown(&format!("permissions[{permission}]")));
+                    return Some(ErrorAnswer::unknown(format!("permissions[{permission}]")));
                 }
             }
             let items = params.get("discounts").and_then(Value::as_array);
             for (i, item) in items.into_iter().flatten().enumerate() {
                 if item.get("coupon_data").is_some() {
-                    return Some(unknown(&format!("discounts[{i}][coupon_data]")));
+                    return Some(ErrorAnswer::unknown(format!("discounts[{i}][coupon_data]")));
                 }
             }
         }
@@ -147,13 +147,13 @@ impl Shape {
         let has = |key: &str| children.iter().any(|(k, _)| k == key);
         if self.coupon_under_source() {
             return if has("coupon") {
-                Err(unknown("coupon"))
+                Err(ErrorAnswer::unknown("coupon"))
             } else {
                 Ok(tree.clone())
             };
         }
         if has("promotion") {
-            return Err(unknown("promotion"));
+            return Err(ErrorAnswer::unknown("promotion"));
         }
         if !has("coupon") {
             return Err(ErrorAnswer::missing("coupon"));
@@ -182,10 +182,6 @@ impl Shape {
             "coupon"
         }
     }
-}
-
-fn unknown(param: &str) -> ErrorAnswer {
-    ErrorAnswer::unknown(param)
 }
 
 #[cfg(test)]

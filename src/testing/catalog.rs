@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::api_shape::Shape;
 
 use crate::discounts::{CouponData, CouponDuration};
+use crate::metadata::Metadata;
 
 /// A price a line item can name.
 #[derive(Clone, Debug)]
@@ -79,12 +80,7 @@ impl StoredCoupon {
                 .as_str()
                 .to_owned(),
             duration_in_months: data.duration_in_months,
-            metadata: data
-                .metadata
-                .iter()
-                .flat_map(|m| m.iter())
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
-                .collect(),
+            metadata: metadata_pairs(data.metadata.as_ref()),
             created,
             max_redemptions: None,
             redeem_by: None,
@@ -130,6 +126,15 @@ impl StoredCoupon {
         }
         object
     }
+}
+
+/// The keys a new object's `metadata` param sets (an unset key or a clear sets none).
+pub(crate) fn metadata_pairs(metadata: Option<&Metadata>) -> Vec<(String, String)> {
+    metadata
+        .iter()
+        .flat_map(|m| m.iter())
+        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
+        .collect()
 }
 
 /// A customer-facing code for a coupon.

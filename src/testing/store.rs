@@ -11,7 +11,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 use super::api_shape::Shape;
-use super::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
+use super::catalog::{
+    StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode, metadata_pairs,
+};
 use super::error_answer::ErrorAnswer;
 use super::fault::Fault;
 use super::id_gen::new_id;
@@ -204,11 +206,7 @@ impl Store {
             .code
             .clone()
             .unwrap_or_else(|| new_id("", 8).to_ascii_uppercase());
-        // Unique regardless of case among the active codes of one customer (or of everyone).
-        let taken = self.promotion_codes.iter().any(|other| {
-            other.active && other.customer == customer && other.code.eq_ignore_ascii_case(&code)
-        });
-        if taken {
+        if self.active_code_taken(&code, customer.as_ref()) {
             return Err(ErrorAnswer::invalid(
                 "code",
                 format!("An active promotion code with `code: {code}` already exists."),
@@ -225,12 +223,7 @@ impl Store {
             customer,
             expires_at: p.expires_at,
             max_redemptions: p.max_redemptions,
-            metadata: p
-                .metadata
-                .iter()
-                .flat_map(|m| m.iter())
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned())))
-                .collect(),
+            metadata: metadata_pairs(p.metadata.as_ref()),
             first_time_transaction: restrictions.first_time_transaction.unwrap_or(false),
             minimum_amount: restrictions.minimum_amount.zip(
                 restrictions
@@ -1014,10 +1007,7 @@ impl Store {
                 let c = &self.promotion_codes[i];
                 (c.code.clone(), c.customer.clone())
             };
-            let taken = self.promotion_codes.iter().any(|other| {
-                other.active && other.customer == customer && other.code.eq_ignore_ascii_case(&code)
-            });
-            if taken {
+            if self.active_code_taken(&code, customer.as_ref()) {
                 return Err(ErrorAnswer::invalid(
                     "active",
                     format!("An active promotion code with `code: {code}` already exists."),
@@ -1082,6 +1072,16 @@ impl Store {
             "has_more": page.has_more,
             "data": data,
         }))
+    }
+
+    /// Whether an active code reads `code` (regardless of case) for the same customer, or
+    /// for everyone: Stripe keeps those unique.
+    fn active_code_taken(&self, code: &str, customer: Option<&String>) -> bool {
+        self.promotion_codes.iter().any(|other| {
+            other.active
+                && other.customer.as_ref() == customer
+                && other.code.eq_ignore_ascii_case(code)
+        })
     }
 
     fn render_code(&self, code: &StoredPromotionCode, expand_coupon: bool) -> Value {

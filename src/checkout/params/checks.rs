@@ -1,6 +1,7 @@
-//! What the params files share: the setter macros for `Option`, list and plain fields, the
-//! local checks (ids, limits, cursors, countries, texts, discounts) and the helpers for
-//! clearable lists. No params type lives here.
+//! What the checkout params files share: the setter macro for list fields, the local checks
+//! (ids, countries, optional texts, discounts) and the helpers for clearable lists, with the
+//! setters and checks every params type shares re-exported from the core. No params type
+//! lives here.
 
 use std::fmt::Display;
 
@@ -8,23 +9,7 @@ use serde::{Serialize, Serializer};
 
 use crate::Clearable;
 use crate::error::{Error, Result};
-use crate::ids::RejectedId;
 use crate::resources::Discount;
-
-/// Generates `fn name(mut self, value: impl Into<Ty>) -> Self` setters for `Option` fields.
-macro_rules! option_setters {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
-        $(
-            $(#[$doc])*
-            pub fn $name(mut self, value: impl Into<$ty>) -> Self {
-                self.$name = Some(value.into());
-                self
-            }
-        )+
-    };
-}
-
-pub(super) use option_setters;
 
 /// Generates `fn name(mut self, values: impl IntoIterator<…>) -> Self` setters for list
 /// fields; each replaces the list set before.
@@ -44,34 +29,6 @@ macro_rules! list_setters {
 
 pub(super) use list_setters;
 
-/// Generates `fn name(mut self, value: Ty) -> Self` setters for `Option` fields whose type
-/// must not go through `Into` (integer literals would not infer).
-macro_rules! plain_setters {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
-        $(
-            $(#[$doc])*
-            pub fn $name(mut self, value: $ty) -> Self {
-                self.$name = Some(value);
-                self
-            }
-        )+
-    };
-}
-
-pub(super) use plain_setters;
-
-/// Reports the id a setter refused, as `prefix[field]` (or `field` at the top level).
-pub(super) fn check_rejected(prefix: &str, rejected: Option<&RejectedId>) -> Result<()> {
-    match rejected {
-        None => Ok(()),
-        Some(r) if prefix.is_empty() => Err(Error::invalid_param(r.field, r.error.to_string())),
-        Some(r) => Err(Error::invalid_param(
-            format!("{prefix}[{}]", r.field),
-            r.error.to_string(),
-        )),
-    }
-}
-
 /// Maps an id parse error to [`Error::InvalidParams`] naming `param`.
 pub(super) fn check_id<T, E: Display>(
     param: &str,
@@ -83,6 +40,9 @@ pub(super) fn check_id<T, E: Display>(
 }
 
 pub(super) use crate::paging::{check_cursors, check_limit};
+pub(super) use crate::param_checks::{
+    check_not_empty, check_rejected, check_texts, option_setters, plain_setters,
+};
 
 /// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
 pub(super) fn check_country(param: &str, country: &str) -> Result<()> {
@@ -96,27 +56,9 @@ pub(super) fn check_country(param: &str, country: &str) -> Result<()> {
     }
 }
 
-/// Checks that a text is not empty or blank. An empty value would be sent as `key=`, which
-/// Stripe reads as "unset" and refuses for these fields.
-pub(super) fn check_not_empty(param: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        Err(Error::invalid_param(param, "must not be empty or blank"))
-    } else {
-        Ok(())
-    }
-}
-
 /// [`check_not_empty`] for an optional text.
 pub(super) fn check_set_text(param: &str, value: Option<&String>) -> Result<()> {
     value.map_or(Ok(()), |v| check_not_empty(param, v))
-}
-
-/// [`check_not_empty`] for each entry of a list, named `param[i]`.
-pub(super) fn check_texts(param: &str, values: &[String]) -> Result<()> {
-    for (i, value) in values.iter().enumerate() {
-        check_not_empty(&format!("{param}[{i}]"), value)?;
-    }
-    Ok(())
 }
 
 /// Serializes a clearable list so that an empty `Set` list still clears (`key=`), instead of
