@@ -137,10 +137,10 @@ mod response;
 mod update;
 
 pub use crate::resources::{
-    AppliedDiscount, CodeRestrictions, Coupon, CouponAppliesTo, CouponCurrencyAmount,
-    CouponCurrencyOption, CouponData, CouponDuration, CouponProducts, CouponScript, CouponType,
-    Coupons, CreateCoupon, CreatePromotionCode, DeletedCoupon, Discount, DiscountSource,
-    DiscountSourceType, ListCoupons, ListPromotionCodes, Promotion, PromotionCode,
+    AppliedDiscount, CodeCurrencyMinimum, CodeRestrictions, Coupon, CouponAppliesTo,
+    CouponCurrencyAmount, CouponCurrencyOption, CouponData, CouponDuration, CouponProducts,
+    CouponScript, CouponType, Coupons, CreateCoupon, CreatePromotionCode, DeletedCoupon, Discount,
+    DiscountSource, DiscountSourceType, ListCoupons, ListPromotionCodes, Promotion, PromotionCode,
     PromotionCodeCurrencyOption, PromotionCodeRestrictions, PromotionCodes, UpdateCoupon,
     UpdatePromotionCode,
 };

@@ -80,6 +80,68 @@ pub trait DiscountPolicy: Send + Sync {
         request: &DiscountRequest,
         session: &CheckoutSession,
     ) -> Result<Vec<Discount>, Rejection>;
+
+    /// The discounts of [`recompute`](Self::recompute) together with what they take off this
+    /// session, when the policy knows it. Combinators that compare policies
+    /// ([`BestForCustomer`](super::policies::BestForCustomer)) ask for this; the default
+    /// answers `recompute`'s list with the worth left to the combinator, which can price
+    /// inline `coupon_data` but not a coupon given by id. A policy that applies coupons by id
+    /// and knows their terms overrides it.
+    ///
+    /// # Errors
+    /// As [`recompute`](Self::recompute).
+    async fn offer(
+        &self,
+        request: &DiscountRequest,
+        session: &CheckoutSession,
+    ) -> Result<Offer, Rejection> {
+        Ok(Offer::new(self.recompute(request, session).await?))
+    }
+}
+
+/// What a policy offers a session: its discounts and, when the policy knows it, the amount
+/// they take off the subtotal (see [`DiscountPolicy::offer`]).
+///
+/// ```
+/// use stripe_checkout_client::discounts::{Discount, Offer};
+///
+/// let offer = Offer::new(vec![Discount::Coupon("SUMMER25".parse()?)]).worth(2_500);
+/// assert_eq!(offer.amount_off, Some(2_500));
+/// assert!(Offer::none().discounts.is_empty());
+/// # Ok::<(), stripe_checkout_client::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Offer {
+    /// The discounts the session should carry (empty: none).
+    pub discounts: Vec<Discount>,
+    /// What they take off the session's subtotal, in its currency's smallest unit; `None`
+    /// when the policy does not know.
+    pub amount_off: Option<i64>,
+}
+
+impl Offer {
+    /// `discounts`, worth unknown.
+    pub fn new(discounts: Vec<Discount>) -> Self {
+        Self {
+            discounts,
+            amount_off: None,
+        }
+    }
+
+    /// No discount, worth nothing.
+    pub fn none() -> Self {
+        Self {
+            discounts: Vec::new(),
+            amount_off: Some(0),
+        }
+    }
+
+    /// The same offer, known to take `amount_off` off the subtotal.
+    pub fn worth(mut self, amount_off: i64) -> Self {
+        self.amount_off = Some(amount_off);
+        self
+    }
 }
 
 macro_rules! forward_policy {
@@ -103,6 +165,13 @@ macro_rules! forward_policy {
             ) -> Result<Vec<Discount>, Rejection> {
                 (**self).recompute(request, session).await
             }
+            async fn offer(
+                &self,
+                request: &DiscountRequest,
+                session: &CheckoutSession,
+            ) -> Result<Offer, Rejection> {
+                (**self).offer(request, session).await
+            }
         }
     )*};
 }
@@ -120,10 +189,34 @@ forward_policy!(Box<P>, Arc<P>, &P);
 /// assert_eq!(r.customer_message(), Some("This code has already been used."));
 /// assert_eq!(r.to_string(), "code WELCOME already redeemed by cus_123");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// A ready-made policy may attach the typed cause, which
+/// [`Error::source`](std::error::Error::source) gives back (e.g. a
+/// [`CodeRefusal`](super::policies::CodeRefusal) from [`TypedCodes`](super::policies::TypedCodes)).
+/// Two rejections are equal when their reason and message are; the cause is not compared.
+#[derive(Clone)]
 pub struct Rejection {
     reason: String,
     customer_message: Option<String>,
+    cause: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
+
+impl PartialEq for Rejection {
+    fn eq(&self, other: &Self) -> bool {
+        self.reason == other.reason && self.customer_message == other.customer_message
+    }
+}
+
+impl Eq for Rejection {}
+
+impl fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejection")
+            .field("reason", &self.reason)
+            .field("customer_message", &self.customer_message)
+            .field("cause", &self.cause)
+            .finish()
+    }
 }
 
 impl Rejection {
@@ -132,7 +225,15 @@ impl Rejection {
         Self {
             reason: reason.into(),
             customer_message: None,
+            cause: None,
         }
+    }
+
+    /// Attaches the typed cause of the rejection, for callers that match on it through
+    /// [`Error::source`](std::error::Error::source).
+    pub fn with_cause(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.cause = Some(Arc::new(cause));
+        self
     }
 
     /// Adds a message the front end may show the customer instead of the generic one.
@@ -158,7 +259,13 @@ impl fmt::Display for Rejection {
     }
 }
 
-impl std::error::Error for Rejection {}
+impl std::error::Error for Rejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// A policy from a closure that computes the discounts; validation is the default (at most
 /// one requested discount). For policies that need `.await`, implement [`DiscountPolicy`].

@@ -31,6 +31,7 @@ pub(crate) use discount::check_currency;
 pub use discount::{CouponData, Discount};
 pub use promotion_code::{PromotionCode, PromotionCodeCurrencyOption, PromotionCodeRestrictions};
 pub use promotion_code_params::{
-    CodeRestrictions, CreatePromotionCode, ListPromotionCodes, Promotion, UpdatePromotionCode,
+    CodeCurrencyMinimum, CodeRestrictions, CreatePromotionCode, ListPromotionCodes, Promotion,
+    UpdatePromotionCode,
 };
 pub use promotion_codes::PromotionCodes;

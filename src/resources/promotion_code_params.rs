@@ -5,6 +5,8 @@
 //! The endpoint that sends them is `promotion_codes.rs`; the answer is
 //! [`PromotionCode`](super::PromotionCode).
 
+use std::collections::BTreeMap;
+
 #[cfg(feature = "testing")]
 use serde::Deserialize;
 use serde::Serialize;
@@ -118,6 +120,22 @@ encoded_struct! {
         /// The currency of `minimum_amount` (`usd`).
         #[serde(skip_serializing_if = "Option::is_none", default)]
         pub minimum_amount_currency: Option<String>,
+        /// The smallest order in other currencies, by lowercase currency code.
+        #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+        pub currency_options: BTreeMap<String, CodeCurrencyMinimum>,
+    }
+}
+
+encoded_struct! {
+    /// A promotion code's smallest order in one more currency
+    /// (`restrictions[currency_options][<currency>]`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[serde(deny_unknown_fields)]
+    #[non_exhaustive]
+    pub struct CodeCurrencyMinimum {
+        /// The smallest order, in that currency's smallest unit.
+        pub minimum_amount: i64,
     }
 }
 
@@ -188,6 +206,22 @@ impl CreatePromotionCode {
         self
     }
 
+    /// The smallest order in another currency
+    /// (`restrictions[currency_options][<currency>][minimum_amount]`), beside
+    /// [`minimum_amount`](Self::minimum_amount).
+    pub fn minimum_amount_in(mut self, currency: impl Into<String>, amount: i64) -> Self {
+        self.restrictions
+            .get_or_insert_with(CodeRestrictions::default)
+            .currency_options
+            .insert(
+                currency.into(),
+                CodeCurrencyMinimum {
+                    minimum_amount: amount,
+                },
+            );
+        self
+    }
+
     metadata_setter! {
         /// Sets one metadata key on the code (`metadata[key]`).
         metadata
@@ -242,6 +276,22 @@ impl CreatePromotionCode {
                     check_currency("restrictions[minimum_amount_currency]", currency)?;
                 }
                 (None, None) => {}
+            }
+            if !restrictions.currency_options.is_empty() && restrictions.minimum_amount.is_none() {
+                return Err(Error::invalid_param(
+                    "restrictions[currency_options]",
+                    "needs `minimum_amount` in the code's own currency too",
+                ));
+            }
+            for (currency, option) in &restrictions.currency_options {
+                let param = format!("restrictions[currency_options][{currency}]");
+                check_currency(&param, currency)?;
+                if option.minimum_amount < 0 {
+                    return Err(Error::invalid_param(
+                        format!("{param}[minimum_amount]"),
+                        "must not be negative",
+                    ));
+                }
             }
         }
         if let Some(metadata) = &self.metadata {

@@ -90,7 +90,38 @@ impl StoredCoupon {
         }
     }
 
-    pub(crate) fn to_json(&self) -> Value {
+    /// The coupon without its includable fields, as Stripe answers unless asked.
+    pub(crate) fn to_json(&self, now: i64) -> Value {
+        self.to_json_including(CouponIncludes::default(), now)
+    }
+
+    /// Whether it may still be applied: before `redeem_by`, and not redeemed
+    /// `max_redemptions` times yet.
+    pub(crate) fn valid(&self, now: i64) -> bool {
+        self.redeem_by.is_none_or(|by| by > now)
+            && self
+                .max_redemptions
+                .is_none_or(|max| self.times_redeemed < max)
+    }
+
+    /// The amount off in `currency`: its own currency's, or a currency option's.
+    pub(crate) fn amount_in(&self, currency: &str) -> Option<i64> {
+        if self
+            .currency
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case(currency))
+        {
+            return self.amount_off;
+        }
+        self.currency_options
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(currency))
+            .map(|(_, amount)| *amount)
+    }
+
+    /// The coupon with the includable fields `includes` asks for (`applies_to`,
+    /// `currency_options`: Stripe leaves them out unless expanded).
+    pub(crate) fn to_json_including(&self, includes: CouponIncludes, now: i64) -> Value {
         let metadata: serde_json::Map<String, Value> = self
             .metadata
             .iter()
@@ -111,12 +142,12 @@ impl StoredCoupon {
             "percent_off": self.percent_off,
             "redeem_by": self.redeem_by,
             "times_redeemed": self.times_redeemed,
-            "valid": true,
+            "valid": self.valid(now),
         });
-        if !self.products.is_empty() {
+        if includes.applies_to {
             object["applies_to"] = json!({"products": self.products});
         }
-        if !self.currency_options.is_empty() {
+        if includes.currency_options {
             object["currency_options"] = Value::Object(
                 self.currency_options
                     .iter()
@@ -125,6 +156,26 @@ impl StoredCoupon {
             );
         }
         object
+    }
+}
+
+/// Which of a coupon's includable fields an answer shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CouponIncludes {
+    pub(crate) applies_to: bool,
+    pub(crate) currency_options: bool,
+}
+
+impl CouponIncludes {
+    /// Takes `<at>applies_to` and `<at>currency_options` from `expand`; answers whether the
+    /// path was one of them.
+    pub(crate) fn take(&mut self, path: &str, at: &str) -> bool {
+        match path.strip_prefix(at) {
+            Some("applies_to") => self.applies_to = true,
+            Some("currency_options") => self.currency_options = true,
+            _ => return false,
+        }
+        true
     }
 }
 
@@ -151,6 +202,18 @@ pub(crate) struct StoredPromotionCode {
     pub(crate) metadata: Vec<(String, String)>,
     pub(crate) first_time_transaction: bool,
     pub(crate) minimum_amount: Option<(i64, String)>,
+    /// Minimums in other currencies, by currency code.
+    pub(crate) minimum_currency_options: Vec<(String, i64)>,
+    pub(crate) times_redeemed: u64,
+}
+
+/// What a promotion code answer expands: its coupon (with the coupon's includable fields)
+/// and its restrictions' `currency_options`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CodeExpansion {
+    pub(crate) coupon: bool,
+    pub(crate) coupon_includes: CouponIncludes,
+    pub(crate) minimum_currency_options: bool,
 }
 
 impl StoredPromotionCode {
@@ -160,8 +223,22 @@ impl StoredPromotionCode {
         &self,
         coupon: Option<&StoredCoupon>,
         shape: &Shape,
-        expand_coupon: bool,
+        expand: CodeExpansion,
+        now: i64,
     ) -> Value {
+        let mut restrictions = json!({
+            "first_time_transaction": self.first_time_transaction,
+            "minimum_amount": self.minimum_amount.as_ref().map(|(amount, _)| amount),
+            "minimum_amount_currency": self.minimum_amount.as_ref().map(|(_, currency)| currency),
+        });
+        if expand.minimum_currency_options {
+            restrictions["currency_options"] = Value::Object(
+                self.minimum_currency_options
+                    .iter()
+                    .map(|(currency, amount)| (currency.clone(), json!({"minimum_amount": amount})))
+                    .collect(),
+            );
+        }
         let mut object = json!({
             "id": self.id,
             "object": "promotion_code",
@@ -175,25 +252,38 @@ impl StoredPromotionCode {
             "metadata": Value::Object(
                 self.metadata.iter().map(|(k, v)| (k.clone(), json!(v))).collect()
             ),
-            "restrictions": {
-                "first_time_transaction": self.first_time_transaction,
-                "minimum_amount": self.minimum_amount.as_ref().map(|(amount, _)| amount),
-                "minimum_amount_currency":
-                    self.minimum_amount.as_ref().map(|(_, currency)| currency),
-            },
-            "times_redeemed": 0,
+            "restrictions": restrictions,
+            "times_redeemed": self.times_redeemed,
         });
+        let full = |coupon: &StoredCoupon| coupon.to_json_including(expand.coupon_includes, now);
         if shape.coupon_under_source() {
             let named = match coupon {
-                Some(coupon) if expand_coupon => coupon.to_json(),
+                Some(coupon) if expand.coupon => full(coupon),
                 _ => json!(self.coupon_id),
             };
             object["promotion"] = json!({"type": "coupon", "coupon": named});
             object["customer_account"] = Value::Null;
         } else {
-            object["coupon"] = coupon.map_or_else(|| json!(self.coupon_id), StoredCoupon::to_json);
+            object["coupon"] = coupon.map_or_else(|| json!(self.coupon_id), full);
         }
         object
+    }
+
+    /// The smallest subtotal the code accepts in `currency`: its own minimum's currency, or a
+    /// currency option. `Ok(None)` when it has no minimum, `Err(())` when it has one but not in
+    /// this currency.
+    pub(crate) fn minimum_in(&self, currency: &str) -> Result<Option<i64>, ()> {
+        let Some((minimum, own)) = &self.minimum_amount else {
+            return Ok(None);
+        };
+        if own.eq_ignore_ascii_case(currency) {
+            return Ok(Some(*minimum));
+        }
+        self.minimum_currency_options
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(currency))
+            .map(|(_, amount)| Some(*amount))
+            .ok_or(())
     }
 }
 

@@ -151,7 +151,30 @@ impl FakeStripe {
     ) -> &Self {
         self.shared
             .store()
-            .add_price(id, product_name, unit_amount, currency);
+            .add_price(id, product_name, None, unit_amount, currency);
+        self
+    }
+
+    /// Adds a one-time price of the product `product_id` (`prod_…`, also its name), for
+    /// coupons that apply to some products only.
+    ///
+    /// ```
+    /// # use stripe_checkout_client::testing::FakeStripe;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let fake = FakeStripe::start().await;
+    /// fake.add_product_price_of("price_cap", "prod_cap", 4_000, "usd");
+    /// # }
+    /// ```
+    pub fn add_product_price_of(
+        &self,
+        id: &str,
+        product_id: &str,
+        unit_amount: i64,
+        currency: &str,
+    ) -> &Self {
+        self.shared
+            .store()
+            .add_price(id, product_id, Some(product_id), unit_amount, currency);
         self
     }
 
@@ -313,6 +336,7 @@ impl FakeStripe {
                     .and_then(|c| c.email.clone())
             });
             let total = session.amount_subtotal() - session.amount_discount(&*store);
+            store.redeem_discount(id);
             let session = store.session_mut(id).expect("checked above");
             session.status = SessionStatus::Complete;
             session.payment_status = if total == 0 {

@@ -127,6 +127,7 @@
 
 mod api_shape;
 mod catalog;
+mod coupon_endpoints;
 mod error_answer;
 mod fake;
 mod fault;
@@ -134,6 +135,7 @@ pub(crate) mod form_decode;
 mod id_gen;
 mod journal;
 mod pricing;
+mod redemption;
 mod server;
 mod session_state;
 mod store;

@@ -393,9 +393,8 @@ fn execute(
         ("DELETE", ["v1", "coupons", id]) => {
             decoded::<crate::checkout::RetrieveSession>(tree).map(|_| store.delete_coupon(id))
         }
-        ("GET", ["v1", "coupons", id]) => {
-            decoded::<crate::checkout::RetrieveSession>(tree).map(|_| store.retrieve_coupon(id))
-        }
+        ("GET", ["v1", "coupons", id]) => decoded::<crate::checkout::RetrieveSession>(tree)
+            .map(|p| store.retrieve_coupon(id, &p.expand)),
         ("POST", ["v1", "promotion_codes"]) => store
             .shape
             .promotion_code_params(tree)

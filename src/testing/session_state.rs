@@ -7,7 +7,7 @@
 use serde_json::{Map, Value, json};
 
 use super::api_shape::Shape;
-use super::catalog::{StoredCoupon, StoredPromotionCode};
+use super::catalog::{CodeExpansion, StoredCoupon, StoredPromotionCode};
 use super::error_answer::ErrorAnswer;
 use super::pricing;
 use crate::checkout::{
@@ -29,6 +29,11 @@ pub(crate) struct StoredLineItem {
 }
 
 impl StoredLineItem {
+    /// The product of the item's price.
+    pub(crate) fn product_id(&self) -> Option<&str> {
+        self.price.get("product").and_then(Value::as_str)
+    }
+
     /// Unit amount times quantity; a decimal unit amount is multiplied first and the line's
     /// amount rounded, as Stripe does.
     pub(crate) fn subtotal(&self) -> i64 {
@@ -211,6 +216,8 @@ pub(crate) trait CatalogView {
     fn coupon(&self, id: &str) -> Option<&StoredCoupon>;
     fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode>;
     fn customer_json(&self, id: &str) -> Option<Value>;
+    /// The emulator's clock, in Unix seconds.
+    fn now(&self) -> i64;
 }
 
 impl StoredSession {
@@ -222,18 +229,44 @@ impl StoredSession {
     }
 
     pub(crate) fn amount_discount(&self, catalog: &dyn CatalogView) -> i64 {
-        let Some(coupon) = self
+        self.item_discounts(catalog)
+            .into_iter()
+            .fold(0, i64::saturating_add)
+    }
+
+    /// The discount on each line item. A coupon limited to some products discounts only
+    /// their items, and an amount-off coupon takes its amount in the session's currency
+    /// (its own, or a currency option's; none in another currency).
+    fn item_discounts(&self, catalog: &dyn CatalogView) -> Vec<i64> {
+        let coupon = self
             .discount
             .as_ref()
-            .and_then(|d| catalog.coupon(&d.coupon_id))
-        else {
-            return 0;
+            .and_then(|d| catalog.coupon(&d.coupon_id));
+        let subtotals: Vec<i64> = self
+            .line_items
+            .iter()
+            .map(|item| match coupon {
+                Some(c) if !c.products.is_empty() => {
+                    let eligible = item
+                        .product_id()
+                        .is_some_and(|p| c.products.iter().any(|q| q == p));
+                    if eligible { item.subtotal() } else { 0 }
+                }
+                _ => item.subtotal(),
+            })
+            .collect();
+        let Some(coupon) = coupon else {
+            return vec![0; subtotals.len()];
         };
-        pricing::discount_amount(
-            self.amount_subtotal(),
-            coupon.amount_off,
-            coupon.percent_off,
-        )
+        let amount_off = coupon.amount_off.map(|own| {
+            self.currency
+                .as_deref()
+                .map_or(Some(own), |currency| coupon.amount_in(currency))
+                .unwrap_or(0)
+        });
+        let eligible = subtotals.iter().copied().fold(0, i64::saturating_add);
+        let total = pricing::discount_amount(eligible, amount_off, coupon.percent_off);
+        pricing::allocate(total, &subtotals)
     }
 
     pub(crate) fn permission_is_server_only(
@@ -361,15 +394,18 @@ impl StoredSession {
         expand: Expansion,
     ) -> Value {
         let coupon = match catalog.coupon(&d.coupon_id) {
-            Some(c) if expand.coupon => c.to_json(),
+            Some(c) if expand.coupon => c.to_json(catalog.now()),
             _ => json!(d.coupon_id),
         };
         let promotion_code = match &d.promotion_code_id {
             None => Value::Null,
             Some(id) => match catalog.promotion_code(id) {
-                Some(p) if expand.promotion_code => {
-                    p.to_json(catalog.coupon(&p.coupon_id), catalog.shape(), false)
-                }
+                Some(p) if expand.promotion_code => p.to_json(
+                    catalog.coupon(&p.coupon_id),
+                    catalog.shape(),
+                    CodeExpansion::default(),
+                    catalog.now(),
+                ),
                 _ => json!(id),
             },
         };
@@ -398,22 +434,17 @@ impl StoredSession {
         } else {
             object["coupon"] = catalog
                 .coupon(&d.coupon_id)
-                .map_or_else(|| json!(d.coupon_id), StoredCoupon::to_json);
+                .map_or_else(|| json!(d.coupon_id), |c| c.to_json(catalog.now()));
         }
         object
     }
 
     /// The session's `item` objects, with the discount spread over them.
     pub(crate) fn line_items_json(&self, catalog: &dyn CatalogView) -> Vec<Value> {
-        let subtotals: Vec<i64> = self
-            .line_items
-            .iter()
-            .map(StoredLineItem::subtotal)
-            .collect();
-        let discounts = pricing::allocate(self.amount_discount(catalog), &subtotals);
+        let discounts = self.item_discounts(catalog);
         self.line_items
             .iter()
-            .zip(subtotals)
+            .map(|item| (item, item.subtotal()))
             .zip(discounts)
             .map(|((item, subtotal), discount)| {
                 json!({

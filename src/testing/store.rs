@@ -11,13 +11,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 use super::api_shape::Shape;
-use super::catalog::{
-    StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode, metadata_pairs,
-};
+use super::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
 use super::error_answer::ErrorAnswer;
 use super::fault::Fault;
 use super::id_gen::new_id;
 use super::journal::RecordedRequest;
+use super::redemption::{self, Cart};
 use super::session_state::{
     CatalogView, Expansion, StoredDiscount, StoredLineItem, StoredSession, StoredShipping,
     settings_of,
@@ -27,10 +26,7 @@ use crate::checkout::{
     CreateSession, ExpireSession, LineItem, ListLineItems, ListSessions, RetrieveSession,
     SessionStatus, UiMode, UpdateLineItem, UpdateSession,
 };
-use crate::discounts::{
-    CouponData, CreateCoupon, CreatePromotionCode, Discount, ListCoupons, ListPromotionCodes,
-    UpdateCoupon, UpdatePromotionCode,
-};
+use crate::discounts::Discount;
 use crate::metadata::Metadata;
 
 /// The shortest and longest lifetime Stripe allows for a session (30 minutes, 24 hours).
@@ -87,6 +83,10 @@ impl CatalogView for Store {
     fn customer_json(&self, id: &str) -> Option<Value> {
         self.customers.get(id).map(StoredCustomer::to_json)
     }
+
+    fn now(&self) -> i64 {
+        Store::now(self)
+    }
 }
 
 impl Store {
@@ -142,7 +142,15 @@ impl Store {
 
     // ---- catalog ---------------------------------------------------------------------
 
-    pub(crate) fn add_price(&mut self, id: &str, name: &str, unit_amount: i64, currency: &str) {
+    /// Adds a one-time price of a product named `name`, whose id is `product_id` or a new one.
+    pub(crate) fn add_price(
+        &mut self,
+        id: &str,
+        name: &str,
+        product_id: Option<&str>,
+        unit_amount: i64,
+        currency: &str,
+    ) {
         let created = self.now();
         self.prices.insert(
             id.to_owned(),
@@ -150,90 +158,11 @@ impl Store {
                 id: id.to_owned(),
                 unit_amount,
                 currency: currency.to_ascii_lowercase(),
-                product_id: new_id("prod_", 14),
+                product_id: product_id.map_or_else(|| new_id("prod_", 14), str::to_owned),
                 product_name: name.to_owned(),
                 created,
             },
         );
-    }
-
-    pub(crate) fn add_coupon(&mut self, id: &str, data: &CouponData) {
-        let coupon = StoredCoupon::from_data(id.to_owned(), data, self.now());
-        self.insert_coupon(coupon);
-    }
-
-    pub(crate) fn add_promotion_code(&mut self, code: &str, coupon_id: &str) -> String {
-        let id = new_id("promo_", 24);
-        self.promotion_codes.push(StoredPromotionCode {
-            id: id.clone(),
-            code: code.to_owned(),
-            coupon_id: coupon_id.to_owned(),
-            active: true,
-            created: self.now(),
-            customer: None,
-            expires_at: None,
-            max_redemptions: None,
-            metadata: Vec::new(),
-            first_time_transaction: false,
-            minimum_amount: None,
-        });
-        id
-    }
-
-    /// `POST /v1/promotion_codes`, from the params in clover's shape (the server moves
-    /// basil's `coupon` there first).
-    pub(crate) fn create_promotion_code(
-        &mut self,
-        p: CreatePromotionCode,
-    ) -> Result<Value, ErrorAnswer> {
-        let param = self.shape.promotion_coupon_param();
-        let coupon_id = p
-            .promotion
-            .coupon
-            .as_ref()
-            .ok_or_else(|| ErrorAnswer::missing(param))?
-            .to_string();
-        if !self.coupons.contains_key(&coupon_id) {
-            return Err(ErrorAnswer::no_such("coupon", &coupon_id, param));
-        }
-        let customer = p.customer.as_ref().map(ToString::to_string);
-        if let Some(customer) = &customer {
-            if !self.customers.contains_key(customer) {
-                return Err(ErrorAnswer::no_such("customer", customer, "customer"));
-            }
-        }
-        let code = p
-            .code
-            .clone()
-            .unwrap_or_else(|| new_id("", 8).to_ascii_uppercase());
-        if self.active_code_taken(&code, customer.as_ref()) {
-            return Err(ErrorAnswer::invalid(
-                "code",
-                format!("An active promotion code with `code: {code}` already exists."),
-            ));
-        }
-        let restrictions = p.restrictions.clone().unwrap_or_default();
-        let id = new_id("promo_", 24);
-        let stored = StoredPromotionCode {
-            id: id.clone(),
-            code,
-            coupon_id,
-            active: p.active.unwrap_or(true),
-            created: self.now(),
-            customer,
-            expires_at: p.expires_at,
-            max_redemptions: p.max_redemptions,
-            metadata: metadata_pairs(p.metadata.as_ref()),
-            first_time_transaction: restrictions.first_time_transaction.unwrap_or(false),
-            minimum_amount: restrictions.minimum_amount.zip(
-                restrictions
-                    .minimum_amount_currency
-                    .map(|c| c.to_ascii_lowercase()),
-            ),
-        };
-        let answer = stored.to_json(self.coupons.get(&stored.coupon_id), &self.shape, false);
-        self.promotion_codes.push(stored);
-        Ok(answer)
     }
 
     pub(crate) fn add_customer(&mut self, id: &str, email: Option<String>) {
@@ -349,7 +278,8 @@ impl Store {
         if let Some(metadata) = &p.metadata {
             apply_metadata(&mut session.metadata, metadata);
         }
-        session.discount = self.resolve_discounts(&p.discounts, session.currency.as_deref())?;
+        let cart = self.cart_of(&session);
+        session.discount = self.resolve_discounts(&p.discounts, &cart)?;
         let body = self.render(&session, expand, true);
         self.sessions.push(session);
         Ok(body)
@@ -467,12 +397,40 @@ impl Store {
         Ok(Some(first.currency.clone()))
     }
 
+    /// What the redemption rules see of `session`: whether its customer (or, for a guest,
+    /// its email) completed a session before counts as a prior purchase.
+    fn cart_of(&self, session: &StoredSession) -> Cart {
+        let returning = self.sessions.iter().any(|other| {
+            other.status == SessionStatus::Complete
+                && other.id != session.id
+                && match (&session.customer, &session.customer_email) {
+                    (Some(customer), _) => other.customer.as_ref() == Some(customer),
+                    (None, Some(email)) => {
+                        other.customer_email.as_ref() == Some(email)
+                            || other.customer_details_email.as_ref() == Some(email)
+                    }
+                    (None, None) => false,
+                }
+        });
+        Cart {
+            currency: session.currency.as_ref().map(|c| c.to_ascii_lowercase()),
+            subtotal: session.amount_subtotal(),
+            products: session
+                .line_items
+                .iter()
+                .filter_map(|item| item.product_id().map(str::to_owned))
+                .collect(),
+            customer: session.customer.clone(),
+            returning,
+        }
+    }
+
     /// Turns requested discounts into the one the session will carry, creating inline
     /// coupons. Checks everything before creating anything.
     fn resolve_discounts(
         &mut self,
         discounts: &[Discount],
-        currency: Option<&str>,
+        cart: &Cart,
     ) -> Result<Option<StoredDiscount>, ErrorAnswer> {
         let discount = match discounts {
             [] => return Ok(None),
@@ -484,56 +442,31 @@ impl Store {
                 ));
             }
         };
-        let check_currency = |coupon_currency: Option<&str>,
-                              amount_off: Option<i64>,
-                              param: &str| {
-            match (amount_off, coupon_currency, currency) {
-                (Some(_), Some(c), Some(s)) if !c.eq_ignore_ascii_case(s) => {
-                    Err(ErrorAnswer::invalid(
-                        param,
-                        format!(
-                            "The coupon's currency ({c}) does not match the Checkout Session's \
-                             currency ({s})."
-                        ),
-                    ))
-                }
-                _ => Ok(()),
-            }
-        };
+        let now = self.now();
         match discount {
             Discount::Coupon(id) => {
+                let param = "discounts[0][coupon]";
                 let coupon = self
                     .coupons
                     .get(id.as_str())
-                    .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "discounts[0][coupon]"))?;
-                check_currency(
-                    coupon.currency.as_deref(),
-                    coupon.amount_off,
-                    "discounts[0][coupon]",
-                )?;
+                    .ok_or_else(|| ErrorAnswer::no_such("coupon", id, param))?;
+                redemption::check_coupon(coupon, cart, now, param)?;
                 Ok(Some(StoredDiscount {
                     coupon_id: id.to_string(),
                     promotion_code_id: None,
                 }))
             }
             Discount::PromotionCode(id) => {
-                let promo = self.promotion_code(id.as_str()).ok_or_else(|| {
-                    ErrorAnswer::no_such("promotion_code", id, "discounts[0][promotion_code]")
-                })?;
-                if !promo.active {
-                    return Err(ErrorAnswer::invalid(
-                        "discounts[0][promotion_code]",
-                        format!("This promotion code is inactive: '{}'.", promo.code),
-                    ));
-                }
-                let coupon = self.coupons.get(&promo.coupon_id).ok_or_else(|| {
-                    ErrorAnswer::no_such("coupon", &promo.coupon_id, "discounts[0][promotion_code]")
-                })?;
-                check_currency(
-                    coupon.currency.as_deref(),
-                    coupon.amount_off,
-                    "discounts[0][promotion_code]",
-                )?;
+                let param = "discounts[0][promotion_code]";
+                let promo = self
+                    .promotion_code(id.as_str())
+                    .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, param))?;
+                redemption::check_code(promo, cart, now, param)?;
+                let coupon = self
+                    .coupons
+                    .get(&promo.coupon_id)
+                    .ok_or_else(|| ErrorAnswer::no_such("coupon", &promo.coupon_id, param))?;
+                redemption::check_coupon(coupon, cart, now, param)?;
                 Ok(Some(StoredDiscount {
                     coupon_id: promo.coupon_id.clone(),
                     promotion_code_id: Some(id.to_string()),
@@ -556,13 +489,30 @@ impl Store {
                         ));
                     }
                 }
-                check_currency(data.currency.as_deref(), data.amount_off, param)?;
                 let id = new_id("", 8).to_ascii_uppercase();
-                self.add_coupon(&id, data);
+                let coupon = StoredCoupon::from_data(id.clone(), data, now);
+                redemption::check_coupon(&coupon, cart, now, param)?;
+                self.insert_coupon(coupon);
                 Ok(Some(StoredDiscount {
                     coupon_id: id,
                     promotion_code_id: None,
                 }))
+            }
+        }
+    }
+
+    /// A completed session redeems its discount: the coupon's `times_redeemed` goes up by
+    /// one, and the promotion code's too when the discount came from one.
+    pub(crate) fn redeem_discount(&mut self, id: &str) {
+        let Some(discount) = self.session(id).and_then(|s| s.discount.clone()) else {
+            return;
+        };
+        if let Some(coupon) = self.coupons.get_mut(&discount.coupon_id) {
+            coupon.times_redeemed += 1;
+        }
+        if let Some(code_id) = &discount.promotion_code_id {
+            if let Some(code) = self.promotion_codes.iter_mut().find(|c| &c.id == code_id) {
+                code.times_redeemed += 1;
             }
         }
     }
@@ -673,7 +623,8 @@ impl Store {
             None => {}
             Some(Clearable::Clear) => updated.discount = None,
             Some(Clearable::Set(list)) => {
-                updated.discount = self.resolve_discounts(list, updated.currency.as_deref())?;
+                let cart = self.cart_of(&updated);
+                updated.discount = self.resolve_discounts(list, &cart)?;
             }
         }
         // New line items may change the currency under a discount that stays.
@@ -683,17 +634,16 @@ impl Store {
                 .as_ref()
                 .and_then(|d| self.coupons.get(&d.coupon_id));
             if let (Some(coupon), Some(currency)) = (kept, &updated.currency) {
-                if let (Some(_), Some(coupon_currency)) = (coupon.amount_off, &coupon.currency) {
-                    if !coupon_currency.eq_ignore_ascii_case(currency) {
-                        return Err(ErrorAnswer::invalid(
-                            "line_items",
-                            format!(
-                                "The applied coupon's currency ({coupon_currency}) does not \
-                                 match the line items' currency ({currency}). Remove or \
-                                 replace the discount in the same request."
-                            ),
-                        ));
-                    }
+                if coupon.amount_off.is_some() && coupon.amount_in(currency).is_none() {
+                    return Err(ErrorAnswer::invalid(
+                        "line_items",
+                        format!(
+                            "The applied coupon's currency ({}) does not match the line \
+                             items' currency ({currency}). Remove or replace the discount in \
+                             the same request.",
+                            coupon.currency.as_deref().unwrap_or("none")
+                        ),
+                    ));
                 }
             }
         }
@@ -831,287 +781,9 @@ impl Store {
             "data": page.items.iter().map(|v| (*v).clone()).collect::<Vec<_>>(),
         }))
     }
-
-    fn insert_coupon(&mut self, coupon: StoredCoupon) {
-        if self
-            .coupons
-            .insert(coupon.id.clone(), coupon.clone())
-            .is_none()
-        {
-            self.coupon_order.push(coupon.id);
-        }
-    }
-
-    /// `POST /v1/coupons`.
-    pub(crate) fn create_coupon(&mut self, p: &CreateCoupon) -> Result<Value, ErrorAnswer> {
-        match (p.amount_off, p.percent_off) {
-            (Some(amount), None) if amount > 0 => {
-                if p.currency.is_none() {
-                    return Err(ErrorAnswer::missing("currency"));
-                }
-            }
-            (None, Some(percent)) if percent > 0.0 && percent <= 100.0 => {
-                if !p.currency_options.is_empty() {
-                    return Err(ErrorAnswer::invalid(
-                        "currency_options",
-                        "`currency_options` is only supported with `amount_off`.",
-                    ));
-                }
-            }
-            _ => {
-                return Err(ErrorAnswer::invalid(
-                    "amount_off",
-                    "Specify exactly one of `amount_off` (greater than 0) or `percent_off` \
-                     (greater than 0, at most 100).",
-                ));
-            }
-        }
-        let id =
-            p.id.as_ref()
-                .map_or_else(|| new_id("", 8), ToString::to_string);
-        if self.coupons.contains_key(&id) {
-            return Err(ErrorAnswer {
-                code: Some("resource_already_exists"),
-                ..ErrorAnswer::invalid("id", "Coupon already exists.")
-            });
-        }
-        let data = CouponData {
-            name: p.name.clone(),
-            amount_off: p.amount_off,
-            currency: p.currency.clone(),
-            percent_off: p.percent_off,
-            duration: p.duration.clone(),
-            duration_in_months: p.duration_in_months,
-            metadata: p.metadata.clone(),
-        };
-        let mut coupon = StoredCoupon::from_data(id.clone(), &data, self.now());
-        coupon.max_redemptions = p.max_redemptions;
-        coupon.redeem_by = p.redeem_by;
-        coupon.products = p
-            .applies_to
-            .iter()
-            .flat_map(|a| a.products.clone())
-            .collect();
-        coupon.currency_options = p
-            .currency_options
-            .iter()
-            .map(|(currency, option)| (currency.to_ascii_lowercase(), option.amount_off))
-            .collect();
-        let answer = coupon.to_json();
-        self.insert_coupon(coupon);
-        Ok(answer)
-    }
-
-    /// `POST /v1/coupons/{id}`: the name, the metadata and the other currencies' amounts.
-    pub(crate) fn update_coupon(
-        &mut self,
-        id: &str,
-        p: &UpdateCoupon,
-    ) -> Result<Value, ErrorAnswer> {
-        let coupon = self
-            .coupons
-            .get_mut(id)
-            .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "id"))?;
-        if !p.currency_options.is_empty() && coupon.amount_off.is_none() {
-            return Err(ErrorAnswer::invalid(
-                "currency_options",
-                "`currency_options` is only supported on coupons with `amount_off`.",
-            ));
-        }
-        if let Some(name) = &p.name {
-            coupon.name = Some(name.clone());
-        }
-        if let Some(metadata) = &p.metadata {
-            apply_metadata(&mut coupon.metadata, metadata);
-        }
-        for (currency, option) in &p.currency_options {
-            let currency = currency.to_ascii_lowercase();
-            match coupon
-                .currency_options
-                .iter_mut()
-                .find(|(c, _)| *c == currency)
-            {
-                Some(entry) => entry.1 = option.amount_off,
-                None => coupon.currency_options.push((currency, option.amount_off)),
-            }
-        }
-        Ok(coupon.to_json())
-    }
-
-    /// `DELETE /v1/coupons/{id}`: gone for new discounts; what it discounts keeps its id.
-    pub(crate) fn delete_coupon(&mut self, id: &str) -> Result<Value, ErrorAnswer> {
-        if self.coupons.remove(id).is_none() {
-            return Err(ErrorAnswer::no_such("coupon", id, "id"));
-        }
-        self.coupon_order.retain(|c| c != id);
-        Ok(json!({"id": id, "object": "coupon", "deleted": true}))
-    }
-
-    /// `GET /v1/coupons`: newest first.
-    pub(crate) fn list_coupons(&self, p: &ListCoupons) -> Result<Value, ErrorAnswer> {
-        let limit = check_limit(p.limit)?;
-        let newest_first: Vec<&str> = self.coupon_order.iter().rev().map(String::as_str).collect();
-        let page = paginate(
-            &newest_first,
-            |id| id,
-            p.starting_after.as_deref(),
-            p.ending_before.as_deref(),
-            limit,
-            "coupon",
-        )?;
-        let data: Vec<Value> = page
-            .items
-            .iter()
-            .filter_map(|id| self.coupons.get(*id))
-            .map(StoredCoupon::to_json)
-            .collect();
-        Ok(json!({
-            "object": "list",
-            "url": "/v1/coupons",
-            "has_more": page.has_more,
-            "data": data,
-        }))
-    }
-
-    pub(crate) fn retrieve_coupon(&self, id: &str) -> Result<Value, ErrorAnswer> {
-        self.coupons
-            .get(id)
-            .map(StoredCoupon::to_json)
-            .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "coupon"))
-    }
-
-    pub(crate) fn retrieve_promotion_code(
-        &self,
-        id: &str,
-        expand: &[String],
-    ) -> Result<Value, ErrorAnswer> {
-        let coupon = code_expansion(expand, "")?;
-        self.promotion_code(id)
-            .map(|p| self.render_code(p, coupon))
-            .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, "id"))
-    }
-
-    /// `POST /v1/promotion_codes/{id}`: switches a code on or off, changes its metadata.
-    pub(crate) fn update_promotion_code(
-        &mut self,
-        id: &str,
-        p: &UpdatePromotionCode,
-    ) -> Result<Value, ErrorAnswer> {
-        let coupon = code_expansion(&p.expand, "")?;
-        let Some(i) = self.promotion_codes.iter().position(|c| c.id == id) else {
-            return Err(ErrorAnswer::no_such("promotion_code", id, "id"));
-        };
-        if p.active == Some(true) && !self.promotion_codes[i].active {
-            // Switching a code back on makes it count against the active codes again.
-            let (code, customer) = {
-                let c = &self.promotion_codes[i];
-                (c.code.clone(), c.customer.clone())
-            };
-            if self.active_code_taken(&code, customer.as_ref()) {
-                return Err(ErrorAnswer::invalid(
-                    "active",
-                    format!("An active promotion code with `code: {code}` already exists."),
-                ));
-            }
-        }
-        let stored = &mut self.promotion_codes[i];
-        if let Some(active) = p.active {
-            stored.active = active;
-        }
-        if let Some(metadata) = &p.metadata {
-            apply_metadata(&mut stored.metadata, metadata);
-        }
-        Ok(self.render_code(&self.promotion_codes[i], coupon))
-    }
-
-    /// `GET /v1/promotion_codes`: newest first, filtered by `active`, `code` (regardless of
-    /// case), `coupon` and `customer`.
-    pub(crate) fn list_promotion_codes(
-        &self,
-        p: &ListPromotionCodes,
-    ) -> Result<Value, ErrorAnswer> {
-        let coupon = code_expansion(&p.expand, "data.")?;
-        let limit = check_limit(p.limit)?;
-        let matching: Vec<&StoredPromotionCode> = self
-            .promotion_codes
-            .iter()
-            .rev()
-            .filter(|c| p.active.is_none_or(|active| c.active == active))
-            .filter(|c| {
-                p.code
-                    .as_ref()
-                    .is_none_or(|code| c.code.eq_ignore_ascii_case(code))
-            })
-            .filter(|c| {
-                p.coupon
-                    .as_ref()
-                    .is_none_or(|id| c.coupon_id == id.as_str())
-            })
-            .filter(|c| {
-                p.customer
-                    .as_ref()
-                    .is_none_or(|id| c.customer.as_deref() == Some(id.as_str()))
-            })
-            .collect();
-        let page = paginate(
-            &matching,
-            |c| c.id.as_str(),
-            p.starting_after.as_deref(),
-            p.ending_before.as_deref(),
-            limit,
-            "promotion_code",
-        )?;
-        let data: Vec<Value> = page
-            .items
-            .iter()
-            .map(|c| self.render_code(c, coupon))
-            .collect();
-        Ok(json!({
-            "object": "list",
-            "url": "/v1/promotion_codes",
-            "has_more": page.has_more,
-            "data": data,
-        }))
-    }
-
-    /// Whether an active code reads `code` (regardless of case) for the same customer, or
-    /// for everyone: Stripe keeps those unique.
-    fn active_code_taken(&self, code: &str, customer: Option<&String>) -> bool {
-        self.promotion_codes.iter().any(|other| {
-            other.active
-                && other.customer.as_ref() == customer
-                && other.code.eq_ignore_ascii_case(code)
-        })
-    }
-
-    fn render_code(&self, code: &StoredPromotionCode, expand_coupon: bool) -> Value {
-        code.to_json(
-            self.coupons.get(&code.coupon_id),
-            &self.shape,
-            expand_coupon,
-        )
-    }
 }
 
-/// Whether a promotion code request expands its coupon (`promotion.coupon`, with `data.` in
-/// a list); anything else cannot be expanded.
-fn code_expansion(expand: &[String], prefix: &str) -> Result<bool, ErrorAnswer> {
-    let mut coupon = false;
-    for (i, path) in expand.iter().enumerate() {
-        match path.strip_prefix(prefix) {
-            Some("promotion.coupon" | "coupon") => coupon = true,
-            _ => {
-                return Err(ErrorAnswer::invalid(
-                    format!("expand[{i}]"),
-                    format!("This property cannot be expanded ({path})."),
-                ));
-            }
-        }
-    }
-    Ok(coupon)
-}
-
-fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {
+pub(super) fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {
     if update.is_clear() {
         target.clear();
     }
@@ -1167,7 +839,7 @@ fn check_quantity(quantity: u64, param: impl FnOnce() -> String) -> Result<(), E
     }
 }
 
-fn check_limit(limit: Option<u32>) -> Result<usize, ErrorAnswer> {
+pub(super) fn check_limit(limit: Option<u32>) -> Result<usize, ErrorAnswer> {
     match limit {
         None => Ok(10),
         Some(n @ 1..=100) => Ok(n as usize),
@@ -1191,13 +863,13 @@ fn created_matches(filter: &crate::checkout::CreatedFilter, created: i64) -> boo
     }
 }
 
-struct Page<'a, T> {
-    items: &'a [T],
-    has_more: bool,
+pub(super) struct Page<'a, T> {
+    pub(super) items: &'a [T],
+    pub(super) has_more: bool,
 }
 
 /// Stripe's cursor pagination over a newest-first list.
-fn paginate<'a, T>(
+pub(super) fn paginate<'a, T>(
     all: &'a [T],
     id_of: impl Fn(&T) -> &str,
     starting_after: Option<&str>,

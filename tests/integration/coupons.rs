@@ -33,6 +33,7 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
                 .applies_to_products(["prod_jacket"])
                 .metadata("campaign", "spring"),
         )
+        .expand(["applies_to", "currency_options"])
         .await
         .unwrap();
     assert_eq!(ten.id, "TENOFF");
@@ -54,8 +55,15 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
     assert_eq!(quarter.duration_in_months, Some(3));
     assert_eq!(quarter.id.len(), 8, "a generated id");
 
-    let read = coupons.retrieve(&id("TENOFF")).await.unwrap();
+    let read = coupons
+        .retrieve(&id("TENOFF"))
+        .expand(["applies_to", "currency_options"])
+        .await
+        .unwrap();
     assert_eq!(read, ten);
+    // Stripe leaves both out unless they are expanded.
+    let plain = coupons.retrieve(&id("TENOFF")).await.unwrap();
+    assert_eq!((plain.applies_to, plain.currency_options.len()), (None, 0));
     let renamed = coupons
         .update(
             &id("TENOFF"),
@@ -64,6 +72,7 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
                 .currency_option("gbp", 800)
                 .clear_metadata(),
         )
+        .expand(["currency_options"])
         .await
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("Ten dollars off"));

@@ -21,6 +21,7 @@ mod redaction;
 mod reliability;
 mod retries;
 mod support;
+mod typed_codes;
 mod versions;
 mod webhooks;
 mod wire_vectors;

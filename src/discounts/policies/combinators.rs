@@ -7,7 +7,7 @@ use async_trait::async_trait;
 
 use super::reward::Reward;
 use crate::checkout::CheckoutSession;
-use crate::discounts::{Discount, DiscountPolicy, DiscountRequest, Rejection};
+use crate::discounts::{Discount, DiscountPolicy, DiscountRequest, Offer, Rejection};
 
 /// Tries policies in order and answers with the first non-empty list of discounts; no
 /// discount when none offers one.
@@ -99,13 +99,34 @@ impl DiscountPolicy for FirstMatch {
         }
         Ok(Vec::new())
     }
+
+    /// The first non-empty offer, with the worth its policy gave it, so a `FirstMatch`
+    /// inside a [`BestForCustomer`] is compared at its real value.
+    async fn offer(
+        &self,
+        request: &DiscountRequest,
+        session: &CheckoutSession,
+    ) -> Result<Offer, Rejection> {
+        if request.is_removal() {
+            return Ok(Offer::none());
+        }
+        for policy in &self.policies {
+            let offer = policy.offer(request, session).await?;
+            if !offer.discounts.is_empty() {
+                return Ok(offer);
+            }
+        }
+        Ok(Offer::none())
+    }
 }
 
 /// Asks every policy and answers with the list worth the most on this session: the largest
 /// amount off its `amount_subtotal`. On a tie the earlier policy wins; no discount when none
 /// offers one.
 ///
-/// A list's worth is the sum of its discounts' amounts off the subtotal, at most the subtotal:
+/// A list's worth is what its policy says it is ([`DiscountPolicy::offer`]; [`TypedCodes`](super::TypedCodes)
+/// prices the coupon a code applies). Otherwise it is the sum of its discounts' amounts off the
+/// subtotal, at most the subtotal:
 /// an inline amount-off coupon counts its `amount_off` when its currency is the session's (and
 /// nothing otherwise — Stripe would refuse it); an inline percent-off coupon counts the
 /// percentage of the subtotal rounded down, as [`Reward::PercentBps`] would. A coupon or
@@ -188,24 +209,36 @@ impl DiscountPolicy for BestForCustomer {
         request: &DiscountRequest,
         session: &CheckoutSession,
     ) -> Result<Vec<Discount>, Rejection> {
+        Ok(self.offer(request, session).await?.discounts)
+    }
+
+    async fn offer(
+        &self,
+        request: &DiscountRequest,
+        session: &CheckoutSession,
+    ) -> Result<Offer, Rejection> {
         if request.is_removal() {
-            return Ok(Vec::new());
+            return Ok(Offer::none());
         }
         let mut best: Option<(i64, Vec<Discount>)> = None;
         for policy in &self.policies {
-            let discounts = policy.recompute(request, session).await?;
-            if discounts.is_empty() {
+            let offer = policy.offer(request, session).await?;
+            if offer.discounts.is_empty() {
                 continue;
             }
-            let worth = worth(&discounts, session);
+            let worth = offer
+                .amount_off
+                .unwrap_or_else(|| worth(&offer.discounts, session));
             if best
                 .as_ref()
                 .is_none_or(|(best_worth, _)| worth > *best_worth)
             {
-                best = Some((worth, discounts));
+                best = Some((worth, offer.discounts));
             }
         }
-        Ok(best.map(|(_, discounts)| discounts).unwrap_or_default())
+        Ok(best.map_or_else(Offer::none, |(worth, discounts)| {
+            Offer::new(discounts).worth(worth)
+        }))
     }
 }
 

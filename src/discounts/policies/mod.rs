@@ -1,7 +1,8 @@
 //! Ready-made [`DiscountPolicy`](super::DiscountPolicy) implementations for the use cases in
 //! Stripe's dynamic-discounts guide — cart value ([`CartThreshold`]), loyalty tier
 //! ([`LoyaltyTiers`]), limited-time offers ([`TimeWindow`]), shipping region
-//! ([`RegionOffers`]) and per-customer offers ([`CustomerOffers`]) — and the combinators
+//! ([`RegionOffers`]), per-customer offers ([`CustomerOffers`]) and the promotion codes shoppers
+//! type ([`TypedCodes`]) — and the combinators
 //! [`FirstMatch`] and [`BestForCustomer`] that choose between several policies.
 //!
 //! Each policy is plain data plus, where your systems are involved, a small lookup trait
@@ -88,6 +89,7 @@ mod loyalty_tiers;
 mod region_offers;
 mod reward;
 mod time_window;
+mod typed_codes;
 
 pub use cart_threshold::CartThreshold;
 pub use combinators::{BestForCustomer, FirstMatch};
@@ -97,6 +99,7 @@ pub use loyalty_tiers::{LoyaltyTiers, TierLookup, TierReward};
 pub use region_offers::RegionOffers;
 pub use reward::Reward;
 pub use time_window::{Clock, FixedClock, SystemClock, TimeWindow};
+pub use typed_codes::{CodeRefusal, PurchaseHistory, TypedCodes};
 
 #[cfg(test)]
 mod test_support;
