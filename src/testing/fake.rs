@@ -1,5 +1,6 @@
 //! [`FakeStripe`]: the handle a test holds — start the emulator, point a [`Client`] at it, set
-//! up the catalog, inject faults, read the journal, move the clock, finish sessions.
+//! up the catalog, inject faults, answer routes your way, expect requests, read the journal,
+//! move the clock, finish sessions.
 //!
 //! What happens to each request is the server's and the store's business.
 
@@ -13,6 +14,8 @@ use tokio::task::JoinHandle;
 use super::api_shape::Shape;
 use super::fault::Fault;
 use super::journal::RecordedRequest;
+use super::responder::{Expectation, Reply, Responder, UnmetExpectations, unmet};
+use super::route::{Route, Times};
 use super::server::{self, Shared};
 use super::session_state::Expansion;
 use super::webhook_delivery::{WebhookDelivery, WebhookEndpoint, deliver};
@@ -216,6 +219,86 @@ impl FakeStripe {
         }
     }
 
+    /// Answers the requests of `route` with `reply` — a closure that sees each request as
+    /// the journal records it (method, path, headers, decoded params) and returns its own
+    /// [`Reply`], or [`Reply::pass`] to let the emulator answer as usual. Responders are
+    /// tried in the order they were added; the first that does not pass answers. A request
+    /// a responder answers changes no state; faults still apply to it.
+    ///
+    /// The closure runs while the emulator holds its state, so it must not call back into
+    /// this `FakeStripe`.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use stripe_checkout_client::testing::{FakeStripe, Reply, Route};
+    /// use stripe_checkout_client::ids::CouponId;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = FakeStripe::start().await;
+    /// // Coupon `LEGACY` answers from a fixture; every other coupon goes to the emulator.
+    /// fake.respond(Route::get("/v1/coupons/*"), |request| {
+    ///     if request.path.ends_with("/LEGACY") {
+    ///         Reply::json(200, json!({"id": "LEGACY", "object": "coupon", "percent_off": 5.0}))
+    ///     } else {
+    ///         Reply::pass()
+    ///     }
+    /// });
+    /// let client = fake.client();
+    /// let legacy = client.coupons().retrieve(&"LEGACY".parse::<CouponId>().unwrap()).await.unwrap();
+    /// assert_eq!(legacy.percent_off, Some(5.0));
+    /// assert!(client.coupons().retrieve(&"OTHER".parse::<CouponId>().unwrap()).await.is_err());
+    /// # }
+    /// ```
+    pub fn respond(
+        &self,
+        route: Route,
+        reply: impl Fn(&RecordedRequest) -> Reply + Send + Sync + 'static,
+    ) {
+        self.shared.store().responders.push(Responder {
+            route,
+            reply: Arc::new(reply),
+        });
+    }
+
+    /// Expects the requests of `route` to number `times` (`1`, `0`, `1..=3`, `2..`) over
+    /// the emulator's life, counted as they arrive (a journal clear does not reset them).
+    /// When the `FakeStripe` is dropped, an unmet expectation panics with what each route
+    /// wanted and got, and every request received — unless the thread is already panicking.
+    /// [`verify`](Self::verify) checks earlier.
+    ///
+    /// ```should_panic
+    /// use stripe_checkout_client::testing::{FakeStripe, Route};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = FakeStripe::start().await;
+    /// fake.expect(Route::post("/v1/checkout/sessions/*"), 1);
+    /// drop(fake); // no update arrived: panics, naming the route
+    /// # }
+    /// ```
+    pub fn expect(&self, route: Route, times: impl Into<Times>) {
+        self.shared.store().expectations.push(Expectation {
+            route,
+            times: times.into(),
+            seen: 0,
+        });
+    }
+
+    /// Checks the expectations now and forgets them, so dropping the emulator checks only
+    /// those set afterwards.
+    ///
+    /// # Errors
+    /// [`UnmetExpectations`] naming each unmet route, what it wanted and what it received.
+    pub fn verify(&self) -> Result<(), UnmetExpectations> {
+        let mut store = self.shared.store();
+        let expectations = std::mem::take(&mut store.expectations);
+        match unmet(&expectations, &store.journal) {
+            Some(report) => Err(report),
+            None => Ok(()),
+        }
+    }
+
     /// The next `n` requests fail with `status` before taking effect, with
     /// `Stripe-Should-Retry` when `should_retry` is set.
     pub fn fail_next(&self, n: usize, status: u16, should_retry: Option<bool>) {
@@ -403,5 +486,11 @@ impl std::fmt::Debug for FakeStripe {
 impl Drop for FakeStripe {
     fn drop(&mut self) {
         self.server.abort();
+        if std::thread::panicking() {
+            return;
+        }
+        if let Err(report) = self.verify() {
+            panic!("{report}");
+        }
     }
 }

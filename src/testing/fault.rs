@@ -5,11 +5,13 @@
 
 use std::time::Duration;
 
+use super::route::Route;
 use crate::Method;
 
 /// A failure to inject, queued with [`FakeStripe::inject`](super::FakeStripe::inject).
 ///
-/// By default a fault hits the next request of any method, once, *before* it takes effect:
+/// By default a fault hits the next request of any method and path, once, *before* it takes
+/// effect:
 /// nothing changes and no idempotent result is saved, as when Stripe fails early. With
 /// [`after_apply`](Self::after_apply) the request takes effect (and its result is saved under
 /// its idempotency key) and only the answer is lost — the case retries with one idempotency
@@ -24,14 +26,16 @@ use crate::Method;
 /// let lost_answers = Fault::status(503).should_retry(true).after_apply().on(Method::Post).times(2);
 /// // The next request of any kind is answered 2 s late.
 /// let slow = Fault::delay(Duration::from_secs(2));
-/// # let _ = (lost_answers, slow);
+/// // The next line-item list of any session fails; the session reads still work.
+/// let no_items = Fault::status(500).path("/v1/checkout/sessions/*/line_items");
+/// # let _ = (lost_answers, slow, no_items);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Fault {
     pub(crate) action: FaultAction,
     pub(crate) after_apply: bool,
-    pub(crate) method: Option<Method>,
+    pub(crate) route: Route,
     pub(crate) times: usize,
 }
 
@@ -60,7 +64,7 @@ impl Fault {
         Fault {
             action,
             after_apply: false,
-            method: None,
+            route: Route::any(),
             times: 1,
         }
     }
@@ -110,7 +114,20 @@ impl Fault {
 
     /// Hit only requests with this method (e.g. only the update, not the retrieve before it).
     pub fn on(mut self, method: Method) -> Self {
-        self.method = Some(method);
+        self.route = self.route.with_method(method);
+        self
+    }
+
+    /// Hit only requests whose path matches `pattern` (see [`Route`]: `*` is one segment,
+    /// a final `**` the rest).
+    pub fn path(mut self, pattern: impl Into<String>) -> Self {
+        self.route = self.route.with_path(pattern);
+        self
+    }
+
+    /// Hit only the requests of `route`, method and path.
+    pub fn route(mut self, route: Route) -> Self {
+        self.route = route;
         self
     }
 
@@ -120,9 +137,7 @@ impl Fault {
         self
     }
 
-    pub(crate) fn matches(&self, method: &str) -> bool {
-        self.method
-            .as_ref()
-            .is_none_or(|m| m.as_str().eq_ignore_ascii_case(method))
+    pub(crate) fn matches(&self, method: &str, path: &str) -> bool {
+        self.route.matches_raw(method, path)
     }
 }

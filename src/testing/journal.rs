@@ -36,6 +36,9 @@ pub struct RecordedRequest {
     /// answer was then lost to a fault), not a replay. Counting these proves a change was
     /// applied exactly once.
     pub applied: bool,
+    /// Whether a responder of yours ([`FakeStripe::respond`](super::FakeStripe::respond))
+    /// answered it instead of the emulator.
+    pub replied: bool,
 }
 
 impl RecordedRequest {

@@ -89,10 +89,20 @@
 //!   share of the discount.
 //! - **Rules**: discount updates need `permissions[update_discounts]=server_only` (line items
 //!   and shipping details likewise need their permission); complete and expired sessions
-//!   refuse updates; coupons must match the session's currency, also when new line items
-//!   change it under a discount that stays; `expires_at` between 30
+//!   refuse updates; coupons must match the session's currency (their own or a
+//!   `currency_options` amount), also when new line items change it under a discount that
+//!   stays; `expires_at` between 30
 //!   minutes and 24 hours; `return_url` for `elements`/`embedded_page` (`custom`/`embedded`
 //!   before dahlia), never `success_url`.
+//! - **Redemption**: a coupon past `redeem_by` or out of `max_redemptions`, or limited by
+//!   `applies_to` to products the cart does not hold, is refused; a promotion code that is
+//!   inactive, past `expires_at`, out of redemptions, another customer's, for first orders
+//!   when the customer (or the guest's email) completed a session before, or for a larger
+//!   order (`restrictions.minimum_amount`, or its `currency_options` amount in the session's
+//!   currency) is refused too. A product-limited coupon discounts only its products' items.
+//!   A completed session counts one redemption of its coupon, and of its promotion code when
+//!   it named one (`times_redeemed`). Coupons' `applies_to` and `currency_options`, and codes'
+//!   `restrictions.currency_options`, are shown only when expanded, as Stripe does.
 //! - **API versions**: each request is answered in the shape of its `Stripe-Version` (an
 //!   unparseable one is refused): `ui_mode` under that version's names, discounts and
 //!   promotion codes with basil's nested `coupon` or clover's `source`/`promotion`,
@@ -107,8 +117,13 @@
 //! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first
 //!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
 //!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved.
-//! - **Faults and inspection**: [`Fault`] (status, delay, dropped connection; before or after
-//!   the change applies, or a malformed body), the request journal ([`RecordedRequest`],
+//! - **Faults, responders, expectations**: [`Fault`] (status, delay, dropped connection;
+//!   before or after the change applies, or a malformed body), for any request or those of a
+//!   [`Route`] (method and path pattern); [`FakeStripe::respond`] answers a route with your
+//!   own [`Reply`] or passes it through; [`FakeStripe::expect`] wants a number of requests on
+//!   a route and fails the test that drops the emulator when they did not come
+//!   ([`UnmetExpectations`]).
+//! - **Inspection**: the request journal ([`RecordedRequest`],
 //!   with [`RecordedRequest::decode_params`] to read a request back as typed parameters, and
 //!   [`decode_form`] for any body), connection counting, a settable clock,
 //!   [`FakeStripe::complete_session`] (which can deliver a signed
@@ -118,9 +133,8 @@
 //! # What is not
 //!
 //! Payments and PaymentIntents, tax, shipping rates and `shipping_options`, subscriptions and
-//! recurring prices, Adaptive Pricing, enforcing coupon and promotion code restrictions
-//! (`applies_to`, redemption limits, expiry, minimum amounts: stored and shown, not applied
-//! yet, and nothing counts redemptions), stacking several discounts, webhook events other
+//! recurring prices, Adaptive Pricing, a customer's payments outside the emulator (a prior
+//! purchase is a completed session here), stacking several discounts, webhook events other
 //! than `checkout.session.completed` (and retries of failed deliveries), Connect
 //! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
 //! wording of every Stripe error message. Use Stripe's sandbox before going live.
@@ -136,6 +150,8 @@ mod id_gen;
 mod journal;
 mod pricing;
 mod redemption;
+mod responder;
+mod route;
 mod server;
 mod session_state;
 mod store;
@@ -145,4 +161,6 @@ pub use fake::{FakeStripe, FakeStripeError, TEST_SECRET_KEY};
 pub use fault::Fault;
 pub use form_decode::{FormDecodeError, decode_form};
 pub use journal::RecordedRequest;
+pub use responder::{Reply, UnmetExpectations};
+pub use route::{Route, Times};
 pub use webhook_delivery::WebhookDelivery;

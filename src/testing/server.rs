@@ -85,6 +85,8 @@ struct Answer {
     raw: Option<(&'static str, Vec<u8>)>,
     replayed: bool,
     should_retry: Option<bool>,
+    /// Headers a responder added.
+    headers: Vec<(String, String)>,
 }
 
 impl Answer {
@@ -95,6 +97,7 @@ impl Answer {
             raw: None,
             replayed: false,
             should_retry: None,
+            headers: Vec::new(),
         }
     }
 
@@ -203,12 +206,23 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
     let mut faulted = false;
     let mut applied = false;
 
+    for expectation in &mut store.expectations {
+        if expectation
+            .route
+            .matches_raw(&request.method, &request.path)
+        {
+            expectation.seen += 1;
+        }
+    }
+    let params = tree.as_ref().map_or(Value::Null, FormTree::to_json);
+    let mut replied = false;
+
     let outcome = 'outcome: {
         // An unauthenticated request is refused before it can use up a queued fault.
         if let Err(err) = authenticate(request.authorization.as_deref()) {
             break 'outcome Outcome::Answer(Answer::error(&err));
         }
-        let fault = take_fault(store, &request.method);
+        let fault = take_fault(store, &request.method, &request.path);
         if let Some(fault) = &fault {
             faulted = true;
             if let FaultAction::Delay(d) = fault.action {
@@ -220,8 +234,17 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
                 }
             }
         }
-        let (answer, executed) = execute_once(store, &request, params_text, &tree);
-        applied = executed && request.method == "POST" && answer.status == 200;
+        let answer = match reply(store, &request, &params) {
+            Some(answer) => {
+                replied = true;
+                answer
+            }
+            None => {
+                let (answer, executed) = execute_once(store, &request, params_text, &tree);
+                applied = executed && request.method == "POST" && answer.status == 200;
+                answer
+            }
+        };
         match fault.as_ref().and_then(|f| Answer::injected(&f.action)) {
             Some(injected) => injected,
             None => Outcome::Answer(answer),
@@ -234,7 +257,7 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
         query: request.query,
         headers: request.headers,
         body: request.body,
-        params: tree.map_or(Value::Null, |t| t.to_json()),
+        params,
         status: match &outcome {
             Outcome::Answer(a) => Some(a.status),
             Outcome::Drop => None,
@@ -242,6 +265,7 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
         replayed: matches!(&outcome, Outcome::Answer(a) if a.replayed),
         faulted,
         applied,
+        replied,
     });
     (outcome, delay)
 }
@@ -300,9 +324,36 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// The answer of the first responder for this request's route that does not pass.
+fn reply(store: &Store, request: &ReceivedRequest, params: &Value) -> Option<Answer> {
+    let seen = RecordedRequest {
+        method: request.method.clone(),
+        path: request.path.clone(),
+        query: request.query.clone(),
+        headers: request.headers.clone(),
+        body: request.body.clone(),
+        params: params.clone(),
+        status: None,
+        replayed: false,
+        faulted: false,
+        applied: false,
+        replied: false,
+    };
+    store
+        .responders
+        .iter()
+        .filter(|r| r.route.matches_raw(&request.method, &request.path))
+        .find_map(|r| (r.reply)(&seen).answer)
+        .map(|own| Answer {
+            status: own.status,
+            headers: own.headers,
+            ..Answer::ok(own.body)
+        })
+}
+
 /// Takes the first queued fault that matches this request.
-fn take_fault(store: &mut Store, method: &str) -> Option<super::Fault> {
-    let i = store.faults.iter().position(|f| f.matches(method))?;
+fn take_fault(store: &mut Store, method: &str, path: &str) -> Option<super::Fault> {
+    let i = store.faults.iter().position(|f| f.matches(method, path))?;
     let fault = &mut store.faults[i];
     fault.times = fault.times.saturating_sub(1);
     let taken = fault.clone();
@@ -429,8 +480,17 @@ fn respond(answer: Answer, idempotency_key: Option<&str>) -> Response<Full<Bytes
     };
     let mut response = Response::builder()
         .status(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-        .header("content-type", content_type)
-        .header("request-id", new_id("req_", 14));
+        .header("content-type", content_type);
+    if !answer
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("request-id"))
+    {
+        response = response.header("request-id", new_id("req_", 14));
+    }
+    for (name, value) in &answer.headers {
+        response = response.header(name.as_str(), value.as_str());
+    }
     if let Some(key) = idempotency_key {
         response = response.header("idempotency-key", key);
     }

@@ -17,6 +17,7 @@ use super::fault::Fault;
 use super::id_gen::new_id;
 use super::journal::RecordedRequest;
 use super::redemption::{self, Cart};
+use super::responder::{Expectation, Responder};
 use super::session_state::{
     CatalogView, Expansion, StoredDiscount, StoredLineItem, StoredSession, StoredShipping,
     settings_of,
@@ -56,6 +57,10 @@ pub(crate) struct Store {
     pub(crate) sessions: Vec<StoredSession>,
     pub(crate) idempotent: HashMap<String, SavedAnswer>,
     pub(crate) faults: VecDeque<Fault>,
+    /// Installed with `FakeStripe::respond`; the first that matches answers.
+    pub(crate) responders: Vec<Responder>,
+    /// Installed with `FakeStripe::expect`, counted as requests arrive.
+    pub(crate) expectations: Vec<Expectation>,
     pub(crate) journal: Vec<RecordedRequest>,
     pub(crate) connections: usize,
     pub(crate) webhook_endpoint: Option<super::webhook_delivery::WebhookEndpoint>,
