@@ -12,14 +12,17 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use super::api_shape::Shape;
+use super::completion::{FakeStripeError, complete};
 use super::fault::Fault;
 use super::journal::RecordedRequest;
 use super::responder::{Expectation, Reply, Responder, UnmetExpectations, unmet};
 use super::route::{Route, Times};
-use super::server::{self, Shared};
+use super::seed::{Seed, SeedError};
+use super::server;
 use super::session_state::Expansion;
-use super::webhook_delivery::{WebhookDelivery, WebhookEndpoint, deliver};
-use crate::checkout::{CheckoutSession, SessionStatus};
+use super::shared::Shared;
+use super::webhook_delivery::{WebhookDelivery, WebhookEndpoint};
+use crate::checkout::CheckoutSession;
 use crate::client::{Client, ClientBuilder};
 use crate::discounts::CouponData;
 use crate::version::ApiVersion;
@@ -55,23 +58,6 @@ pub struct FakeStripe {
     shared: Arc<Shared>,
     addr: SocketAddr,
     server: JoinHandle<()>,
-}
-
-/// Why a [`FakeStripe`] helper could not act on a session.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum FakeStripeError {
-    /// No session has this id.
-    #[error("FakeStripe has no checkout session {0}")]
-    NoSuchSession(String),
-    /// The session is not open, so it cannot be completed.
-    #[error("checkout session {id} is {status}, not open")]
-    NotOpen {
-        /// The session.
-        id: String,
-        /// Its status.
-        status: SessionStatus,
-    },
 }
 
 impl FakeStripe {
@@ -201,6 +187,43 @@ impl FakeStripe {
     /// returns its generated `promo_…` id.
     pub fn add_promotion_code(&self, code: &str, coupon_id: &str) -> String {
         self.shared.store().add_promotion_code(code, coupon_id)
+    }
+
+    /// Loads a [`Seed`]: its clock, customers, prices, coupons and promotion codes, in that
+    /// order, each through the rules a create over HTTP follows.
+    ///
+    /// ```
+    /// use stripe_checkout_client::testing::{FakeStripe, Seed};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let fake = FakeStripe::start().await;
+    /// fake.seed(&Seed::from_json(r#"{"coupons": [{"id": "TENOFF", "amount_off": 1000, "currency": "usd"}]}"#)?)?;
+    /// let coupon = fake.client().coupons().retrieve(&"TENOFF".parse()?).await?;
+    /// assert_eq!(coupon.amount_off, Some(1_000));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`SeedError::Entry`] for the first entry the emulator refuses (those before it stay).
+    pub fn seed(&self, seed: &Seed) -> Result<(), SeedError> {
+        seed.load(&mut self.shared.store())
+    }
+
+    /// Turns on the HTTP test controls under `/_fake/`, for clients that are not Rust:
+    ///
+    /// | request | does |
+    /// |---|---|
+    /// | `POST /_fake/sessions/{id}/complete` | [`complete_session`](Self::complete_session); answers the session |
+    /// | `GET /_fake/clock`, `POST /_fake/clock` `{"time": …}` or `{"advance": seconds}` | reads or moves the clock |
+    /// | `POST /_fake/faults` `{"status": 503, "should_retry": true, "method": "POST", "path": "/v1/checkout/sessions/*", "times": 1, "after_apply": false}` | [`inject`](Self::inject) (or `"drop_connection": true`, `"delay_ms": 500`) |
+    /// | `GET /_fake/journal`, `DELETE /_fake/journal` | reads (method, path, status, params, …) or clears the journal |
+    /// | `POST /_fake/seed` with a [`Seed`] | [`seed`](Self::seed) |
+    ///
+    /// Bodies and answers are JSON; a bad control answers 400 or 404 with a Stripe-style
+    /// `error`. They need no key, and are not in the journal.
+    pub fn enable_controls(&self) {
+        self.shared.enable_controls();
     }
 
     /// Adds a customer a session can name.
@@ -399,52 +422,7 @@ impl FakeStripe {
     /// # Errors
     /// [`FakeStripeError`] if there is no such session or it is not open.
     pub async fn complete_session(&self, id: &str) -> Result<CheckoutSession, FakeStripeError> {
-        let (event_object, endpoint, version, now) = {
-            let mut store = self.shared.store();
-            store.sweep_expired();
-            let session = store
-                .session(id)
-                .ok_or_else(|| FakeStripeError::NoSuchSession(id.to_owned()))?;
-            if session.status != SessionStatus::Open {
-                return Err(FakeStripeError::NotOpen {
-                    id: id.to_owned(),
-                    status: session.status.clone(),
-                });
-            }
-            let email = session.customer_email.clone().or_else(|| {
-                session
-                    .customer
-                    .as_ref()
-                    .and_then(|c| store.customers.get(c))
-                    .and_then(|c| c.email.clone())
-            });
-            let total = session.amount_subtotal() - session.amount_discount(&*store);
-            store.redeem_discount(id);
-            let session = store.session_mut(id).expect("checked above");
-            session.status = SessionStatus::Complete;
-            session.payment_status = if total == 0 {
-                "no_payment_required".to_owned()
-            } else {
-                "paid".to_owned()
-            };
-            session.customer_details_email =
-                Some(email.unwrap_or_else(|| "customer@example.com".to_owned()));
-            let version = store.webhook_version.clone();
-            let object =
-                store.render_session_in(id, Expansion::default(), Shape::new(version.clone()));
-            (object, store.webhook_endpoint.clone(), version, store.now())
-        };
-        if let (Some(endpoint), Some(object)) = (endpoint, event_object) {
-            let delivery = deliver(
-                &endpoint,
-                &version,
-                "checkout.session.completed",
-                object,
-                now,
-            )
-            .await;
-            self.shared.store().deliveries.push(delivery);
-        }
+        complete(&self.shared, id).await?;
         Ok(self.session(id).expect("the session exists"))
     }
 

@@ -141,6 +141,8 @@
 
 mod api_shape;
 mod catalog;
+mod completion;
+mod controls;
 mod coupon_endpoints;
 mod error_answer;
 mod fake;
@@ -152,15 +154,19 @@ mod pricing;
 mod redemption;
 mod responder;
 mod route;
+mod seed;
 mod server;
 mod session_state;
+mod shared;
 mod store;
 mod webhook_delivery;
 
-pub use fake::{FakeStripe, FakeStripeError, TEST_SECRET_KEY};
+pub use completion::FakeStripeError;
+pub use fake::{FakeStripe, TEST_SECRET_KEY};
 pub use fault::Fault;
 pub use form_decode::{FormDecodeError, decode_form};
 pub use journal::RecordedRequest;
 pub use responder::{Reply, UnmetExpectations};
 pub use route::{Route, Times};
+pub use seed::{Seed, SeedCustomer, SeedError, SeedPrice};
 pub use webhook_delivery::WebhookDelivery;

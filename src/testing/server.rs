@@ -4,7 +4,7 @@
 //!
 //! The operations' rules live in the store.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full, Limited};
@@ -18,28 +18,17 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 
 use super::api_shape::Shape;
+use super::controls;
 use super::error_answer::ErrorAnswer;
 use super::fault::FaultAction;
 use super::form_decode::FormTree;
 use super::id_gen::new_id;
 use super::journal::RecordedRequest;
+use super::shared::Shared;
 use super::store::{SavedAnswer, Store};
 
 /// The largest request body the emulator reads (Stripe's own limit is far below this).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// State shared by the handle and every connection.
-#[derive(Debug, Default)]
-pub(crate) struct Shared {
-    store: Mutex<Store>,
-}
-
-impl Shared {
-    /// The store, even after a panic elsewhere: tests should see the state, not a poison error.
-    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
 
 /// Returned by the service to make hyper close the connection without an answer.
 #[derive(Debug)]
@@ -163,7 +152,19 @@ async fn handle(
             None,
         ));
     };
-    let body = String::from_utf8_lossy(&collected.to_bytes()).into_owned();
+    let bytes = collected.to_bytes();
+    if shared.controls() && parts.uri.path().starts_with(controls::PREFIX) {
+        let (status, body) =
+            controls::answer(&shared, parts.method.as_str(), parts.uri.path(), &bytes).await;
+        return Ok(respond(
+            Answer {
+                status,
+                ..Answer::ok(body)
+            },
+            None,
+        ));
+    }
+    let body = String::from_utf8_lossy(&bytes).into_owned();
     let mut authorization = None;
     let mut headers = Vec::new();
     for (name, value) in &parts.headers {

@@ -8,6 +8,7 @@ mod coverage;
 mod create_params;
 mod discount_flow;
 mod emulator;
+mod emulator_controls;
 mod emulator_hooks;
 mod errors;
 mod extra_params;

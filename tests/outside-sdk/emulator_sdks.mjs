@@ -35,10 +35,10 @@ async function refused(promise, param, what) {
   throw new Error(`${what}: expected a refusal naming ${param}`);
 }
 
-function sdk(pkg, url, key, apiVersion) {
+function sdk(pkg, url, key, apiVersion, retries = 0) {
   const Stripe = require(pkg);
   const config = {
-    host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: 0,
+    host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: retries,
   };
   if (apiVersion) config.apiVersion = apiVersion;
   return new Stripe(key, config);
@@ -131,6 +131,81 @@ async function endive(stripe) {
   await refused(stripe.promotionCodes.create({ coupon: 'QUARTER', code: 'OLD25' }), 'coupon', 'endive basil-shaped code');
 }
 
+// The emulator's test controls, as a client in any language reaches them.
+async function control(controls, method, path, body) {
+  const res = await fetch(new URL(path, controls), {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+// The guide's flow with the demo seed, end to end: create -> update discounts -> retrieve ->
+// complete, with the seed's promotion codes held to their rules, a fault queued over HTTP and
+// retried by the SDK under one idempotency key, and the clock moved past a session's expiry.
+async function flow(stripe, retrying, controls) {
+  const session = await stripe.checkout.sessions.create({
+    ui_mode: 'custom',
+    permissions: { update_discounts: 'server_only' },
+    line_items: [{ price: 'price_demo_jacket', quantity: 1 }, { price: 'price_demo_cap', quantity: 1 }],
+    mode: 'payment',
+    return_url: returnUrl,
+  });
+  equal(session.amount_subtotal, 12000, 'flow subtotal');
+  const updated = await stripe.checkout.sessions.update(session.id, {
+    discounts: [{ coupon: 'QUARTER' }],
+    expand: ['discounts'],
+  });
+  equal(updated.amount_total, 9000, 'flow discounted total');
+  const read = await stripe.checkout.sessions.retrieve(session.id, { expand: ['total_details.breakdown', 'line_items'] });
+  equal(read.total_details.amount_discount, 3000, 'flow retrieved discount');
+  equal(read.line_items.data.map((i) => i.amount_discount), [2000, 1000], 'flow discount per item');
+
+  // The seed's codes, redeemed at creation, meet the emulator's redemption rules.
+  const [spring] = (await stripe.promotionCodes.list({ code: 'spring' })).data;
+  const [bigcart] = (await stripe.promotionCodes.list({ code: 'BIGCART' })).data;
+  const [caps] = (await stripe.promotionCodes.list({ code: 'CAPS50' })).data;
+  const jacketOnly = { line_items: lineItems, mode: 'payment', ui_mode: 'custom', return_url: returnUrl };
+  await refused(stripe.checkout.sessions.create({ ...jacketOnly, discounts: [{ promotion_code: spring.id }] }),
+    'discounts[0][promotion_code]', 'flow expired code');
+  await refused(stripe.checkout.sessions.create({ ...jacketOnly, discounts: [{ promotion_code: bigcart.id }] }),
+    'discounts[0][promotion_code]', 'flow code below its minimum');
+  await refused(stripe.checkout.sessions.create({ ...jacketOnly, discounts: [{ promotion_code: caps.id }] }),
+    'discounts[0][promotion_code]', 'flow code for products not in the cart');
+
+  // A 503 after the update applied, which the SDK retries with the same idempotency key.
+  await control(controls, 'DELETE', 'journal');
+  const queued = await control(controls, 'POST', 'faults', {
+    status: 503, should_retry: true, method: 'POST', path: '/v1/checkout/sessions/*', after_apply: true,
+  });
+  equal(queued.status, 200, 'flow fault queued');
+  const tagged = await retrying.checkout.sessions.update(session.id, { metadata: { order: '42' } });
+  equal(tagged.metadata, { order: '42' }, 'flow update after a retry');
+  const { body: journal } = await control(controls, 'GET', 'journal');
+  equal(journal.data.map((r) => [r.status, r.faulted, r.applied, r.replayed]),
+    [[503, true, true, false], [200, false, false, true]], 'flow journal of the retried update');
+  equal(journal.data[0].idempotency_key, journal.data[1].idempotency_key, 'flow one idempotency key');
+
+  const completed = await control(controls, 'POST', `sessions/${session.id}/complete`);
+  equal([completed.status, completed.body.status, completed.body.payment_status], [200, 'complete', 'paid'], 'flow complete');
+  const done = await stripe.checkout.sessions.retrieve(session.id);
+  equal(done.status, 'complete', 'flow retrieved after completion');
+  equal((await stripe.coupons.retrieve('QUARTER')).times_redeemed, 1, 'flow coupon redeemed once');
+  equal((await control(controls, 'POST', `sessions/${session.id}/complete`)).status, 400, 'flow complete twice');
+
+  const later = await stripe.checkout.sessions.create(jacketOnly);
+  const moved = await control(controls, 'POST', 'clock', { advance: 24 * 3600 + 1 });
+  equal(moved.status, 200, 'flow clock moved');
+  equal((await stripe.checkout.sessions.retrieve(later.id)).status, 'expired', 'flow expired by the clock');
+
+  const seeded = await control(controls, 'POST', 'seed', { coupons: [{ id: 'LATE5', amount_off: 500, currency: 'usd' }] });
+  equal(seeded.status, 200, 'flow seeded more');
+  equal((await stripe.coupons.retrieve('LATE5')).amount_off, 500, 'flow seeded coupon');
+  equal((await control(controls, 'POST', 'clock', { advance: -1 })).status, 400, 'flow bad clock control');
+  equal((await control(controls, 'GET', 'nothing')).status, 404, 'flow unknown control');
+}
+
 const emulator = spawn(binary, [], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
 let status = 0;
 try {
@@ -146,6 +221,10 @@ try {
   console.log('stripe@18.0.0 (basil) against the emulator: ok');
   await endive(sdk('stripe-endive', url, key, undefined));
   console.log('stripe@23.1.0 (endive) against the emulator: ok');
+  const guide = '2025-03-31.basil; checkout_server_update_beta=v1;';
+  const retrying = sdk('stripe-basil', url, key, guide, 1);
+  await flow(sdk('stripe-basil', url, key, guide), retrying, new URL(JSON.parse(first).controls));
+  console.log('stripe@18.0.0 create -> update -> retrieve -> complete, with the test controls: ok');
 } catch (err) {
   console.error(`outside SDK check failed: ${err.message}`);
   status = 1;
