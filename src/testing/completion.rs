@@ -10,7 +10,7 @@ use super::shared::Shared;
 use super::webhook_delivery::deliver;
 use crate::checkout::SessionStatus;
 
-/// Why a [`FakeStripe`] helper could not act on a session.
+/// Why a [`FakeStripe`](super::FakeStripe) helper could not act on a session.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FakeStripeError {
