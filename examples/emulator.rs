@@ -10,7 +10,7 @@
 //! (`SEED`, a file holding a `testing::Seed` document: prices, coupons, promotion codes,
 //! customers, the clock). Without one it loads `examples/emulator_seed.json`: prices
 //! `price_demo_jacket` (80.00 USD) and `price_demo_cap` (40.00 USD), coupons `TENOFF`,
-//! `QUARTER` and `CAPS`, and promotion codes `SUMMER25`, `BIGCART` (from 100.00),
+//! `QUARTER` and `CAPS`, and promotion codes `SUMMER25`, `BIGCART` (from 150.00),
 //! `SPRING` (expired) and `CAPS50` (caps only).
 //!
 //! It prints its base URL, a key and the controls' URL on one JSON line, and serves until it

@@ -23,7 +23,9 @@ use stripe_checkout_client::checkout::PaymentStatus;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
-use stripe_checkout_client::discounts::policies::{CartThreshold, LoyaltyTiers, Reward};
+use stripe_checkout_client::discounts::policies::{
+    BestForCustomer, CartThreshold, LoyaltyTiers, Reward, TypedCodes,
+};
 use stripe_checkout_client::discounts::{
     self, DiscountPolicy, EndpointResponse, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
 };
@@ -67,6 +69,9 @@ pub struct AppState {
     config: Arc<Config>,
     guide: Arc<CartThreshold>,
     loyalty: Arc<LoyaltyTiers<HashMap<String, String>>>,
+    /// The code box: the shopper's promotion code, or their loyalty discount if that is
+    /// worth more.
+    codes: Arc<BestForCustomer>,
     /// Sessions whose `checkout.session.completed` webhook was verified and fulfilled.
     fulfilled: Arc<Mutex<Vec<String>>>,
 }
@@ -74,15 +79,21 @@ pub struct AppState {
 impl AppState {
     /// The state for a client and configuration.
     pub fn new(client: Client, config: Config) -> Self {
-        let loyalty = LoyaltyTiers::new(config.members.clone())
-            .tier("gold", Reward::PercentBps(1_500))
-            .tier("silver", Reward::AmountOff(500))
-            .name("Loyalty discount");
+        let loyalty = || {
+            LoyaltyTiers::new(config.members.clone())
+                .tier("gold", Reward::PercentBps(1_500))
+                .tier("silver", Reward::AmountOff(500))
+                .name("Loyalty discount")
+        };
+        let codes = BestForCustomer::new()
+            .with(TypedCodes::new(client.clone()))
+            .with(loyalty());
         AppState {
+            loyalty: Arc::new(loyalty()),
+            codes: Arc::new(codes),
             client,
             config: Arc::new(config),
             guide: Arc::new(CartThreshold::guide().name("Cart discount")),
-            loyalty: Arc::new(loyalty),
             fulfilled: Arc::default(),
         }
     }
@@ -106,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         .route("/create-checkout-session", post(create_checkout_session))
         .route("/update-discounts", post(update_discounts_endpoint))
         .route("/apply-customer-discount", post(apply_customer_discount))
+        .route("/apply-code", post(apply_code))
         .route("/session-status", get(session_status))
         .route("/webhook", post(webhook))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -211,6 +223,19 @@ async fn apply_customer_discount(
 ) -> Response {
     match body {
         Ok(body) => run_flow(&state, &body, state.loyalty.as_ref()).await,
+        Err(rejection) => refused(&rejection),
+    }
+}
+
+/// The code box: `{"checkout_session_id": …, "discounts": [{"code": "SUMMER25"}]}`. The code
+/// is looked up on Stripe and held to its rules; the shopper's loyalty discount applies
+/// instead when it is worth more. A refused code answers its reason in the shopper's words.
+async fn apply_code(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match body {
+        Ok(body) => run_flow(&state, &body, state.codes.as_ref()).await,
         Err(rejection) => refused(&rejection),
     }
 }

@@ -7,7 +7,8 @@
 //! ```
 //!
 //! With no `STRIPE_SECRET_KEY` it starts the crate's in-process Stripe emulator
-//! (`testing::FakeStripe`) with a demo catalog, so it needs no account and no network. Set
+//! (`testing::FakeStripe`) with a demo catalog (`examples/emulator_seed.json`: try the codes
+//! `SUMMER25`, `BIGCART` and `SPRING`), so it needs no account and no network. Set
 //! `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` to talk to your Stripe sandbox
 //! instead, `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page, and
 //! `STRIPE_WEBHOOK_SECRET=whsec_…` for `POST /webhook` (e.g. from `stripe listen`). `PORT`
@@ -27,12 +28,15 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, Seed};
 use stripe_checkout_client::version::SERVER_UPDATE_BETA;
 use stripe_checkout_client::{ApiVersion, Client};
 
 /// The shopper every demo session belongs to; a gold loyalty member.
 const SHOPPER: &str = "demo-shopper-gold";
+/// The offline catalog: prices `price_demo_jacket` and `price_demo_cap`, and promotion codes
+/// `SUMMER25` (25% off), `BIGCART` (10.00 off from 150.00), `SPRING` (expired) and `CAPS50`.
+const DEMO_SEED: &str = include_str!("../emulator_seed.json");
 /// The webhook signing secret offline, where the emulator signs the events.
 const DEMO_WEBHOOK_SECRET: &str = "whsec_demo_merchant_server";
 
@@ -59,8 +63,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Err(_) => {
             let fake = FakeStripe::start().await;
-            fake.add_product_price("price_demo_jacket", "Trail jacket", 8_000, "usd")
-                .add_product_price("price_demo_cap", "Wool cap", 4_000, "usd");
+            // The emulator example's catalog: the two prices, and promotion codes to type.
+            fake.seed(&Seed::from_json(DEMO_SEED)?)?;
             println!(
                 "STRIPE_SECRET_KEY is not set: using the local Stripe emulator at {} \
                  (demo catalog, no account needed, API version {version})",

@@ -1,7 +1,8 @@
 // Browser test of the merchant_server example: start the server (offline, on its emulator),
 // load the page in headless Debian Chromium, apply the loyalty discount, see the total drop,
-// remove it, see the total back, pay and see the webhook fulfil the order, and save a
-// screenshot under target/.
+// remove it, see the total back, type promotion codes (expired, below its minimum, unknown:
+// refused with their reason; a good one: applied), pay and see the webhook fulfil the order,
+// and save a screenshot under target/.
 //
 // Usage: node merchant_server.mjs <path to the merchant_server binary>
 // With STRIPE_API_VERSION set (e.g. 2026-10-28.endive), the server runs on that version and
@@ -95,6 +96,29 @@ try {
 
   await page.click('#remove-discount');
   await waitForTotal(page, '$120.00');
+
+  // The code box: an expired code and one below its minimum are refused with their reason and
+  // leave the total alone; a good code (typed in lower case) applies its coupon.
+  for (const [code, message] of [
+    ['SPRING', 'This code has expired.'],
+    ['BIGCART', 'This code needs an order of at least 150.00 USD.'],
+    ['NOSUCHCODE', 'This code is not valid.'],
+  ]) {
+    await page.fill('#code', code);
+    await page.click('#apply-code');
+    await page.waitForFunction(
+      (m) => document.getElementById('error').textContent === m,
+      message,
+      { timeout: timeoutMs },
+    ).catch(async () => fail(`${code}: error shown is ${JSON.stringify(await page.textContent('#error'))}`));
+    await waitForTotal(page, '$120.00');
+  }
+  await page.fill('#code', 'summer25');
+  await page.click('#apply-code');
+  await waitForTotal(page, '$90.00');
+  if (!(await page.isHidden('#error'))) fail('an error is shown after a good code');
+  const codeNames = await page.textContent('#discount-names');
+  if (!codeNames.includes('Quarter off')) fail(`the code's coupon name missing: ${codeNames}`);
 
   await page.click('#apply-cart');
   await waitForTotal(page, '$108.00');

@@ -434,3 +434,63 @@ async fn a_malformed_status_query_gets_the_contract() {
     let body: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
     assert_eq!(body, failure(app::SESSION_NOT_FOUND_MESSAGE));
 }
+
+/// The code box: `/apply-code` applies the better of the typed code and the shopper's
+/// loyalty discount, and refuses a code Stripe would refuse with its reason, sending nothing.
+#[tokio::test]
+async fn the_code_box_applies_the_better_offer_and_explains_refusals() {
+    use stripe_checkout_client::discounts::{CouponData, CreatePromotionCode};
+
+    let h = Harness::start().await;
+    h.fake
+        .add_coupon("QUARTER", CouponData::percent_off(25.0).name("Quarter off"))
+        .add_coupon("TENPCT", CouponData::percent_off(10.0).name("Ten percent"));
+    let codes = h.fake.client();
+    let codes = codes.promotion_codes();
+    codes
+        .create(&CreatePromotionCode::new("QUARTER").code("SUMMER25"))
+        .await
+        .unwrap();
+    codes
+        .create(&CreatePromotionCode::new("TENPCT").code("SMALL"))
+        .await
+        .unwrap();
+    codes
+        .create(
+            &CreatePromotionCode::new("QUARTER")
+                .code("OLD")
+                .expires_at(h.fake.now() - 1),
+        )
+        .await
+        .unwrap();
+    let id = h.create().await;
+    let code = |c: &str| json!({"checkout_session_id": id, "discounts": [{"code": c}]}).to_string();
+
+    let before = h.posts_to_stripe();
+    let (status, body) = h.post("/apply-code", code("old")).await;
+    assert_eq!(
+        (status, &body["message"]),
+        (200, &json!("This code has expired."))
+    );
+    assert_eq!(
+        h.posts_to_stripe(),
+        before,
+        "nothing sent for a refused code"
+    );
+
+    // 25% of 120.00 beats the gold tier's 15%.
+    let (_, body) = h.post("/apply-code", code("summer25")).await;
+    assert_eq!(body["type"], "object", "{body}");
+    let status = h.status(&id).await;
+    assert_eq!(status["value"]["total"], 9_000);
+    assert_eq!(status["value"]["discount_names"], json!(["Quarter off"]));
+
+    // 10% loses to the gold tier's 15%.
+    h.post("/apply-code", code("SMALL")).await;
+    let status = h.status(&id).await;
+    assert_eq!(status["value"]["total"], 10_200);
+    assert_eq!(
+        status["value"]["discount_names"],
+        json!(["Loyalty discount"])
+    );
+}

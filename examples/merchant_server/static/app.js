@@ -31,7 +31,7 @@ function clearError() {
 let closed = false;
 
 function setBusy(busy) {
-  for (const id of ['apply-loyalty', 'apply-cart', 'remove-discount', 'pay']) {
+  for (const id of ['apply-loyalty', 'apply-cart', 'remove-discount', 'apply-code', 'pay']) {
     $(id).disabled = busy || closed;
   }
 }
@@ -124,6 +124,16 @@ async function start() {
     serverUpdate('/update-discounts', { checkout_session_id: sessionId }));
   $('remove-discount').addEventListener('click', () =>
     serverUpdate('/update-discounts', { checkout_session_id: sessionId, discounts: '' }));
+  // The code is the shopper's input: the server looks it up and decides, never the page.
+  $('code-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = $('code').value.trim();
+    if (!code) {
+      showError('Enter a promotion code.');
+      return;
+    }
+    serverUpdate('/apply-code', { checkout_session_id: sessionId, discounts: [{ code }] });
+  });
   if (config.demo_payments) {
     $('pay').hidden = false;
     $('pay').addEventListener('click', () =>
