@@ -164,15 +164,29 @@ impl<'a, T> IntoFuture for PendingRequest<'a, T> {
             options,
             decode,
         } = self;
-        let version = options
-            .api_version
-            .as_ref()
-            .unwrap_or(&transport.api_version);
-        let state = match params.and_then(|gated| Ok(gated.resolve(version)?)) {
-            Ok(pairs) => State::Sending(exchange_boxed(transport, method, path, pairs, options)),
-            Err(e) => State::Failed(Some(e)),
-        };
-        ResponseFuture { state, decode }
+        ResponseFuture {
+            state: start(transport, method, path, params, options),
+            decode,
+        }
+    }
+}
+
+/// Resolves the params for the request's version and starts the exchange: the part of
+/// awaiting a request that does not depend on what the answer decodes into, compiled once.
+fn start<'a>(
+    transport: &'a Transport,
+    method: Method,
+    path: String,
+    params: Result<Gated>,
+    options: RequestOptions,
+) -> State<'a> {
+    let version = options
+        .api_version
+        .as_ref()
+        .unwrap_or(&transport.api_version);
+    match params.and_then(|gated| Ok(gated.resolve(version)?)) {
+        Ok(pairs) => State::Sending(exchange_boxed(transport, method, path, pairs, options)),
+        Err(e) => State::Failed(Some(e)),
     }
 }
 

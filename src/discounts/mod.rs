@@ -41,8 +41,10 @@
 //! # Example: a policy and the answer it produces
 //!
 //! A merchant accepts the code `WELCOME` (10.00 off, in the session's currency) and nothing
-//! else. The policy is checked here against a session as Stripe returns it; in your endpoint,
-//! [`update_discounts`] does the retrieve and the update around the same two calls.
+//! else, a rule of their own rather than a promotion code on Stripe (for those, with Stripe's
+//! restrictions applied, use [`policies::TypedCodes`]). The policy is checked here against a
+//! session as Stripe returns it; in your endpoint, [`update_discounts`] does the retrieve and
+//! the update around the same two calls.
 //!
 //! ```
 //! use stripe_checkout_client::discounts::async_trait;

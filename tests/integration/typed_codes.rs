@@ -285,7 +285,11 @@ fn typed(session: &CheckoutSessionId, code: &str) -> DiscountRequest {
     DiscountRequest::new(session.clone()).with_discounts([RequestedDiscount::Code(code.into())])
 }
 
-fn policy_on(client: &Client, fake: &FakeStripe, returning: &[&str]) -> TypedCodes {
+fn policy_on(
+    client: &Client,
+    fake: &FakeStripe,
+    returning: &[&str],
+) -> TypedCodes<HashSet<String>> {
     let history: HashSet<String> = returning.iter().map(|c| (*c).to_owned()).collect();
     TypedCodes::new(client.clone())
         .clock(FixedClock::from_unix(fake.now().try_into().unwrap()))

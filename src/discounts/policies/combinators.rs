@@ -88,16 +88,7 @@ impl DiscountPolicy for FirstMatch {
         request: &DiscountRequest,
         session: &CheckoutSession,
     ) -> Result<Vec<Discount>, Rejection> {
-        if request.is_removal() {
-            return Ok(Vec::new());
-        }
-        for policy in &self.policies {
-            let discounts = policy.recompute(request, session).await?;
-            if !discounts.is_empty() {
-                return Ok(discounts);
-            }
-        }
-        Ok(Vec::new())
+        Ok(self.offer(request, session).await?.discounts)
     }
 
     /// The first non-empty offer, with the worth its policy gave it, so a `FirstMatch`

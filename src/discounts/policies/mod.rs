@@ -99,7 +99,7 @@ pub use loyalty_tiers::{LoyaltyTiers, TierLookup, TierReward};
 pub use region_offers::RegionOffers;
 pub use reward::Reward;
 pub use time_window::{Clock, FixedClock, SystemClock, TimeWindow};
-pub use typed_codes::{CodeRefusal, PurchaseHistory, TypedCodes};
+pub use typed_codes::{CodeRefusal, NoPurchaseHistory, PurchaseHistory, TypedCodes};
 
 #[cfg(test)]
 mod test_support;

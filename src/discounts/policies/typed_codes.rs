@@ -33,8 +33,8 @@ const LOOKUP_LIMIT: u32 = 100;
 /// Your words for a refusal, set with [`TypedCodes::customer_messages`].
 type MessageFn = dyn Fn(&CodeRefusal) -> String + Send + Sync;
 
-/// The line item pages read for a coupon limited to some products, at most (100 items each).
-const MAX_LINE_ITEM_PAGES: usize = 10;
+/// The most line items a Checkout Session holds, so one page of them is all of them.
+const MAX_LINE_ITEMS: u32 = 100;
 
 /// Applies the promotion code a shopper typed (`{"code": "SUMMER25"}`) when Stripe would
 /// accept it for this session, as the code's coupon.
@@ -85,11 +85,11 @@ const MAX_LINE_ITEM_PAGES: usize = 10;
 /// let answer = discounts::handle(&client, body, &policy).await;
 /// # let _ = answer; Ok(()) }
 /// ```
-pub struct TypedCodes {
+pub struct TypedCodes<H = NoPurchaseHistory> {
     client: Client,
     options: RequestOptions,
     clock: Box<dyn Clock>,
-    history: Option<Box<dyn PurchaseHistory>>,
+    history: Option<H>,
     messages: Option<Box<MessageFn>>,
 }
 
@@ -105,7 +105,11 @@ impl TypedCodes {
             messages: None,
         }
     }
+}
 
+// Generic over the history, as `LoyaltyTiers` is over its lookup: a program that never uses
+// the policy compiles none of its lookups.
+impl<H: PurchaseHistory> TypedCodes<H> {
     /// Options for the lookups (a connected account, an API version, a timeout), as on any
     /// request.
     pub fn request_options(mut self, options: RequestOptions) -> Self {
@@ -120,9 +124,14 @@ impl TypedCodes {
     }
 
     /// Who has bought before, for codes restricted to first-time transactions.
-    pub fn purchase_history(mut self, history: impl PurchaseHistory + 'static) -> Self {
-        self.history = Some(Box::new(history));
-        self
+    pub fn purchase_history<P: PurchaseHistory>(self, history: P) -> TypedCodes<P> {
+        TypedCodes {
+            client: self.client,
+            options: self.options,
+            clock: self.clock,
+            history: Some(history),
+            messages: self.messages,
+        }
     }
 
     /// Your own words for the shopper (another language, your brand's voice), in place of
@@ -146,8 +155,11 @@ impl TypedCodes {
         let eligible = match products.filter(|p| !p.is_empty()) {
             None => session.amount_subtotal.unwrap_or(0).max(0),
             Some(products) => {
-                let items = self.line_items(session).await?;
-                eligible_subtotal(&items, products)
+                let eligible = match session.line_items.as_ref().filter(|l| !l.has_more) {
+                    Some(list) => eligible_subtotal(&list.data, products),
+                    None => eligible_subtotal(&self.line_items(session).await?, products),
+                };
+                eligible
                     .ok_or(CodeRefusal::NotForTheseProducts)
                     .map_err(|r| self.refuse(typed, r))?
             }
@@ -204,36 +216,20 @@ impl TypedCodes {
         Ok(page.data)
     }
 
-    /// The session's line items: the expanded ones when complete, else read page by page.
+    /// The session's line items, when its own are not expanded in full: one page holds them
+    /// all.
     async fn line_items(
         &self,
         session: &CheckoutSession,
     ) -> Result<Vec<SessionLineItem>, Rejection> {
-        if let Some(list) = session.line_items.as_ref().filter(|l| !l.has_more) {
-            return Ok(list.data.clone());
-        }
-        let sessions = self.client.checkout_sessions();
-        let mut items: Vec<SessionLineItem> = Vec::new();
-        for _ in 0..MAX_LINE_ITEM_PAGES {
-            let mut params = ListLineItems::new().limit(100);
-            if let Some(last) = items.last() {
-                params = params.starting_after(last.id.clone());
-            }
-            let page = sessions
-                .list_line_items(&session.id, &params)
-                .options(&self.options)
-                .await
-                .map_err(|e| lookup_failed("line item lookup", e))?;
-            items.extend(page.data);
-            if !page.has_more {
-                return Ok(items);
-            }
-        }
-        Err(Rejection::new(format!(
-            "session {} has more than {} line items",
-            session.id,
-            MAX_LINE_ITEM_PAGES * 100
-        )))
+        let page = self
+            .client
+            .checkout_sessions()
+            .list_line_items(&session.id, &ListLineItems::new().limit(MAX_LINE_ITEMS))
+            .options(&self.options)
+            .await
+            .map_err(|e| lookup_failed("line item lookup", e))?;
+        Ok(page.data)
     }
 
     fn refuse(&self, typed: &str, refusal: CodeRefusal) -> Rejection {
@@ -247,7 +243,7 @@ impl TypedCodes {
     }
 }
 
-impl fmt::Debug for TypedCodes {
+impl<H> fmt::Debug for TypedCodes<H> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TypedCodes")
             .field("client", &self.client)
@@ -258,7 +254,7 @@ impl fmt::Debug for TypedCodes {
 }
 
 #[async_trait]
-impl DiscountPolicy for TypedCodes {
+impl<H: PurchaseHistory> DiscountPolicy for TypedCodes<H> {
     async fn recompute(
         &self,
         request: &DiscountRequest,
@@ -310,6 +306,19 @@ pub trait PurchaseHistory: Send + Sync {
     async fn has_purchased(&self, session: &CheckoutSession) -> Result<bool, Rejection>;
 }
 
+/// No purchase history: the [`TypedCodes`] default, under which a code for first-time
+/// transactions is refused ([`CodeRefusal::FirstTimeUnverified`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoPurchaseHistory;
+
+#[async_trait]
+impl PurchaseHistory for NoPurchaseHistory {
+    /// Never asked: a policy without a history refuses first-order codes before asking.
+    async fn has_purchased(&self, _: &CheckoutSession) -> Result<bool, Rejection> {
+        Err(Rejection::new("no purchase history is configured"))
+    }
+}
+
 #[async_trait]
 impl PurchaseHistory for HashSet<String> {
     async fn has_purchased(&self, session: &CheckoutSession) -> Result<bool, Rejection> {
@@ -339,40 +348,30 @@ where
 /// let yen = CodeRefusal::BelowMinimum { minimum: 5_000, currency: "jpy".into() };
 /// assert_eq!(yen.customer_message(), "This code needs an order of at least 5000 JPY.");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CodeRefusal {
     /// No promotion code has that text.
-    #[error("no promotion code has this text")]
     Unknown,
     /// The code exists but is switched off (`active: false`).
-    #[error("the promotion code is inactive")]
     Inactive,
     /// The code's `expires_at` has passed.
-    #[error("the promotion code expired at {expires_at}")]
     Expired {
         /// When it expired, in seconds since the Unix epoch.
         expires_at: i64,
     },
     /// The code has been redeemed its `max_redemptions` times.
-    #[error("the promotion code has been redeemed {max_redemptions} times, its limit")]
     FullyRedeemed {
         /// The code's limit.
         max_redemptions: i64,
     },
     /// The code is for one customer, and this session is someone else's (or a guest's).
-    #[error("the promotion code is restricted to another customer")]
     OtherCustomer,
     /// The code is for first orders, and the shopper has bought before.
-    #[error("the promotion code is for first-time transactions and the shopper has bought before")]
     FirstTimeOnly,
     /// The code is for first orders, and no [`PurchaseHistory`] was given to tell.
-    #[error(
-        "the promotion code is for first-time transactions and no purchase history is configured"
-    )]
     FirstTimeUnverified,
     /// The session's subtotal is below the code's minimum in the session's currency.
-    #[error("the subtotal is below the promotion code's minimum of {minimum} {currency}")]
     BelowMinimum {
         /// The minimum, in the currency's smallest unit.
         minimum: i64,
@@ -380,70 +379,119 @@ pub enum CodeRefusal {
         currency: String,
     },
     /// The code has a minimum amount, but none in the session's currency.
-    #[error("the promotion code has no minimum amount in {currency}")]
     NoMinimumInCurrency {
         /// The session's currency.
         currency: String,
     },
     /// The coupon is no longer valid (deleted, or Stripe marked it `valid: false`), or it
     /// could not be read.
-    #[error("the coupon {coupon} is no longer valid")]
     CouponInvalid {
         /// The coupon's id.
         coupon: String,
     },
     /// The coupon's `redeem_by` has passed.
-    #[error("the coupon could be redeemed until {redeem_by}")]
     CouponExpired {
         /// The coupon's last redemption time, in seconds since the Unix epoch.
         redeem_by: i64,
     },
     /// The coupon has been redeemed its `max_redemptions` times.
-    #[error("the coupon has been redeemed {max_redemptions} times, its limit")]
     CouponFullyRedeemed {
         /// The coupon's limit.
         max_redemptions: i64,
     },
     /// An amount-off coupon with no amount in the session's currency (or a session without
     /// a currency).
-    #[error("the coupon has no amount in {}", currency.as_deref().unwrap_or("the session's (unset) currency"))]
     CurrencyNotSupported {
         /// The session's currency, if it has one.
         currency: Option<String>,
     },
     /// The coupon applies to some products only, and the cart holds none of them.
-    #[error("the coupon applies to none of the cart's products")]
     NotForTheseProducts,
 }
+
+impl fmt::Display for CodeRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, at): (&str, Option<&dyn fmt::Display>) = match self {
+            Self::Unknown => ("no promotion code has this text", None),
+            Self::Inactive => ("the promotion code is inactive", None),
+            Self::Expired { expires_at } => ("the promotion code expired at", Some(expires_at)),
+            Self::FullyRedeemed { max_redemptions } => (
+                "the promotion code reached its max_redemptions of",
+                Some(max_redemptions),
+            ),
+            Self::OtherCustomer => ("the promotion code is restricted to another customer", None),
+            Self::FirstTimeOnly => (
+                "the promotion code is for first-time transactions and the shopper has bought before",
+                None,
+            ),
+            Self::FirstTimeUnverified => (
+                "the promotion code is for first-time transactions and no purchase history is configured",
+                None,
+            ),
+            Self::BelowMinimum { minimum, currency } => {
+                return write!(
+                    f,
+                    "the subtotal is below the promotion code's minimum of {minimum} {currency}"
+                );
+            }
+            Self::NoMinimumInCurrency { currency } => (
+                "the promotion code has no minimum amount in",
+                Some(currency),
+            ),
+            Self::CouponInvalid { coupon } => ("the coupon is no longer valid:", Some(coupon)),
+            Self::CouponExpired { redeem_by } => {
+                ("the coupon could be redeemed until", Some(redeem_by))
+            }
+            Self::CouponFullyRedeemed { max_redemptions } => (
+                "the coupon reached its max_redemptions of",
+                Some(max_redemptions),
+            ),
+            Self::CurrencyNotSupported { currency: Some(c) } => {
+                ("the coupon has no amount in", Some(c))
+            }
+            Self::CurrencyNotSupported { currency: None } => (
+                "the coupon has no amount in the session's (unset) currency",
+                None,
+            ),
+            Self::NotForTheseProducts => {
+                ("the coupon applies to none of the cart's products", None)
+            }
+        };
+        f.write_str(what)?;
+        match at {
+            Some(at) => write!(f, " {at}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for CodeRefusal {}
 
 impl CodeRefusal {
     /// A message the shopper may see: it says what to do without revealing other customers'
     /// codes or your settings beyond the minimum order.
     pub fn customer_message(&self) -> String {
-        match self {
-            Self::Unknown | Self::OtherCustomer => "This code is not valid.".to_owned(),
-            Self::Inactive | Self::CouponInvalid { .. } => {
-                "This code can no longer be used.".to_owned()
-            }
-            Self::Expired { .. } | Self::CouponExpired { .. } => {
-                "This code has expired.".to_owned()
-            }
+        let message = match self {
+            Self::Unknown | Self::OtherCustomer => "This code is not valid.",
+            Self::Inactive | Self::CouponInvalid { .. } => "This code can no longer be used.",
+            Self::Expired { .. } | Self::CouponExpired { .. } => "This code has expired.",
             Self::FullyRedeemed { .. } | Self::CouponFullyRedeemed { .. } => {
-                "This code has reached its usage limit.".to_owned()
+                "This code has reached its usage limit."
             }
-            Self::FirstTimeOnly => "This code is only valid on a first order.".to_owned(),
-            Self::FirstTimeUnverified => "This code cannot be applied to this order.".to_owned(),
-            Self::BelowMinimum { minimum, currency } => format!(
-                "This code needs an order of at least {}.",
-                format_amount(*minimum, currency)
-            ),
+            Self::FirstTimeOnly => "This code is only valid on a first order.",
+            Self::FirstTimeUnverified => "This code cannot be applied to this order.",
+            Self::BelowMinimum { minimum, currency } => {
+                return format!(
+                    "This code needs an order of at least {}.",
+                    format_amount(*minimum, currency)
+                );
+            }
             Self::NoMinimumInCurrency { .. } | Self::CurrencyNotSupported { .. } => {
-                "This code cannot be used in this currency.".to_owned()
+                "This code cannot be used in this currency."
             }
-            Self::NotForTheseProducts => {
-                "This code does not apply to the items in your cart.".to_owned()
-            }
-        }
+            Self::NotForTheseProducts => "This code does not apply to the items in your cart.",
+        };
+        message.to_owned()
     }
 
     /// The refusal a [`Rejection`] from [`TypedCodes`] carries, if it is one.
