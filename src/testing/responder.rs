@@ -156,3 +156,32 @@ pub(crate) fn unmet(
         .collect();
     Some(UnmetExpectations { unmet, received })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_responder_shows_its_route_not_its_closure() {
+        let responder = Responder {
+            route: Route::post("/v1/coupons"),
+            reply: Arc::new(|_| Reply::pass()),
+        };
+        let shown = format!("{responder:?}");
+        assert!(shown.starts_with("Responder { route: Route {"), "{shown}");
+        assert!(
+            shown.contains("/v1/coupons") && shown.ends_with(".. }"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_header_on_pass_is_ignored() {
+        assert_eq!(Reply::pass().header("a", "b"), Reply::pass());
+        let answer = Reply::json(201, json!({})).header("a", "b").answer.unwrap();
+        assert_eq!(
+            (answer.status, answer.headers),
+            (201, vec![("a".into(), "b".into())])
+        );
+    }
+}

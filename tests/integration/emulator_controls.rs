@@ -101,6 +101,21 @@ async fn a_bad_seed_names_its_entry() {
             message: "`unit_amount` must not be negative".into()
         }
     );
+    // A free item is a price like any other.
+    let free = Seed::from_json(
+        r#"{"prices": [{"id": "price_free", "unit_amount": 0, "currency": "usd"}]}"#,
+    )
+    .unwrap();
+    fake.seed(&free).unwrap();
+    let session = fake
+        .client()
+        .checkout_sessions()
+        .create(
+            &CreateSession::new(SessionMode::Payment).line_item(LineItem::price("price_free", 1)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(session.amount_subtotal, Some(0));
 }
 
 #[tokio::test]

@@ -662,3 +662,90 @@ async fn a_completed_session_redeems_its_code_and_coupon() {
         "both sessions redeemed the coupon"
     );
 }
+
+/// A policy that only asks the flow to expand the line items.
+struct ExpandsLineItems;
+
+#[stripe_checkout_client::discounts::async_trait]
+impl DiscountPolicy for ExpandsLineItems {
+    fn expand(&self) -> Vec<String> {
+        vec!["line_items".into()]
+    }
+
+    async fn recompute(
+        &self,
+        _: &DiscountRequest,
+        _: &stripe_checkout_client::checkout::CheckoutSession,
+    ) -> Result<Vec<Discount>, stripe_checkout_client::discounts::Rejection> {
+        Ok(Vec::new())
+    }
+}
+
+#[tokio::test]
+async fn a_product_limited_coupon_reads_the_line_items_once() {
+    let fake = emulator().await;
+    let client = fake.client();
+    client
+        .coupons()
+        .create(&percent(50.0).applies_to_products(["prod_cap"]))
+        .await
+        .unwrap();
+    client
+        .promotion_codes()
+        .create(&CreatePromotionCode::new("PROMO").code("CAPS"))
+        .await
+        .unwrap();
+    let shopper = Shopper {
+        cart: &[("price_jacket", 1), ("price_cap", 1)],
+        ..ADA
+    };
+    let line_item_reads = |fake: &FakeStripe| {
+        fake.journal()
+            .iter()
+            .filter(|r| r.path.ends_with("/line_items"))
+            .count()
+    };
+    // Not expanded by the flow: one line-item read.
+    let session = client
+        .checkout_sessions()
+        .create(&session_for(shopper))
+        .await
+        .unwrap();
+    let alone = policy_on(&client, &fake, &[]);
+    let outcome = update_discounts(&client, typed(&session.id, "CAPS"), &alone)
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.discounts,
+        [Discount::Coupon("PROMO".parse().unwrap())]
+    );
+    assert_eq!(line_item_reads(&fake), 1);
+    // Expanded in full by the flow's retrieve: none.
+    let session = client
+        .checkout_sessions()
+        .create(&session_for(shopper))
+        .await
+        .unwrap();
+    let expanded = FirstMatch::new()
+        .with(ExpandsLineItems)
+        .with(policy_on(&client, &fake, &[]));
+    let outcome = update_discounts(&client, typed(&session.id, "CAPS"), &expanded)
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.discounts,
+        [Discount::Coupon("PROMO".parse().unwrap())]
+    );
+    assert_eq!(line_item_reads(&fake), 1, "the expanded items were used");
+    assert_eq!(
+        client
+            .checkout_sessions()
+            .retrieve(&session.id)
+            .await
+            .unwrap()
+            .total_details
+            .and_then(|t| t.amount_discount),
+        Some(2_000),
+        "half of the cap only"
+    );
+}

@@ -89,7 +89,7 @@ pub struct TypedCodes<H = NoPurchaseHistory> {
     client: Client,
     options: RequestOptions,
     clock: Box<dyn Clock>,
-    history: Option<H>,
+    history: H,
     messages: Option<Box<MessageFn>>,
 }
 
@@ -101,7 +101,7 @@ impl TypedCodes {
             client,
             options: RequestOptions::default(),
             clock: Box::new(SystemClock),
-            history: None,
+            history: NoPurchaseHistory,
             messages: None,
         }
     }
@@ -129,7 +129,7 @@ impl<H: PurchaseHistory> TypedCodes<H> {
             client: self.client,
             options: self.options,
             clock: self.clock,
-            history: Some(history),
+            history,
             messages: self.messages,
         }
     }
@@ -170,12 +170,10 @@ impl<H: PurchaseHistory> TypedCodes<H> {
             .and_then(|r| r.first_time_transaction)
             == Some(true)
         {
-            let returning = match &self.history {
+            let returning = match self.history.has_purchased(session).await? {
                 None => Err(CodeRefusal::FirstTimeUnverified),
-                Some(history) => match history.has_purchased(session).await? {
-                    true => Err(CodeRefusal::FirstTimeOnly),
-                    false => Ok(()),
-                },
+                Some(true) => Err(CodeRefusal::FirstTimeOnly),
+                Some(false) => Ok(()),
             };
             returning.map_err(|r| self.refuse(typed, r))?;
         }
@@ -248,7 +246,7 @@ impl<H> fmt::Debug for TypedCodes<H> {
         f.debug_struct("TypedCodes")
             .field("client", &self.client)
             .field("options", &self.options)
-            .field("purchase_history", &self.history.is_some())
+            .field("purchase_history", &std::any::type_name::<H>())
             .finish_non_exhaustive()
     }
 }
@@ -288,50 +286,56 @@ impl<H: PurchaseHistory> DiscountPolicy for TypedCodes<H> {
 ///
 /// ```
 /// use std::collections::HashSet;
+/// use stripe_checkout_client::checkout::CheckoutSession;
 /// use stripe_checkout_client::discounts::policies::PurchaseHistory;
 ///
 /// let returning: HashSet<String> = HashSet::from(["cus_ada".to_owned()]);
 /// fn assert_history(_: &impl PurchaseHistory) {}
 /// assert_history(&returning);
-/// assert_history(&|session: &stripe_checkout_client::checkout::CheckoutSession| {
-///     session.customer_email.as_deref() == Some("ada@example.com")
+/// // By email; a session without one cannot tell (`None`), and the code is refused.
+/// let buyers = HashSet::from(["ada@example.com".to_owned()]);
+/// assert_history(&move |session: &CheckoutSession| {
+///     session.customer_email.as_ref().map(|email| buyers.contains(email))
 /// });
 /// ```
 #[async_trait]
 pub trait PurchaseHistory: Send + Sync {
-    /// Whether the shopper of `session` has paid before.
+    /// Whether the shopper of `session` has paid before: `None` when it cannot tell (a
+    /// guest without an email, say), which refuses the code as
+    /// [`CodeRefusal::FirstTimeUnverified`].
     ///
     /// # Errors
     /// A [`Rejection`] when your records cannot be read; the code is then not applied.
-    async fn has_purchased(&self, session: &CheckoutSession) -> Result<bool, Rejection>;
+    async fn has_purchased(&self, session: &CheckoutSession) -> Result<Option<bool>, Rejection>;
 }
 
-/// No purchase history: the [`TypedCodes`] default, under which a code for first-time
-/// transactions is refused ([`CodeRefusal::FirstTimeUnverified`]).
+/// No purchase history, the [`TypedCodes`] default: it can never tell, so a code for
+/// first-time transactions is refused ([`CodeRefusal::FirstTimeUnverified`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoPurchaseHistory;
 
 #[async_trait]
 impl PurchaseHistory for NoPurchaseHistory {
-    /// Never asked: a policy without a history refuses first-order codes before asking.
-    async fn has_purchased(&self, _: &CheckoutSession) -> Result<bool, Rejection> {
-        Err(Rejection::new("no purchase history is configured"))
+    async fn has_purchased(&self, _: &CheckoutSession) -> Result<Option<bool>, Rejection> {
+        Ok(None)
     }
 }
 
+/// The customers who have bought, by [`CustomerRef`]; a session with neither a customer nor
+/// a `client_reference_id` cannot tell.
 #[async_trait]
 impl PurchaseHistory for HashSet<String> {
-    async fn has_purchased(&self, session: &CheckoutSession) -> Result<bool, Rejection> {
-        Ok(CustomerRef::from_session(session).is_some_and(|who| self.contains(who.as_str())))
+    async fn has_purchased(&self, session: &CheckoutSession) -> Result<Option<bool>, Rejection> {
+        Ok(CustomerRef::from_session(session).map(|who| self.contains(who.as_str())))
     }
 }
 
 #[async_trait]
 impl<F> PurchaseHistory for F
 where
-    F: Fn(&CheckoutSession) -> bool + Send + Sync,
+    F: Fn(&CheckoutSession) -> Option<bool> + Send + Sync,
 {
-    async fn has_purchased(&self, session: &CheckoutSession) -> Result<bool, Rejection> {
+    async fn has_purchased(&self, session: &CheckoutSession) -> Result<Option<bool>, Rejection> {
         Ok(self(session))
     }
 }
@@ -840,8 +844,13 @@ mod tests {
         assert_eq!(pick(vec![account.clone()]), Err(CodeRefusal::OtherCustomer));
         let as_account = session(json!({"customer_account": "acct_1"}));
         assert_eq!(
-            choose(vec![account], "SUMMER", &as_account).map(|c| c.id.to_string()),
+            choose(vec![account.clone()], "SUMMER", &as_account).map(|c| c.id.to_string()),
             Ok("promo_acct".into())
+        );
+        let other_account = session(json!({"customer_account": "acct_2"}));
+        assert_eq!(
+            choose(vec![account], "SUMMER", &other_account).map(|c| c.id.to_string()),
+            Err(CodeRefusal::OtherCustomer)
         );
     }
 
@@ -922,6 +931,40 @@ mod tests {
             Some(13_000)
         );
         assert_eq!(eligible_subtotal(&items, &products(&["prod_tea"])), None);
+    }
+
+    #[test]
+    fn histories_say_yes_no_or_cannot_tell() {
+        use crate::discounts::policies::test_support::block_on;
+        let ada = session(json!({"customer": "cus_ada", "customer_email": "ada@example.com"}));
+        let guest = session(json!({}));
+        let known: HashSet<String> = HashSet::from(["cus_ada".to_owned()]);
+        let ask =
+            |h: &dyn PurchaseHistory, s: &CheckoutSession| block_on(h.has_purchased(s)).unwrap();
+        assert_eq!(ask(&known, &ada), Some(true));
+        assert_eq!(ask(&HashSet::new(), &ada), Some(false));
+        assert_eq!(ask(&known, &guest), None);
+        assert_eq!(ask(&NoPurchaseHistory, &ada), None);
+        let by_email =
+            |s: &CheckoutSession| s.customer_email.as_ref().map(|e| e == "ada@example.com");
+        assert_eq!(ask(&by_email, &ada), Some(true));
+        assert_eq!(ask(&by_email, &guest), None);
+    }
+
+    #[test]
+    fn debug_says_whether_a_history_is_set_and_hides_the_key() {
+        let client = Client::new("sk_test_TypedCodesDebug0000000000000001").unwrap();
+        let without = format!("{:?}", TypedCodes::new(client.clone()));
+        let with = format!(
+            "{:?}",
+            TypedCodes::new(client).purchase_history(HashSet::<String>::new())
+        );
+        assert!(
+            without.starts_with("TypedCodes {") && without.contains("NoPurchaseHistory"),
+            "{without}"
+        );
+        assert!(with.contains("HashSet"), "{with}");
+        assert!(!with.contains("TypedCodesDebug0000000000000001"), "{with}");
     }
 
     #[test]
