@@ -217,6 +217,25 @@ pub(crate) struct CodeExpansion {
 }
 
 impl StoredPromotionCode {
+    /// An active code for anyone, without limits or restrictions.
+    pub(crate) fn new(id: String, code: &str, coupon_id: &str, created: i64) -> Self {
+        StoredPromotionCode {
+            id,
+            code: code.to_owned(),
+            coupon_id: coupon_id.to_owned(),
+            active: true,
+            created,
+            customer: None,
+            expires_at: None,
+            max_redemptions: None,
+            metadata: Vec::new(),
+            first_time_transaction: false,
+            minimum_amount: None,
+            minimum_currency_options: Vec::new(),
+            times_redeemed: 0,
+        }
+    }
+
     /// The code in the version's shape: basil nests the coupon in full under `coupon`,
     /// clover and later name it under `promotion`, expanded only when asked.
     pub(crate) fn to_json(

@@ -24,21 +24,8 @@ impl Store {
 
     pub(crate) fn add_promotion_code(&mut self, code: &str, coupon_id: &str) -> String {
         let id = new_id("promo_", 24);
-        self.promotion_codes.push(StoredPromotionCode {
-            id: id.clone(),
-            code: code.to_owned(),
-            coupon_id: coupon_id.to_owned(),
-            active: true,
-            created: self.now(),
-            customer: None,
-            expires_at: None,
-            max_redemptions: None,
-            metadata: Vec::new(),
-            first_time_transaction: false,
-            minimum_amount: None,
-            minimum_currency_options: Vec::new(),
-            times_redeemed: 0,
-        });
+        let stored = StoredPromotionCode::new(id.clone(), code, coupon_id, self.now());
+        self.promotion_codes.push(stored);
         id
     }
 
@@ -77,11 +64,7 @@ impl Store {
         let restrictions = p.restrictions.clone().unwrap_or_default();
         let id = new_id("promo_", 24);
         let stored = StoredPromotionCode {
-            id: id.clone(),
-            code,
-            coupon_id,
             active: p.active.unwrap_or(true),
-            created: self.now(),
             customer,
             expires_at: p.expires_at,
             max_redemptions: p.max_redemptions,
@@ -97,7 +80,7 @@ impl Store {
                 .iter()
                 .map(|(currency, option)| (currency.to_ascii_lowercase(), option.minimum_amount))
                 .collect(),
-            times_redeemed: 0,
+            ..StoredPromotionCode::new(id, &code, &coupon_id, self.now())
         };
         let expand = code_expansion(&p.expand, "")?;
         let answer = self.render_code(&stored, expand);

@@ -160,21 +160,7 @@ mod tests {
     }
 
     fn code() -> StoredPromotionCode {
-        StoredPromotionCode {
-            id: "promo_1".into(),
-            code: "TEN".into(),
-            coupon_id: "TEN".into(),
-            active: true,
-            created: 0,
-            customer: None,
-            expires_at: None,
-            max_redemptions: None,
-            metadata: Vec::new(),
-            first_time_transaction: false,
-            minimum_amount: None,
-            minimum_currency_options: Vec::new(),
-            times_redeemed: 0,
-        }
+        StoredPromotionCode::new("promo_1".into(), "TEN", "TEN", 0)
     }
 
     fn cart() -> Cart {

@@ -281,6 +281,16 @@ fn session_for(shopper: Shopper) -> CreateSession {
     params
 }
 
+/// Creates `coupon`, then `code` for it.
+async fn with_code(
+    client: &Client,
+    coupon: &CreateCoupon,
+    code: CreatePromotionCode,
+) -> stripe_checkout_client::discounts::PromotionCode {
+    client.coupons().create(coupon).await.unwrap();
+    client.promotion_codes().create(&code).await.unwrap()
+}
+
 fn typed(session: &CheckoutSessionId, code: &str) -> DiscountRequest {
     DiscountRequest::new(session.clone()).with_discounts([RequestedDiscount::Code(code.into())])
 }
@@ -513,12 +523,12 @@ async fn codes_of_several_customers_share_a_text() {
 async fn no_code_no_discount_and_removal_clears() {
     let fake = emulator().await;
     let client = fake.client();
-    client.coupons().create(&percent(25.0)).await.unwrap();
-    client
-        .promotion_codes()
-        .create(&CreatePromotionCode::new("PROMO").code("SUMMER"))
-        .await
-        .unwrap();
+    with_code(
+        &client,
+        &percent(25.0),
+        CreatePromotionCode::new("PROMO").code("SUMMER"),
+    )
+    .await;
     let session = client
         .checkout_sessions()
         .create(&session_for(ADA))
@@ -556,12 +566,12 @@ async fn no_code_no_discount_and_removal_clears() {
 async fn the_best_of_a_typed_code_and_a_loyalty_tier() {
     let fake = emulator().await;
     let client = fake.client();
-    client.coupons().create(&percent(25.0)).await.unwrap();
-    client
-        .promotion_codes()
-        .create(&CreatePromotionCode::new("PROMO").code("SUMMER"))
-        .await
-        .unwrap();
+    with_code(
+        &client,
+        &percent(25.0),
+        CreatePromotionCode::new("PROMO").code("SUMMER"),
+    )
+    .await;
     let members = std::collections::HashMap::from([
         ("cus_ada".to_owned(), "gold".to_owned()),
         ("cus_bob".to_owned(), "silver".to_owned()),
@@ -629,12 +639,12 @@ async fn the_best_of_a_typed_code_and_a_loyalty_tier() {
 async fn a_completed_session_redeems_its_code_and_coupon() {
     let fake = emulator().await;
     let client = fake.client();
-    client.coupons().create(&percent(25.0)).await.unwrap();
-    let code = client
-        .promotion_codes()
-        .create(&CreatePromotionCode::new("PROMO").code("SUMMER"))
-        .await
-        .unwrap();
+    let code = with_code(
+        &client,
+        &percent(25.0),
+        CreatePromotionCode::new("PROMO").code("SUMMER"),
+    )
+    .await;
     complete_one(
         &fake,
         &client,
