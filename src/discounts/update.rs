@@ -310,6 +310,21 @@ mod tests {
     use super::*;
     use crate::resources::CouponDuration;
 
+    #[test]
+    fn a_pending_flow_shows_its_session_and_options_not_its_policy() {
+        let client = Client::new("sk_test_UpdateDiscountsDebug000000000001").unwrap();
+        let request = DiscountRequest::new("cs_test_debug".parse().unwrap());
+        let policy = crate::discounts::policy_fn(|_, _| Ok(Vec::new()));
+        let pending = update_discounts(&client, request, &policy).stripe_account("acct_123");
+        let shown = format!("{pending:?}");
+        assert!(shown.starts_with("UpdateDiscounts {"), "{shown}");
+        assert!(
+            shown.contains("cs_test_debug") && shown.contains("acct_123"),
+            "{shown}"
+        );
+        assert!(shown.ends_with(".. }"), "{shown}");
+    }
+
     fn have(value: Value) -> SessionDiscount {
         serde_json::from_value(value).unwrap()
     }

@@ -88,6 +88,11 @@ mod tests {
         assert_eq!(allocate(10, &[3, 3, 3]), [3, 3, 3]);
         assert_eq!(allocate(5, &[0, 10]), [0, 5]);
         assert_eq!(allocate(0, &[10]), [0]);
+        // A negative discount takes nothing off, rather than adding to an item.
+        assert_eq!(allocate(-10, &[100, 300]), [0, 0]);
+        assert_eq!(allocate(50, &[0, 0]), [0, 0]);
+        // The remainder of the rounding never goes to an item with nothing to discount.
+        assert_eq!(allocate(1, &[0, 3, 3]), [0, 1, 0]);
     }
 
     proptest! {

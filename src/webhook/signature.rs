@@ -349,6 +349,44 @@ mod tests {
     }
 
     #[test]
+    fn a_header_of_8_kib_is_read_and_one_byte_more_is_not() {
+        let header = test_header(PAYLOAD, SECRET, T);
+        let pad = |len: usize| format!("{header},x={}", "a".repeat(len - header.len() - 3));
+        let at_limit = pad(8 * 1024);
+        assert_eq!(at_limit.len(), 8 * 1024);
+        assert_eq!(verify(&at_limit, T), Ok(()));
+        let over = pad(8 * 1024 + 1);
+        assert_eq!(
+            verify(&over, T),
+            Err(WebhookError::MalformedHeader(HeaderProblem::TooLong))
+        );
+    }
+
+    #[test]
+    fn header_problems_read_as_sentences() {
+        let shown: Vec<String> = [
+            HeaderProblem::NoTimestamp,
+            HeaderProblem::BadTimestamp,
+            HeaderProblem::TooLong,
+            HeaderProblem::EmptySignature,
+            HeaderProblem::NonAsciiSignature,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            shown,
+            [
+                "no timestamp",
+                "the timestamp is not a number",
+                "the header is longer than 8 KiB",
+                "an empty v1 signature",
+                "a v1 signature with non-ascii characters",
+            ]
+        );
+    }
+
+    #[test]
     fn tolerance_applies_both_ways() {
         let header = test_header(PAYLOAD, SECRET, T);
         assert_eq!(verify(&header, T + 300), Ok(()));
