@@ -14,6 +14,8 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
+# The logs go beside the fuzz build, which a fresh clone does not have yet.
+mkdir -p target
 status=0
 for target in $(cargo fuzz list); do
   echo "-- fuzz $target for ${seconds}s"
