@@ -327,6 +327,13 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 /// The answer of the first responder for this request's route that does not pass.
 fn reply(store: &Store, request: &ReceivedRequest, params: &Value) -> Option<Answer> {
+    // Most requests have no responder: copy the request for one only when one may answer.
+    let mut routed = store
+        .responders
+        .iter()
+        .filter(|r| r.route.matches_raw(&request.method, &request.path))
+        .peekable();
+    routed.peek()?;
     let seen = RecordedRequest {
         method: request.method.clone(),
         path: request.path.clone(),
@@ -340,10 +347,7 @@ fn reply(store: &Store, request: &ReceivedRequest, params: &Value) -> Option<Ans
         applied: false,
         replied: false,
     };
-    store
-        .responders
-        .iter()
-        .filter(|r| r.route.matches_raw(&request.method, &request.path))
+    routed
         .find_map(|r| (r.reply)(&seen).answer)
         .map(|own| Answer {
             status: own.status,
