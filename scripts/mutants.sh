@@ -26,6 +26,13 @@ if [ "${1:-}" = "--since" ]; then
   args+=(--in-diff "$diff_file")
 fi
 
+# Each mutant is one rebuild and link of the test binaries: the `mutants` profile (Cargo.toml)
+# drops debug info, and mold, where installed, links in a fraction of the time (about 10 s a
+# mutant becomes 7 s on 2 cores).
+if command -v mold >/dev/null 2>&1; then
+  export RUSTFLAGS="${RUSTFLAGS:-} -C link-arg=-fuse-ld=mold"
+fi
+
 # The library's unit tests and the integration binary are the suites that exercise src/;
 # doc-tests are left out for time (each compiles on its own).
-cargo mutants --all-features "${args[@]}" "$@" -- --lib --test integration
+cargo mutants --all-features --profile mutants "${args[@]}" "$@" -- --lib --test integration
