@@ -34,5 +34,7 @@ if command -v mold >/dev/null 2>&1; then
 fi
 
 # The library's unit tests and the integration binary are the suites that exercise src/;
-# doc-tests are left out for time (each compiles on its own).
-cargo mutants --all-features --profile mutants "${args[@]}" "$@" -- --lib --test integration
+# doc-tests are left out for time (each compiles on its own). Naming them in the build too
+# (`--cargo-arg`) keeps the examples and benches from being rebuilt for every mutant.
+cargo mutants --all-features --profile mutants \
+  --cargo-arg=--lib --cargo-arg=--test=integration "${args[@]}" "$@"
