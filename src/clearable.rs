@@ -93,11 +93,11 @@ impl<T> From<T> for Clearable<T> {
 }
 
 /// `Clear` is the empty value; a `Set` list with nothing in it is sent as a clear too (an
-/// empty list would otherwise send nothing at all).
-impl<T: crate::encode::Encode> crate::encode::Encode for Clearable<T> {
+/// empty list would otherwise send nothing at all). The typed params only clear lists.
+impl<T: crate::encode::Encode> crate::encode::Encode for Clearable<Vec<T>> {
     fn encode(&self, out: &mut crate::encode::Writer) {
         match self {
-            Clearable::Set(value) if !value.is_empty_list() => value.encode(out),
+            Clearable::Set(list) if !list.is_empty() => list.encode(out),
             _ => out.text(""),
         }
     }
@@ -273,6 +273,18 @@ mod tests {
     fn deserialize_reports_inner_type_errors() {
         let err = serde_json::from_str::<Clearable<u32>>(r#""abc""#).unwrap_err();
         assert!(err.to_string().contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn a_value_of_no_known_shape_is_refused_saying_what_was_expected() {
+        use serde::de::value::{BytesDeserializer, Error};
+        let err =
+            Clearable::<String>::deserialize(BytesDeserializer::<Error>::new(b"x")).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("expected a value, or \"\" to clear it"),
+            "{err}"
+        );
     }
 
     #[test]

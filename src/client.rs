@@ -515,6 +515,8 @@ mod tests {
             ("https://api.stripe.com/?token=sk_live_Q", "sk_live_Q"),
             ("https://api.stripe.com/#sk_live_F", "sk_live_F"),
             ("http://u:sk_live_P@api.stripe.com", "sk_live_P"),
+            // Parses, but as a URL without a host: nothing of it is a base to show.
+            ("mailto:sk_live_M", "sk_live_M"),
         ] {
             let shown = check_api_base(raw).unwrap_err().to_string();
             assert!(!shown.contains(secret), "{shown}");
@@ -548,6 +550,20 @@ mod tests {
                 other => panic!("{bad}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn the_built_client_reports_its_version_and_base() {
+        let client = Client::builder("sk_test_123")
+            .api_version("2025-03-31.basil".parse().unwrap())
+            .api_base("http://localhost:4242/prefix/")
+            .build()
+            .unwrap();
+        assert_eq!(client.api_version().to_string(), "2025-03-31.basil");
+        assert_eq!(client.api_base(), "http://localhost:4242/prefix");
+        let default = Client::new("sk_test_123").unwrap();
+        assert_eq!(default.api_version(), &ApiVersion::server_update_beta());
+        assert_eq!(default.api_base(), "https://api.stripe.com");
     }
 
     #[test]

@@ -21,11 +21,6 @@ pub(crate) trait Encode {
     /// Writes the value's pairs; an unset value writes none.
     fn encode(&self, out: &mut Writer);
 
-    /// Whether this is a list with nothing in it (which `Clearable` sends as a clear).
-    fn is_empty_list(&self) -> bool {
-        false
-    }
-
     /// Whether the value writes nothing at all (`None`, an empty list), so that its field
     /// is skipped without writing its name into the key first: most fields of a params
     /// struct are unset.
@@ -175,10 +170,6 @@ impl<T: Encode> Encode for Vec<T> {
         for (index, item) in self.iter().enumerate() {
             out.element(index, item);
         }
-    }
-
-    fn is_empty_list(&self) -> bool {
-        self.is_empty()
     }
 
     fn is_unset(&self) -> bool {

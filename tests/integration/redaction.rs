@@ -22,7 +22,11 @@ fn assert_no_key(text: &str) {
 #[test]
 fn client_builder_and_options_never_print_the_key() {
     let builder = Client::builder(KEY).api_base("http://127.0.0.1:1");
-    assert_no_key(&format!("{builder:?}"));
+    let shown = format!("{builder:?}");
+    assert_no_key(&shown);
+    // What the builder holds is still readable, with the key in its redacted form.
+    assert!(shown.contains("sk_test_…QWER"), "{shown}");
+    assert!(shown.contains("http://127.0.0.1:1"), "{shown}");
     let client = builder.build().unwrap();
     let debug = format!("{client:?}");
     assert_no_key(&debug);
@@ -32,7 +36,9 @@ fn client_builder_and_options_never_print_the_key() {
     // A malformed key is not echoed in the builder or the error either.
     let bad = "pk_test_SecretKeyMaterial";
     let builder = Client::builder(bad);
-    assert!(!format!("{builder:?}").contains("SecretKeyMaterial"));
+    let shown = format!("{builder:?}");
+    assert!(!shown.contains("SecretKeyMaterial"), "{shown}");
+    assert!(shown.contains("<invalid key>"), "{shown}");
     let err = builder.build().unwrap_err();
     assert!(!format!("{err} {err:?}").contains("SecretKeyMaterial"));
 }
