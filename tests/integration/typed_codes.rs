@@ -673,6 +673,39 @@ async fn a_completed_session_redeems_its_code_and_coupon() {
     );
 }
 
+#[tokio::test]
+async fn a_coupon_stops_being_valid_at_its_redeem_by_and_its_last_redemption() {
+    let fake = emulator().await;
+    let client = fake.client();
+    let valid = |id: &'static str| {
+        let client = client.clone();
+        async move {
+            let coupon = client.coupons().retrieve(&id.parse().unwrap()).await;
+            coupon.unwrap().valid
+        }
+    };
+    client
+        .coupons()
+        .create(&percent(10.0).id("TWICE").max_redemptions(2))
+        .await
+        .unwrap();
+    client
+        .coupons()
+        .create(&percent(10.0).id("UNTIL").redeem_by(START + 60))
+        .await
+        .unwrap();
+    let twice = || Some(Discount::Coupon("TWICE".parse().unwrap()));
+    complete_one(&fake, &client, "cus_ada", twice()).await;
+    assert_eq!(valid("TWICE").await, Some(true), "one redemption left");
+    complete_one(&fake, &client, "cus_bob", twice()).await;
+    assert_eq!(valid("TWICE").await, Some(false), "both used");
+
+    fake.set_time(START + 59);
+    assert_eq!(valid("UNTIL").await, Some(true), "a second before");
+    fake.set_time(START + 60);
+    assert_eq!(valid("UNTIL").await, Some(false), "at redeem_by");
+}
+
 /// A policy that only asks the flow to expand the line items.
 struct ExpandsLineItems;
 
