@@ -467,6 +467,8 @@ mod tests {
         assert_eq!(s.len(), 512);
         let odd = format!("a{}", "é".repeat(400));
         assert_eq!(snippet(odd.as_bytes()).len(), 511);
+        // Bytes that are not UTF-8 at all are replaced, and what follows them is kept.
+        assert_eq!(snippet(b"bad \xff byte"), "bad \u{fffd} byte");
     }
 
     #[test]

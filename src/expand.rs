@@ -319,3 +319,43 @@ impl<T> IntoIterator for List<T> {
         self.data.into_iter()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn an_unmodelled_object_reads_back_what_stripe_sent() {
+        let sent = json!({"id": "in_1", "object": "invoice", "status": "paid"});
+        let object: StripeObject = serde_json::from_value(sent.clone()).unwrap();
+        assert_eq!(object.id(), "in_1");
+        assert_eq!(object.object(), Some("invoice"));
+        assert_eq!(Value::Object(object.fields().clone()), sent);
+        assert_eq!(Value::Object(object.clone().into_fields()), sent);
+        let untyped: StripeObject = serde_json::from_value(json!({"id": "x_1"})).unwrap();
+        assert_eq!(untyped.object(), None);
+    }
+
+    #[test]
+    fn either_shape_says_which_it_is() {
+        let id: Expandable<StripeObject> = serde_json::from_value(json!("in_1")).unwrap();
+        let object: Expandable<StripeObject> =
+            serde_json::from_value(json!({"id": "in_1"})).unwrap();
+        assert_eq!((id.is_object(), object.is_object()), (false, true));
+        assert_eq!((id.id(), object.id()), ("in_1", "in_1"));
+    }
+
+    #[test]
+    fn a_value_of_neither_shape_is_refused_saying_what_was_expected() {
+        let err = serde_json::from_value::<Expandable<StripeObject>>(json!(7)).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("expected an id string or an expanded object"),
+            "{err}"
+        );
+        let err = serde_json::from_value::<List<Value>>(json!([])).unwrap_err();
+        assert!(err.to_string().ends_with("expected a list object"), "{err}");
+    }
+}

@@ -8,8 +8,8 @@ use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{
     Address, CollectedInformation, CreateSession, LineItem, ListLineItems, ListSessions,
-    PermissionOwner, Permissions, PriceData, ProductData, SessionMode, SessionStatus,
-    ShippingDetails, UiMode, UpdateSession,
+    PaymentStatus, PermissionOwner, Permissions, PriceData, ProductData, SessionMode,
+    SessionStatus, ShippingDetails, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
@@ -436,6 +436,38 @@ async fn promotion_codes_and_catalog_objects() {
         .unwrap();
     assert_eq!(code["code"], "SPRING");
     assert_eq!(code["coupon"]["id"], "QUARTER");
+}
+
+#[tokio::test]
+async fn an_expanded_customer_and_a_fully_discounted_completion() {
+    let fake = fake_with_catalog().await;
+    fake.add_coupon("ALL", CouponData::percent_off(100.0));
+    let client = fake.client();
+    let create = |coupon: &str| {
+        custom_session("price_cap", 1)
+            .customer("cus_gold")
+            .discount(Discount::Coupon(coupon.parse().unwrap()))
+    };
+    let free = client
+        .checkout_sessions()
+        .create(&create("ALL"))
+        .expand(["customer"])
+        .await
+        .unwrap();
+    let customer = free.customer.as_ref().unwrap().as_object().unwrap();
+    assert_eq!(
+        (customer.id.as_str(), customer.email.as_deref()),
+        ("cus_gold", Some("gold@example.com"))
+    );
+    let paid = client
+        .checkout_sessions()
+        .create(&create("TENOFF"))
+        .await
+        .unwrap();
+    let free = fake.complete_session(free.id.as_str()).await.unwrap();
+    let paid = fake.complete_session(paid.id.as_str()).await.unwrap();
+    assert_eq!(free.payment_status, Some(PaymentStatus::NoPaymentRequired));
+    assert_eq!(paid.payment_status, Some(PaymentStatus::Paid));
 }
 
 #[tokio::test]
