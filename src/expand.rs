@@ -358,4 +358,19 @@ mod tests {
         let err = serde_json::from_value::<List<Value>>(json!([])).unwrap_err();
         assert!(err.to_string().ends_with("expected a list object"), "{err}");
     }
+
+    #[test]
+    fn a_list_key_that_is_not_a_name_is_refused() {
+        use serde::de::value::{Error, U64Deserializer};
+        let err = ListKey::deserialize(U64Deserializer::<Error>::new(3))
+            .err()
+            .unwrap();
+        assert!(err.to_string().ends_with("expected a field name"), "{err}");
+    }
+
+    #[test]
+    fn a_page_iterates_over_its_objects() {
+        let page = List::new(vec![1, 2], true, "/v1/x");
+        assert_eq!(page.into_iter().collect::<Vec<_>>(), [1, 2]);
+    }
 }

@@ -55,11 +55,7 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
         ("POST", ["sessions", id, "complete"]) => match complete(shared, id).await {
             Ok(()) => {
                 let mut store = shared.store();
-                let expand = Expansion {
-                    discounts: true,
-                    ..Expansion::default()
-                };
-                let session = store.render_session_in(id, expand, Shape::default());
+                let session = store.render_session_in(id, Expansion::default(), Shape::default());
                 (200, session.unwrap_or(Value::Null))
             }
             Err(err @ FakeStripeError::NoSuchSession(_)) => refusal(404, &err.to_string()),
@@ -93,9 +89,7 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
         },
         ("POST", ["faults"]) => match parse::<FaultSpec>(body).and_then(fault_of) {
             Ok(fault) => {
-                if fault.times > 0 {
-                    shared.store().faults.push_back(fault);
-                }
+                shared.store().queue_fault(fault);
                 (200, json!({"queued": true}))
             }
             Err(message) => refusal(400, &message),

@@ -237,9 +237,7 @@ impl FakeStripe {
     /// Queues a fault for upcoming requests (see [`Fault`]). A fault for zero requests
     /// (`times(0)`) is dropped.
     pub fn inject(&self, fault: Fault) {
-        if fault.times > 0 {
-            self.shared.store().faults.push_back(fault);
-        }
+        self.shared.store().queue_fault(fault);
     }
 
     /// Answers the requests of `route` with `reply` — a closure that sees each request as

@@ -103,6 +103,13 @@ impl Store {
         })
     }
 
+    /// Queues `fault` for the requests it matches; one that is to hit none is not kept.
+    pub(crate) fn queue_fault(&mut self, fault: Fault) {
+        if fault.times > 0 {
+            self.faults.push_back(fault);
+        }
+    }
+
     /// Open sessions past their `expires_at` become expired, as Stripe expires them.
     pub(crate) fn sweep_expired(&mut self) {
         let now = self.now();

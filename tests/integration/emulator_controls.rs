@@ -260,3 +260,68 @@ async fn the_controls_complete_move_fault_and_read() {
     let (status, _) = control(&fake, reqwest::Method::PUT, "clock", None).await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn each_kind_of_fault_is_queued_over_http_for_its_method() {
+    let fake = seeded().await;
+    let client = fake
+        .client_builder()
+        .max_retries(0)
+        .timeout(std::time::Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let coupons = client.coupons();
+    let quarter = "QUARTER".parse().unwrap();
+    let queue = |spec: Value| {
+        let fake = &fake;
+        async move {
+            let (status, body) = control(fake, reqwest::Method::POST, "faults", Some(spec)).await;
+            assert_eq!(status, 200, "{body}");
+        }
+    };
+
+    queue(json!({"status": 502, "times": 0})).await;
+    assert!(coupons.retrieve(&quarter).await.is_ok(), "hits nothing");
+
+    queue(json!({"drop_connection": true, "method": "post", "path": "/v1/coupons"})).await;
+    assert!(coupons.retrieve(&quarter).await.is_ok(), "a GET passes");
+    let five = stripe_checkout_client::discounts::CreateCoupon::percent_off(5.0);
+    match coupons.create(&five).await {
+        Err(stripe_checkout_client::Error::Connection { .. }) => {}
+        other => panic!("a dropped connection, got {other:?}"),
+    }
+    assert!(coupons.create(&five).await.is_ok(), "once");
+
+    queue(json!({"delay_ms": 5_000, "method": "DELETE"})).await;
+    assert!(coupons.retrieve(&quarter).await.is_ok(), "a GET passes");
+    match coupons.delete(&quarter).await {
+        Err(stripe_checkout_client::Error::Timeout { .. }) => {}
+        other => panic!("a late answer, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_session_completed_over_http_is_answered_with_its_discounts() {
+    let fake = seeded().await;
+    let client = fake.client();
+    let session = client
+        .checkout_sessions()
+        .create(
+            &CreateSession::new(SessionMode::Payment)
+                .line_item(LineItem::price("price_demo_jacket", 1))
+                .discount(stripe_checkout_client::discounts::Discount::Coupon(
+                    "QUARTER".parse().unwrap(),
+                )),
+        )
+        .await
+        .unwrap();
+    let (status, body) = control(
+        &fake,
+        reqwest::Method::POST,
+        &format!("sessions/{}/complete", session.id),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["discounts"][0]["coupon"], "QUARTER", "{body}");
+}
