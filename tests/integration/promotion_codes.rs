@@ -33,7 +33,11 @@ async fn codes_are_retrieved_updated_and_listed_on_every_version() {
         let codes = on(&fake, version.clone());
         let codes = codes.promotion_codes();
         let summer = codes
-            .create(&CreatePromotionCode::new("QUARTER").code("SUMMER"))
+            .create(
+                &CreatePromotionCode::new("QUARTER")
+                    .code("SUMMER")
+                    .metadata("campaign", "summer"),
+            )
             .await
             .unwrap();
         let gold = codes
@@ -54,6 +58,11 @@ async fn codes_are_retrieved_updated_and_listed_on_every_version() {
         assert_eq!(
             (read.code.as_deref(), read.coupon_id()),
             (Some("SUMMER"), Some("QUARTER"))
+        );
+        assert_eq!(
+            read.metadata.get("campaign").map(String::as_str),
+            Some("summer"),
+            "{version}: the metadata it was created with"
         );
         let expanded = codes
             .retrieve(&id)
