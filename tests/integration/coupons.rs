@@ -112,6 +112,9 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
             "amount_off",
         ),
         (json!({"amount_off": 100}), "currency"),
+        (json!({"amount_off": 0, "currency": "usd"}), "amount_off"),
+        (json!({"percent_off": 0}), "amount_off"),
+        (json!({"percent_off": 100.5}), "amount_off"),
         (
             json!({"percent_off": 5, "currency_options": {"eur": {"amount_off": 1}}}),
             "currency_options",
@@ -122,6 +125,21 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
             .await
             .unwrap_err();
         assert_eq!(err.as_api().unwrap().param.as_deref(), Some(param), "{raw}");
+    }
+
+    // The smallest amount and the whole price are coupons Stripe takes.
+    for edge in [
+        json!({"amount_off": 1, "currency": "usd"}),
+        json!({"percent_off": 100}),
+    ] {
+        let made: Value = client
+            .request_raw(Method::Post, "/v1/coupons", &edge)
+            .await
+            .unwrap_or_else(|err| panic!("{edge}: {err}"));
+        coupons
+            .delete(&id(made["id"].as_str().unwrap()))
+            .await
+            .unwrap();
     }
 
     // Deleted: gone for new codes and reads, and from the list.
