@@ -209,8 +209,9 @@ impl fmt::Display for At<'_> {
     }
 }
 
-/// The encoding state. `key` is the single path buffer shared by every level: each level
-/// pushes its segment and truncates back, so only the finished pairs allocate.
+/// The encoding state. `key` is the single path buffer shared by every level: before pushing
+/// an entry's segment, a level truncates the buffer back to its own path, so only the
+/// finished pairs allocate and nothing needs undoing when a level ends.
 struct Encoder {
     key: String,
     pairs: Vec<(String, String)>,
@@ -272,7 +273,6 @@ impl<'a> ValueSerializer<'a> {
         Ok(SeqEncoder {
             enc: self.enc,
             base: len,
-            restore: len,
             index: 0,
         })
     }
@@ -283,7 +283,6 @@ impl<'a> ValueSerializer<'a> {
             enc: self.enc,
             top: self.top,
             base: len,
-            restore: len,
         }
     }
 
@@ -432,13 +431,11 @@ impl<'a> ser::Serializer for ValueSerializer<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<SeqEncoder<'a>, EncodeError> {
-        let restore = self.enc.key.len();
         let inner = self.variant(variant);
         let base = inner.enc.key.len();
         Ok(SeqEncoder {
             enc: inner.enc,
             base,
-            restore,
             index: 0,
         })
     }
@@ -458,14 +455,12 @@ impl<'a> ser::Serializer for ValueSerializer<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<MapEncoder<'a>, EncodeError> {
-        let restore = self.enc.key.len();
         let inner = self.variant(variant);
         let base = inner.enc.key.len();
         Ok(MapEncoder {
             enc: inner.enc,
             top: false,
             base,
-            restore,
         })
     }
 }
@@ -476,15 +471,13 @@ struct SeqEncoder<'a> {
     enc: &'a mut Encoder,
     /// Path length of the sequence itself; each element's index is pushed after it.
     base: usize,
-    /// Path length to leave behind at `end` (shorter than `base` for tuple variants).
-    restore: usize,
     index: usize,
 }
 
 impl SeqEncoder<'_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EncodeError> {
-        // Truncating before pushing (not only after) keeps the path right even if a caller
-        // swallowed an error from a previous element.
+        // Truncating before pushing is what keeps the path right: a finished element, or
+        // one whose error a caller swallowed, leaves its segments behind.
         self.enc.key.truncate(self.base);
         // Writing into a String cannot fail.
         let _ = write!(self.enc.key, "[{}]", self.index);
@@ -493,11 +486,6 @@ impl SeqEncoder<'_> {
             enc: &mut *self.enc,
             top: false,
         })
-    }
-
-    fn finish(self) -> Result<(), EncodeError> {
-        self.enc.key.truncate(self.restore);
-        Ok(())
     }
 }
 
@@ -510,7 +498,7 @@ impl ser::SerializeSeq for SeqEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 
@@ -523,7 +511,7 @@ impl ser::SerializeTuple for SeqEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 
@@ -536,7 +524,7 @@ impl ser::SerializeTupleStruct for SeqEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 
@@ -549,7 +537,7 @@ impl ser::SerializeTupleVariant for SeqEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 
@@ -559,8 +547,6 @@ struct MapEncoder<'a> {
     top: bool,
     /// Path length of the map itself; each entry's segment is pushed after it.
     base: usize,
-    /// Path length to leave behind at `end` (shorter than `base` for struct variants).
-    restore: usize,
 }
 
 impl MapEncoder<'_> {
@@ -575,11 +561,6 @@ impl MapEncoder<'_> {
         self.enc.key.truncate(self.base);
         self.enc.push_segment(self.top, name);
         self.value(value)
-    }
-
-    fn finish(self) -> Result<(), EncodeError> {
-        self.enc.key.truncate(self.restore);
-        Ok(())
     }
 }
 
@@ -609,7 +590,7 @@ impl ser::SerializeMap for MapEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 
@@ -626,7 +607,7 @@ impl ser::SerializeStruct for MapEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 
@@ -643,7 +624,7 @@ impl ser::SerializeStructVariant for MapEncoder<'_> {
     }
 
     fn end(self) -> Result<(), EncodeError> {
-        self.finish()
+        Ok(())
     }
 }
 

@@ -76,6 +76,23 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
         .await
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("Ten dollars off"));
+    // A percent-off coupon takes a new name, but no amounts in other currencies.
+    let quarter_id = id(&quarter.id);
+    let renamed_quarter = coupons
+        .update(&quarter_id, &UpdateCoupon::new().name("A quarter off"))
+        .await
+        .unwrap();
+    assert_eq!(renamed_quarter.name.as_deref(), Some("A quarter off"));
+    match coupons
+        .update(
+            &quarter_id,
+            &UpdateCoupon::new().currency_option("eur", 100),
+        )
+        .await
+    {
+        Err(Error::Api(api)) => assert_eq!(api.param.as_deref(), Some("currency_options")),
+        other => panic!("{other:?}"),
+    }
     assert_eq!(renamed.currency_options["gbp"].amount_off, 800);
     assert!(renamed.metadata.is_empty());
 

@@ -177,6 +177,17 @@ async fn codes_are_retrieved_updated_and_listed_on_every_version() {
             Err(Error::Api(api)) => assert_eq!(api.param.as_deref(), Some("active")),
             other => panic!("{other:?}"),
         }
+        // The switched-off code's other fields still change, and an active code may be
+        // told it is active.
+        codes
+            .update(&id, &UpdatePromotionCode::new().metadata("why", "twin"))
+            .await
+            .unwrap();
+        let gold_again = codes
+            .update(&gold.id, &UpdatePromotionCode::new().active(true))
+            .await
+            .unwrap();
+        assert_eq!(gold_again.active, Some(true));
         let unknown: PromotionCodeId = "promo_missing".parse().unwrap();
         match codes.retrieve(&unknown).await {
             Err(Error::Api(api)) => assert_eq!(api.status, 404),
