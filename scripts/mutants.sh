@@ -6,6 +6,11 @@
 #   bash scripts/mutants.sh                 # every file under src/ (hours on 2 cores)
 #   bash scripts/mutants.sh --since main~3  # only mutants on lines changed since main~3
 #   bash scripts/mutants.sh -f src/discounts/update.rs   # any cargo-mutants options
+#   bash scripts/mutants.sh --recheck mutants.out/missed.txt   # survivors, every suite
+#
+# A run uses the unit tests and the integration binary (fast to rebuild). `--recheck` runs
+# the survivors of a run again against every suite, doc-tests included: a mutant a doc-test
+# catches is caught.
 #
 # Mutants that cannot change behaviour are skipped in .cargo/mutants.toml, each with its
 # reason. Results land in mutants.out/ (ignored by git): missed.txt lists the survivors.
@@ -17,7 +22,23 @@ if ! cargo mutants --version >/dev/null 2>&1; then
 fi
 
 args=()
-if [ "${1:-}" = "--since" ]; then
+suites=(--cargo-arg=--lib --cargo-arg=--test=integration)
+if [ "${1:-}" = "--recheck" ]; then
+  missed=${2:?usage: scripts/mutants.sh --recheck <missed.txt>}
+  shift 2
+  suites=()
+  # Each survivor by its file and its description; line numbers move as the code is edited.
+  while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    file=${line%%:*}
+    what=$(printf '%s' "${line#*: }" | sed 's/[][\\.*^$(){}?+|/]/\\&/g')
+    args+=(-f "$file" --re "$what")
+  done < "$missed"
+  if [ ${#args[@]} -eq 0 ]; then
+    echo "no survivors in $missed"
+    exit 0
+  fi
+elif [ "${1:-}" = "--since" ]; then
   base=${2:?usage: scripts/mutants.sh --since <commit>}
   shift 2
   diff_file=$(mktemp)
@@ -34,7 +55,7 @@ if command -v mold >/dev/null 2>&1; then
 fi
 
 # The library's unit tests and the integration binary are the suites that exercise src/;
-# doc-tests are left out for time (each compiles on its own). Naming them in the build too
-# (`--cargo-arg`) keeps the examples and benches from being rebuilt for every mutant.
-cargo mutants --all-features --profile mutants \
-  --cargo-arg=--lib --cargo-arg=--test=integration "${args[@]}" "$@"
+# doc-tests are left to `--recheck` for time (they compile as one more binary per mutant).
+# Naming the suites in the build too (`--cargo-arg`) keeps the examples and benches from
+# being rebuilt for every mutant.
+cargo mutants --all-features --profile mutants "${suites[@]}" "${args[@]}" "$@"
