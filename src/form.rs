@@ -1154,6 +1154,25 @@ mod tests {
             matches!(&err, EncodeError::NonStringKey { key } if key == "v[0][v]"),
             "{err:?}"
         );
+
+        // An optional key, and a variant carrying data, are no names either.
+        let mut optional_keys = BTreeMap::new();
+        optional_keys.insert(Some("a"), 1);
+        #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+        enum Tagged {
+            Named(u8),
+        }
+        let mut tagged_keys = BTreeMap::new();
+        tagged_keys.insert(Tagged::Named(1), 1);
+        for err in [
+            one(optional_keys).unwrap_err(),
+            one(tagged_keys).unwrap_err(),
+        ] {
+            assert!(
+                matches!(&err, EncodeError::NonStringKey { key } if key == "v"),
+                "{err:?}"
+            );
+        }
     }
 
     #[test]

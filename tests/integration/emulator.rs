@@ -760,6 +760,22 @@ async fn fault_knobs() {
     assert_eq!(api_error(&err).status, 503);
     assert_eq!(fake.journal().len(), 1);
 
+    // Injected statuses answer with the error Stripe gives for them.
+    for (status, error_type, code) in [
+        (409, "invalid_request_error", Some("lock_timeout")),
+        (429, "invalid_request_error", Some("rate_limit")),
+        (402, "invalid_request_error", None),
+        (500, "api_error", None),
+    ] {
+        fake.fail_next(1, status, Some(false));
+        let err = sessions.retrieve(&session.id).await.unwrap_err();
+        let api = api_error(&err);
+        assert_eq!(
+            (api.status, api.error_type.as_deref(), api.code.as_deref()),
+            (status, Some(error_type), code)
+        );
+    }
+
     // A dropped connection before anything applied, then success.
     fake.drop_next_connection();
     sessions.retrieve(&session.id).await.unwrap();
