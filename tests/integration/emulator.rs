@@ -777,8 +777,11 @@ async fn fault_knobs() {
     }
 
     // A dropped connection before anything applied, then success.
+    fake.clear_journal();
     fake.drop_next_connection();
     sessions.retrieve(&session.id).await.unwrap();
+    let statuses: Vec<_> = fake.journal().iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [None, Some(200)], "dropped, then retried");
 
     // A slow answer beyond the client's timeout.
     let impatient = fake
