@@ -372,36 +372,49 @@ mod tests {
         value
     }
 
-    proptest! {
-        /// Replacing any value in a real session with one of another type, the walk names the
-        /// same path as a path-tracking decode, pretty-printed or compact.
-        #[test]
-        fn agrees_with_serde_path_to_error(node in any::<prop::sample::Index>(),
-                                           replacement in 0..6usize,
-                                           pretty: bool) {
-            let session: Value = serde_json::from_str(SESSION).unwrap();
-            let mut all = Vec::new();
-            nodes(&session, &mut Vec::new(), &mut all);
-            let path = node.get(&all);
-            let mut broken = session.clone();
-            *value_mut(&mut broken, path) = [
-                Value::from("text"),
-                Value::from(-7),
-                Value::from(true),
-                serde_json::json!({"k": 1}),
-                serde_json::json!([1, "x"]),
-                serde_json::json!([{"k": 1}]),
-            ][replacement].clone();
-            let json = if pretty {
-                serde_json::to_vec_pretty(&broken).unwrap()
-            } else {
-                serde_json::to_vec(&broken).unwrap()
-            };
-            if let Some((ours, tracked)) = both_paths::<CheckoutSession>(&json) {
-                prop_assert_eq!(ours, tracked);
+    /// Replacing each value in a real session with each of eight values of other types, the
+    /// walk names the same path as a path-tracking decode, pretty-printed and compact. Every
+    /// node, not a sample: the array rules hinge on a few of them.
+    #[test]
+    fn agrees_with_serde_path_to_error_everywhere() {
+        let session: Value = serde_json::from_str(SESSION).unwrap();
+        let mut all = Vec::new();
+        nodes(&session, &mut Vec::new(), &mut all);
+        let replacements = [
+            Value::from("text"),
+            Value::from(-7),
+            Value::from(true),
+            serde_json::json!({"k": 1}),
+            serde_json::json!([1, "x"]),
+            serde_json::json!([{"k": 1}]),
+            serde_json::json!([[1]]),
+            serde_json::json!([[{"k": 1}], "x"]),
+        ];
+        let mut refused = 0;
+        for path in &all {
+            for replacement in &replacements {
+                let mut broken = session.clone();
+                *value_mut(&mut broken, path) = replacement.clone();
+                for json in [
+                    serde_json::to_vec_pretty(&broken).unwrap(),
+                    serde_json::to_vec(&broken).unwrap(),
+                ] {
+                    if let Some((ours, tracked)) = both_paths::<CheckoutSession>(&json) {
+                        // The one ambiguity (see `path_at`): an array of arrays refused whole
+                        // reads, at the same byte, as its first element refused.
+                        let nested = replacement[0].is_array();
+                        if !(nested && ours == format!("{tracked}[0]")) {
+                            assert_eq!(ours, tracked, "{path:?} = {replacement}");
+                        }
+                        refused += 1;
+                    }
+                }
             }
         }
+        assert!(refused > all.len(), "most replacements are refused: {refused}");
+    }
 
+    proptest! {
         /// The walk never panics, whatever the bytes and offset.
         #[test]
         fn never_panics(json in prop::collection::vec(any::<u8>(), 0..200), line in 0..5usize, column in 0..300usize) {
