@@ -411,7 +411,10 @@ mod tests {
                 }
             }
         }
-        assert!(refused > all.len(), "most replacements are refused: {refused}");
+        assert!(
+            refused > all.len(),
+            "most replacements are refused: {refused}"
+        );
     }
 
     proptest! {

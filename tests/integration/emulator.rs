@@ -798,7 +798,15 @@ async fn fault_knobs() {
         .unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
 
-    assert!(fake.connections_opened() >= 1);
+    assert!(
+        fake.connections_opened() >= 2,
+        "each dropped connection is replaced by a new one"
+    );
+    let shown = format!("{fake:?}");
+    assert!(
+        shown.contains(&fake.uri()) && shown.contains("sessions: 1"),
+        "{shown}"
+    );
 }
 
 #[tokio::test]
