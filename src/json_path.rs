@@ -328,6 +328,12 @@ mod tests {
     }
 
     #[test]
+    fn a_key_that_is_not_valid_json_is_named_raw_without_its_quotes() {
+        assert_eq!(decode_key(br#""a\qb""#), r"a\qb");
+        assert_eq!(decode_key(br#""a\u0041""#), "aA");
+    }
+
+    #[test]
     fn offsets_follow_serde_json_lines_and_columns() {
         let json = b"{\n  \"a\": 1,\n  \"b\": x\n}";
         let err = serde_json::from_slice::<Value>(json).unwrap_err();

@@ -655,6 +655,20 @@ mod tests {
     }
 
     #[test]
+    fn only_numeric_keys_index_a_list() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Params {
+            #[allow(dead_code)]
+            expand: Vec<String>,
+        }
+        let named = FormTree::parse("expand[a]=x").unwrap();
+        assert!(named.decode::<Params>().is_err(), "a named key is no index");
+        // `[]` appends after the numbered entries, not after the named ones.
+        let mixed = FormTree::parse("m[x]=1&m[]=2").unwrap();
+        assert_eq!(mixed.to_json(), json!({"m": {"x": "1", "0": "2"}}));
+    }
+
+    #[test]
     fn append_and_sparse_indices_become_lists() {
         let tree = FormTree::parse("expand[]=a&expand[]=b&items[1][x]=1&items[0][x]=2").unwrap();
         assert_eq!(
