@@ -655,6 +655,44 @@ mod tests {
     }
 
     #[test]
+    fn nesting_and_pair_count_are_bounded_at_their_limits() {
+        let key = |depth: usize| format!("a{}", "[b]".repeat(depth - 1));
+        assert!(FormTree::parse(&format!("{}=1", key(MAX_DEPTH))).is_ok());
+        let err = FormTree::parse(&format!("{}=1", key(MAX_DEPTH + 1))).unwrap_err();
+        assert_eq!(err.param, key(MAX_DEPTH + 1));
+        let pairs = |n: usize| {
+            (0..n)
+                .map(|i| format!("k{i}=v"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        assert!(FormTree::parse(&pairs(MAX_PAIRS)).is_ok());
+        let err = FormTree::parse(&pairs(MAX_PAIRS + 1)).unwrap_err();
+        assert!(
+            err.message.starts_with("Too many parameters"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_node_with_any_named_key_is_no_list() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Params {
+            #[allow(dead_code)]
+            expand: Vec<String>,
+        }
+        let mixed = FormTree::parse("expand[0]=a&expand[x]=b").unwrap();
+        assert!(mixed.decode::<Params>().is_err());
+        assert!(
+            FormTree::parse("expand[0]=a")
+                .unwrap()
+                .decode::<Params>()
+                .is_ok()
+        );
+    }
+
+    #[test]
     fn only_numeric_keys_index_a_list() {
         #[derive(serde::Deserialize, Debug)]
         struct Params {
