@@ -442,6 +442,22 @@ mod tests {
     }
 
     #[test]
+    fn values_of_no_known_shape_are_refused_saying_what_was_expected() {
+        let err = serde_json::from_value::<Metadata>(json!(7)).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("expected a map of metadata or \"\" to clear it"),
+            "{err}"
+        );
+        let err = serde_json::from_value::<Metadata>(json!({"k": [1]})).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("expected a string, number, boolean or null"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn set_unset_and_clear_encode_like_stripe_expects() {
         let mut m = Metadata::new();
         m.insert("zeta", "1");

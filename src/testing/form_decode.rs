@@ -676,6 +676,20 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_value_is_an_empty_list_and_any_other_text_is_refused() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Params {
+            expand: Vec<String>,
+        }
+        let empty = FormTree::parse("expand=").unwrap().decode::<Params>();
+        assert!(empty.unwrap().expand.is_empty());
+        let text = FormTree::parse("expand=a").unwrap().decode::<Params>();
+        let err = text.unwrap_err();
+        // Shown as its message with the parameter it names.
+        assert_eq!(err.to_string(), format!("{} (expand)", err.message));
+    }
+
+    #[test]
     fn a_node_with_any_named_key_is_no_list() {
         #[derive(serde::Deserialize, Debug)]
         struct Params {
