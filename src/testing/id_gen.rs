@@ -30,5 +30,8 @@ mod tests {
         assert!(id.starts_with("cs_test_"));
         assert!(id[8..].bytes().all(|b| b.is_ascii_alphanumeric()));
         assert_ne!(new_id("", 24), new_id("", 24));
+        // Every character is drawn anew, not one draw repeated along the id.
+        let id = new_id("", 20);
+        assert!(id.bytes().any(|b| b != id.as_bytes()[0]), "{id}");
     }
 }

@@ -760,6 +760,21 @@ async fn fault_knobs() {
     assert_eq!(api_error(&err).status, 503);
     assert_eq!(fake.journal().len(), 1);
 
+    // The journal shows the headers each request carried.
+    fake.clear_journal();
+    sessions
+        .update(&session.id, &update)
+        .idempotency_key("update-once")
+        .await
+        .unwrap();
+    let journal = fake.journal();
+    assert_eq!(journal[0].idempotency_key(), Some("update-once"));
+    assert_eq!(
+        journal[0].header("STRIPE-VERSION"),
+        Some(client.api_version().to_string().as_str())
+    );
+    assert_eq!(journal[0].header("x-no-such-header"), None);
+
     // Injected statuses answer with the error Stripe gives for them.
     for (status, error_type, code) in [
         (409, "invalid_request_error", Some("lock_timeout")),
