@@ -934,6 +934,34 @@ mod tests {
     }
 
     #[test]
+    fn json_text_streams_every_kind_of_value_into_its_field() {
+        use crate::checkout::CheckoutSession;
+        let session: CheckoutSession =
+            serde_json::from_str(r#"{"id": "cs_1", "amount_total": -5, "currency": null}"#)
+                .unwrap();
+        assert_eq!((session.amount_total, session.currency), (Some(-5), None));
+        // A null where a string must be is that, not a missing field.
+        let err = serde_json::from_str::<CheckoutSession>(r#"{"id": null}"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid type: expected a string, found null"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_value_refused_where_it_stands_has_no_path_in_its_message() {
+        let err = String::from_json(json!(5)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: expected a string, found a number"
+        );
+        let err = via_serde::<u8>(json!("x")).unwrap_err();
+        let serde = serde_json::from_value::<u8>(json!("x")).unwrap_err();
+        assert_eq!(err.to_string(), serde.to_string());
+    }
+
+    #[test]
     fn absent_and_null_read_as_empty() {
         for outer in [
             read(json!({"id": "x"})).unwrap(),
