@@ -398,14 +398,7 @@ impl<'a> ser::Serializer for ValueSerializer<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), EncodeError> {
-        let restore = self.enc.key.len();
-        let ValueSerializer { enc, .. } = self.variant(variant);
-        value.serialize(ValueSerializer {
-            enc: &mut *enc,
-            top: false,
-        })?;
-        enc.key.truncate(restore);
-        Ok(())
+        value.serialize(self.variant(variant))
     }
 
     fn serialize_seq(self, _: Option<usize>) -> Result<SeqEncoder<'a>, EncodeError> {
