@@ -61,4 +61,4 @@ fi
 # The layout test reads src/ for import cycles, which no mutant adds, and is the slowest test
 # of the integration binary (about 4 of its 7 s): it is skipped, the rest run for every mutant.
 cargo mutants --all-features --profile mutants "${suites[@]}" "${args[@]}" "$@" \
-  -- --skip layout::src_has_no_import_cycles
+  -- -- --skip layout::src_has_no_import_cycles

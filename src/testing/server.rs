@@ -30,17 +30,11 @@ use super::store::{SavedAnswer, Store};
 /// The largest request body the emulator reads (Stripe's own limit is far below this).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// Returned by the service to make hyper close the connection without an answer.
-#[derive(Debug)]
+/// Returned by the service to make hyper close the connection without an answer (hyper
+/// only needs an error type; the text is never shown).
+#[derive(Debug, thiserror::Error)]
+#[error("fault injected: connection dropped")]
 struct DropConnection;
-
-impl std::fmt::Display for DropConnection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("fault injected: connection dropped")
-    }
-}
-
-impl std::error::Error for DropConnection {}
 
 /// Accepts connections until the task is aborted.
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
