@@ -958,3 +958,36 @@ async fn amounts_decimals_and_routes_at_their_edges() {
         "{api:?}"
     );
 }
+
+/// The emulator reads a request body of up to 1 MiB and answers a larger one with a 413
+/// before looking at it.
+#[tokio::test]
+async fn a_body_past_one_mebibyte_is_refused_as_too_large() {
+    let fake = FakeStripe::start().await;
+    let post = |len: usize| {
+        let prefix = "metadata%5Bk%5D=";
+        let body = format!("{prefix}{}", "x".repeat(len - prefix.len()));
+        assert_eq!(body.len(), len);
+        let request = reqwest::Client::new()
+            .post(format!("{}/v1/checkout/sessions", fake.uri()))
+            .bearer_auth("sk_test_body_limit")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let body: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+            (status, body)
+        }
+    };
+    // Read, then refused for what it says (a 400 naming a param), not for its size.
+    let (status, body) = post(1024 * 1024).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["error"]["param"].is_string(), "{body}");
+    let (status, body) = post(1024 * 1024 + 1).await;
+    assert_eq!(status, 413, "{body}");
+    assert_eq!(
+        body["error"]["message"], "The request body is too large.",
+        "{body}"
+    );
+}
