@@ -706,6 +706,28 @@ async fn idempotent_requests_replay_without_applying_twice() {
     let api = api_error(&err);
     assert_eq!(api.status, 400);
     assert_eq!(api.error_type.as_deref(), Some("idempotency_error"));
+
+    // An operation that ran and failed is saved too: its replay keeps the error's status.
+    let options = RequestOptions::new().idempotency_key("update-missing-1");
+    for _ in 0..2 {
+        let err = client
+            .request_raw::<Value, _>(
+                Method::Post,
+                "/v1/checkout/sessions/cs_test_missing",
+                &json!({"metadata": {"k": "v"}}),
+            )
+            .options(&options)
+            .await
+            .unwrap_err();
+        assert_eq!(api_error(&err).status, 404);
+    }
+    let journal = fake.journal();
+    let last = &journal[journal.len() - 2..];
+    assert_eq!(
+        last.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [Some(404), Some(404)]
+    );
+    assert!(!last[0].replayed && last[1].replayed);
 }
 
 #[tokio::test]
