@@ -728,6 +728,24 @@ async fn idempotent_requests_replay_without_applying_twice() {
         [Some(404), Some(404)]
     );
     assert!(!last[0].replayed && last[1].replayed);
+
+    // A request refused before it ran (an unknown parameter) saves nothing: sent again
+    // under its key, it is refused again, not replayed.
+    let options = RequestOptions::new().idempotency_key("refused-1");
+    for _ in 0..2 {
+        let err = client
+            .request_raw::<Value, _>(
+                Method::Post,
+                "/v1/checkout/sessions",
+                &json!({"nonsense": "1"}),
+            )
+            .options(&options)
+            .await
+            .unwrap_err();
+        assert_eq!(api_error(&err).param.as_deref(), Some("nonsense"));
+    }
+    let journal = fake.journal();
+    assert!(journal[journal.len() - 2..].iter().all(|r| !r.replayed));
 }
 
 #[tokio::test]
