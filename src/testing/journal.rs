@@ -44,10 +44,7 @@ pub struct RecordedRequest {
 impl RecordedRequest {
     /// The first value of a header (name matched case-insensitively).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        header_in(&self.headers, name)
     }
 
     /// The `Idempotency-Key` the request carried.
@@ -72,4 +69,12 @@ impl RecordedRequest {
             decode_form(self.query.as_deref().unwrap_or(""))
         }
     }
+}
+
+/// The first value of a header in a request's list (name matched case-insensitively).
+pub(crate) fn header_in<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }

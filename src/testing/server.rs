@@ -23,7 +23,7 @@ use super::error_answer::ErrorAnswer;
 use super::fault::FaultAction;
 use super::form_decode::FormTree;
 use super::id_gen::new_id;
-use super::journal::RecordedRequest;
+use super::journal::{RecordedRequest, header_in};
 use super::shared::Shared;
 use super::store::{SavedAnswer, Store};
 
@@ -177,7 +177,7 @@ async fn handle(
         authorization,
         body,
     };
-    let key = header(&request.headers, "idempotency-key").map(str::to_owned);
+    let key = header_in(&request.headers, "idempotency-key").map(str::to_owned);
     let (outcome, delay) = process(&mut shared.store(), request);
     if let Some(delay) = delay {
         tokio::time::sleep(delay).await;
@@ -274,7 +274,7 @@ fn execute_once(
     tree: &Result<FormTree, super::form_decode::ParamError>,
 ) -> (Answer, bool) {
     let key = (request.method == "POST")
-        .then(|| header(&request.headers, "idempotency-key"))
+        .then(|| header_in(&request.headers, "idempotency-key"))
         .flatten();
     let Some(key) = key else {
         return execute(store, request, tree);
@@ -310,13 +310,6 @@ fn execute_once(
             (answer, executed)
         }
     }
-}
-
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }
 
 /// The answer of the first responder for this request's route that does not pass.
@@ -410,7 +403,7 @@ fn execute(
             false,
         );
     }
-    match Shape::of_header(header(&request.headers, "stripe-version")) {
+    match Shape::of_header(header_in(&request.headers, "stripe-version")) {
         Ok(shape) => store.shape = shape,
         Err(err) => return (Answer::error(&err), false),
     }
