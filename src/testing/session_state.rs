@@ -470,3 +470,38 @@ fn address_json(a: &Address) -> Value {
         "postal_code": a.postal_code, "state": a.state,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_custom_field_shows_its_kinds_input_whole_and_null_for_the_other_kinds() {
+        let label = json!({"type": "custom", "custom": "Size"});
+        let options = json!([{"label": "S", "value": "s"}]);
+        let dropdown = custom_field_object(json!({
+            "key": "size", "type": "dropdown", "label": label, "optional": true,
+            "dropdown": {"options": options},
+        }));
+        assert_eq!(
+            dropdown,
+            json!({
+                "key": "size", "type": "dropdown", "label": label, "optional": true,
+                "dropdown": {"options": options, "default_value": null, "value": null},
+                "numeric": null, "text": null,
+            })
+        );
+        let text = custom_field_object(json!({"key": "gift", "type": "text", "label": label}));
+        assert_eq!(
+            text,
+            json!({
+                "key": "gift", "type": "text", "label": label, "optional": false,
+                "text": {
+                    "default_value": null, "maximum_length": null, "minimum_length": null,
+                    "value": null,
+                },
+                "dropdown": null, "numeric": null,
+            })
+        );
+    }
+}
