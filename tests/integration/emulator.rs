@@ -619,14 +619,35 @@ async fn session_rules_are_enforced() {
     assert_eq!(api_error(&err).status, 400);
     assert!(fake.complete_session(done.id.as_str()).await.is_err());
 
-    // Expiry follows the emulator's clock.
+    // Expiry follows the emulator's clock; a session lives 24 hours unless told otherwise.
     let later = sessions
         .create(&custom_session("price_jacket", 1))
         .await
         .unwrap();
+    assert_eq!(later.expires_at, Some(fake.now() + 24 * 3600));
     fake.set_time(later.expires_at.unwrap());
     let read = sessions.retrieve(&later.id).await.unwrap();
     assert_eq!(read.status, Some(SessionStatus::Expired));
+
+    // Told, it lives between 30 minutes and 24 hours, both ends included.
+    let now = fake.now();
+    for (at, taken) in [
+        (now + 1_799, false),
+        (now + 1_800, true),
+        (now + 86_400, true),
+        (now + 86_401, false),
+    ] {
+        let result = sessions
+            .create(&custom_session("price_jacket", 1).expires_at(at))
+            .await;
+        match result {
+            Ok(session) => assert!(taken && session.expires_at == Some(at), "{at}"),
+            Err(err) => {
+                assert!(!taken, "{at}: {err}");
+                assert_eq!(api_error(&err).param.as_deref(), Some("expires_at"));
+            }
+        }
+    }
 
     // Shipping details need their own permission.
     let ship = CollectedInformation::shipping_details(ShippingDetails::new(

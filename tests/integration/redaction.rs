@@ -43,6 +43,28 @@ fn client_builder_and_options_never_print_the_key() {
     assert!(!format!("{err} {err:?}").contains("SecretKeyMaterial"));
 }
 
+/// A request shows what it is (method, path, options) and neither the key nor its params,
+/// which may hold customer data; the future it becomes shows only its name.
+#[test]
+fn a_pending_request_shows_its_route_not_its_params() {
+    let client = client_for("http://127.0.0.1:1");
+    let pending = client
+        .request_raw::<Value, _>(
+            Method::Post,
+            "/v1/customers",
+            &json!({"email": "ada@example.com"}),
+        )
+        .options(&RequestOptions::new().idempotency_key("order-7"));
+    let shown = format!("{pending:?}");
+    assert_no_key(&shown);
+    for part in ["PendingRequest", "Post", "/v1/customers", "order-7"] {
+        assert!(shown.contains(part), "{part} in {shown}");
+    }
+    assert!(!shown.contains("ada@example.com"), "{shown}");
+    let future = std::future::IntoFuture::into_future(pending);
+    assert_eq!(format!("{future:?}"), "ResponseFuture");
+}
+
 async fn all_error_variants() -> Vec<Error> {
     let mut errors = Vec::new();
     // Api, with a body that even echoes the key back (as a proxy might).
