@@ -666,6 +666,45 @@ async fn session_rules_are_enforced() {
         api_error(&err).param.as_deref(),
         Some("collected_information")
     );
+
+    // With it, the session shows the name and the whole address.
+    let allowed =
+        sessions
+            .create(&custom_session("price_cap", 1).permissions(
+                Permissions::new().update_shipping_details(PermissionOwner::ServerOnly),
+            ))
+            .await
+            .unwrap();
+    let ship = CollectedInformation::shipping_details(ShippingDetails::new(
+        "Ada",
+        Address::new("1 Main St", "US")
+            .line2("Apt 2")
+            .city("Springfield")
+            .state("IL")
+            .postal_code("62701"),
+    ));
+    sessions
+        .update(
+            &allowed.id,
+            &UpdateSession::new().collected_information(ship),
+        )
+        .await
+        .unwrap();
+    let raw: Value = client
+        .request_raw(
+            Method::Get,
+            &format!("/v1/checkout/sessions/{}", allowed.id),
+            &json!({}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        raw["collected_information"]["shipping_details"],
+        json!({"name": "Ada", "address": {
+            "line1": "1 Main St", "line2": "Apt 2", "city": "Springfield", "state": "IL",
+            "postal_code": "62701", "country": "US",
+        }})
+    );
 }
 
 #[tokio::test]

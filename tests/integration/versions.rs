@@ -457,6 +457,21 @@ async fn answers_come_in_each_versions_shape_and_parse_to_one_model() {
             !clover,
             "only basil nests the coupon"
         );
+
+        // Expanding the discounts alone leaves their promotion code an id.
+        let raw: Value = client
+            .request_raw(
+                Method::Get,
+                &session_path,
+                &json!({"expand": ["discounts"]}),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            raw["discounts"][0]["promotion_code"],
+            json!(promo),
+            "{version}"
+        );
     }
 }
 
