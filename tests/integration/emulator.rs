@@ -1091,3 +1091,39 @@ async fn a_body_past_one_mebibyte_is_refused_as_too_large() {
         "{body}"
     );
 }
+
+/// A session's expanded coupon is judged at the emulator's time: past its `redeem_by` it
+/// shows as no longer valid, though the session keeps it.
+#[tokio::test]
+async fn an_expanded_coupon_is_judged_at_the_emulators_time() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let start = fake.now();
+    client
+        .coupons()
+        .create(
+            &stripe_checkout_client::discounts::CreateCoupon::percent_off(10.0)
+                .id("SOON")
+                .redeem_by(start + 60),
+        )
+        .await
+        .unwrap();
+    let session = client
+        .checkout_sessions()
+        .create(
+            &custom_session("price_jacket", 1).discount(Discount::Coupon("SOON".parse().unwrap())),
+        )
+        .await
+        .unwrap();
+    let path = format!("/v1/checkout/sessions/{}", session.id);
+    let expand = json!({"expand": ["discounts.coupon"]});
+    for (at, valid) in [(start + 59, true), (start + 120, false)] {
+        fake.set_time(at);
+        let raw: Value = client
+            .request_raw(Method::Get, &path, &expand)
+            .await
+            .unwrap();
+        assert_eq!(raw["discounts"][0]["coupon"]["id"], "SOON");
+        assert_eq!(raw["discounts"][0]["coupon"]["valid"], valid, "at {at}");
+    }
+}
