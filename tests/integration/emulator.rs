@@ -1127,3 +1127,49 @@ async fn an_expanded_coupon_is_judged_at_the_emulators_time() {
         assert_eq!(raw["discounts"][0]["coupon"]["valid"], valid, "at {at}");
     }
 }
+
+/// An embedded session goes without a `return_url` only when it never redirects, and a
+/// session takes promotion codes typed by the customer or discounts, not both.
+#[tokio::test]
+async fn return_url_and_promotion_code_rules_at_their_edges() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let with = |extra: Value| {
+        let mut body = json!({"mode": "payment", "ui_mode": "custom",
+                              "line_items": [{"price": "price_jacket", "quantity": 1}]});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    create_raw(&client, &with(json!({"redirect_on_completion": "never"})))
+        .await
+        .unwrap();
+    for redirect in ["always", "if_required"] {
+        let err = create_raw(&client, &with(json!({"redirect_on_completion": redirect})))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            api_error(&err).param.as_deref(),
+            Some("return_url"),
+            "{redirect}"
+        );
+    }
+
+    let url = "https://example.com/return";
+    let typed = create_raw(
+        &client,
+        &with(json!({"return_url": url, "allow_promotion_codes": true})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(typed["allow_promotion_codes"], true);
+    let err = create_raw(
+        &client,
+        &with(json!({"return_url": url, "allow_promotion_codes": true,
+                     "discounts": [{"coupon": "TENOFF"}]})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(api_error(&err).param.as_deref(), Some("discounts"));
+}

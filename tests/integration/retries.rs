@@ -8,7 +8,9 @@ use stripe_checkout_client::{ApiErrorKind, Client, Error, Method, RequestOptions
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{KEY, Scripted, header, mock_client, mount_catch_all, scripted_server};
+use crate::support::{
+    KEY, Scripted, capture_tracing, header, mock_client, mount_catch_all, scripted_server,
+};
 
 const PATH: &str = "/v1/checkout/sessions/cs_test_123";
 
@@ -266,4 +268,45 @@ async fn get_requests_are_retried_too() {
     let reqs = server.received_requests().await.unwrap();
     assert_eq!(reqs.len(), 2);
     assert!(reqs.iter().all(|r| header(r, "idempotency-key").is_none()));
+}
+
+/// The first retry waits the initial delay; each later one waits about twice the one before
+/// (jittered down by up to half, never below the initial delay).
+#[tokio::test]
+async fn retries_back_off_from_the_initial_delay_doubling() {
+    const BACKOFF_PATH: &str = "/v1/checkout/sessions/cs_test_backoff";
+    let server = MockServer::start().await;
+    Mock::given(path(BACKOFF_PATH))
+        .respond_with(stripe_error(500, "api_error"))
+        .up_to_n_times(3)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(path(BACKOFF_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "cs_test_backoff"})))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let client = Client::builder(KEY)
+        .api_base(server.uri())
+        .backoff(Duration::from_millis(10), Duration::from_secs(1))
+        .max_retries(3)
+        .build()
+        .unwrap();
+    let request = client.request_raw::<Value, _>(Method::Post, BACKOFF_PATH, &json!({}));
+    let (answer, log) = capture_tracing(std::future::IntoFuture::into_future(request)).await;
+    answer.unwrap();
+    let delays: Vec<u64> = log
+        .lines()
+        .filter(|l| l.contains(BACKOFF_PATH) && l.contains("retrying stripe request"))
+        .map(|l| {
+            let at = l.find("delay_ms=").expect(l) + "delay_ms=".len();
+            let digits: String = l[at..].chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().unwrap()
+        })
+        .collect();
+    assert_eq!(delays.len(), 3, "{log}");
+    assert_eq!(delays[0], 10, "{delays:?}");
+    assert!((10..=20).contains(&delays[1]), "{delays:?}");
+    assert!((20..=40).contains(&delays[2]), "{delays:?}");
 }
