@@ -239,4 +239,22 @@ async fn bad_options_are_rejected_before_sending() {
         "{err:?}"
     );
     assert!(server.received_requests().await.unwrap().is_empty());
+
+    // The ends of the key's range are taken and sent as given.
+    for key in ["k".to_owned(), "k".repeat(255)] {
+        client
+            .request_raw::<Value, _>(
+                Method::Post,
+                "/v1/checkout/sessions/cs_test_123",
+                &json!({}),
+            )
+            .options(&RequestOptions::new().idempotency_key(key.clone()))
+            .await
+            .unwrap();
+        let sent = server.received_requests().await.unwrap();
+        assert_eq!(
+            header(sent.last().unwrap(), "idempotency-key"),
+            Some(key.as_str())
+        );
+    }
 }
