@@ -995,6 +995,26 @@ async fn amounts_decimals_and_routes_at_their_edges() {
         .await
         .unwrap();
     assert_eq!(session["amount_subtotal"], 2);
+    // The price shows the decimal, and a unit amount only when the decimal is whole.
+    for (decimal, unit_amount) in [("0.5", Value::Null), ("5", json!(5))] {
+        let session = create_raw(&client, &inline(json!(decimal), "unit_amount_decimal", 1))
+            .await
+            .unwrap();
+        let items: Value = client
+            .request_raw(
+                Method::Get,
+                &format!(
+                    "/v1/checkout/sessions/{}/line_items",
+                    session["id"].as_str().unwrap()
+                ),
+                &json!({}),
+            )
+            .await
+            .unwrap();
+        let price = &items["data"][0]["price"];
+        assert_eq!(price["unit_amount_decimal"], decimal, "{price}");
+        assert_eq!(price["unit_amount"], unit_amount, "{price}");
+    }
     for bad in ["NaN", "inf", "-1", "1e3", "1.0000000000001", ""] {
         let err = create_raw(&client, &inline(json!(bad), "unit_amount_decimal", 1))
             .await

@@ -306,6 +306,14 @@ async fn retries_back_off_from_the_initial_delay_doubling() {
         })
         .collect();
     assert_eq!(delays.len(), 3, "{log}");
+    // Each says why it retries: an error status.
+    let retries = log
+        .lines()
+        .filter(|l| l.contains(BACKOFF_PATH) && l.contains("retrying stripe request"));
+    assert!(
+        retries.into_iter().all(|l| l.contains("reason=\"status\"")),
+        "{log}"
+    );
     assert_eq!(delays[0], 10, "{delays:?}");
     assert!((10..=20).contains(&delays[1]), "{delays:?}");
     assert!((20..=40).contains(&delays[2]), "{delays:?}");

@@ -792,3 +792,58 @@ async fn a_product_limited_coupon_reads_the_line_items_once() {
         "half of the cap only"
     );
 }
+
+/// A guest is a returning customer when an earlier completed session had their email, given
+/// as `customer_email` or entered on the page (here from the session's customer); the
+/// emulator then refuses a first-order code on their new session.
+#[tokio::test]
+async fn a_guest_is_returning_by_an_earlier_sessions_email() {
+    let fake = emulator().await;
+    fake.add_customer("cus_cy", Some("cy@example.com"));
+    let client = fake.client();
+    client.coupons().create(&percent(25.0)).await.unwrap();
+    let first = client
+        .promotion_codes()
+        .create(
+            &CreatePromotionCode::new("PROMO")
+                .code("FIRST")
+                .first_time_transaction(true),
+        )
+        .await
+        .unwrap();
+    let guest = Shopper {
+        customer: None,
+        ..ADA
+    };
+    let cy = Shopper {
+        customer: Some("cus_cy"),
+        ..ADA
+    };
+    let sessions = client.checkout_sessions();
+    for earlier in [
+        session_for(guest).customer_email("ada@example.com"),
+        session_for(cy),
+    ] {
+        let done = sessions.create(&earlier).await.unwrap();
+        fake.complete_session(done.id.as_str()).await.unwrap();
+    }
+    for (email, returning) in [
+        ("ada@example.com", true),
+        ("cy@example.com", true),
+        ("bob@example.com", false),
+    ] {
+        let with_code = session_for(guest)
+            .customer_email(email)
+            .discount(Discount::PromotionCode(first.id.clone()));
+        match sessions.create(&with_code).await {
+            Ok(_) => assert!(!returning, "{email}"),
+            Err(err) => {
+                assert!(returning, "{email}: {err}");
+                assert!(
+                    err.to_string().contains("without a prior purchase"),
+                    "{err}"
+                );
+            }
+        }
+    }
+}
