@@ -1193,3 +1193,38 @@ async fn return_url_and_promotion_code_rules_at_their_edges() {
     .unwrap_err();
     assert_eq!(api_error(&err).param.as_deref(), Some("discounts"));
 }
+
+/// An inline coupon takes an amount off above 0 (with its currency) or a percentage above 0
+/// and at most 100, and nothing else.
+#[tokio::test]
+async fn inline_coupons_at_their_edges() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let rows = [
+        (json!({"amount_off": 1, "currency": "usd"}), true),
+        (json!({"amount_off": 0, "currency": "usd"}), false),
+        (json!({"amount_off": 1}), false),
+        (json!({"percent_off": 100}), true),
+        (json!({"percent_off": 0.5}), true),
+        (json!({"percent_off": 0}), false),
+        (json!({"percent_off": 100.5}), false),
+        (json!({"percent_off": -5}), false),
+    ];
+    for (coupon, taken) in rows {
+        let body = json!({"mode": "payment", "ui_mode": "custom",
+                          "return_url": "https://example.com/r",
+                          "line_items": [{"price": "price_jacket", "quantity": 1}],
+                          "discounts": [{"coupon_data": coupon}]});
+        match create_raw(&client, &body).await {
+            Ok(session) => assert!(taken, "{coupon}: {session}"),
+            Err(err) => {
+                assert!(!taken, "{coupon}: {err}");
+                let param = api_error(&err).param.clone().unwrap_or_default();
+                assert!(
+                    param.starts_with("discounts[0][coupon_data]"),
+                    "{coupon}: {param}"
+                );
+            }
+        }
+    }
+}
