@@ -639,8 +639,9 @@ impl Store {
                 updated.discount = self.resolve_discounts(list, &cart)?;
             }
         }
-        // New line items may change the currency under a discount that stays.
-        if p.discounts.is_none() && !p.line_items.is_empty() {
+        // New line items may change the currency under the discount the session keeps (a
+        // discount set in the same request was checked against them already).
+        if !p.line_items.is_empty() {
             let kept = updated
                 .discount
                 .as_ref()

@@ -1063,6 +1063,31 @@ async fn amounts_decimals_and_routes_at_their_edges() {
     assert_eq!(kept.currency.as_deref(), Some("usd"));
     assert_eq!(kept.amount_total, Some(2_500));
 
+    // A percentage off is in no currency: it stays over line items in another.
+    let percent = sessions
+        .create(
+            &custom_session("price_cap", 1)
+                .permissions(
+                    Permissions::new()
+                        .update_discounts(PermissionOwner::ServerOnly)
+                        .update_line_items(PermissionOwner::ServerOnly),
+                )
+                .discount(Discount::CouponData(CouponData::percent_off(50.0))),
+        )
+        .await
+        .unwrap();
+    let moved = sessions
+        .update(
+            &percent.id,
+            &UpdateSession::new().line_item(
+                stripe_checkout_client::checkout::UpdateLineItem::price("price_eur", 1),
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved.currency.as_deref(), Some("eur"));
+    assert_eq!(moved.amount_total, Some(500));
+
     // An empty id segment is an unknown URL, as on Stripe.
     let err = client
         .request_raw::<Value, _>(Method::Get, "/v1/checkout/sessions/", &json!({}))

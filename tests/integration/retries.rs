@@ -270,51 +270,85 @@ async fn get_requests_are_retried_too() {
     assert!(reqs.iter().all(|r| header(r, "idempotency-key").is_none()));
 }
 
-/// The first retry waits the initial delay; each later one waits about twice the one before
-/// (jittered down by up to half, never below the initial delay).
-#[tokio::test]
-async fn retries_back_off_from_the_initial_delay_doubling() {
-    const BACKOFF_PATH: &str = "/v1/checkout/sessions/cs_test_backoff";
+/// The delays (ms) the client waited between attempts at a path that fails `failures` times,
+/// and the log lines that said so.
+async fn retry_delays(
+    path_of_test: &str,
+    failures: u64,
+    initial: Duration,
+    max: Duration,
+) -> (Vec<u64>, Vec<String>) {
     let server = MockServer::start().await;
-    Mock::given(path(BACKOFF_PATH))
+    Mock::given(path(path_of_test))
         .respond_with(stripe_error(500, "api_error"))
-        .up_to_n_times(3)
+        .up_to_n_times(failures)
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(path(BACKOFF_PATH))
+    Mock::given(path(path_of_test))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "cs_test_backoff"})))
         .with_priority(2)
         .mount(&server)
         .await;
     let client = Client::builder(KEY)
         .api_base(server.uri())
-        .backoff(Duration::from_millis(10), Duration::from_secs(1))
-        .max_retries(3)
+        .backoff(initial, max)
+        .max_retries(failures as u32)
         .build()
         .unwrap();
-    let request = client.request_raw::<Value, _>(Method::Post, BACKOFF_PATH, &json!({}));
+    let request = client.request_raw::<Value, _>(Method::Post, path_of_test, &json!({}));
     let (answer, log) = capture_tracing(std::future::IntoFuture::into_future(request)).await;
     answer.unwrap();
-    let delays: Vec<u64> = log
+    let lines: Vec<String> = log
         .lines()
-        .filter(|l| l.contains(BACKOFF_PATH) && l.contains("retrying stripe request"))
+        .filter(|l| l.contains(path_of_test) && l.contains("retrying stripe request"))
+        .map(str::to_owned)
+        .collect();
+    let delays = lines
+        .iter()
         .map(|l| {
             let at = l.find("delay_ms=").expect(l) + "delay_ms=".len();
             let digits: String = l[at..].chars().take_while(char::is_ascii_digit).collect();
             digits.parse().unwrap()
         })
         .collect();
-    assert_eq!(delays.len(), 3, "{log}");
-    // Each says why it retries: an error status.
-    let retries = log
-        .lines()
-        .filter(|l| l.contains(BACKOFF_PATH) && l.contains("retrying stripe request"));
+    (delays, lines)
+}
+
+/// The first retry waits the initial delay; each later one waits about twice the one before
+/// (jittered down by up to half, never below the initial delay). Each retry says why.
+#[tokio::test]
+async fn retries_back_off_from_the_initial_delay_doubling() {
+    let (delays, lines) = retry_delays(
+        "/v1/checkout/sessions/cs_test_backoff",
+        3,
+        Duration::from_millis(10),
+        Duration::from_secs(1),
+    )
+    .await;
+    assert_eq!(delays.len(), 3, "{lines:?}");
     assert!(
-        retries.into_iter().all(|l| l.contains("reason=\"status\"")),
-        "{log}"
+        lines.iter().all(|l| l.contains("reason=\"status\"")),
+        "{lines:?}"
     );
     assert_eq!(delays[0], 10, "{delays:?}");
     assert!((10..=20).contains(&delays[1]), "{delays:?}");
     assert!((20..=40).contains(&delays[2]), "{delays:?}");
+}
+
+/// At the cap, the delays are spread between half the cap and the cap, so that clients
+/// that failed together do not retry together.
+#[tokio::test]
+async fn capped_delays_are_jittered() {
+    let (delays, lines) = retry_delays(
+        "/v1/checkout/sessions/cs_test_jitter",
+        8,
+        Duration::from_millis(10),
+        Duration::from_millis(20),
+    )
+    .await;
+    assert_eq!(delays.len(), 8, "{lines:?}");
+    let capped = &delays[1..];
+    assert!(capped.iter().all(|d| (10..=20).contains(d)), "{delays:?}");
+    assert!(capped.iter().any(|d| *d != capped[0]), "{delays:?}");
 }
