@@ -1253,3 +1253,42 @@ async fn inline_coupons_at_their_edges() {
         }
     }
 }
+
+/// An update lists the line items the session keeps: one named by id keeps its price, takes
+/// a new quantity if given, and the ones not named go.
+#[tokio::test]
+async fn an_update_keeps_the_line_items_it_names() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let created = sessions
+        .create(
+            &custom_session("price_jacket", 1)
+                .line_item(LineItem::price("price_cap", 1))
+                .permissions(Permissions::new().update_line_items(PermissionOwner::ServerOnly)),
+        )
+        .await
+        .unwrap();
+    let items = |id: &str| fake.session(id).unwrap().line_items.unwrap().data;
+    let before = items(created.id.as_str());
+    assert_eq!(before.len(), 2);
+    let cap = before[1].id.clone();
+    let updated = sessions
+        .update(
+            &created.id,
+            &UpdateSession::new().line_item(
+                stripe_checkout_client::checkout::UpdateLineItem::existing(&cap).quantity(2),
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.amount_subtotal, Some(6_000));
+    let after = items(created.id.as_str());
+    assert_eq!(
+        after
+            .iter()
+            .map(|i| (i.id.as_str(), i.quantity))
+            .collect::<Vec<_>>(),
+        [(cap.as_str(), Some(2))]
+    );
+}
