@@ -1292,3 +1292,96 @@ async fn an_update_keeps_the_line_items_it_names() {
         [(cap.as_str(), Some(2))]
     );
 }
+
+/// The emulator's limits on a line item, each at its edge: a unit amount from 0 to
+/// 99,999,999, a decimal one with at most 12 decimal places, a quantity from 1 to 999,999.
+#[tokio::test]
+async fn line_item_limits_at_their_edges() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let item = |price_data: Value, quantity: u64| {
+        let mut data = json!({"currency": "usd", "product_data": {"name": "Mug"}});
+        data.as_object_mut()
+            .unwrap()
+            .extend(price_data.as_object().unwrap().clone());
+        json!({"mode": "payment", "ui_mode": "custom", "return_url": "https://example.com/r",
+               "line_items": [{"quantity": quantity, "price_data": data}]})
+    };
+    let rows = [
+        (json!({"unit_amount": 0}), 1, None),
+        (
+            json!({"unit_amount": -1}),
+            1,
+            Some("line_items[0][price_data][unit_amount]"),
+        ),
+        (json!({"unit_amount": 99_999_999}), 1, None),
+        (
+            json!({"unit_amount": 100_000_000}),
+            1,
+            Some("line_items[0][price_data][unit_amount]"),
+        ),
+        (json!({"unit_amount_decimal": "0.000000000001"}), 1, None),
+        (json!({"unit_amount": 5}), 999_999, None),
+        (
+            json!({"unit_amount": 5}),
+            0,
+            Some("line_items[0][quantity]"),
+        ),
+        (
+            json!({"unit_amount": 5}),
+            1_000_000,
+            Some("line_items[0][quantity]"),
+        ),
+    ];
+    for (price, quantity, refused) in rows {
+        let result = create_raw(&client, &item(price.clone(), quantity)).await;
+        match (result, refused) {
+            (Ok(_), None) => {}
+            (Err(err), Some(param)) => {
+                assert_eq!(api_error(&err).param.as_deref(), Some(param), "{price}")
+            }
+            (other, _) => panic!("{price} × {quantity}: {other:?}"),
+        }
+    }
+
+    // Line items list with the expansions Stripe offers there, and no other.
+    let session = create_raw(&client, &item(json!({"unit_amount": 5}), 1))
+        .await
+        .unwrap();
+    let path = format!(
+        "/v1/checkout/sessions/{}/line_items",
+        session["id"].as_str().unwrap()
+    );
+    let listed: Value = client
+        .request_raw(Method::Get, &path, &json!({"expand": ["data.price"]}))
+        .await
+        .unwrap();
+    assert_eq!(listed["data"][0]["price"]["unit_amount"], 5);
+    let err = client
+        .request_raw::<Value, _>(Method::Get, &path, &json!({"expand": ["data.bogus"]}))
+        .await
+        .unwrap_err();
+    assert_eq!(api_error(&err).param.as_deref(), Some("expand[0]"));
+}
+
+/// Updating metadata with an empty value removes that key and keeps the others.
+#[tokio::test]
+async fn an_empty_metadata_value_removes_only_its_key() {
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let created = client
+        .checkout_sessions()
+        .create(
+            &custom_session("price_cap", 1)
+                .metadata("a", "1")
+                .metadata("b", "2"),
+        )
+        .await
+        .unwrap();
+    let path = format!("/v1/checkout/sessions/{}", created.id);
+    let updated: Value = client
+        .request_raw(Method::Post, &path, &json!({"metadata": {"a": ""}}))
+        .await
+        .unwrap();
+    assert_eq!(updated["metadata"], json!({"b": "2"}));
+}
