@@ -1385,3 +1385,64 @@ async fn an_empty_metadata_value_removes_only_its_key() {
         .unwrap();
     assert_eq!(updated["metadata"], json!({"b": "2"}));
 }
+
+/// Listing by creation time: an exact time, each bound alone at its edge, and bounds together.
+#[tokio::test]
+async fn lists_filter_by_creation_time() {
+    use stripe_checkout_client::checkout::RangeQuery;
+
+    let fake = fake_with_catalog().await;
+    let client = fake.client();
+    let sessions = client.checkout_sessions();
+    let t = fake.now();
+    let mut ids = Vec::new();
+    for offset in [0, 10, 20] {
+        fake.set_time(t + offset);
+        ids.push(
+            sessions
+                .create(&custom_session("price_cap", 1))
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let rows: [(ListSessions, [bool; 3]); 7] = [
+        (ListSessions::new().created(t + 10), [false, true, false]),
+        (
+            ListSessions::new().created(RangeQuery::new().gt(t)),
+            [false, true, true],
+        ),
+        (
+            ListSessions::new().created(RangeQuery::new().gte(t + 10)),
+            [false, true, true],
+        ),
+        (
+            ListSessions::new().created(RangeQuery::new().lt(t + 20)),
+            [true, true, false],
+        ),
+        (
+            ListSessions::new().created(RangeQuery::new().lte(t + 10)),
+            [true, true, false],
+        ),
+        (
+            ListSessions::new().created(RangeQuery::new().gt(t).lt(t + 20)),
+            [false, true, false],
+        ),
+        (
+            ListSessions::new().created(RangeQuery::new().gte(t + 10).lte(t + 10)),
+            [false, true, false],
+        ),
+    ];
+    for (params, wanted) in rows {
+        let listed = sessions.list(&params).await.unwrap();
+        let got: Vec<_> = listed.data.iter().map(|s| s.id.clone()).collect();
+        let expected: Vec<_> = ids
+            .iter()
+            .zip(wanted)
+            .filter(|(_, w)| *w)
+            .map(|(id, _)| id.clone())
+            .rev()
+            .collect();
+        assert_eq!(got, expected, "{:?}", params.created);
+    }
+}
