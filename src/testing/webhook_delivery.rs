@@ -80,3 +80,19 @@ pub(crate) async fn deliver(
         status,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endpoint_shows_its_url_and_never_its_secret() {
+        let endpoint = WebhookEndpoint {
+            url: "http://127.0.0.1:9/hooks".to_owned(),
+            secret: "whsec_never_shown".to_owned(),
+        };
+        let shown = format!("{endpoint:?}");
+        assert!(shown.contains("http://127.0.0.1:9/hooks"), "{shown}");
+        assert!(!shown.contains("whsec_never_shown"), "{shown}");
+    }
+}

@@ -180,6 +180,16 @@ async fn lists_paginate_newest_first_with_filters() {
     let newest_first: Vec<_> = ids.iter().rev().cloned().collect();
     assert_eq!(listed, newest_first);
 
+    // A page that reaches the last session says there is no more.
+    for (limit, more) in [(24, true), (25, false), (26, false)] {
+        let page = sessions
+            .list(&ListSessions::new().limit(limit))
+            .await
+            .unwrap();
+        assert_eq!(page.data.len(), limit.min(25) as usize);
+        assert_eq!(page.has_more, more, "limit {limit}");
+    }
+
     let gold = sessions
         .list(&ListSessions::new().customer("cus_gold"))
         .await
