@@ -211,6 +211,13 @@ async fn lists_paginate_newest_first_with_filters() {
     let got: Vec<_> = before.data.iter().map(|s| s.id.clone()).collect();
     assert_eq!(got, [ids[22].clone(), ids[21].clone()]);
     assert!(before.has_more);
+    let first = sessions
+        .list(&ListSessions::new().ending_before(ids[23].clone()).limit(2))
+        .await
+        .unwrap();
+    let got: Vec<_> = first.data.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(got, [ids[24].clone()]);
+    assert!(!first.has_more, "nothing is newer than the newest");
 }
 
 #[tokio::test]
