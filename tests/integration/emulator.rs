@@ -1051,59 +1051,41 @@ async fn amounts_decimals_and_routes_at_their_edges() {
         .await
         .unwrap();
 
-    // New line items in another currency under a kept amount-off coupon are refused, and
-    // the session is unchanged.
+    // New line items in another currency under a kept coupon: an amount off in usd refuses
+    // them and the session is unchanged; a percentage off, in no currency, stays over them.
     let sessions = client.checkout_sessions();
-    let created = sessions
-        .create(
-            &custom_session("price_cap", 1)
-                .permissions(
-                    Permissions::new()
-                        .update_discounts(PermissionOwner::ServerOnly)
-                        .update_line_items(PermissionOwner::ServerOnly),
-                )
-                .discount(Discount::CouponData(CouponData::amount_off(500, "usd"))),
-        )
-        .await
-        .unwrap();
-    let err = sessions
-        .update(
-            &created.id,
-            &UpdateSession::new().line_item(
-                stripe_checkout_client::checkout::UpdateLineItem::price("price_eur", 1),
-            ),
-        )
-        .await
-        .unwrap_err();
-    assert_eq!(api_error(&err).param.as_deref(), Some("line_items"));
-    let kept = fake.session(created.id.as_str()).unwrap();
-    assert_eq!(kept.currency.as_deref(), Some("usd"));
-    assert_eq!(kept.amount_total, Some(2_500));
-
-    // A percentage off is in no currency: it stays over line items in another.
-    let percent = sessions
-        .create(
-            &custom_session("price_cap", 1)
-                .permissions(
-                    Permissions::new()
-                        .update_discounts(PermissionOwner::ServerOnly)
-                        .update_line_items(PermissionOwner::ServerOnly),
-                )
-                .discount(Discount::CouponData(CouponData::percent_off(50.0))),
-        )
-        .await
-        .unwrap();
-    let moved = sessions
-        .update(
-            &percent.id,
-            &UpdateSession::new().line_item(
-                stripe_checkout_client::checkout::UpdateLineItem::price("price_eur", 1),
-            ),
-        )
-        .await
-        .unwrap();
-    assert_eq!(moved.currency.as_deref(), Some("eur"));
-    assert_eq!(moved.amount_total, Some(500));
+    let to_eur = UpdateSession::new().line_item(
+        stripe_checkout_client::checkout::UpdateLineItem::price("price_eur", 1),
+    );
+    for (coupon, stays) in [
+        (CouponData::amount_off(500, "usd"), false),
+        (CouponData::percent_off(50.0), true),
+    ] {
+        let created = sessions
+            .create(
+                &custom_session("price_cap", 1)
+                    .permissions(
+                        Permissions::new()
+                            .update_discounts(PermissionOwner::ServerOnly)
+                            .update_line_items(PermissionOwner::ServerOnly),
+                    )
+                    .discount(Discount::CouponData(coupon)),
+            )
+            .await
+            .unwrap();
+        let result = sessions.update(&created.id, &to_eur).await;
+        if stays {
+            let moved = result.unwrap();
+            assert_eq!(moved.currency.as_deref(), Some("eur"));
+            assert_eq!(moved.amount_total, Some(500));
+        } else {
+            let err = result.unwrap_err();
+            assert_eq!(api_error(&err).param.as_deref(), Some("line_items"));
+            let kept = fake.session(created.id.as_str()).unwrap();
+            assert_eq!(kept.currency.as_deref(), Some("usd"));
+            assert_eq!(kept.amount_total, Some(2_500));
+        }
+    }
 
     // An empty id segment is an unknown URL, as on Stripe.
     let err = client

@@ -430,11 +430,8 @@ async fn each_rule_refuses_its_code_and_a_good_code_applies() {
     }
 }
 
-#[tokio::test]
-async fn first_order_codes_need_a_purchase_history() {
-    let fake = emulator().await;
-    let client = fake.client();
-    client.coupons().create(&percent(25.0)).await.unwrap();
+/// `FIRST`, a code for first orders only, on the coupon `PROMO`.
+async fn first_order_code(client: &Client) -> stripe_checkout_client::discounts::PromotionCode {
     client
         .promotion_codes()
         .create(
@@ -443,7 +440,15 @@ async fn first_order_codes_need_a_purchase_history() {
                 .first_time_transaction(true),
         )
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn first_order_codes_need_a_purchase_history() {
+    let fake = emulator().await;
+    let client = fake.client();
+    client.coupons().create(&percent(25.0)).await.unwrap();
+    first_order_code(&client).await;
     let session = client
         .checkout_sessions()
         .create(&session_for(ADA))
@@ -802,15 +807,7 @@ async fn a_guest_is_returning_by_an_earlier_sessions_email() {
     fake.add_customer("cus_cy", Some("cy@example.com"));
     let client = fake.client();
     client.coupons().create(&percent(25.0)).await.unwrap();
-    let first = client
-        .promotion_codes()
-        .create(
-            &CreatePromotionCode::new("PROMO")
-                .code("FIRST")
-                .first_time_transaction(true),
-        )
-        .await
-        .unwrap();
+    let first = first_order_code(&client).await;
     let guest = Shopper {
         customer: None,
         ..ADA
