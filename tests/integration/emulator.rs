@@ -28,6 +28,16 @@ fn custom_session(price: &str, quantity: u64) -> CreateSession {
         .update_discounts(PermissionOwner::ServerOnly)
 }
 
+/// A custom-mode payment session for one jacket, as raw params, with `extra` params added.
+fn jacket_session_with(extra: Value) -> Value {
+    let mut body = json!({"mode": "payment", "ui_mode": "custom",
+                          "line_items": [{"price": "price_jacket", "quantity": 1}]});
+    body.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    body
+}
+
 async fn fake_with_catalog() -> FakeStripe {
     let fake = FakeStripe::start().await;
     fake.add_product_price("price_jacket", "Jacket", 12_000, "usd")
@@ -1178,21 +1188,19 @@ async fn an_expanded_coupon_is_judged_at_the_emulators_time() {
 async fn return_url_and_promotion_code_rules_at_their_edges() {
     let fake = fake_with_catalog().await;
     let client = fake.client();
-    let with = |extra: Value| {
-        let mut body = json!({"mode": "payment", "ui_mode": "custom",
-                              "line_items": [{"price": "price_jacket", "quantity": 1}]});
-        body.as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
-        body
-    };
-    create_raw(&client, &with(json!({"redirect_on_completion": "never"})))
-        .await
-        .unwrap();
+    create_raw(
+        &client,
+        &jacket_session_with(json!({"redirect_on_completion": "never"})),
+    )
+    .await
+    .unwrap();
     for redirect in ["always", "if_required"] {
-        let err = create_raw(&client, &with(json!({"redirect_on_completion": redirect})))
-            .await
-            .unwrap_err();
+        let err = create_raw(
+            &client,
+            &jacket_session_with(json!({"redirect_on_completion": redirect})),
+        )
+        .await
+        .unwrap_err();
         assert_eq!(
             api_error(&err).param.as_deref(),
             Some("return_url"),
@@ -1203,14 +1211,14 @@ async fn return_url_and_promotion_code_rules_at_their_edges() {
     let url = "https://example.com/return";
     let typed = create_raw(
         &client,
-        &with(json!({"return_url": url, "allow_promotion_codes": true})),
+        &jacket_session_with(json!({"return_url": url, "allow_promotion_codes": true})),
     )
     .await
     .unwrap();
     assert_eq!(typed["allow_promotion_codes"], true);
     let err = create_raw(
         &client,
-        &with(json!({"return_url": url, "allow_promotion_codes": true,
+        &jacket_session_with(json!({"return_url": url, "allow_promotion_codes": true,
                      "discounts": [{"coupon": "TENOFF"}]})),
     )
     .await
@@ -1235,10 +1243,8 @@ async fn inline_coupons_at_their_edges() {
         (json!({"percent_off": -5}), false),
     ];
     for (coupon, taken) in rows {
-        let body = json!({"mode": "payment", "ui_mode": "custom",
-                          "return_url": "https://example.com/r",
-                          "line_items": [{"price": "price_jacket", "quantity": 1}],
-                          "discounts": [{"coupon_data": coupon}]});
+        let body = jacket_session_with(json!({"return_url": "https://example.com/r",
+                                              "discounts": [{"coupon_data": coupon}]}));
         match create_raw(&client, &body).await {
             Ok(session) => assert!(taken, "{coupon}: {session}"),
             Err(err) => {

@@ -22,14 +22,19 @@ fn stripe_error(status: u16, ty: &str) -> ResponseTemplate {
 
 /// Mounts `failures` answers of `failure` followed by a success, and returns the server.
 async fn fail_then_succeed(failure: ResponseTemplate, failures: u64) -> MockServer {
+    fail_then_succeed_at(PATH, failure, failures).await
+}
+
+/// A server where `at` answers `failure` `failures` times, then a session.
+async fn fail_then_succeed_at(at: &str, failure: ResponseTemplate, failures: u64) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(path(PATH))
+    Mock::given(path(at))
         .respond_with(failure)
         .up_to_n_times(failures)
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(path(PATH))
+    Mock::given(path(at))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "cs_test_123"})))
         .with_priority(2)
         .mount(&server)
@@ -278,18 +283,7 @@ async fn retry_delays(
     initial: Duration,
     max: Duration,
 ) -> (Vec<u64>, Vec<String>) {
-    let server = MockServer::start().await;
-    Mock::given(path(path_of_test))
-        .respond_with(stripe_error(500, "api_error"))
-        .up_to_n_times(failures)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(path(path_of_test))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "cs_test_backoff"})))
-        .with_priority(2)
-        .mount(&server)
-        .await;
+    let server = fail_then_succeed_at(path_of_test, stripe_error(500, "api_error"), failures).await;
     let client = Client::builder(KEY)
         .api_base(server.uri())
         .backoff(initial, max)
