@@ -464,6 +464,27 @@ mod tests {
     }
 
     #[test]
+    fn objects_default_their_kind_and_give_their_ids() {
+        let item = parse(json!({
+            "id": "li_1",
+            "price": {"id": "price_1", "product": {"id": "prod_1"}},
+        }));
+        assert_eq!(item.object, "item");
+        let price = item.price.unwrap();
+        assert_eq!(
+            (price.object.as_str(), Object::id(&price)),
+            ("price", "price_1")
+        );
+        let product = price.product.unwrap();
+        assert_eq!(product.id(), "prod_1");
+        let product = product.into_object().unwrap();
+        assert_eq!(
+            (product.object.as_str(), Object::id(&product)),
+            ("product", "prod_1")
+        );
+    }
+
+    #[test]
     fn unknown_values_and_fields_are_tolerated() {
         let mut value = fixture();
         value["surprise"] = json!([1]);

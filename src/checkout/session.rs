@@ -681,6 +681,16 @@ mod tests {
     }
 
     #[test]
+    fn an_unmodelled_expanded_object_gives_its_id() {
+        let expanded: Expandable<Value> =
+            serde_json::from_value(json!({"id": "in_1", "object": "invoice"})).unwrap();
+        assert_eq!(expanded.id(), "in_1");
+        let no_id: Expandable<Value> =
+            serde_json::from_value(json!({"object": "invoice", "id": 7})).unwrap();
+        assert_eq!(no_id.id(), "");
+    }
+
+    #[test]
     fn fixture_parses_with_its_values() {
         let s = parse(fixture());
         assert_eq!(

@@ -353,6 +353,11 @@ mod tests {
             [r#"{"code":"a"}"#; 11].join(",")
         );
         assert_eq!(field(&many), "discounts");
+        let ten = format!(
+            r#"{{"checkout_session_id":"cs_1","discounts":[{}]}}"#,
+            [r#"{"code":"a"}"#; 10].join(",")
+        );
+        assert_eq!(parse(&ten).unwrap().discounts.unwrap().len(), 10);
         assert!(matches!(
             parse(
                 r#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"a","percent_off":100}]}"#
@@ -412,6 +417,11 @@ mod tests {
                 "{body}"
             );
         }
+        // 16 KiB is taken, whitespace and all; one byte more is not.
+        let session = br#"{"checkout_session_id":"cs_1"}"#;
+        let mut exact = session.to_vec();
+        exact.resize(16 * 1024, b' ');
+        assert!(DiscountRequest::from_json(&exact).is_ok());
         let big = vec![b' '; MAX_BODY_BYTES + 1];
         assert_eq!(
             DiscountRequest::from_json(&big),

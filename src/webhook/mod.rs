@@ -140,3 +140,59 @@ pub fn construct_event_at(
     verify_signature(payload, header, secrets, tolerance, now)?;
     Event::from_slice(payload)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payload_error(path: &str, json: &str) -> WebhookError {
+        WebhookError::BadPayload {
+            path: path.to_owned(),
+            source: serde_json::from_str::<serde_json::Value>(json).unwrap_err(),
+        }
+    }
+
+    fn outside(timestamp: i64, now: i64, tolerance: u64) -> WebhookError {
+        WebhookError::OutsideTolerance {
+            timestamp,
+            now,
+            tolerance: Duration::from_secs(tolerance),
+        }
+    }
+
+    #[test]
+    fn errors_are_equal_when_their_variant_and_data_are() {
+        use WebhookError::*;
+        let distinct = [
+            MalformedHeader(HeaderProblem::NoTimestamp),
+            MalformedHeader(HeaderProblem::TooLong),
+            NoV1Signature,
+            NoMatch,
+            outside(1, 400, 300),
+            outside(2, 400, 300),
+            outside(1, 401, 300),
+            outside(1, 400, 301),
+            payload_error("created", "{"),
+            payload_error("id", "{"),
+            payload_error("created", "[1,"),
+        ];
+        let again = [
+            MalformedHeader(HeaderProblem::NoTimestamp),
+            MalformedHeader(HeaderProblem::TooLong),
+            NoV1Signature,
+            NoMatch,
+            outside(1, 400, 300),
+            outside(2, 400, 300),
+            outside(1, 401, 300),
+            outside(1, 400, 301),
+            payload_error("created", "{"),
+            payload_error("id", "{"),
+            payload_error("created", "[1,"),
+        ];
+        for (i, a) in distinct.iter().enumerate() {
+            for (j, b) in again.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{a:?} == {b:?}");
+            }
+        }
+    }
+}

@@ -351,7 +351,14 @@ async fn list_all_is_lazy_and_stops_after_an_error() {
     let mut stream = std::pin::pin!(sessions.list_all(ListSessions::new()));
     // Nothing is fetched until the stream is polled.
     assert!(server.received_requests().await.unwrap().is_empty());
+    let before = format!("{stream:?}");
+    assert!(
+        before.starts_with("SessionStream { options: ") && before.contains("started: false"),
+        "{before}"
+    );
     assert_eq!(stream.try_next().await.unwrap().unwrap().id, "cs_test_1");
+    let after = format!("{stream:?}");
+    assert!(after.contains("started: true"), "{after}");
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
     let err = stream.try_next().await.unwrap_err();
     assert_eq!(err.status(), Some(400));
