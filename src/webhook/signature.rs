@@ -406,6 +406,20 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_before_1970_counts_back_from_the_epoch() {
+        let header = test_header(PAYLOAD, SECRET, 500);
+        let before = UNIX_EPOCH - Duration::from_secs(500);
+        assert_eq!(
+            verify_signature(PAYLOAD, &header, &[SECRET], DEFAULT_TOLERANCE, before),
+            Err(WebhookError::OutsideTolerance {
+                timestamp: 500,
+                now: -500,
+                tolerance: DEFAULT_TOLERANCE
+            })
+        );
+    }
+
+    #[test]
     fn an_empty_secret_matches_nothing() {
         let header = test_header(PAYLOAD, "", T);
         let now = UNIX_EPOCH + Duration::from_secs(T as u64);

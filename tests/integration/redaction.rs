@@ -65,6 +65,28 @@ fn a_pending_request_shows_its_route_not_its_params() {
     assert_eq!(format!("{future:?}"), "ResponseFuture");
 }
 
+/// The endpoint's pending call shows the session it is for and its options, never the body
+/// the browser sent nor the key.
+#[test]
+fn a_pending_endpoint_call_shows_its_session_not_its_body() {
+    use stripe_checkout_client::discounts::{self, policies::CartThreshold};
+    let client = client_for("http://127.0.0.1:1");
+    let policy = CartThreshold::guide();
+    let body = br#"{"checkout_session_id":"cs_test_7","discounts":[{"code":"ada@example.com"}]}"#;
+    let handle = discounts::handle(&client, body, &policy).idempotency_key("order-7");
+    let shown = format!("{handle:?}");
+    assert_no_key(&shown);
+    for part in ["Handle", "cs_test_7", "order-7"] {
+        assert!(shown.contains(part), "{part} in {shown}");
+    }
+    assert!(!shown.contains("ada@example.com"), "{shown}");
+    let unread = discounts::handle(&client, b"{", &policy);
+    assert!(
+        format!("{unread:?}").contains("session: None"),
+        "{unread:?}"
+    );
+}
+
 async fn all_error_variants() -> Vec<Error> {
     let mut errors = Vec::new();
     // Api, with a body that even echoes the key back (as a proxy might).
