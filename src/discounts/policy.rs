@@ -312,3 +312,45 @@ where
         (self.0)(request, session)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("the code has expired")]
+    struct Expired;
+
+    #[test]
+    fn rejections_compare_reason_and_message_but_not_cause() {
+        let base = Rejection::new("code WELCOME used").with_customer_message("Already used.");
+        assert_eq!(base, base.clone().with_cause(Expired));
+        assert_ne!(
+            base,
+            Rejection::new("code OTHER used").with_customer_message("Already used.")
+        );
+        assert_ne!(
+            base,
+            Rejection::new("code WELCOME used").with_customer_message("Expired.")
+        );
+        assert_ne!(base, Rejection::new("code WELCOME used"));
+        assert_eq!(Rejection::new("r"), Rejection::new("r"));
+    }
+
+    #[test]
+    fn a_rejection_shows_its_reason_and_gives_back_its_cause() {
+        let rejection = Rejection::new("code WELCOME used")
+            .with_customer_message("Already used.")
+            .with_cause(Expired);
+        assert_eq!(rejection.to_string(), "code WELCOME used");
+        assert_eq!(
+            format!("{rejection:?}"),
+            r#"Rejection { reason: "code WELCOME used", customer_message: Some("Already used."), cause: Some(Expired) }"#
+        );
+        let cause = rejection.source().expect("the cause");
+        assert!(cause.downcast_ref::<Expired>().is_some());
+        assert!(Rejection::new("r").source().is_none());
+    }
+}

@@ -118,6 +118,23 @@ async fn parameter_rows_are_refused_locally() {
             base().line_item(LineItem::price("prod_not_a_price", 1)),
             "line_items[1][price]".into(),
         ),
+        (
+            from_json(json!({"mode": "payment", "customer": "acct_1"})),
+            "customer".into(),
+        ),
+        (
+            from_json(
+                json!({"mode": "payment", "line_items": [{"price": "prod_1", "quantity": 1}]}),
+            ),
+            "line_items[0][price]".into(),
+        ),
+        (
+            from_json(
+                json!({"mode": "payment", "line_items": [{"quantity": 1, "price_data": {
+                "currency": "usd", "unit_amount": 100, "product": "price_1"}}]}),
+            ),
+            "line_items[0][price_data][product]".into(),
+        ),
         (base().customer("acct_not_a_customer"), "customer".into()),
         (
             coupon(CouponData::amount_off(0, "usd")),
@@ -247,6 +264,9 @@ async fn parameter_rows_are_refused_locally() {
     let id: &CheckoutSessionId = &"cs_test_123".parse().unwrap();
     let mut without_quantity = UpdateLineItem::price("price_1", 1);
     without_quantity.quantity = None;
+    // An id read from JSON is taken as Stripe sent it; validation checks it again.
+    let mut product_as_price = UpdateLineItem::price("price_1", 1);
+    product_as_price.price = Some(serde_json::from_value(json!("prod_1")).unwrap());
     let updates: Vec<(UpdateSession, &str)> = vec![
         (
             UpdateSession::new().discounts([
@@ -287,6 +307,10 @@ async fn parameter_rows_are_refused_locally() {
             UpdateSession::new().line_item(without_quantity.clone()),
             "line_items[0][quantity]",
         ),
+        (
+            UpdateSession::new().line_item(product_as_price),
+            "line_items[0][price]",
+        ),
     ];
     for (params, want) in updates {
         assert_eq!(
@@ -300,6 +324,14 @@ async fn parameter_rows_are_refused_locally() {
         refused_param(sessions.list(&ListSessions::new().limit(0)).await),
         "limit"
     );
+    for (list, want) in [
+        (json!({"customer": "acct_1"}), "customer"),
+        (json!({"starting_after": "pi_1"}), "starting_after"),
+        (json!({"ending_before": "pi_1"}), "ending_before"),
+    ] {
+        let params: ListSessions = serde_json::from_value(list).unwrap();
+        assert_eq!(refused_param(sessions.list(&params).await), want);
+    }
     assert_eq!(
         refused_param(sessions.retrieve(id).expand([""]).await),
         "expand[0]"
