@@ -245,6 +245,18 @@ fn discount_adders_and_clear_interact_predictably() {
     assert_eq!(p.discounts, Some(Clearable::Set(vec![a.clone()])));
     let p = UpdateSession::new().discount(a.clone()).clear_discounts();
     assert_eq!(p.discounts, Some(Clearable::Clear));
+    // Adders append to a list being set.
+    let b = Discount::Coupon("B".parse().unwrap());
+    let p = UpdateSession::new().discount(a.clone()).discount(b.clone());
+    assert_eq!(p.discounts, Some(Clearable::Set(vec![a.clone(), b])));
+    let (one, two) = (
+        ShippingOption::shipping_rate("shr_1"),
+        ShippingOption::shipping_rate("shr_2"),
+    );
+    let p = UpdateSession::new()
+        .shipping_option(one.clone())
+        .shipping_option(two.clone());
+    assert_eq!(p.shipping_options, Some(Clearable::Set(vec![one, two])));
     let p = UpdateSession::new()
         .discounts([a.clone()])
         .discounts([Discount::Coupon("B".parse().unwrap())]);
