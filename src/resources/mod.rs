@@ -35,3 +35,40 @@ pub use promotion_code_params::{
     UpdatePromotionCode,
 };
 pub use promotion_codes::PromotionCodes;
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+    use serde_json::json;
+
+    use super::*;
+    use crate::expand::Object;
+
+    fn kind_and_id<T: DeserializeOwned + Object>(
+        id: &str,
+        object: fn(&T) -> &str,
+    ) -> (String, String) {
+        let value: T = serde_json::from_value(json!({"id": id})).unwrap();
+        (object(&value).to_owned(), value.id().to_owned())
+    }
+
+    #[test]
+    fn each_resource_read_without_its_object_names_its_kind_and_gives_its_id() {
+        assert_eq!(
+            kind_and_id::<AppliedDiscount>("di_1", |d| &d.object),
+            ("discount".into(), "di_1".into())
+        );
+        assert_eq!(
+            kind_and_id::<Coupon>("SUMMER25", |c| &c.object),
+            ("coupon".into(), "SUMMER25".into())
+        );
+        assert_eq!(
+            kind_and_id::<Customer>("cus_1", |c| &c.object),
+            ("customer".into(), "cus_1".into())
+        );
+        assert_eq!(
+            kind_and_id::<PromotionCode>("promo_1", |p| &p.object),
+            ("promotion_code".into(), "promo_1".into())
+        );
+    }
+}
