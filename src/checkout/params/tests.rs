@@ -1031,3 +1031,19 @@ fn decimal_amounts() {
         assert!(!is_decimal(bad), "{bad}");
     }
 }
+
+#[test]
+fn a_decimal_unit_amount_may_reach_the_whole_amounts_bound() {
+    let price = |decimal: &str| {
+        PriceData::new("usd", 0, ProductData::new("x"))
+            .unit_amount_decimal(decimal)
+            .validate("line_items[0][price_data]")
+    };
+    assert!(price("99999999").is_ok());
+    for over in ["99999999.01", "100000000"] {
+        assert_eq!(
+            rejected(price(over)),
+            "line_items[0][price_data][unit_amount_decimal]"
+        );
+    }
+}
