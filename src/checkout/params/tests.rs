@@ -1047,3 +1047,23 @@ fn a_decimal_unit_amount_may_reach_the_whole_amounts_bound() {
         );
     }
 }
+
+#[test]
+fn adjustable_quantities_may_reach_999_999_and_meet_in_one() {
+    let item = |quantity: AdjustableQuantity| {
+        LineItem::price("price_1", 1)
+            .adjustable_quantity(quantity)
+            .validate("line_items[0]")
+    };
+    assert!(item(AdjustableQuantity::range(999_999, 999_999)).is_ok());
+    assert!(item(AdjustableQuantity::range(3, 3)).is_ok());
+    assert!(item(AdjustableQuantity::new(true).minimum(999_999)).is_ok());
+    assert_eq!(
+        rejected(item(AdjustableQuantity::new(true).minimum(1_000_000))),
+        "line_items[0][adjustable_quantity][minimum]"
+    );
+    assert_eq!(
+        rejected(item(AdjustableQuantity::range(4, 3))),
+        "line_items[0][adjustable_quantity][minimum]"
+    );
+}
