@@ -1067,3 +1067,15 @@ fn adjustable_quantities_may_reach_999_999_and_meet_in_one() {
         "line_items[0][adjustable_quantity][minimum]"
     );
 }
+
+#[cfg(feature = "testing")]
+#[test]
+fn a_created_filter_that_is_neither_a_time_nor_a_range_is_refused_saying_so() {
+    let err = serde_json::from_value::<ListSessions>(json!({"created": true})).unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "invalid type: boolean `true`, expected a Unix time or a range {gt, gte, lt, lte}"
+        ),
+        "{err}"
+    );
+}
