@@ -9,11 +9,11 @@ use stripe_checkout_client::checkout::{
     CustomFieldLabelType, CustomFieldOption, CustomFieldTextOptions, CustomFieldType, CustomText,
     CustomTextMessage, CustomerCreation, CustomerUpdate, CustomerUpdateBehavior, InvoiceCreation,
     InvoiceCustomField, InvoiceData, InvoiceIssuer, IssuerType, LineItem, MissingPaymentMethod,
-    PaymentIntentData, PaymentMethodCollection, PaymentShipping, PromotionsConsent, Recovery,
-    ReuseAgreement, ReuseAgreementPosition, SavedPaymentMethodChoice, SavedPaymentMethodOptions,
-    SessionMode, SetupFutureUsage, SetupIntentData, ShippingAddress, SubmitType, SubscriptionData,
-    TaxIdCollection, TaxIdRequirement, TermsOfServiceConsent, TrialEndBehavior, TrialSettings,
-    UiMode,
+    PaymentIntentData, PaymentMethodCollection, PaymentShipping, PermissionOwner, Permissions,
+    PermissionsUpdate, PromotionsConsent, Recovery, ReuseAgreement, ReuseAgreementPosition,
+    SavedPaymentMethodChoice, SavedPaymentMethodOptions, SessionMode, SetupFutureUsage,
+    SetupIntentData, ShippingAddress, SubmitType, SubscriptionData, TaxIdCollection,
+    TaxIdRequirement, TermsOfServiceConsent, TrialEndBehavior, TrialSettings, UiMode,
 };
 use stripe_checkout_client::checkout::{
     AutomaticTax, BorderStyle, BrandingImage, BrandingImageType, BrandingSettings, CardOptions,
@@ -172,6 +172,25 @@ fn every_new_setter_sends_its_pair() {
             ("mode", "setup"),
             ("setup_intent_data[description]", "Card on file"),
             ("setup_intent_data[metadata][k]", "v"),
+        ])
+    );
+
+    let grouped = CreateSession::new(SessionMode::Payment).permissions(
+        Permissions::new()
+            .update_discounts(PermissionOwner::ServerOnly)
+            .update(
+                PermissionsUpdate::new()
+                    .line_items(PermissionOwner::ClientOnly)
+                    .shipping_details(PermissionOwner::ServerOnly),
+            ),
+    );
+    assert_eq!(
+        form::to_pairs(&grouped).unwrap(),
+        pairs(&[
+            ("permissions[update_discounts]", "server_only"),
+            ("permissions[update][line_items]", "client_only"),
+            ("permissions[update][shipping_details]", "server_only"),
+            ("mode", "payment"),
         ])
     );
 }
