@@ -1079,3 +1079,23 @@ fn a_created_filter_that_is_neither_a_time_nor_a_range_is_refused_saying_so() {
         "{err}"
     );
 }
+
+#[test]
+fn free_shipping_is_a_fixed_amount_of_zero_in_any_currency() {
+    let rate = |fixed: FixedAmount| {
+        let mut data = ShippingRateData::fixed_amount("Free", 0, "usd");
+        data.fixed_amount = Some(fixed);
+        UpdateSession::new()
+            .shipping_option(ShippingOption::shipping_rate_data(data))
+            .validate()
+    };
+    assert!(
+        rate(FixedAmount::new(0, "usd").currency_option("eur", CurrencyAmount::new(0))).is_ok()
+    );
+    assert_eq!(
+        rejected(rate(
+            FixedAmount::new(0, "usd").currency_option("eur", CurrencyAmount::new(-1))
+        )),
+        "shipping_options[0][shipping_rate_data][fixed_amount][currency_options][eur][amount]"
+    );
+}
