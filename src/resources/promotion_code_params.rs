@@ -556,6 +556,10 @@ mod tests {
             ),
             (code().metadata("", "x"), "metadata"),
             (code().expand([" "]), "expand[0]"),
+            (
+                code().minimum_amount(0, "usd").minimum_amount_in("eur", -1),
+                "restrictions[currency_options][eur][minimum_amount]",
+            ),
         ];
         for (params, param) in cases {
             assert_eq!(refused(&params).as_deref(), Some(param), "{params:?}");
@@ -577,6 +581,7 @@ mod tests {
             .expires_at(1_900_000_000)
             .first_time_transaction(true)
             .minimum_amount(0, "usd")
+            .minimum_amount_in("eur", 0)
             .metadata("campaign", "summer")
             .active(false)
             .expand(["promotion.coupon"]);

@@ -1099,3 +1099,14 @@ fn free_shipping_is_a_fixed_amount_of_zero_in_any_currency() {
         "shipping_options[0][shipping_rate_data][fixed_amount][currency_options][eur][amount]"
     );
 }
+
+#[test]
+fn an_update_takes_up_to_five_shipping_options() {
+    let options = |n: usize| {
+        UpdateSession::new()
+            .shipping_options((0..n).map(|i| ShippingOption::shipping_rate(format!("shr_{i}"))))
+            .validate()
+    };
+    assert!(options(5).is_ok());
+    assert_eq!(rejected(options(6)), "shipping_options");
+}
