@@ -327,6 +327,24 @@ mod tests {
     }
 
     #[test]
+    fn combinators_built_from_a_list_keep_its_order_and_show_its_length() {
+        let list = || -> Vec<Box<dyn DiscountPolicy>> {
+            vec![
+                Box::new(fixed(vec![]).0),
+                Box::new(fixed(vec![amount(100, "usd", "a")]).0),
+                Box::new(fixed(vec![amount(900, "usd", "b")]).0),
+            ]
+        };
+        let session = priced_session(1_000, "usd");
+        let first = FirstMatch::from(list());
+        assert_eq!(format!("{first:?}"), "FirstMatch { policies: 3 }");
+        assert_eq!(recompute(&first, &session), [amount(100, "usd", "a")]);
+        let best = BestForCustomer::from(list());
+        assert_eq!(format!("{best:?}"), "BestForCustomer { policies: 3 }");
+        assert_eq!(recompute(&best, &session), [amount(900, "usd", "b")]);
+    }
+
+    #[test]
     fn first_match_takes_the_first_non_empty_list() {
         let (none, none_calls) = fixed(vec![]);
         let (a, a_calls) = fixed(vec![amount(100, "usd", "a")]);
