@@ -160,35 +160,27 @@ mod tests {
         }
     }
 
+    /// One of each variant, and each datum changed once; every call builds new values.
+    fn samples() -> Vec<WebhookError> {
+        use WebhookError::*;
+        vec![
+            MalformedHeader(HeaderProblem::NoTimestamp),
+            MalformedHeader(HeaderProblem::TooLong),
+            NoV1Signature,
+            NoMatch,
+            outside(1, 400, 300),
+            outside(2, 400, 300),
+            outside(1, 401, 300),
+            outside(1, 400, 301),
+            payload_error("created", "{"),
+            payload_error("id", "{"),
+            payload_error("created", "[1,"),
+        ]
+    }
+
     #[test]
     fn errors_are_equal_when_their_variant_and_data_are() {
-        use WebhookError::*;
-        let distinct = [
-            MalformedHeader(HeaderProblem::NoTimestamp),
-            MalformedHeader(HeaderProblem::TooLong),
-            NoV1Signature,
-            NoMatch,
-            outside(1, 400, 300),
-            outside(2, 400, 300),
-            outside(1, 401, 300),
-            outside(1, 400, 301),
-            payload_error("created", "{"),
-            payload_error("id", "{"),
-            payload_error("created", "[1,"),
-        ];
-        let again = [
-            MalformedHeader(HeaderProblem::NoTimestamp),
-            MalformedHeader(HeaderProblem::TooLong),
-            NoV1Signature,
-            NoMatch,
-            outside(1, 400, 300),
-            outside(2, 400, 300),
-            outside(1, 401, 300),
-            outside(1, 400, 301),
-            payload_error("created", "{"),
-            payload_error("id", "{"),
-            payload_error("created", "[1,"),
-        ];
+        let (distinct, again) = (samples(), samples());
         for (i, a) in distinct.iter().enumerate() {
             for (j, b) in again.iter().enumerate() {
                 assert_eq!(a == b, i == j, "{a:?} == {b:?}");
