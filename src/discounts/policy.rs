@@ -353,4 +353,10 @@ mod tests {
         assert!(cause.downcast_ref::<Expired>().is_some());
         assert!(Rejection::new("r").source().is_none());
     }
+
+    #[test]
+    fn a_policy_from_a_closure_shows_its_kind() {
+        let policy = policy_fn(|_, _| Ok(Vec::new()));
+        assert_eq!(format!("{policy:?}"), "PolicyFn");
+    }
 }

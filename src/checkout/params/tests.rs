@@ -637,6 +637,14 @@ fn list_line_items_and_expire_encode() {
     assert!(encode(&ExpireSession::new()).is_empty());
     let expire: ExpireSession = serde_json::from_value(json!({"expand": ["discounts"]})).unwrap();
     assert_eq!(encode(&expire), pairs(&[("expand[0]", "discounts")]));
+    // The setter adds to what is there.
+    let expire = ExpireSession::new()
+        .expand(["discounts"])
+        .expand(["line_items"]);
+    assert_eq!(
+        encode(&expire),
+        pairs(&[("expand[0]", "discounts"), ("expand[1]", "line_items")])
+    );
 }
 
 /// The parameter named by a failed validation, after checking the message's style.

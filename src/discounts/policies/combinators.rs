@@ -345,6 +345,19 @@ mod tests {
     }
 
     #[test]
+    fn a_first_match_that_finds_nothing_offers_nothing_known_to_be_worth_zero() {
+        let nothing = Offer::new(Vec::new()).worth(0);
+        let session = priced_session(1_000, "usd");
+        let empty = FirstMatch::new().with(fixed(vec![]).0);
+        assert_eq!(
+            block_on(empty.offer(&request(), &session)),
+            Ok(nothing.clone())
+        );
+        let any = FirstMatch::new().with(fixed(vec![amount(100, "usd", "a")]).0);
+        assert_eq!(block_on(any.offer(&removal(), &session)), Ok(nothing));
+    }
+
+    #[test]
     fn first_match_takes_the_first_non_empty_list() {
         let (none, none_calls) = fixed(vec![]);
         let (a, a_calls) = fixed(vec![amount(100, "usd", "a")]);
