@@ -84,6 +84,15 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_displays_as_its_id_of_either_kind() {
+        assert_eq!(CustomerRef::Customer("cus_1".into()).to_string(), "cus_1");
+        assert_eq!(
+            CustomerRef::ClientReference("user-1".into()).to_string(),
+            "user-1"
+        );
+    }
+
+    #[test]
     fn falls_back_to_client_reference_then_none() {
         let s = session(json!({"customer": null, "client_reference_id": "user-1"}));
         assert_eq!(

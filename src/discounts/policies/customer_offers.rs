@@ -165,6 +165,12 @@ mod tests {
         ]))
     }
 
+    #[test]
+    fn the_policy_shows_its_discount_name_and_not_its_offers() {
+        let shown = format!("{:?}", policy().name("Loyal"));
+        assert_eq!(shown, r#"CustomerOffers { name: "Loyal", .. }"#);
+    }
+
     fn off(customer: &str, subtotal: i64, currency: &str) -> Option<(i64, String)> {
         let s = session(json!({
             "customer": customer, "amount_subtotal": subtotal, "currency": currency,
