@@ -417,7 +417,8 @@ mod tests {
                 "{body}"
             );
         }
-        // 16 KiB is taken, whitespace and all; one byte more is not.
+        // 16 KiB is taken, whitespace and all; one byte more is not. The size is written out
+        // rather than read from `MAX_BODY_BYTES`, so a change to the constant shows here.
         let session = br#"{"checkout_session_id":"cs_1"}"#;
         let mut exact = session.to_vec();
         exact.resize(16 * 1024, b' ');
