@@ -16,12 +16,6 @@ fn bytes<const N: usize>() -> [u8; N] {
     out
 }
 
-/// A random 128-bit number (the emulator's ids).
-#[cfg(any(test, feature = "testing"))]
-pub(crate) fn u128() -> u128 {
-    u128::from_le_bytes(bytes())
-}
-
 /// A random version-4 UUID (RFC 9562), hyphenated and lowercase: the idempotency key for a
 /// POST the caller gave none.
 pub(crate) fn uuid_v4() -> String {
@@ -74,6 +68,5 @@ mod tests {
         let draws: Vec<f64> = (0..64).map(|_| unit_interval()).collect();
         assert!(draws.iter().all(|x| (0.0..1.0).contains(x)));
         assert!(draws.windows(2).any(|w| w[0] != w[1]));
-        assert_ne!(u128(), u128());
     }
 }

@@ -216,7 +216,7 @@ macro_rules! params_struct {
     ) => {
         $(#[$sdoc])*
         #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
-        #[cfg_attr(feature = "testing", derive(::serde::Deserialize))]
+        #[cfg_attr(feature = "deserialize-params", derive(::serde::Deserialize))]
         #[serde(deny_unknown_fields)]
         #[non_exhaustive]
         pub struct $name {

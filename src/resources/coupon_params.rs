@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -58,7 +58,7 @@ encoded_struct! {
     /// # Ok::<(), stripe_checkout_client::Error>(())
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CreateCoupon {
@@ -112,7 +112,7 @@ encoded_struct! {
 encoded_struct! {
     /// The products a coupon applies to (`applies_to`).
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CouponProducts {
@@ -125,7 +125,7 @@ encoded_struct! {
 encoded_struct! {
     /// A coupon's amount off in one more currency (`currency_options[<currency>]`).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CouponCurrencyAmount {
@@ -271,7 +271,7 @@ encoded_struct! {
     /// (`POST /v1/coupons/{id}`): only the name, the metadata and the other currencies'
     /// amounts of a coupon can change.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct UpdateCoupon {
@@ -341,7 +341,7 @@ encoded_struct! {
     /// Parameters for [`Coupons::list`](crate::discounts::Coupons::list)
     /// (`GET /v1/coupons`): pagination, newest first.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ListCoupons {

@@ -4,7 +4,7 @@
 //! Stripe's discount objects, as answers carry them, are in the coupon, promotion code and
 //! applied-discount files.
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -53,7 +53,7 @@ use crate::metadata::{Metadata, metadata_setter};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "testing", derive(Deserialize))]
+#[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
 #[serde(rename_all = "snake_case", try_from = "DiscountFields")]
 #[non_exhaustive]
 pub enum Discount {
@@ -133,7 +133,7 @@ impl From<PromotionCodeId> for Discount {
 }
 
 /// The SDKs' JSON shape of a discount, three optional keys of which exactly one is set.
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DiscountFields {
@@ -145,7 +145,7 @@ struct DiscountFields {
     coupon_data: Option<CouponData>,
 }
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 impl TryFrom<DiscountFields> for Discount {
     type Error = &'static str;
 
@@ -180,7 +180,7 @@ encoded_struct! {
     /// assert_eq!(loyalty.duration_in_months, Some(3));
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CouponData {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -51,7 +51,7 @@ encoded_struct! {
     /// );
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CreatePromotionCode {
@@ -92,7 +92,7 @@ encoded_struct! {
 encoded_struct! {
     /// What a promotion code applies (`promotion`): for now Stripe knows one kind, a coupon.
     #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct Promotion {
@@ -107,7 +107,7 @@ encoded_struct! {
 encoded_struct! {
     /// Who may redeem a promotion code, and from what amount (`restrictions`).
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CodeRestrictions {
@@ -130,7 +130,7 @@ encoded_struct! {
     /// A promotion code's smallest order in one more currency
     /// (`restrictions[currency_options][<currency>]`).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CodeCurrencyMinimum {
@@ -328,7 +328,7 @@ encoded_struct! {
     /// # Ok::<(), stripe_checkout_client::Error>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct UpdatePromotionCode {
@@ -402,7 +402,7 @@ encoded_struct! {
     /// # Ok::<(), stripe_checkout_client::Error>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ListPromotionCodes {

@@ -2,7 +2,7 @@
 //! [`PriceData`] (its [`ProductData`] and [`Recurring`] interval), and
 //! [`AdjustableQuantity`]. The update's line items are in `update.rs`.
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -59,7 +59,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct LineItem {
@@ -215,7 +215,7 @@ encoded_struct! {
     /// assert_eq!(existing.unit_amount, None);
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct PriceData {
@@ -416,7 +416,7 @@ encoded_struct! {
     /// assert_eq!(p.images.len(), 1);
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ProductData {
@@ -535,7 +535,7 @@ encoded_struct! {
     /// assert_eq!(Recurring::from(RecurringInterval::Month).interval_count, None);
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct Recurring {
@@ -590,7 +590,7 @@ encoded_struct! {
     /// assert_eq!(off.maximum, None);
     /// ```
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct AdjustableQuantity {

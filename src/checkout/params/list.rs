@@ -2,7 +2,7 @@
 //! (with its [`CreatedFilter`] and [`RangeQuery`]), [`ListLineItems`] and
 //! [`ExpireSession`].
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -38,7 +38,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct RetrieveSession {
@@ -95,7 +95,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ListSessions {
@@ -263,7 +263,7 @@ pub enum CreatedFilter {
 /// A number (or a numeric string, as form bodies carry it) is exact; an object is a range.
 /// Written by hand because `untagged` buffers the input and so loses a format's own idea of
 /// which type a value is.
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 impl<'de> Deserialize<'de> for CreatedFilter {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct FilterVisitor;
@@ -328,7 +328,7 @@ encoded_struct! {
     /// assert_eq!(last_day.gt, None);
     /// ```
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct RangeQuery {
@@ -388,7 +388,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ListLineItems {
@@ -474,7 +474,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ExpireSession {

@@ -2,7 +2,7 @@
 //! [`Permissions`] (with [`PermissionsUpdate`]), [`PhoneNumberCollection`],
 //! [`AutomaticTax`] and [`ShippingAddressCollection`].
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -24,7 +24,7 @@ encoded_struct! {
     /// assert_eq!(p.update_line_items, None);
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct Permissions {
@@ -47,7 +47,7 @@ encoded_struct! {
 encoded_struct! {
     /// Who may update line items and shipping details (`permissions[update]`; the preview).
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct PermissionsUpdate {
@@ -109,7 +109,7 @@ encoded_struct! {
     /// assert!(PhoneNumberCollection::from(true).enabled);
     /// ```
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct PhoneNumberCollection {
@@ -144,7 +144,7 @@ encoded_struct! {
     /// assert!(AutomaticTax::from(true).enabled);
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct AutomaticTax {
@@ -195,7 +195,7 @@ encoded_struct! {
     /// assert_eq!(s.allowed_countries, ["US", "CA"]);
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ShippingAddressCollection {

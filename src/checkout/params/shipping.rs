@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -29,7 +29,7 @@ encoded_struct! {
     /// assert!(express.shipping_rate.is_none());
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ShippingOption {
@@ -120,7 +120,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ShippingRateData {
@@ -212,7 +212,7 @@ encoded_struct! {
     /// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct FixedAmount {
@@ -279,7 +279,7 @@ encoded_struct! {
     /// assert!(info.shipping_details.is_some());
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct CollectedInformation {
@@ -320,7 +320,7 @@ encoded_struct! {
     /// assert_eq!(d.address.state.as_deref(), Some("CA"));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct ShippingDetails {
@@ -364,7 +364,7 @@ encoded_struct! {
     /// assert_eq!(a.country, "US");
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct Address {

@@ -1076,7 +1076,7 @@ fn adjustable_quantities_may_reach_999_999_and_meet_in_one() {
     );
 }
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 #[test]
 fn a_created_filter_that_is_neither_a_time_nor_a_range_is_refused_saying_so() {
     let err = serde_json::from_value::<ListSessions>(json!({"created": true})).unwrap_err();

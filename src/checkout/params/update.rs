@@ -2,7 +2,7 @@
 //! [`UpdateLineItem`]s of its new list. The update's shipping options and collected
 //! information are in `shipping.rs`.
 
-#[cfg(feature = "testing")]
+#[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -61,7 +61,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct UpdateSession {
@@ -418,7 +418,7 @@ encoded_struct! {
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "testing", derive(Deserialize))]
+    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
     #[serde(deny_unknown_fields)]
     #[non_exhaustive]
     pub struct UpdateLineItem {

@@ -1,0 +1,187 @@
+//! The emulator's test controls over HTTP, under the reserved path `/_fake/` (Stripe's API
+//! never uses it), for clients in any language: complete a session, read or move the clock,
+//! queue a fault, read or clear the journal, load more of a seed. JSON in, JSON out.
+//!
+//! They answer only once [`FakeStripe::enable_controls`](super::FakeStripe::enable_controls)
+//! is called (the emulator example does); the same operations in Rust are `FakeStripe`'s
+//! methods.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::api_shape::Shape;
+use crate::completion::{FakeStripeError, complete};
+use crate::fault::Fault;
+use crate::route::Route;
+use crate::seed::Seed;
+use crate::session_state::Expansion;
+use crate::shared::Shared;
+use crate::route::Method;
+
+/// The path every control lives under.
+pub(crate) const PREFIX: &str = "/_fake/";
+
+/// A fault to queue, as `POST /_fake/faults` takes it: one of `status`, `drop_connection` or
+/// `delay_ms`, with the optional route, count, retry header and timing.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FaultSpec {
+    status: Option<u16>,
+    #[serde(default)]
+    drop_connection: bool,
+    delay_ms: Option<u64>,
+    should_retry: Option<bool>,
+    method: Option<String>,
+    path: Option<String>,
+    times: Option<usize>,
+    #[serde(default)]
+    after_apply: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockSpec {
+    time: Option<i64>,
+    advance: Option<i64>,
+}
+
+/// Answers a control request: the status and the JSON body.
+pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8]) -> (u16, Value) {
+    let route = path.strip_prefix(PREFIX).unwrap_or_default();
+    let segments: Vec<&str> = route.split('/').collect();
+    match (method, segments.as_slice()) {
+        ("POST", ["sessions", id, "complete"]) => match complete(shared, id).await {
+            Ok(()) => {
+                let mut store = shared.store();
+                let session = store.render_session_in(id, Expansion::default(), Shape::default());
+                (200, session.unwrap_or(Value::Null))
+            }
+            Err(err @ FakeStripeError::NoSuchSession(_)) => refusal(404, &err.to_string()),
+            Err(err) => refusal(400, &err.to_string()),
+        },
+        ("GET", ["clock"]) => (200, json!({"now": shared.store().now()})),
+        ("POST", ["clock"]) => match parse::<ClockSpec>(body) {
+            Ok(ClockSpec {
+                time: Some(time),
+                advance: None,
+            }) => {
+                let mut store = shared.store();
+                store.fixed_now = Some(time);
+                store.sweep_expired();
+                (200, json!({"now": store.now()}))
+            }
+            Ok(ClockSpec {
+                time: None,
+                advance: Some(by),
+            }) if by >= 0 => {
+                let mut store = shared.store();
+                store.fixed_now = Some(store.now().saturating_add(by));
+                store.sweep_expired();
+                (200, json!({"now": store.now()}))
+            }
+            Ok(_) => refusal(
+                400,
+                "give exactly one of `time` (Unix seconds) or `advance` (seconds, not negative)",
+            ),
+            Err(message) => refusal(400, &message),
+        },
+        ("POST", ["faults"]) => match parse::<FaultSpec>(body).and_then(fault_of) {
+            Ok(fault) => {
+                shared.store().queue_fault(fault);
+                (200, json!({"queued": true}))
+            }
+            Err(message) => refusal(400, &message),
+        },
+        ("GET", ["journal"]) => {
+            let store = shared.store();
+            let data: Vec<Value> = store
+                .journal
+                .iter()
+                .map(|r| {
+                    json!({
+                        "method": r.method, "path": r.path, "status": r.status,
+                        "params": r.params, "idempotency_key": r.idempotency_key(),
+                        "replayed": r.replayed, "faulted": r.faulted, "applied": r.applied,
+                    })
+                })
+                .collect();
+            (200, json!({"data": data}))
+        }
+        ("DELETE", ["journal"]) => {
+            shared.store().journal.clear();
+            (200, json!({"cleared": true}))
+        }
+        ("POST", ["seed"]) => {
+            let seed = std::str::from_utf8(body)
+                .map_err(|e| e.to_string())
+                .and_then(|text| Seed::from_json(text).map_err(|e| e.to_string()));
+            match seed {
+                Ok(seed) => match seed.load(&mut shared.store()) {
+                    Ok(()) => (200, json!({"loaded": true})),
+                    Err(err) => refusal(400, &err.to_string()),
+                },
+                Err(message) => refusal(400, &message),
+            }
+        }
+        _ => refusal(
+            404,
+            &format!("no test control {method} {path}; see the testing module's docs"),
+        ),
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<T, String> {
+    let body = if body.is_empty() {
+        b"{}".as_slice()
+    } else {
+        body
+    };
+    serde_json::from_slice(body).map_err(|e| format!("malformed control body: {e}"))
+}
+
+fn fault_of(spec: FaultSpec) -> Result<Fault, String> {
+    let mut fault = match (spec.status, spec.drop_connection, spec.delay_ms) {
+        (Some(status), false, None) if (100..=599).contains(&status) => Fault::status(status),
+        (None, true, None) => Fault::drop_connection(),
+        (None, false, Some(ms)) => Fault::delay(Duration::from_millis(ms)),
+        _ => {
+            return Err(
+                "give exactly one of `status` (100 to 599), `drop_connection` or `delay_ms`"
+                    .to_owned(),
+            );
+        }
+    };
+    let mut route = Route::any();
+    if let Some(method) = &spec.method {
+        let method = match method.to_ascii_uppercase().as_str() {
+            "GET" => Method::Get,
+            "POST" => Method::Post,
+            "DELETE" => Method::Delete,
+            _ => return Err(format!("unknown `method` {method:?}")),
+        };
+        route = route.with_method(method);
+    }
+    if let Some(path) = spec.path {
+        route = route.with_path(path);
+    }
+    fault = fault.route(route);
+    if let Some(retry) = spec.should_retry {
+        fault = fault.should_retry(retry);
+    }
+    if spec.after_apply {
+        fault = fault.after_apply();
+    }
+    if let Some(times) = spec.times {
+        fault = fault.times(times);
+    }
+    Ok(fault)
+}
+
+fn refusal(status: u16, message: &str) -> (u16, Value) {
+    (
+        status,
+        json!({"error": {"type": "invalid_request_error", "message": message}}),
+    )
+}

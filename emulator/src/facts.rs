@@ -1,0 +1,321 @@
+//! The facts each request is checked against: for every endpoint the emulator serves, the
+//! params the official Node SDK of an API version types (names, nesting, scalar kinds, enum
+//! values, required and clearable params), generated into `facts/` by `facts/gen/gen.mjs`.
+//!
+//! Which facts a request gets is decided here from its `Stripe-Version`; walking a request
+//! against them is `validate`'s job, and the rules the SDK types do not carry (bounds,
+//! integer-ness, one-of rules) are `rules`'.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::version::{ApiDate, ApiVersion};
+
+/// One node of a params schema, as `facts/gen/gen.mjs` writes it.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct Node {
+    pub(crate) kind: Kind,
+    /// An object's params.
+    #[serde(default)]
+    pub(crate) props: BTreeMap<String, Node>,
+    /// An array's items.
+    #[serde(default)]
+    pub(crate) items: Option<Box<Node>>,
+    /// An enum's values.
+    #[serde(default)]
+    pub(crate) values: Vec<String>,
+    /// A union's alternatives (`created`: a timestamp or a range).
+    #[serde(default)]
+    pub(crate) variants: Vec<Node>,
+    /// A map's values, when they are not plain strings (`currency_options`).
+    #[serde(default)]
+    pub(crate) values_node: Option<Box<Node>>,
+    #[serde(default)]
+    pub(crate) optional: bool,
+    /// The SDK types `''` as a value: sending it empty clears the param.
+    #[serde(default)]
+    pub(crate) emptyable: bool,
+}
+
+/// What a node holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    Enum,
+    String,
+    Number,
+    Boolean,
+    Map,
+    Decimal,
+    Union,
+}
+
+/// An endpoint the emulator serves, named as in the facts files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Operation {
+    CreateSession,
+    UpdateSession,
+    RetrieveSession,
+    ListSessions,
+    ListLineItems,
+    ExpireSession,
+    CreateCoupon,
+    UpdateCoupon,
+    RetrieveCoupon,
+    ListCoupons,
+    DeleteCoupon,
+    CreatePromotionCode,
+    UpdatePromotionCode,
+    RetrievePromotionCode,
+    ListPromotionCodes,
+}
+
+impl Operation {
+    #[cfg(test)]
+    pub(crate) const ALL: [Operation; 15] = [
+        Operation::CreateSession,
+        Operation::UpdateSession,
+        Operation::RetrieveSession,
+        Operation::ListSessions,
+        Operation::ListLineItems,
+        Operation::ExpireSession,
+        Operation::CreateCoupon,
+        Operation::UpdateCoupon,
+        Operation::RetrieveCoupon,
+        Operation::ListCoupons,
+        Operation::DeleteCoupon,
+        Operation::CreatePromotionCode,
+        Operation::UpdatePromotionCode,
+        Operation::RetrievePromotionCode,
+        Operation::ListPromotionCodes,
+    ];
+
+    /// The target's name in the facts files.
+    pub(crate) fn target(self) -> &'static str {
+        match self {
+            Operation::CreateSession => "create",
+            Operation::UpdateSession => "update",
+            Operation::RetrieveSession => "retrieve",
+            Operation::ListSessions => "list",
+            Operation::ListLineItems => "list_line_items",
+            Operation::ExpireSession => "expire",
+            Operation::CreateCoupon => "coupon_create",
+            Operation::UpdateCoupon => "coupon_update",
+            Operation::RetrieveCoupon => "coupon_retrieve",
+            Operation::ListCoupons => "coupon_list",
+            Operation::DeleteCoupon => "coupon_delete",
+            Operation::CreatePromotionCode => "promotion_code_create",
+            Operation::UpdatePromotionCode => "promotion_code_update",
+            Operation::RetrievePromotionCode => "promotion_code_retrieve",
+            Operation::ListPromotionCodes => "promotion_code_list",
+        }
+    }
+}
+
+/// One facts file: the SDK it was read from and each operation's params.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Facts {
+    pub(crate) sdk: String,
+    pub(crate) api_version: String,
+    pub(crate) preview: bool,
+    pub(crate) targets: BTreeMap<String, Node>,
+}
+
+impl Facts {
+    /// The params of `operation`. Every file has every target (a test checks).
+    pub(crate) fn params(&self, operation: Operation) -> &Node {
+        self.targets
+            .get(operation.target())
+            .expect("every facts file has every target")
+    }
+
+    fn date(&self) -> ApiDate {
+        ApiVersion::parse(&self.api_version)
+            .expect("facts files are named by a valid version")
+            .date()
+    }
+}
+
+/// The facts files, oldest first, as `facts/index.json` lists them (a test checks).
+const FILES: [(&str, &str); 7] = [
+    (
+        "2025-03-31.basil",
+        include_str!("../facts/2025-03-31.basil.json"),
+    ),
+    (
+        "2025-09-30.clover",
+        include_str!("../facts/2025-09-30.clover.json"),
+    ),
+    (
+        "2025-12-15.clover",
+        include_str!("../facts/2025-12-15.clover.json"),
+    ),
+    (
+        "2026-03-25.dahlia",
+        include_str!("../facts/2026-03-25.dahlia.json"),
+    ),
+    (
+        "2026-08-26.preview",
+        include_str!("../facts/2026-08-26.preview.json"),
+    ),
+    (
+        "2026-09-30.endive",
+        include_str!("../facts/2026-09-30.endive.json"),
+    ),
+    (
+        "2026-10-28.endive",
+        include_str!("../facts/2026-10-28.endive.json"),
+    ),
+];
+
+/// Each file parsed on first use.
+fn file(i: usize) -> &'static Facts {
+    static PARSED: [OnceLock<Facts>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
+    PARSED[i].get_or_init(|| {
+        serde_json::from_str(FILES[i].1).expect("the checked-in facts files parse")
+    })
+}
+
+/// The facts a request of `version` is checked against.
+///
+/// - A generally available version gets the newest GA facts dated on or before it (the
+///   oldest, basil's, for anything older: the emulator does not model earlier versions).
+/// - A preview version (a `.preview` release or a beta flag) dated on or after the preview
+///   SDK's pin gets the preview SDK's facts; an older one, or a GA version with a beta flag
+///   (the guide's `2025-03-31.basil; checkout_server_update_beta=v1`), gets its GA facts
+///   with the params only the preview SDK has added (see [`with_preview_params`]).
+pub(crate) fn for_version(version: &ApiVersion) -> &'static Facts {
+    static MERGED: OnceLock<std::sync::Mutex<Vec<(usize, &'static Facts)>>> = OnceLock::new();
+    let date = version.date();
+    let ga = (0..FILES.len())
+        .filter(|&i| !file(i).preview && file(i).date() <= date)
+        .last()
+        .unwrap_or(0);
+    if !version.is_preview() {
+        return file(ga);
+    }
+    let preview = (0..FILES.len())
+        .find(|&i| file(i).preview)
+        .expect("a preview facts file is checked in");
+    if date >= file(preview).date() && file(ga).date() <= file(preview).date() {
+        return file(preview);
+    }
+    let cache = MERGED.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, facts)) = cache.iter().find(|(i, _)| *i == ga) {
+        return facts;
+    }
+    // A handful of files at most, each merged once for the life of the process.
+    let merged: &'static Facts = Box::leak(Box::new(with_preview_params(file(ga), file(preview))));
+    cache.push((ga, merged));
+    merged
+}
+
+/// `ga` with the params `preview` has and `ga` lacks, at any depth. Params both have keep
+/// `ga`'s facts (its enum values and required params), so a beta flag adds the preview's
+/// features without moving the version's other rules.
+pub(crate) fn with_preview_params(ga: &Facts, preview: &Facts) -> Facts {
+    fn merge(into: &mut Node, extra: &Node) {
+        if into.kind != extra.kind {
+            return;
+        }
+        match into.kind {
+            Kind::Object => {
+                for (name, node) in &extra.props {
+                    match into.props.get_mut(name) {
+                        Some(existing) => merge(existing, node),
+                        None => {
+                            into.props.insert(name.clone(), node.clone());
+                        }
+                    }
+                }
+            }
+            Kind::Array => {
+                if let (Some(items), Some(extra)) = (into.items.as_mut(), extra.items.as_ref()) {
+                    merge(items, extra);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut targets = ga.targets.clone();
+    for (name, node) in &mut targets {
+        if let Some(extra) = preview.targets.get(name) {
+            merge(node, extra);
+        }
+    }
+    Facts {
+        sdk: format!("{} + {}", ga.sdk, preview.sdk),
+        api_version: ga.api_version.clone(),
+        preview: true,
+        targets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct IndexEntry {
+        api_version: String,
+        preview: bool,
+    }
+
+    #[test]
+    fn the_index_lists_exactly_the_included_files_and_each_has_every_target() {
+        let index: Vec<IndexEntry> =
+            serde_json::from_str(include_str!("../facts/index.json")).unwrap();
+        let listed: Vec<&str> = index.iter().map(|e| e.api_version.as_str()).collect();
+        let included: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+        let mut sorted = listed.clone();
+        sorted.sort_by_key(|v| ApiVersion::parse(v).unwrap().date());
+        assert_eq!(sorted, included);
+        for (i, (name, _)) in FILES.iter().enumerate() {
+            let facts = file(i);
+            assert_eq!(facts.api_version, *name);
+            let entry = index.iter().find(|e| e.api_version == *name).unwrap();
+            assert_eq!(facts.preview, entry.preview, "{name}");
+            for operation in Operation::ALL {
+                assert_eq!(facts.params(operation).kind, Kind::Object, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn versions_get_the_facts_of_their_date() {
+        let pick = |v: &str| &for_version(&ApiVersion::parse(v).unwrap()).sdk;
+        assert_eq!(pick("2025-03-31.basil"), &file(0).sdk);
+        assert_eq!(pick("2024-06-20"), &file(0).sdk);
+        assert_eq!(pick("2025-11-17.clover"), &file(1).sdk);
+        assert_eq!(pick("2025-12-15.clover"), &file(2).sdk);
+        assert_eq!(pick("2026-08-26.dahlia"), &file(3).sdk);
+        assert_eq!(pick("2026-08-26.preview"), &file(4).sdk);
+        assert_eq!(pick("2026-10-28.endive"), &file(6).sdk);
+        assert_eq!(
+            pick("2025-03-31.basil; checkout_server_update_beta=v1"),
+            &format!("{} + {}", file(0).sdk, file(4).sdk)
+        );
+    }
+
+    #[test]
+    fn a_beta_flag_adds_the_preview_params_and_keeps_the_rest() {
+        let basil = for_version(&ApiVersion::parse("2025-03-31.basil").unwrap());
+        let beta = for_version(
+            &ApiVersion::parse("2025-03-31.basil; checkout_server_update_beta=v1").unwrap(),
+        );
+        let update = |f: &'static Facts| f.params(Operation::UpdateSession);
+        assert!(!update(basil).props.contains_key("discounts"));
+        assert!(update(beta).props.contains_key("discounts"));
+        let ui_mode = |f: &'static Facts| {
+            f.params(Operation::CreateSession).props["ui_mode"]
+                .values
+                .clone()
+        };
+        assert_eq!(ui_mode(beta), ui_mode(basil));
+    }
+}

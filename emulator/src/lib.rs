@@ -1,0 +1,179 @@
+#![deny(missing_docs)]
+#![deny(missing_debug_implementations)]
+//! A stateful emulator of Stripe's Checkout Session, coupon and promotion code API
+//! ([`FakeStripe`]), for tests in any language: a library a Rust test starts in-process, and
+//! the `stripe-checkout-emulator` binary any official Stripe SDK can be pointed at.
+//!
+//! Stripe's own `stripe-mock` is stateless (an update does not change what the next retrieve
+//! returns) and only checks shapes; the sandbox needs a network and an account. This emulator
+//! runs on `127.0.0.1`, keeps the sessions it creates, computes their amounts and discounts,
+//! applies Stripe's coupon and promotion code rules, and answers in the shape of each
+//! request's `Stripe-Version`, errors included. It shares no code with any client: every
+//! request is checked against the facts of the official Node SDK of its API version
+//! (`facts/`), so a client's tests against it are tested against Stripe's reading of Stripe,
+//! not against the client itself.
+//!
+//! ```
+//! use stripe_checkout_emulator::{FakeStripe, TEST_SECRET_KEY};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let fake = FakeStripe::start().await;
+//! fake.add_price("price_jacket", 12_000, "usd");
+//! let http = reqwest::Client::new();
+//! let create = |body: &'static [(&'static str, &'static str)]| {
+//!     http.post(format!("{}/v1/checkout/sessions", fake.uri()))
+//!         .bearer_auth(TEST_SECRET_KEY)
+//!         .header("Stripe-Version", "2025-03-31.basil")
+//!         .form(body)
+//!         .send()
+//! };
+//!
+//! // A session, as any SDK would create it.
+//! let ok = create(&[("mode", "payment"), ("line_items[0][price]", "price_jacket"),
+//!                   ("line_items[0][quantity]", "1")]).await?;
+//! assert_eq!(ok.status(), 200);
+//!
+//! // What Stripe refuses is refused, naming the offending leaf.
+//! let refused = create(&[("mode", "barter")]).await?;
+//! assert_eq!(refused.status(), 400);
+//! let error: serde_json::Value = serde_json::from_str(&refused.text().await?)?;
+//! assert_eq!(error["error"]["type"], "invalid_request_error");
+//! assert_eq!(error["error"]["param"], "mode");
+//! # Ok(()) }
+//! ```
+//!
+//! # What is modelled
+//!
+//! - **Endpoints**: create, retrieve, update, expire and list Checkout Sessions (with
+//!   `starting_after`/`ending_before` pagination and the `status`, `customer` and `created`
+//!   filters), list a session's line items; create, retrieve, update, delete and list
+//!   coupons; create, retrieve, update and list promotion codes (by `code`, `active`,
+//!   `coupon`, `customer`, `created`). An unknown route is Stripe's 404.
+//! - **Requests checked as Stripe checks them**: bodies and query strings are Stripe's
+//!   bracket form encoding, read against the params the official Node SDK of the request's
+//!   version types: unknown params, integers, numbers, booleans, enum values (closed: an
+//!   unknown value is refused even where newer SDKs type enums as open), decimals, lists,
+//!   maps, required params and clearing with an empty value. Then the documented bounds and
+//!   one-of rules (see [Rules whose exact error Stripe does not document](#rules-whose-exact-error-stripe-does-not-document)).
+//!   A refusal is Stripe's 400 `invalid_request_error` with `code` and the offending leaf as
+//!   `param` (`line_items[0][quantity]`, not its parent).
+//! - **Amounts**: `amount_subtotal` from the line items (catalog prices or inline
+//!   `price_data`, whose `unit_amount` is at most 99,999,999 minor units and whose
+//!   `unit_amount_decimal` has at most 12 decimals and is multiplied by the quantity before
+//!   rounding), one discount per session from a coupon id, a promotion code id or inline
+//!   `coupon_data` (which gets a generated coupon id); `amount_off` capped at the subtotal,
+//!   `percent_off` kept to two decimals (Stripe's precision) and the amount rounded half up to
+//!   the minor unit; `total_details.amount_discount`, `amount_total`, and each line item's
+//!   share of the discount.
+//! - **Rules**: discount updates need `permissions[update_discounts]=server_only` (line items
+//!   and shipping details likewise need their permission); complete and expired sessions
+//!   refuse updates; coupons must match the session's currency (their own or a
+//!   `currency_options` amount), also when new line items change it under a discount that
+//!   stays; `expires_at` between 30
+//!   minutes and 24 hours; `return_url` for `elements`/`embedded_page` (`custom`/`embedded`
+//!   before dahlia), never `success_url`.
+//! - **Redemption**: a coupon past `redeem_by` or out of `max_redemptions`, or limited by
+//!   `applies_to` to products the cart does not hold, is refused; a promotion code that is
+//!   inactive, past `expires_at`, out of redemptions, another customer's, for first orders
+//!   when the customer (or the guest's email) completed a session before, or for a larger
+//!   order (`restrictions.minimum_amount`, or its `currency_options` amount in the session's
+//!   currency) is refused too. A product-limited coupon discounts only its products' items.
+//!   A completed session counts one redemption of its coupon, and of its promotion code when
+//!   it named one (`times_redeemed`). Coupons' `applies_to` and `currency_options`, and codes'
+//!   `restrictions.currency_options`, are shown only when expanded, as Stripe does.
+//! - **API versions**: the facts are those of the SDK pinned to the newest version on or before
+//!   the request's date (basil 2025-03-31, clover 2025-09-30 and 2025-12-15, dahlia
+//!   2026-03-25, endive 2026-09-30 and 2026-10-28); a `.preview` release on or after
+//!   2026-08-26 gets the preview SDK's; a beta flag (the guide's
+//!   `2025-03-31.basil; checkout_server_update_beta=v1`) adds the params only the preview SDK
+//!   has (update-time `discounts`, `permissions[update_discounts]`, inline `coupon_data`, …) to
+//!   its version's. Answers follow the version too: `ui_mode` under that version's names,
+//!   discounts and promotion codes with basil's nested `coupon` or clover's
+//!   `source`/`promotion`, `allowed_payment_method_types` from endive. An unparseable version
+//!   is refused. Webhook events carry the version of the endpoint
+//!   ([`FakeStripe::set_webhook_api_version`]) and the session in its shape.
+//! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
+//!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items`,
+//!   `customer` and `total_details.breakdown`; a `Request-Id` on every answer.
+//! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first
+//!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
+//!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved.
+//! - **Faults, responders, expectations**: [`Fault`] (status, delay, dropped connection;
+//!   before or after the change applies, or a malformed body), for any request or those of a
+//!   [`Route`] (method and path pattern); [`FakeStripe::respond`] answers a route with your
+//!   own [`Reply`] or passes it through; [`FakeStripe::expect`] wants a number of requests on
+//!   a route and fails the test that drops the emulator when they did not come
+//!   ([`UnmetExpectations`]).
+//! - **Inspection**: the request journal ([`RecordedRequest`], with the params as sent and as
+//!   the facts typed them), connection counting, a settable clock,
+//!   [`FakeStripe::complete_session`] (which can deliver a signed
+//!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
+//!   [`FakeStripe::session`].
+//! - **Over HTTP**, for other languages: [`FakeStripe::enable_controls`] serves the test
+//!   controls under `/_fake/`; the binary turns them on.
+//!
+//! # Rules whose exact error Stripe does not document
+//!
+//! Stripe documents these rules but not the words of its refusal; the emulator answers a 400
+//! `invalid_request_error` naming the param, with messages of its own:
+//!
+//! | rule | source | `param` | message |
+//! |---|---|---|---|
+//! | numbers are integers, except `percent_off` | Stripe's OpenAPI spec | the leaf | `Invalid integer: …` |
+//! | an empty value for a param that cannot be cleared | Stripe's API reference ("unset a parameter") | the leaf | `You passed an empty string for '…'. …` |
+//! | `unit_amount` from 0 to 99,999,999; `unit_amount_decimal` at most 12 decimals and the same bound | Prices API | the leaf | `This value must be less than or equal to 99999999.` |
+//! | a line item's `quantity` from 1 to 999,999; `adjustable_quantity` bounds within 0 to 999,999, `minimum` ≤ `maximum` | Checkout guide | the leaf | `This value must be …` |
+//! | `percent_off` above 0 and at most 100; `amount_off`, `max_redemptions`, `duration_in_months` at least 1 | Coupons API | the leaf | `This value must be …` |
+//! | a coupon has exactly one of `amount_off` (with `currency`) and `percent_off`; `duration_in_months` with `duration=repeating` and only then | Coupons API | the missing or extra leaf | `Missing required param: …` / `You may only specify one of these parameters: …` |
+//! | a coupon `name` at most 40 characters; any string at most 5,000 | Coupons API; OpenAPI spec | the leaf | `Invalid string: must be at most … characters` |
+//! | a currency is three letters (which ones Stripe supports is not checked) | Currencies guide | the leaf or `currency_options[…]` key | `Invalid currency: …` |
+//! | metadata: at most 50 keys, keys at most 40 characters, values at most 500 | Metadata guide | `metadata` or `metadata[key]` | `Invalid metadata: …` |
+//! | a line item names `price` or `price_data`, not both; `price_data` has an amount and a product | Checkout API | the leaf | `Missing required param: …` |
+//! | `limit` from 1 to 100 | List pagination | `limit` | `This value must be …` |
+//!
+//! # What is not
+//!
+//! Payments and PaymentIntents, tax, shipping rates and `shipping_options`, subscriptions and
+//! recurring prices, Adaptive Pricing, a customer's payments outside the emulator (a prior
+//! purchase is a completed session here), stacking several discounts, webhook events other
+//! than `checkout.session.completed` (and retries of failed deliveries), API versions before
+//! 2025-03-31.basil (checked as basil), Connect
+//! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
+//! wording of every Stripe error message. Use Stripe's sandbox before going live.
+
+mod api_shape;
+mod catalog;
+mod completion;
+mod controls;
+mod coupon_endpoints;
+mod error_answer;
+mod facts;
+mod fake;
+mod fault;
+mod form;
+mod id_gen;
+mod input;
+mod journal;
+mod pricing;
+mod redemption;
+mod responder;
+mod route;
+mod rules;
+mod seed;
+mod server;
+mod session_state;
+mod shared;
+mod store;
+mod validate;
+mod version;
+mod webhook_delivery;
+
+pub use completion::FakeStripeError;
+pub use fake::{FakeStripe, TEST_SECRET_KEY};
+pub use fault::Fault;
+pub use journal::RecordedRequest;
+pub use responder::{Reply, UnmetExpectations};
+pub use route::{Method, Route, Times};
+pub use seed::{SEED_VERSION, Seed, SeedCustomer, SeedError, SeedPrice};
+pub use webhook_delivery::WebhookDelivery;

@@ -1,0 +1,154 @@
+//! `stripe-checkout-emulator`: the emulator as a server any language's Stripe SDK can talk to.
+//!
+//! ```text
+//! stripe-checkout-emulator [--port N] [--seed FILE]
+//! {"base_url":"http://127.0.0.1:12111","secret_key":"sk_test_…","controls":"http://127.0.0.1:12111/_fake/"}
+//! ```
+//!
+//! It listens on loopback (`--port`, or `PORT`; default 12111; 0 picks a free port), loads a
+//! seed (`--seed`, or `SEED`: a file holding a seed document; without one, the built-in demo
+//! catalog), turns on the test controls under `/_fake/`, prints its base URL, a key and the
+//! controls' URL as one JSON line, and serves until it is stopped.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use stripe_checkout_emulator::{FakeStripe, Seed, TEST_SECRET_KEY};
+
+/// Prices `price_demo_jacket` (80.00 USD) and `price_demo_cap` (40.00 USD), coupons `TENOFF`,
+/// `QUARTER` and `CAPS`, promotion codes `SUMMER25`, `BIGCART` (from 150.00), `SPRING`
+/// (expired) and `CAPS50` (caps only), customer `cus_demo_ada`.
+const DEMO_SEED: &str = include_str!("demo_seed.json");
+
+const DEFAULT_PORT: u16 = 12111;
+
+const USAGE: &str = "\
+usage: stripe-checkout-emulator [--port N] [--seed FILE]
+
+  --port N     loopback port to listen on (env PORT; default 12111; 0 = a free port)
+  --seed FILE  seed document: prices, coupons, promotion codes, customers, clock
+               (env SEED; default: the built-in demo catalog)
+
+Prints {\"base_url\", \"secret_key\", \"controls\"} as its first line, then serves until stopped.";
+
+struct Options {
+    port: u16,
+    seed: Option<String>,
+}
+
+/// Flags win over the environment; `--flag value` and `--flag=value` are both taken.
+fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Options, String> {
+    let mut port = env("PORT");
+    let mut seed = env("SEED");
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next().cloned())
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match flag {
+            "--port" => port = Some(value()?),
+            "--seed" => seed = Some(value()?),
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let port = match port {
+        Some(text) => text
+            .parse()
+            .map_err(|_| format!("the port must be a number from 0 to 65535, got {text:?}"))?,
+        None => DEFAULT_PORT,
+    };
+    Ok(Options { port, seed })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match options(&args, |name| std::env::var(name).ok()) {
+        Ok(options) => options,
+        Err(message) if message.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("stripe-checkout-emulator: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts");
+    match runtime.block_on(serve(options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("stripe-checkout-emulator: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(options: Options) -> Result<(), String> {
+    let seed = match &options.seed {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read the seed file {path}: {e}"))?,
+        None => DEMO_SEED.to_owned(),
+    };
+    let seed = Seed::from_json(&seed).map_err(|e| e.to_string())?;
+    let fake = FakeStripe::bind(SocketAddr::from(([127, 0, 0, 1], options.port)))
+        .await
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+    fake.seed(&seed).map_err(|e| e.to_string())?;
+    fake.enable_controls();
+    println!(
+        "{}",
+        serde_json::json!({
+            "base_url": fake.uri(),
+            "secret_key": TEST_SECRET_KEY,
+            "controls": format!("{}/_fake/", fake.uri()),
+        })
+    );
+    std::future::pending::<()>().await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str], env: &[(&str, &str)]) -> Result<(u16, Option<String>), String> {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let env = |name: &str| {
+            env.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        };
+        options(&args, env).map(|o| (o.port, o.seed))
+    }
+
+    #[test]
+    fn flags_win_over_the_environment_which_wins_over_the_default() {
+        assert_eq!(parse(&[], &[]), Ok((12111, None)));
+        assert_eq!(parse(&[], &[("PORT", "0"), ("SEED", "s.json")]), Ok((0, Some("s.json".into()))));
+        assert_eq!(parse(&["--port", "8080"], &[("PORT", "0")]), Ok((8080, None)));
+        assert_eq!(parse(&["--port=9", "--seed=a.json"], &[]), Ok((9, Some("a.json".into()))));
+        assert!(parse(&["--port", "x"], &[]).unwrap_err().contains("\"x\""));
+        assert!(parse(&["--port", "70000"], &[]).is_err());
+        assert!(parse(&["--port"], &[]).unwrap_err().contains("needs a value"));
+        assert!(parse(&["--colour"], &[]).unwrap_err().contains("--colour"));
+        assert_eq!(parse(&["--help"], &[]), Err(String::new()));
+    }
+
+    #[test]
+    fn the_demo_seed_is_a_seed() {
+        let seed = Seed::from_json(DEMO_SEED).unwrap();
+        assert_eq!(seed.prices.len(), 2);
+        assert_eq!(seed.promotion_codes.len(), 4);
+    }
+}

@@ -1,0 +1,818 @@
+//! The emulator's state and the rules of each operation: the catalog, the sessions, the
+//! clock, saved idempotent results, queued faults and the journal — everything behind the
+//! one lock the server takes per request.
+//!
+//! Parsing requests and shaping HTTP answers is the server's job; rendering objects is
+//! `session_state`'s and `catalog`'s.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+
+use crate::api_shape::Shape;
+use crate::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
+use crate::error_answer::ErrorAnswer;
+use crate::fault::Fault;
+use crate::id_gen::new_id;
+use crate::journal::RecordedRequest;
+use crate::redemption::{self, Cart};
+use crate::responder::{Expectation, Responder};
+use crate::api_shape::canonical_ui_mode;
+use crate::input::{
+    self, Clear, CreateSession, DiscountInput, Expand, LineItemInput, ListSessions,
+    Metadata, Page, UpdateLineItem, UpdateSession,
+};
+use crate::session_state::{
+    CatalogView, Expansion, SessionStatus, StoredDiscount, StoredLineItem, StoredSession,
+    StoredShipping, settings_of,
+};
+
+/// The shortest and longest lifetime Stripe allows for a session (30 minutes, 24 hours).
+const MIN_LIFETIME: i64 = 30 * 60;
+const MAX_LIFETIME: i64 = 24 * 60 * 60;
+
+/// A saved answer to an idempotent request.
+#[derive(Clone, Debug)]
+pub(crate) struct SavedAnswer {
+    pub(crate) fingerprint: String,
+    pub(crate) status: u16,
+    pub(crate) body: Value,
+}
+
+/// Everything the emulator knows.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    pub(crate) fixed_now: Option<i64>,
+    pub(crate) prices: HashMap<String, StoredPrice>,
+    pub(crate) coupons: HashMap<String, StoredCoupon>,
+    /// Coupon ids in creation order; lists answer newest first.
+    pub(crate) coupon_order: Vec<String>,
+    /// In creation order; lists answer newest first.
+    pub(crate) promotion_codes: Vec<StoredPromotionCode>,
+    pub(crate) customers: HashMap<String, StoredCustomer>,
+    /// In creation order; lists answer newest first.
+    pub(crate) sessions: Vec<StoredSession>,
+    pub(crate) idempotent: HashMap<String, SavedAnswer>,
+    pub(crate) faults: VecDeque<Fault>,
+    /// Installed with `FakeStripe::respond`; the first that matches answers.
+    pub(crate) responders: Vec<Responder>,
+    /// Installed with `FakeStripe::expect`, counted as requests arrive.
+    pub(crate) expectations: Vec<Expectation>,
+    pub(crate) journal: Vec<RecordedRequest>,
+    /// The checked params of the request being served, for its journal entry.
+    pub(crate) checked: Option<Value>,
+    pub(crate) connections: usize,
+    pub(crate) webhook_endpoint: Option<super::webhook_delivery::WebhookEndpoint>,
+    pub(crate) deliveries: Vec<super::webhook_delivery::WebhookDelivery>,
+    /// The version of the request being served (set by the server for each request), which
+    /// answers are rendered in.
+    pub(crate) shape: Shape,
+    /// The version the webhook endpoint is pinned to.
+    pub(crate) webhook_version: Shape,
+}
+
+impl CatalogView for Store {
+    fn shape(&self) -> &Shape {
+        &self.shape
+    }
+
+    fn coupon(&self, id: &str) -> Option<&StoredCoupon> {
+        self.coupons.get(id)
+    }
+
+    fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode> {
+        self.promotion_codes.iter().find(|p| p.id == id)
+    }
+
+    fn customer_json(&self, id: &str) -> Option<Value> {
+        self.customers.get(id).map(StoredCustomer::to_json)
+    }
+
+    fn now(&self) -> i64 {
+        Store::now(self)
+    }
+}
+
+impl Store {
+    pub(crate) fn now(&self) -> i64 {
+        self.fixed_now.unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        })
+    }
+
+    /// Queues `fault` for the requests it matches; one that is to hit none is not kept.
+    pub(crate) fn queue_fault(&mut self, fault: Fault) {
+        if fault.times > 0 {
+            self.faults.push_back(fault);
+        }
+    }
+
+    /// Open sessions past their `expires_at` become expired, as Stripe expires them.
+    pub(crate) fn sweep_expired(&mut self) {
+        let now = self.now();
+        for session in &mut self.sessions {
+            if session.status == SessionStatus::Open && session.expires_at <= now {
+                session.status = SessionStatus::Expired;
+            }
+        }
+    }
+
+    fn session_index(&self, id: &str) -> Result<usize, ErrorAnswer> {
+        self.sessions
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| ErrorAnswer::no_such("checkout.session", id, "session"))
+    }
+
+    pub(crate) fn session(&self, id: &str) -> Option<&StoredSession> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    pub(crate) fn session_mut(&mut self, id: &str) -> Option<&mut StoredSession> {
+        self.sessions.iter_mut().find(|s| s.id == id)
+    }
+
+    fn render(&self, session: &StoredSession, expand: Expansion, include_discounts: bool) -> Value {
+        session.to_json(self, expand, include_discounts)
+    }
+
+    /// The session rendered in `shape`, whatever version the last request spoke.
+    pub(crate) fn render_session_in(
+        &mut self,
+        id: &str,
+        expand: Expansion,
+        shape: Shape,
+    ) -> Option<Value> {
+        let served = std::mem::replace(&mut self.shape, shape);
+        let rendered = self.session(id).map(|s| self.render(s, expand, true));
+        self.shape = served;
+        rendered
+    }
+
+    // ---- catalog ---------------------------------------------------------------------
+
+    /// Adds a one-time price of a product named `name`, whose id is `product_id` or a new one.
+    pub(crate) fn add_price(
+        &mut self,
+        id: &str,
+        name: &str,
+        product_id: Option<&str>,
+        unit_amount: i64,
+        currency: &str,
+    ) {
+        let created = self.now();
+        self.prices.insert(
+            id.to_owned(),
+            StoredPrice {
+                id: id.to_owned(),
+                unit_amount,
+                currency: currency.to_ascii_lowercase(),
+                product_id: product_id.map_or_else(|| new_id("prod_", 14), str::to_owned),
+                product_name: name.to_owned(),
+                created,
+            },
+        );
+    }
+
+    pub(crate) fn add_customer(&mut self, id: &str, email: Option<String>) {
+        let created = self.now();
+        self.customers.insert(
+            id.to_owned(),
+            StoredCustomer {
+                id: id.to_owned(),
+                email,
+                created,
+            },
+        );
+    }
+
+    // ---- checkout sessions -------------------------------------------------------------
+
+    pub(crate) fn create_session(&mut self, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: CreateSession = input::read(params)?;
+        let expand = Expansion::parse(&p.expand, "")?;
+        let now = self.now();
+        let ui_mode = canonical_ui_mode(p.ui_mode.as_deref().unwrap_or("hosted_page")).to_owned();
+        let embedded = ui_mode != "hosted_page";
+        let shown = self.shape.ui_mode(&ui_mode).to_owned();
+        let never_redirect = p.redirect_on_completion.as_deref() == Some("never");
+        if embedded && p.success_url.is_some() {
+            return Err(ErrorAnswer::invalid(
+                "success_url",
+                format!("`success_url` is not supported in `ui_mode={shown}`; use `return_url`."),
+            ));
+        }
+        if embedded && p.return_url.is_none() && !never_redirect {
+            return Err(ErrorAnswer::missing("return_url"));
+        }
+        if !embedded && p.return_url.is_some() {
+            return Err(ErrorAnswer::invalid(
+                "return_url",
+                format!(
+                    "`return_url` is only supported with `ui_mode={}` or `ui_mode={}`.",
+                    self.shape.ui_mode("embedded_page"),
+                    self.shape.ui_mode("elements"),
+                ),
+            ));
+        }
+        if p.customer.is_some() && p.customer_email.is_some() {
+            return Err(ErrorAnswer::state(
+                Some("customer_email"),
+                "You may only specify one of these parameters: customer, customer_email.",
+            ));
+        }
+        if let Some(customer) = &p.customer {
+            if !self.customers.contains_key(customer) {
+                return Err(ErrorAnswer::no_such("customer", customer, "customer"));
+            }
+        }
+        if p.allow_promotion_codes == Some(true) && !p.discounts.is_empty() {
+            return Err(ErrorAnswer::state(
+                Some("discounts"),
+                "You may only specify one of these parameters: allow_promotion_codes, discounts.",
+            ));
+        }
+        let mode = p.mode.clone().ok_or_else(|| ErrorAnswer::missing("mode"))?;
+        if mode != "setup" && p.line_items.is_empty() {
+            return Err(ErrorAnswer::missing("line_items"));
+        }
+        let mut line_items = Vec::with_capacity(p.line_items.len());
+        for (i, item) in p.line_items.iter().enumerate() {
+            line_items.push(self.new_line_item(item, i)?);
+        }
+        let currency = self.common_currency(&line_items)?;
+        let expires_at = match p.expires_at {
+            None => now + MAX_LIFETIME,
+            Some(at) if (now + MIN_LIFETIME..=now + MAX_LIFETIME).contains(&at) => at,
+            Some(_) => {
+                return Err(ErrorAnswer::invalid(
+                    "expires_at",
+                    "The `expires_at` timestamp must be between 30 minutes and 24 hours from \
+                     Checkout Session creation.",
+                ));
+            }
+        };
+        let id = new_id("cs_test_", 58);
+        let mut session = StoredSession {
+            client_secret: embedded.then(|| format!("{id}_secret_{}", new_id("", 24))),
+            id,
+            created: now,
+            expires_at,
+            mode,
+            ui_mode,
+            status: SessionStatus::Open,
+            payment_status: "unpaid".to_owned(),
+            currency,
+            line_items,
+            discount: None,
+            permissions: p.permissions.clone().map(input::Permissions::flattened),
+            customer: p.customer.clone(),
+            customer_email: p.customer_email.clone(),
+            client_reference_id: p.client_reference_id.clone(),
+            metadata: Vec::new(),
+            return_url: p.return_url.clone(),
+            success_url: p.success_url.clone(),
+            cancel_url: p.cancel_url.clone(),
+            locale: p.locale.clone(),
+            allow_promotion_codes: p.allow_promotion_codes,
+            shipping: None,
+            customer_details_email: None,
+            settings: settings_of(params),
+        };
+        if let Some(metadata) = &p.metadata {
+            apply_metadata(&mut session.metadata, metadata);
+        }
+        let cart = self.cart_of(&session);
+        session.discount = self.resolve_discounts(&p.discounts, &cart)?;
+        let body = self.render(&session, expand, true);
+        self.sessions.push(session);
+        Ok(body)
+    }
+
+    fn new_line_item(
+        &self,
+        item: &LineItemInput,
+        i: usize,
+    ) -> Result<StoredLineItem, ErrorAnswer> {
+        let param = |field: &str| format!("line_items[{i}][{field}]");
+        let quantity = item
+            .quantity
+            .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
+        let (price, unit_amount, unit_amount_decimal, currency, description) =
+            match (&item.price, &item.price_data) {
+                (Some(id), None) => {
+                    let price = self
+                        .prices
+                        .get(id)
+                        .ok_or_else(|| ErrorAnswer::no_such("price", id, param("price")))?;
+                    (
+                        price.to_json(),
+                        price.unit_amount,
+                        None,
+                        price.currency.clone(),
+                        price.product_name.clone(),
+                    )
+                }
+                (None, Some(data)) => {
+                    let (unit_amount, decimal) =
+                        match (&data.unit_amount, &data.unit_amount_decimal) {
+                            // Both checked by the rules: digits only, within Stripe's bound.
+                            (Some(amount), _) => (*amount, None),
+                            (None, Some(text)) => {
+                                let decimal: f64 = text.parse().unwrap_or(0.0);
+                                (decimal.round() as i64, Some(decimal))
+                            }
+                            (None, None) => {
+                                return Err(ErrorAnswer::missing(param("price_data][unit_amount")));
+                            }
+                        };
+                    let name = match (&data.product_data, &data.product) {
+                        (Some(product), _) => product.name.clone(),
+                        (None, Some(product)) => product.clone(),
+                        (None, None) => {
+                            return Err(ErrorAnswer::missing(param("price_data][product_data")));
+                        }
+                    };
+                    let price = StoredPrice {
+                        id: new_id("price_", 24),
+                        unit_amount,
+                        currency: data.currency.to_ascii_lowercase(),
+                        product_id: data
+                            .product
+                            .clone()
+                            .unwrap_or_else(|| new_id("prod_", 14)),
+                        product_name: name.clone(),
+                        created: self.now(),
+                    };
+                    let mut json = price.to_json();
+                    if let (Some(decimal), Some(text)) = (decimal, &data.unit_amount_decimal) {
+                        json["unit_amount_decimal"] = Value::from(text.as_str());
+                        if decimal.fract() != 0.0 {
+                            json["unit_amount"] = Value::Null;
+                        }
+                    }
+                    (json, unit_amount, decimal, price.currency, name)
+                }
+                (Some(_), Some(_)) => {
+                    return Err(ErrorAnswer::state(
+                        Some(&param("price_data")),
+                        "You may only specify one of these parameters: price, price_data.",
+                    ));
+                }
+                (None, None) => return Err(ErrorAnswer::missing(param("price"))),
+            };
+        Ok(StoredLineItem {
+            id: new_id("li_", 24),
+            price,
+            unit_amount,
+            unit_amount_decimal,
+            currency,
+            description,
+            quantity,
+        })
+    }
+
+    fn common_currency(&self, items: &[StoredLineItem]) -> Result<Option<String>, ErrorAnswer> {
+        let Some(first) = items.first() else {
+            return Ok(None);
+        };
+        for (i, item) in items.iter().enumerate() {
+            if item.currency != first.currency {
+                return Err(ErrorAnswer::invalid(
+                    format!("line_items[{i}]"),
+                    format!(
+                        "All line items must be in the same currency; line_items[{i}] is in {} \
+                         but line_items[0] is in {}.",
+                        item.currency, first.currency
+                    ),
+                ));
+            }
+        }
+        Ok(Some(first.currency.clone()))
+    }
+
+    /// What the redemption rules see of `session`: whether its customer (or, for a guest,
+    /// its email) completed a session before counts as a prior purchase.
+    fn cart_of(&self, session: &StoredSession) -> Cart {
+        let returning = self.sessions.iter().any(|other| {
+            other.status == SessionStatus::Complete
+                && other.id != session.id
+                && match (&session.customer, &session.customer_email) {
+                    (Some(customer), _) => other.customer.as_ref() == Some(customer),
+                    (None, Some(email)) => {
+                        other.customer_email.as_ref() == Some(email)
+                            || other.customer_details_email.as_ref() == Some(email)
+                    }
+                    (None, None) => false,
+                }
+        });
+        Cart {
+            currency: session.currency.as_ref().map(|c| c.to_ascii_lowercase()),
+            subtotal: session.amount_subtotal(),
+            products: session
+                .line_items
+                .iter()
+                .filter_map(|item| item.product_id().map(str::to_owned))
+                .collect(),
+            customer: session.customer.clone(),
+            returning,
+        }
+    }
+
+    /// Turns requested discounts into the one the session will carry, creating inline
+    /// coupons. Checks everything before creating anything.
+    fn resolve_discounts(
+        &mut self,
+        discounts: &[DiscountInput],
+        cart: &Cart,
+    ) -> Result<Option<StoredDiscount>, ErrorAnswer> {
+        let discount = match discounts {
+            [] => return Ok(None),
+            [one] => one,
+            _ => {
+                return Err(ErrorAnswer::invalid(
+                    "discounts",
+                    "You may only apply one discount to a Checkout Session.",
+                ));
+            }
+        };
+        let now = self.now();
+        if let Some(id) = &discount.coupon {
+            let param = "discounts[0][coupon]";
+            let coupon = self
+                .coupons
+                .get(id)
+                .ok_or_else(|| ErrorAnswer::no_such("coupon", id, param))?;
+            redemption::check_coupon(coupon, cart, now, param)?;
+            return Ok(Some(StoredDiscount {
+                coupon_id: id.clone(),
+                promotion_code_id: None,
+            }));
+        }
+        if let Some(id) = &discount.promotion_code {
+            let param = "discounts[0][promotion_code]";
+            let promo = self
+                .promotion_code(id)
+                .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, param))?;
+            redemption::check_code(promo, cart, now, param)?;
+            let coupon = self
+                .coupons
+                .get(&promo.coupon_id)
+                .ok_or_else(|| ErrorAnswer::no_such("coupon", &promo.coupon_id, param))?;
+            redemption::check_coupon(coupon, cart, now, param)?;
+            return Ok(Some(StoredDiscount {
+                coupon_id: promo.coupon_id.clone(),
+                promotion_code_id: Some(id.clone()),
+            }));
+        }
+        let Some(data) = &discount.coupon_data else {
+            return Err(ErrorAnswer::missing("discounts[0][coupon]"));
+        };
+        // Its terms were checked with the request's params (`rules`).
+        let param = "discounts[0][coupon_data]";
+        let id = new_id("", 8).to_ascii_uppercase();
+        let coupon = StoredCoupon::from_terms(id.clone(), data, now);
+        redemption::check_coupon(&coupon, cart, now, param)?;
+        self.insert_coupon(coupon);
+        Ok(Some(StoredDiscount {
+            coupon_id: id,
+            promotion_code_id: None,
+        }))
+    }
+
+    /// A completed session redeems its discount: the coupon's `times_redeemed` goes up by
+    /// one, and the promotion code's too when the discount came from one.
+    pub(crate) fn redeem_discount(&mut self, id: &str) {
+        let Some(discount) = self.session(id).and_then(|s| s.discount.clone()) else {
+            return;
+        };
+        if let Some(coupon) = self.coupons.get_mut(&discount.coupon_id) {
+            coupon.times_redeemed += 1;
+        }
+        if let Some(code_id) = &discount.promotion_code_id {
+            if let Some(code) = self.promotion_codes.iter_mut().find(|c| &c.id == code_id) {
+                code.times_redeemed += 1;
+            }
+        }
+    }
+
+    pub(crate) fn retrieve_session(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: Expand = input::read(params)?;
+        let expand = Expansion::parse(&p.expand, "")?;
+        self.sweep_expired();
+        let i = self.session_index(id)?;
+        Ok(self.render(&self.sessions[i], expand, true))
+    }
+
+    pub(crate) fn update_session(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: UpdateSession = input::read(params)?;
+        let expand = Expansion::parse(&p.expand, "")?;
+        self.sweep_expired();
+        let i = self.session_index(id)?;
+        let session = &self.sessions[i];
+        if session.status != SessionStatus::Open {
+            return Err(ErrorAnswer::state(
+                None,
+                format!(
+                    "This Checkout Session is {} and can no longer be updated.",
+                    session.status
+                ),
+            ));
+        }
+        if p.shipping_options.is_some() {
+            return Err(ErrorAnswer::invalid(
+                "shipping_options",
+                "FakeStripe does not model shipping options.",
+            ));
+        }
+        let requires = |ok: bool, param: &str, permission: &str| {
+            if ok {
+                Ok(())
+            } else {
+                Err(ErrorAnswer::state(
+                    Some(param),
+                    format!(
+                        "You can only update `{param}` on a Checkout Session created with \
+                         `permissions[{permission}]=server_only`."
+                    ),
+                ))
+            }
+        };
+        if p.discounts.is_some() {
+            requires(
+                session.permission_is_server_only(|p| p.update_discounts.as_ref()),
+                "discounts",
+                "update_discounts",
+            )?;
+        }
+        if !p.line_items.is_empty() {
+            requires(
+                session.permission_is_server_only(|p| p.update_line_items.as_ref()),
+                "line_items",
+                "update_line_items",
+            )?;
+        }
+        if p.collected_information.is_some() {
+            requires(
+                session.permission_is_server_only(|p| p.update_shipping_details.as_ref()),
+                "collected_information",
+                "update_shipping_details",
+            )?;
+        }
+
+        // Everything is checked against a copy, so a failed update changes nothing.
+        let mut updated = session.clone();
+        if !p.line_items.is_empty() {
+            let mut items = Vec::with_capacity(p.line_items.len());
+            for (n, item) in p.line_items.iter().enumerate() {
+                items.push(self.updated_line_item(&updated, item, n)?);
+            }
+            updated.currency = self.common_currency(&items)?.or(updated.currency);
+            updated.line_items = items;
+        }
+        if let Some(metadata) = &p.metadata {
+            apply_metadata(&mut updated.metadata, metadata);
+        }
+        if let Some(info) = &p.collected_information {
+            if let Some(details) = &info.shipping_details {
+                updated.shipping = Some(StoredShipping {
+                    name: details.name.clone(),
+                    address: details.address.clone(),
+                });
+            }
+        }
+        match &p.discounts {
+            None => {}
+            Some(Clear::Clear) => updated.discount = None,
+            Some(Clear::Set(list)) => {
+                let cart = self.cart_of(&updated);
+                updated.discount = self.resolve_discounts(list, &cart)?;
+            }
+        }
+        // New line items may change the currency under the discount the session keeps (a
+        // discount set in the same request was checked against them already).
+        if !p.line_items.is_empty() {
+            let kept = updated
+                .discount
+                .as_ref()
+                .and_then(|d| self.coupons.get(&d.coupon_id));
+            if let (Some(coupon), Some(currency)) = (kept, &updated.currency) {
+                if coupon.amount_off.is_some() && coupon.amount_in(currency).is_none() {
+                    return Err(ErrorAnswer::invalid(
+                        "line_items",
+                        format!(
+                            "The applied coupon's currency ({}) does not match the line \
+                             items' currency ({currency}). Remove or replace the discount in \
+                             the same request.",
+                            coupon.currency.as_deref().unwrap_or("none")
+                        ),
+                    ));
+                }
+            }
+        }
+        let body = self.render(&updated, expand, false);
+        self.sessions[i] = updated;
+        Ok(body)
+    }
+
+    fn updated_line_item(
+        &self,
+        session: &StoredSession,
+        item: &UpdateLineItem,
+        n: usize,
+    ) -> Result<StoredLineItem, ErrorAnswer> {
+        let param = |field: &str| format!("line_items[{n}][{field}]");
+        if let Some(id) = &item.id {
+            let mut existing = session
+                .line_items
+                .iter()
+                .find(|li| &li.id == id)
+                .cloned()
+                .ok_or_else(|| ErrorAnswer::no_such("line item", id, param("id")))?;
+            if let Some(quantity) = item.quantity {
+                existing.quantity = quantity;
+            }
+            return Ok(existing);
+        }
+        let price = item
+            .price
+            .as_ref()
+            .ok_or_else(|| ErrorAnswer::missing(param("price")))?;
+        let quantity = item
+            .quantity
+            .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
+        let item = LineItemInput {
+            price: Some(price.clone()),
+            quantity: Some(quantity),
+            ..LineItemInput::default()
+        };
+        self.new_line_item(&item, n)
+    }
+
+    pub(crate) fn expire_session(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: Expand = input::read(params)?;
+        let expand = Expansion::parse(&p.expand, "")?;
+        self.sweep_expired();
+        let i = self.session_index(id)?;
+        if self.sessions[i].status != SessionStatus::Open {
+            return Err(ErrorAnswer::state(
+                None,
+                format!(
+                    "Only Checkout Sessions with a status in [\"open\"] can be expired. This \
+                     Checkout Session has a status of \"{}\".",
+                    self.sessions[i].status
+                ),
+            ));
+        }
+        self.sessions[i].status = SessionStatus::Expired;
+        Ok(self.render(&self.sessions[i], expand, true))
+    }
+
+    pub(crate) fn list_sessions(&mut self, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: ListSessions = input::read(params)?;
+        let expand = Expansion::parse(&p.page.expand, "data.")?;
+        let limit = page_size(&p.page);
+        self.sweep_expired();
+        let matching: Vec<&StoredSession> = self
+            .sessions
+            .iter()
+            .rev()
+            .filter(|s| p.status.as_ref().is_none_or(|st| st == s.status.as_str()))
+            .filter(|s| p.customer.is_none() || s.customer == p.customer)
+            .filter(|s| p.created.as_ref().is_none_or(|f| f.matches(s.created)))
+            .collect();
+        let page = paginate(
+            &matching,
+            |s| s.id.as_str(),
+            p.page.starting_after.as_deref(),
+            p.page.ending_before.as_deref(),
+            limit,
+            "session",
+        )?;
+        let data: Vec<Value> = page
+            .items
+            .iter()
+            .map(|s| self.render(s, expand, true))
+            .collect();
+        Ok(json!({
+            "object": "list",
+            "url": "/v1/checkout/sessions",
+            "has_more": page.has_more,
+            "data": data,
+        }))
+    }
+
+    pub(crate) fn list_line_items(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: Page = input::read(params)?;
+        for (i, path) in p.expand.iter().enumerate() {
+            if !matches!(
+                path.as_str(),
+                "data.price" | "data.price.product" | "data.discounts"
+            ) {
+                return Err(ErrorAnswer::invalid(
+                    format!("expand[{i}]"),
+                    format!("This property cannot be expanded ({path})."),
+                ));
+            }
+        }
+        let limit = page_size(&p);
+        let i = self.session_index(id)?;
+        let session = &self.sessions[i];
+        let items = session.line_items_json(self);
+        let refs: Vec<&Value> = items.iter().collect();
+        let page = paginate(
+            &refs,
+            |v| v["id"].as_str().unwrap_or_default(),
+            p.starting_after.as_deref(),
+            p.ending_before.as_deref(),
+            limit,
+            "line item",
+        )?;
+        Ok(json!({
+            "object": "list",
+            "url": format!("/v1/checkout/sessions/{id}/line_items"),
+            "has_more": page.has_more,
+            "data": page.items.iter().map(|v| (*v).clone()).collect::<Vec<_>>(),
+        }))
+    }
+}
+
+/// Applies a metadata update: `metadata=` clears every key, an empty value removes its key,
+/// any other value sets it.
+pub(crate) fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metadata) {
+    let entries = match update {
+        Clear::Clear => {
+            target.clear();
+            return;
+        }
+        Clear::Set(entries) => entries,
+    };
+    for (key, value) in entries {
+        if value.is_empty() {
+            target.retain(|(k, _)| k != key);
+        } else {
+            match target.iter_mut().find(|(k, _)| k == key) {
+                Some(entry) => entry.1 = value.clone(),
+                None => target.push((key.clone(), value.clone())),
+            }
+        }
+    }
+}
+
+/// The page size a list asked for (its bounds are the rules'), 10 by default.
+pub(crate) fn page_size(page: &Page) -> usize {
+    page.limit.map_or(10, |n| n as usize)
+}
+
+pub(crate) struct PageOf<'a, T> {
+    pub(crate) items: &'a [T],
+    pub(crate) has_more: bool,
+}
+
+/// Stripe's cursor pagination over a newest-first list.
+pub(crate) fn paginate<'a, T>(
+    all: &'a [T],
+    id_of: impl Fn(&T) -> &str,
+    starting_after: Option<&str>,
+    ending_before: Option<&str>,
+    limit: usize,
+    object: &str,
+) -> Result<PageOf<'a, T>, ErrorAnswer> {
+    let position = |cursor: &str, param: &str| {
+        all.iter()
+            .position(|item| id_of(item) == cursor)
+            .ok_or_else(|| ErrorAnswer::no_such(object, cursor, param))
+    };
+    match (starting_after, ending_before) {
+        (Some(_), Some(_)) => Err(ErrorAnswer::state(
+            Some("ending_before"),
+            "You may only specify one of these parameters: ending_before, starting_after.",
+        )),
+        (Some(cursor), None) => {
+            let start = position(cursor, "starting_after")? + 1;
+            let end = (start + limit).min(all.len());
+            Ok(PageOf {
+                items: &all[start..end],
+                has_more: end < all.len(),
+            })
+        }
+        (None, Some(cursor)) => {
+            let end = position(cursor, "ending_before")?;
+            let start = end.saturating_sub(limit);
+            Ok(PageOf {
+                items: &all[start..end],
+                has_more: start > 0,
+            })
+        }
+        (None, None) => {
+            let end = limit.min(all.len());
+            Ok(PageOf {
+                items: &all[..end],
+                has_more: end < all.len(),
+            })
+        }
+    }
+}
