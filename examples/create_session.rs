@@ -10,6 +10,8 @@
 //! cargo run --example create_session
 //! ```
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };

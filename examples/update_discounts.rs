@@ -11,6 +11,8 @@
 //! cargo run --example update_discounts
 //! ```
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };

@@ -81,7 +81,7 @@
 //!     .update(
 //!         &session.id,
 //!         &UpdateSession::new()
-//!             .discount(Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount")))
+//!             .discount(Discount::CouponData(serde_json::json!({"amount_off": 2000, "currency": "usd", "name": "Customer Discount"})))
 //!             .expand(["discounts"]),
 //!     )
 //!     .idempotency_key("order-42-discount")

@@ -215,9 +215,9 @@ pub(crate) fn for_version(version: &ApiVersion) -> &'static Facts {
     merged
 }
 
-/// `ga` with the params `preview` has and `ga` lacks, at any depth. Params both have keep
-/// `ga`'s facts (its enum values and required params), so a beta flag adds the preview's
-/// features without moving the version's other rules.
+/// `ga` with the Checkout Session params `preview` has and `ga` lacks, at any depth. Params
+/// both have keep `ga`'s facts (its enum values and required params), so a beta flag adds the
+/// preview's features without moving the version's other rules.
 pub(crate) fn with_preview_params(ga: &Facts, preview: &Facts) -> Facts {
     fn merge(into: &mut Node, extra: &Node) {
         if into.kind != extra.kind {
@@ -228,8 +228,12 @@ pub(crate) fn with_preview_params(ga: &Facts, preview: &Facts) -> Facts {
                 for (name, node) in &extra.props {
                     match into.props.get_mut(name) {
                         Some(existing) => merge(existing, node),
+                        // Optional: a param the version requires instead (basil's `coupon`
+                        // for clover's `promotion`) must still be enough.
                         None => {
-                            into.props.insert(name.clone(), node.clone());
+                            let mut added = node.clone();
+                            added.optional = true;
+                            into.props.insert(name.clone(), added);
                         }
                     }
                 }
@@ -243,7 +247,10 @@ pub(crate) fn with_preview_params(ga: &Facts, preview: &Facts) -> Facts {
         }
     }
     let mut targets = ga.targets.clone();
-    for (name, node) in &mut targets {
+    // The beta flags the emulator knows are Checkout's (`checkout_server_update_beta`): the
+    // coupon and promotion code endpoints keep the version's own params.
+    let checkout = |name: &str| !name.starts_with("coupon_") && !name.starts_with("promotion_code_");
+    for (name, node) in targets.iter_mut().filter(|(name, _)| checkout(name)) {
         if let Some(extra) = preview.targets.get(name) {
             merge(node, extra);
         }

@@ -504,3 +504,54 @@ fn respond(answer: Answer, idempotency_key: Option<&str>) -> Response<Full<Bytes
         .body(Full::new(Bytes::from(body)))
         .unwrap_or_else(|_| Response::new(Full::new(Bytes::new())))
 }
+
+/// A request the emulator refuses before running it: Stripe's status, the offending param
+/// and the message.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+#[non_exhaustive]
+pub struct Refusal {
+    /// `400` for bad params, `404` for a route the emulator does not serve.
+    pub status: u16,
+    /// The offending param in Stripe's bracket form (`line_items[0][quantity]`), if one is.
+    pub param: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Checks a request's params (a form body, or a query string) as the emulator checks them
+/// for `method` and `path` in `stripe_version`, without running it, and returns them in the
+/// official SDKs' JSON param shape, typed by the facts.
+///
+/// ```
+/// use stripe_checkout_emulator::{check_params, Method};
+///
+/// let typed = check_params(Method::Post, "/v1/checkout/sessions", "2026-10-28.endive",
+///     "mode=payment&line_items[0][price]=price_1&line_items[0][quantity]=2").unwrap();
+/// assert_eq!(typed["line_items"][0]["quantity"], 2);
+///
+/// let refused = check_params(Method::Post, "/v1/checkout/sessions", "2026-10-28.endive",
+///     "mode=payment&line_items[0][quantity]=two").unwrap_err();
+/// assert_eq!(refused.param.as_deref(), Some("line_items[0][quantity]"));
+/// ```
+///
+/// # Errors
+/// [`Refusal`] with the status and param Stripe's error would carry.
+pub fn check_params(
+    method: crate::Method,
+    path: &str,
+    stripe_version: &str,
+    params: &str,
+) -> Result<Value, Refusal> {
+    let refusal = |err: ErrorAnswer| Refusal {
+        status: err.status,
+        param: err.param,
+        message: err.message,
+    };
+    let tree = FormTree::parse(params).map_err(|e| refusal(e.into()))?;
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let (operation, _) = route(method.as_str(), &segments)
+        .ok_or_else(|| refusal(ErrorAnswer::unrecognized_url(method.as_str(), path)))?;
+    let shape = Shape::of_header(Some(stripe_version)).map_err(refusal)?;
+    validate::params(operation, shape.facts().params(operation), &tree).map_err(refusal)
+}

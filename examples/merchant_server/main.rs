@@ -24,6 +24,8 @@
 mod app;
 mod demo;
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -36,7 +38,7 @@ use stripe_checkout_client::{ApiVersion, Client};
 const SHOPPER: &str = "demo-shopper-gold";
 /// The offline catalog: prices `price_demo_jacket` and `price_demo_cap`, and promotion codes
 /// `SUMMER25` (25% off), `BIGCART` (10.00 off from 150.00), `SPRING` (expired) and `CAPS50`.
-const DEMO_SEED: &str = include_str!("../emulator_seed.json");
+const DEMO_SEED: &str = include_str!("../../emulator/src/demo_seed.json");
 /// The webhook signing secret offline, where the emulator signs the events.
 const DEMO_WEBHOOK_SECRET: &str = "whsec_demo_merchant_server";
 
@@ -70,7 +72,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                  (demo catalog, no account needed, API version {version})",
                 fake.uri()
             );
-            fake.set_webhook_api_version(version.clone());
+            fake.set_webhook_api_version(&version.to_string()).expect("a valid version");
             let client = fake.client_builder().api_version(version).build()?;
             let cart = vec![
                 ("price_demo_jacket".to_owned(), 1),

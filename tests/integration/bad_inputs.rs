@@ -3,6 +3,8 @@
 //! answer it must get. Whatever can be refused locally must not reach the server: those rows
 //! also check the emulator's journal is empty.
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::json;
 use stripe_checkout_client::checkout::{
     AdjustableQuantity, CreateSession, LineItem, ListLineItems, ListSessions, PriceData,

@@ -1,6 +1,8 @@
 //! The coupon endpoints: create, retrieve, update, delete and list against the emulator, the
 //! requests they send against wiremock, and the rules refused before sending.
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::{
     CouponDuration, CreateCoupon, CreatePromotionCode, ListCoupons, UpdateCoupon,
@@ -126,12 +128,12 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
     for (raw, param) in [
         (
             json!({"percent_off": 5, "amount_off": 100, "currency": "usd"}),
-            "amount_off",
+            "percent_off",
         ),
         (json!({"amount_off": 100}), "currency"),
         (json!({"amount_off": 0, "currency": "usd"}), "amount_off"),
-        (json!({"percent_off": 0}), "amount_off"),
-        (json!({"percent_off": 100.5}), "amount_off"),
+        (json!({"percent_off": 0}), "percent_off"),
+        (json!({"percent_off": 100.5}), "percent_off"),
         (
             json!({"percent_off": 5, "currency_options": {"eur": {"amount_off": 1}}}),
             "currency_options",

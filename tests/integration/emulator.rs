@@ -2,6 +2,8 @@
 //! discount flow end to end, the recorded wire vectors decoded by the emulator, the discount
 //! arithmetic on a table of carts, Stripe's errors, idempotent replay and each fault knob.
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
@@ -45,10 +47,10 @@ async fn fake_with_catalog() -> FakeStripe {
         .add_price("price_tea", 900, "jpy")
         .add_coupon(
             "TENOFF",
-            CouponData::amount_off(1_000, "usd").name("Ten off"),
+            serde_json::json!({"amount_off": 1_000, "currency": "usd", "name": "Ten off"}),
         )
-        .add_coupon("QUARTER", CouponData::percent_off(25.0))
-        .add_coupon("EUROS", CouponData::amount_off(500, "eur"))
+        .add_coupon("QUARTER", serde_json::json!({"percent_off": 25.0}))
+        .add_coupon("EUROS", serde_json::json!({"amount_off": 500, "currency": "eur"}))
         .add_customer("cus_gold", Some("gold@example.com"));
     fake
 }
@@ -288,7 +290,7 @@ async fn guide_scenario_end_to_end() {
             .await
             .unwrap();
         assert!(outcome.changed);
-        let held = fake.session(session.id.as_str()).unwrap();
+        let held = fake.checkout_session(session.id.as_str()).unwrap();
         assert_eq!(
             held.total_details.unwrap().amount_discount,
             Some(want_discount),
@@ -317,7 +319,7 @@ async fn guide_scenario_end_to_end() {
         .await
         .unwrap();
     assert_eq!(
-        fake.session(session.id.as_str()).unwrap().amount_total,
+        fake.checkout_session(session.id.as_str()).unwrap().amount_total,
         Some(8_000)
     );
     fake.clear_journal();
@@ -326,7 +328,7 @@ async fn guide_scenario_end_to_end() {
         .unwrap();
     assert!(outcome.changed);
     assert!(outcome.discounts.is_empty());
-    let held = fake.session(session.id.as_str()).unwrap();
+    let held = fake.checkout_session(session.id.as_str()).unwrap();
     assert_eq!(held.amount_total, Some(9_000));
     assert_eq!(held.discounts.as_deref(), Some(&[][..]));
     let update = fake.journal().into_iter().find(|r| r.is_post()).unwrap();
@@ -339,9 +341,9 @@ async fn discount_math_on_a_table_of_carts() {
     fake.add_price("price_999", 999, "usd")
         .add_price("price_333", 333, "usd")
         .add_price("price_small", 400, "usd")
-        .add_coupon("TEN_PCT", CouponData::percent_off(10.0))
-        .add_coupon("TWELVE_HALF", CouponData::percent_off(12.5))
-        .add_coupon("YEN", CouponData::amount_off(150, "jpy"));
+        .add_coupon("TEN_PCT", serde_json::json!({"percent_off": 10.0}))
+        .add_coupon("TWELVE_HALF", serde_json::json!({"percent_off": 12.5}))
+        .add_coupon("YEN", serde_json::json!({"amount_off": 150, "currency": "jpy"}));
     let client = fake.client();
     // (price, quantity, discount, expected amount_discount)
     let rows: Vec<(&str, u64, Discount, i64)> = vec![
@@ -443,7 +445,7 @@ async fn promotion_codes_and_catalog_objects() {
         .await
         .unwrap();
     assert_eq!(session.amount_total, Some(9_000));
-    let held = fake.session(session.id.as_str()).unwrap();
+    let held = fake.checkout_session(session.id.as_str()).unwrap();
     let applied = &held.discounts.as_ref().unwrap()[0];
     assert_eq!(applied.promotion_code.as_ref().unwrap().id(), promo);
     assert_eq!(applied.coupon.as_ref().unwrap().id(), "QUARTER");
@@ -468,7 +470,7 @@ async fn promotion_codes_and_catalog_objects() {
 #[tokio::test]
 async fn an_expanded_customer_and_a_fully_discounted_completion() {
     let fake = fake_with_catalog().await;
-    fake.add_coupon("ALL", CouponData::percent_off(100.0));
+    fake.add_coupon("ALL", serde_json::json!({"percent_off": 100.0}));
     let client = fake.client();
     let create = |coupon: &str| {
         custom_session("price_cap", 1)
@@ -491,8 +493,10 @@ async fn an_expanded_customer_and_a_fully_discounted_completion() {
         .create(&create("TENOFF"))
         .await
         .unwrap();
-    let free = fake.complete_session(free.id.as_str()).await.unwrap();
-    let paid = fake.complete_session(paid.id.as_str()).await.unwrap();
+    fake.complete_session(free.id.as_str()).await.unwrap();
+    fake.complete_session(paid.id.as_str()).await.unwrap();
+    let free = fake.checkout_session(&free.id).unwrap();
+    let paid = fake.checkout_session(&paid.id).unwrap();
     assert_eq!(free.payment_status, Some(PaymentStatus::NoPaymentRequired));
     assert_eq!(paid.payment_status, Some(PaymentStatus::Paid));
 }
@@ -628,6 +632,8 @@ async fn session_rules_are_enforced() {
         .await
         .unwrap();
     let completed = fake.complete_session(done.id.as_str()).await.unwrap();
+    assert_eq!(completed["status"], "complete");
+    let completed = fake.checkout_session(&done.id).unwrap();
     assert_eq!(completed.status, Some(SessionStatus::Complete));
     assert_eq!(
         completed.payment_status,
@@ -1091,7 +1097,7 @@ async fn amounts_decimals_and_routes_at_their_edges() {
         } else {
             let err = result.unwrap_err();
             assert_eq!(api_error(&err).param.as_deref(), Some("line_items"));
-            let kept = fake.session(created.id.as_str()).unwrap();
+            let kept = fake.checkout_session(created.id.as_str()).unwrap();
             assert_eq!(kept.currency.as_deref(), Some("usd"));
             assert_eq!(kept.amount_total, Some(2_500));
         }
@@ -1274,7 +1280,7 @@ async fn an_update_keeps_the_line_items_it_names() {
         )
         .await
         .unwrap();
-    let items = |id: &str| fake.session(id).unwrap().line_items.unwrap().data;
+    let items = |id: &str| fake.checkout_session(id).unwrap().line_items.unwrap().data;
     let before = items(created.id.as_str());
     assert_eq!(before.len(), 2);
     let cap = before[1].id.clone();

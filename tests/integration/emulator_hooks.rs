@@ -1,6 +1,8 @@
 //! The emulator's open hooks: faults matched by method and path, responders of your own that
 //! answer a route or pass it through, and expectations checked when the emulator is dropped.
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,7 +20,7 @@ use stripe_checkout_client::{Client, Error, Method};
 async fn emulator() -> (FakeStripe, Client) {
     let fake = FakeStripe::start().await;
     fake.add_price("price_jacket", 12_000, "usd")
-        .add_coupon("TENOFF", CouponData::amount_off(1_000, "usd"));
+        .add_coupon("TENOFF", serde_json::json!({"amount_off": 1_000, "currency": "usd"}));
     let client = fake.client_builder().max_retries(0).build().unwrap();
     (fake, client)
 }
@@ -115,7 +117,7 @@ async fn a_responder_answers_its_route_and_passes_the_rest() {
     assert_eq!(status(&err), Some(400));
     assert_eq!(err.request_id(), Some("req_from_responder"));
     assert!(err.to_string().contains("No such coupon"), "{err}");
-    let after = fake.session(&created.id).unwrap();
+    let after = fake.checkout_session(&created.id).unwrap();
     assert!(
         after
             .total_details
@@ -131,7 +133,7 @@ async fn a_responder_answers_its_route_and_passes_the_rest() {
         .await
         .unwrap();
     assert_eq!(
-        fake.session(&created.id).unwrap().amount_total,
+        fake.checkout_session(&created.id).unwrap().amount_total,
         Some(11_500)
     );
     assert_eq!(

@@ -2,6 +2,8 @@
 //! applied exactly once whatever fails, a failure is never reported as success, and answers
 //! that are not what Stripe sends become typed errors. Plus concurrency through one client.
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -99,7 +101,7 @@ fn assert_one_key(keys: &[String]) {
 
 /// The coupon on the session now, by id: an inline coupon applied twice would get two ids.
 fn coupon_id(fake: &FakeStripe, id: &CheckoutSessionId) -> Option<String> {
-    let session = fake.session(id.as_str()).unwrap();
+    let session = fake.checkout_session(id.as_str()).unwrap();
     let discount = session.discounts.unwrap_or_default().into_iter().next()?;
     Some(discount.coupon?.id().to_owned())
 }
@@ -120,7 +122,7 @@ async fn retryable_failures_before_success_apply_once() {
             assert_eq!(keys.len(), 3, "{status} {path:?}");
             assert_one_key(&keys);
             assert_eq!(applied(&fake), 1, "{status} {path:?}");
-            let held = fake.session(id.as_str()).unwrap();
+            let held = fake.checkout_session(id.as_str()).unwrap();
             assert_eq!(held.amount_total, Some(path.expected_total()));
         }
     }
@@ -356,7 +358,7 @@ async fn concurrent_flows_through_one_client() {
         for task in tasks {
             task.await.unwrap().unwrap();
         }
-        let held = fake.session(id.as_str()).unwrap();
+        let held = fake.checkout_session(id.as_str()).unwrap();
         assert_eq!(held.discounts.as_ref().unwrap().len(), 1);
         assert_eq!(held.amount_total, Some(10_800));
 
@@ -385,7 +387,7 @@ async fn concurrent_flows_through_one_client() {
         }
         for id in &ids {
             assert_eq!(
-                fake.session(id.as_str()).unwrap().amount_total,
+                fake.checkout_session(id.as_str()).unwrap().amount_total,
                 Some(10_800)
             );
         }

@@ -4,6 +4,8 @@
 //! Stripe's documentation — gives the same verdict when the code is redeemed on a session
 //! directly. Then the policy inside the combinators, and a redemption counted on completion.
 
+#[allow(unused_imports)]
+use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::collections::HashSet;
 use std::time::Duration;
 
