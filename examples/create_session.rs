@@ -10,12 +10,10 @@
 //! cargo run --example create_session
 //! ```
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{ApiVersion, Client, form};
 
 #[tokio::main(flavor = "current_thread")]

@@ -11,13 +11,11 @@
 //! cargo run --example update_discounts
 //! ```
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
 use stripe_checkout_client::discounts::{self, policies::CartThreshold};
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{ApiVersion, Client};
 
 #[tokio::main(flavor = "current_thread")]

@@ -9,13 +9,14 @@
 //! body to [`discounts::handle`], which retrieves the session from Stripe, asks your
 //! [`DiscountPolicy`](discounts::DiscountPolicy), updates the session when the discount
 //! changes and gives you the status and JSON to answer. Here it runs against the crate's
-//! in-process emulator ([`testing::FakeStripe`], feature `testing`), exactly as it would
+//! emulator ([`testing::FakeStripe`], feature `testing`, the `stripe-checkout-emulator`
+//! crate), exactly as it would
 //! against Stripe:
 //!
 //! ```
 //! use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
 //! use stripe_checkout_client::discounts::{self, policies::CartThreshold};
-//! use stripe_checkout_client::testing::FakeStripe;
+//! use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -81,7 +82,7 @@
 //!     .update(
 //!         &session.id,
 //!         &UpdateSession::new()
-//!             .discount(Discount::CouponData(serde_json::json!({"amount_off": 2000, "currency": "usd", "name": "Customer Discount"})))
+//!             .discount(Discount::CouponData(CouponData::amount_off(2000, "usd").name("Customer Discount")))
 //!             .expand(["discounts"]),
 //!     )
 //!     .idempotency_key("order-42-discount")
@@ -147,9 +148,12 @@
 //!
 //! # Features
 //!
-//! - `testing` (off): [`testing::FakeStripe`], the stateful in-process Checkout emulator, and
-//!   `Deserialize` for the params types (reading the official SDKs' JSON param shape). Put it
-//!   in `[dev-dependencies]`.
+//! - `testing` (off): [`testing::FakeStripe`], the stateful Checkout emulator (the
+//!   `stripe-checkout-emulator` crate, re-exported) and [`testing::FakeStripeExt`] for a
+//!   client pointed at it. Put it in `[dev-dependencies]`.
+//! - `deserialize-params` (off): `Deserialize` for the params types, reading the official
+//!   SDKs' JSON param shape (`{"discounts":[{"coupon_data":{…}}]}`, `{"discounts":""}` to
+//!   clear), to load recorded SDK calls and fixtures as typed params.
 #![deny(missing_docs)]
 #![deny(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -138,7 +138,12 @@ mod tests {
         assert_eq!(basil.ui_mode("form"), "form");
         assert_eq!(basil.promotion_coupon_param(), "coupon");
         assert_eq!(clover.promotion_coupon_param(), "promotion[coupon]");
-        for (old, new) in [("custom", "elements"), ("embedded", "embedded_page"), ("hosted", "hosted_page"), ("form", "form")] {
+        for (old, new) in [
+            ("custom", "elements"),
+            ("embedded", "embedded_page"),
+            ("hosted", "hosted_page"),
+            ("form", "form"),
+        ] {
             assert_eq!(canonical_ui_mode(old), new);
         }
     }

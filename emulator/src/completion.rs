@@ -5,9 +5,9 @@
 //! [`FakeStripe::complete_session`]: super::FakeStripe::complete_session
 
 use crate::session_state::Expansion;
+use crate::session_state::SessionStatus;
 use crate::shared::Shared;
 use crate::webhook_delivery::deliver;
-use crate::session_state::SessionStatus;
 
 /// Why a [`FakeStripe`](super::FakeStripe) helper could not act on a session.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -14,11 +14,11 @@ use serde_json::{Value, json};
 use crate::api_shape::Shape;
 use crate::completion::{FakeStripeError, complete};
 use crate::fault::Fault;
+use crate::route::Method;
 use crate::route::Route;
 use crate::seed::Seed;
 use crate::session_state::Expansion;
 use crate::shared::Shared;
-use crate::route::Method;
 
 /// The path every control lives under.
 pub(crate) const PREFIX: &str = "/_fake/";

@@ -9,11 +9,11 @@ use crate::catalog::{
 };
 use crate::error_answer::ErrorAnswer;
 use crate::id_gen::new_id;
-use crate::session_state::CatalogView;
 use crate::input::{
-    self, CouponTerms, CreatePromotionCode, Expand, ListCoupons, ListPromotionCodes,
-    UpdateCoupon, UpdatePromotionCode,
+    self, CouponTerms, CreatePromotionCode, Expand, ListCoupons, ListPromotionCodes, UpdateCoupon,
+    UpdatePromotionCode,
 };
+use crate::session_state::CatalogView;
 use crate::store::{Store, apply_metadata, page_size, paginate};
 
 impl Store {
@@ -178,9 +178,9 @@ impl Store {
             .iter()
             .rev()
             .filter(|id| {
-                p.created.as_ref().is_none_or(|f| {
-                    self.coupons.get(*id).is_some_and(|c| f.matches(c.created))
-                })
+                p.created
+                    .as_ref()
+                    .is_none_or(|f| self.coupons.get(*id).is_some_and(|c| f.matches(c.created)))
             })
             .map(String::as_str)
             .collect();

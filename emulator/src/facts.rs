@@ -175,9 +175,8 @@ const FILES: [(&str, &str); 7] = [
 /// Each file parsed on first use.
 fn file(i: usize) -> &'static Facts {
     static PARSED: [OnceLock<Facts>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
-    PARSED[i].get_or_init(|| {
-        serde_json::from_str(FILES[i].1).expect("the checked-in facts files parse")
-    })
+    PARSED[i]
+        .get_or_init(|| serde_json::from_str(FILES[i].1).expect("the checked-in facts files parse"))
 }
 
 /// The facts a request of `version` is checked against.
@@ -192,8 +191,8 @@ pub(crate) fn for_version(version: &ApiVersion) -> &'static Facts {
     static MERGED: OnceLock<std::sync::Mutex<Vec<(usize, &'static Facts)>>> = OnceLock::new();
     let date = version.date();
     let ga = (0..FILES.len())
-        .filter(|&i| !file(i).preview && file(i).date() <= date)
-        .last()
+        .rev()
+        .find(|&i| !file(i).preview && file(i).date() <= date)
         .unwrap_or(0);
     if !version.is_preview() {
         return file(ga);
@@ -249,7 +248,8 @@ pub(crate) fn with_preview_params(ga: &Facts, preview: &Facts) -> Facts {
     let mut targets = ga.targets.clone();
     // The beta flags the emulator knows are Checkout's (`checkout_server_update_beta`): the
     // coupon and promotion code endpoints keep the version's own params.
-    let checkout = |name: &str| !name.starts_with("coupon_") && !name.starts_with("promotion_code_");
+    let checkout =
+        |name: &str| !name.starts_with("coupon_") && !name.starts_with("promotion_code_");
     for (name, node) in targets.iter_mut().filter(|(name, _)| checkout(name)) {
         if let Some(extra) = preview.targets.get(name) {
             merge(node, extra);

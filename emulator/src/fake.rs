@@ -12,7 +12,10 @@ use tokio::task::JoinHandle;
 
 use crate::api_shape::Shape;
 use crate::completion::{FakeStripeError, complete};
+use crate::facts::Operation;
 use crate::fault::Fault;
+use crate::form::FormTree;
+use crate::input::{self, CouponTerms};
 use crate::journal::RecordedRequest;
 use crate::responder::{Expectation, Reply, Responder, UnmetExpectations, unmet};
 use crate::route::{Route, Times};
@@ -20,12 +23,9 @@ use crate::seed::{Seed, SeedError};
 use crate::server;
 use crate::session_state::Expansion;
 use crate::shared::Shared;
-use crate::webhook_delivery::{WebhookDelivery, WebhookEndpoint};
-use crate::facts::Operation;
-use crate::form::FormTree;
-use crate::input::{self, CouponTerms};
 use crate::validate;
 use crate::version::ApiVersion;
+use crate::webhook_delivery::{WebhookDelivery, WebhookEndpoint};
 use serde_json::Value;
 
 /// A key the emulator takes. It accepts any `sk_test_…` or `rk_test_…` key and refuses
@@ -173,9 +173,12 @@ impl FakeStripe {
     pub fn add_coupon(&self, id: &str, terms: Value) -> &Self {
         let version = ApiVersion::parse(crate::seed::SEED_VERSION).expect("a valid version");
         let schema = crate::facts::for_version(&version).params(Operation::CreateCoupon);
-        let checked =
-            validate::params(Operation::CreateCoupon, schema, &FormTree::from_json(&terms))
-                .unwrap_or_else(|e| panic!("add_coupon({id}): {}", e.message));
+        let checked = validate::params(
+            Operation::CreateCoupon,
+            schema,
+            &FormTree::from_json(&terms),
+        )
+        .unwrap_or_else(|e| panic!("add_coupon({id}): {}", e.message));
         let terms: CouponTerms =
             input::read(&checked).unwrap_or_else(|e| panic!("add_coupon({id}): {}", e.message));
         self.shared.store().add_coupon(id, &terms);

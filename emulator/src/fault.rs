@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
-use crate::route::Route;
 use crate::route::Method;
+use crate::route::Route;
 
 /// A failure to inject, queued with [`FakeStripe::inject`](super::FakeStripe::inject).
 ///

@@ -5,7 +5,6 @@
 
 use std::fmt;
 
-
 /// The most pairs one body may carry.
 const MAX_PAIRS: usize = 1_000;
 /// The deepest nesting of brackets accepted.
@@ -215,4 +214,3 @@ impl fmt::Display for ParamError {
         write!(f, "{} ({})", self.message, self.param)
     }
 }
-

@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde_json::Value;
 
 use crate::error_answer::ErrorAnswer;
@@ -17,7 +17,10 @@ use crate::error_answer::ErrorAnswer;
 /// answered as Stripe's 400 rather than a panic.
 pub(crate) fn read<T: DeserializeOwned>(params: &Value) -> Result<T, ErrorAnswer> {
     T::deserialize(params).map_err(|err| {
-        ErrorAnswer::state(None, format!("The emulator could not read the params: {err}"))
+        ErrorAnswer::state(
+            None,
+            format!("The emulator could not read the params: {err}"),
+        )
     })
 }
 
@@ -32,7 +35,9 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Clear<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match Value::deserialize(deserializer)? {
             Value::String(s) if s.is_empty() => Ok(Clear::Clear),
-            other => T::deserialize(other).map(Clear::Set).map_err(D::Error::custom),
+            other => T::deserialize(other)
+                .map(Clear::Set)
+                .map_err(D::Error::custom),
         }
     }
 }
@@ -108,8 +113,7 @@ impl Permissions {
     pub(crate) fn flattened(mut self) -> Self {
         if let Some(update) = self.update.take() {
             self.update_line_items = self.update_line_items.or(update.line_items);
-            self.update_shipping_details =
-                self.update_shipping_details.or(update.shipping_details);
+            self.update_shipping_details = self.update_shipping_details.or(update.shipping_details);
         }
         self
     }
@@ -335,13 +339,18 @@ mod tests {
     fn an_empty_value_clears_and_anything_else_sets() {
         let update: UpdateSession =
             read(&json!({"discounts": "", "metadata": {"k": "v", "gone": ""}})).unwrap();
-        assert_eq!(update.discounts.map(|d| matches!(d, Clear::Clear)), Some(true));
+        assert_eq!(
+            update.discounts.map(|d| matches!(d, Clear::Clear)),
+            Some(true)
+        );
         let Some(Clear::Set(metadata)) = update.metadata else {
             panic!("metadata is set");
         };
         assert_eq!(metadata["gone"], "");
         let set: UpdateSession = read(&json!({"discounts": [{"coupon": "C"}]})).unwrap();
-        assert!(matches!(set.discounts, Some(Clear::Set(ref d)) if d[0].coupon.as_deref() == Some("C")));
+        assert!(
+            matches!(set.discounts, Some(Clear::Set(ref d)) if d[0].coupon.as_deref() == Some("C"))
+        );
     }
 
     #[test]

@@ -175,6 +175,6 @@ pub use fault::Fault;
 pub use journal::RecordedRequest;
 pub use responder::{Reply, UnmetExpectations};
 pub use route::{Method, Route, Times};
-pub use server::{Refusal, check_params};
 pub use seed::{SEED_VERSION, Seed, SeedCustomer, SeedError, SeedPrice};
+pub use server::{Refusal, check_params};
 pub use webhook_delivery::WebhookDelivery;

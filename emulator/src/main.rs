@@ -135,12 +135,25 @@ mod tests {
     #[test]
     fn flags_win_over_the_environment_which_wins_over_the_default() {
         assert_eq!(parse(&[], &[]), Ok((12111, None)));
-        assert_eq!(parse(&[], &[("PORT", "0"), ("SEED", "s.json")]), Ok((0, Some("s.json".into()))));
-        assert_eq!(parse(&["--port", "8080"], &[("PORT", "0")]), Ok((8080, None)));
-        assert_eq!(parse(&["--port=9", "--seed=a.json"], &[]), Ok((9, Some("a.json".into()))));
+        assert_eq!(
+            parse(&[], &[("PORT", "0"), ("SEED", "s.json")]),
+            Ok((0, Some("s.json".into())))
+        );
+        assert_eq!(
+            parse(&["--port", "8080"], &[("PORT", "0")]),
+            Ok((8080, None))
+        );
+        assert_eq!(
+            parse(&["--port=9", "--seed=a.json"], &[]),
+            Ok((9, Some("a.json".into())))
+        );
         assert!(parse(&["--port", "x"], &[]).unwrap_err().contains("\"x\""));
         assert!(parse(&["--port", "70000"], &[]).is_err());
-        assert!(parse(&["--port"], &[]).unwrap_err().contains("needs a value"));
+        assert!(
+            parse(&["--port"], &[])
+                .unwrap_err()
+                .contains("needs a value")
+        );
         assert!(parse(&["--colour"], &[]).unwrap_err().contains("--colour"));
         assert_eq!(parse(&["--help"], &[]), Err(String::new()));
     }

@@ -18,7 +18,7 @@ use crate::route::{Route, Times};
 ///
 /// ```
 /// use serde_json::json;
-/// use stripe_checkout_client::testing::Reply;
+/// use stripe_checkout_emulator::Reply;
 ///
 /// let card_declined = Reply::error(402, "card_error", "Your card was declined.")
 ///     .header("request-id", "req_test_declined");

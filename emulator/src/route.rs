@@ -155,7 +155,7 @@ fn pattern_matches(pattern: &str, path: &str) -> bool {
 /// lower bound (`1..`).
 ///
 /// ```
-/// use stripe_checkout_client::testing::Times;
+/// use stripe_checkout_emulator::Times;
 ///
 /// assert!(Times::from(1).contains(1) && !Times::from(1).contains(2));
 /// assert!(Times::from(1..=3).contains(3) && !Times::from(1..=3).contains(0));

@@ -91,21 +91,18 @@ pub(crate) fn check_value(operation: Operation, at: &At, value: &Value) -> Resul
                 format!("Invalid string: must be at most {MAX_STRING} characters"),
             ));
         }
-        if matches!(name, "currency" | "minimum_amount_currency") && !text.is_empty() {
-            if !is_currency(text) {
-                return Err(invalid_currency(at, text));
-            }
+        let currency = matches!(name, "currency" | "minimum_amount_currency");
+        if currency && !text.is_empty() && !is_currency(text) {
+            return Err(invalid_currency(at, text));
         }
-        if name == "name"
+        let coupon_name = name == "name"
             && matches!(operation, Operation::CreateCoupon | Operation::UpdateCoupon)
-            || at.pattern.ends_with("coupon_data.name")
-        {
-            if text.chars().count() > MAX_COUPON_NAME {
-                return Err(ErrorAnswer::invalid(
-                    &at.param,
-                    format!("Invalid string: must be at most {MAX_COUPON_NAME} characters"),
-                ));
-            }
+            || at.pattern.ends_with("coupon_data.name");
+        if coupon_name && text.chars().count() > MAX_COUPON_NAME {
+            return Err(ErrorAnswer::invalid(
+                &at.param,
+                format!("Invalid string: must be at most {MAX_COUPON_NAME} characters"),
+            ));
         }
         if name == "unit_amount_decimal" {
             // Before the SDKs typed it as a decimal, it was a string.
@@ -242,7 +239,13 @@ pub(crate) fn check_map(at: &At, map: &Value) -> Result<(), ErrorAnswer> {
     }
     if name == "currency_options" {
         if let Some(key) = entries.keys().find(|k| !is_currency(k)) {
-            return Err(invalid_currency(&At { param: at.key_param(key), ..at.clone() }, key));
+            return Err(invalid_currency(
+                &At {
+                    param: at.key_param(key),
+                    ..at.clone()
+                },
+                key,
+            ));
         }
     }
     Ok(())
@@ -263,7 +266,10 @@ fn check_metadata(at: &At, entries: &Map<String, Value>) -> Result<(), ErrorAnsw
                 format!("Invalid metadata: keys must be at most {MAX_METADATA_KEY} characters."),
             ));
         }
-        if value.as_str().is_some_and(|v| v.chars().count() > MAX_METADATA_VALUE) {
+        if value
+            .as_str()
+            .is_some_and(|v| v.chars().count() > MAX_METADATA_VALUE)
+        {
             return Err(ErrorAnswer::invalid(
                 param,
                 format!(
@@ -300,17 +306,61 @@ mod tests {
             (q.clone(), json!(999_999), true),
             (q.clone(), json!(0), false),
             (q.clone(), json!(1_000_000), false),
-            (at("u", "line_items[].price_data.unit_amount"), json!(99_999_999), true),
-            (at("u", "line_items[].price_data.unit_amount"), json!(100_000_000), false),
-            (at("u", "line_items[].price_data.unit_amount"), json!(-1), false),
-            (at("d", "line_items[].price_data.unit_amount_decimal"), json!("99999999"), true),
-            (at("d", "line_items[].price_data.unit_amount_decimal"), json!("99999999.5"), false),
-            (at("d", "line_items[].price_data.unit_amount_decimal"), json!("1.0000000000001"), false),
-            (at("m", "line_items[].adjustable_quantity.maximum"), json!(999_999), true),
-            (at("m", "line_items[].adjustable_quantity.maximum"), json!(1_000_000), false),
-            (at("p", "discounts[].coupon_data.percent_off"), json!(100.0), true),
-            (at("p", "discounts[].coupon_data.percent_off"), json!(100.5), false),
-            (at("p", "discounts[].coupon_data.percent_off"), json!(0.0), false),
+            (
+                at("u", "line_items[].price_data.unit_amount"),
+                json!(99_999_999),
+                true,
+            ),
+            (
+                at("u", "line_items[].price_data.unit_amount"),
+                json!(100_000_000),
+                false,
+            ),
+            (
+                at("u", "line_items[].price_data.unit_amount"),
+                json!(-1),
+                false,
+            ),
+            (
+                at("d", "line_items[].price_data.unit_amount_decimal"),
+                json!("99999999"),
+                true,
+            ),
+            (
+                at("d", "line_items[].price_data.unit_amount_decimal"),
+                json!("99999999.5"),
+                false,
+            ),
+            (
+                at("d", "line_items[].price_data.unit_amount_decimal"),
+                json!("1.0000000000001"),
+                false,
+            ),
+            (
+                at("m", "line_items[].adjustable_quantity.maximum"),
+                json!(999_999),
+                true,
+            ),
+            (
+                at("m", "line_items[].adjustable_quantity.maximum"),
+                json!(1_000_000),
+                false,
+            ),
+            (
+                at("p", "discounts[].coupon_data.percent_off"),
+                json!(100.0),
+                true,
+            ),
+            (
+                at("p", "discounts[].coupon_data.percent_off"),
+                json!(100.5),
+                false,
+            ),
+            (
+                at("p", "discounts[].coupon_data.percent_off"),
+                json!(0.0),
+                false,
+            ),
             (at("c", "currency"), json!("usd"), true),
             (at("c", "currency"), json!("dollars"), false),
             (at("l", "limit"), json!(100), true),
@@ -338,19 +388,38 @@ mod tests {
         let rows = [
             (json!({"percent_off": 10.0}), None),
             (json!({"amount_off": 10, "currency": "usd"}), None),
-            (json!({"amount_off": 10}), Some("discounts[0][coupon_data][currency]")),
+            (
+                json!({"amount_off": 10}),
+                Some("discounts[0][coupon_data][currency]"),
+            ),
             (json!({}), Some("discounts[0][coupon_data][percent_off]")),
-            (json!({"amount_off": 1, "currency": "usd", "percent_off": 1.0}), Some("discounts[0][coupon_data][percent_off]")),
-            (json!({"percent_off": 1.0, "duration": "repeating"}), Some("discounts[0][coupon_data][duration_in_months]")),
-            (json!({"percent_off": 1.0, "duration": "once", "duration_in_months": 3}), Some("discounts[0][coupon_data][duration_in_months]")),
-            (json!({"percent_off": 1.0, "duration": "repeating", "duration_in_months": 3}), None),
+            (
+                json!({"amount_off": 1, "currency": "usd", "percent_off": 1.0}),
+                Some("discounts[0][coupon_data][percent_off]"),
+            ),
+            (
+                json!({"percent_off": 1.0, "duration": "repeating"}),
+                Some("discounts[0][coupon_data][duration_in_months]"),
+            ),
+            (
+                json!({"percent_off": 1.0, "duration": "once", "duration_in_months": 3}),
+                Some("discounts[0][coupon_data][duration_in_months]"),
+            ),
+            (
+                json!({"percent_off": 1.0, "duration": "repeating", "duration_in_months": 3}),
+                None,
+            ),
         ];
         for (object, want) in rows {
             let got = param_of(check_object(Operation::CreateSession, &coupon, &object));
             assert_eq!(got.as_deref(), want, "{object}");
         }
         let top = at("", "");
-        let got = param_of(check_object(Operation::CreateCoupon, &top, &json!({"amount_off": 5})));
+        let got = param_of(check_object(
+            Operation::CreateCoupon,
+            &top,
+            &json!({"amount_off": 5}),
+        ));
         assert_eq!(got.as_deref(), Some("currency"));
     }
 
@@ -365,9 +434,15 @@ mod tests {
             Some(format!("metadata[{}]", "x".repeat(41)))
         );
         let long_value = json!({"k": "v".repeat(501)});
-        assert_eq!(param_of(check_map(&meta, &long_value)).as_deref(), Some("metadata[k]"));
+        assert_eq!(
+            param_of(check_map(&meta, &long_value)).as_deref(),
+            Some("metadata[k]")
+        );
         let many: Map<String, Value> = (0..51).map(|i| (format!("k{i}"), json!("v"))).collect();
-        assert_eq!(param_of(check_map(&meta, &Value::Object(many))).as_deref(), Some("metadata"));
+        assert_eq!(
+            param_of(check_map(&meta, &Value::Object(many))).as_deref(),
+            Some("metadata")
+        );
         let options = at("currency_options", "currency_options");
         assert_eq!(
             param_of(check_map(&options, &json!({"eur": {}, "euro": {}}))).as_deref(),

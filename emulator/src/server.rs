@@ -19,14 +19,14 @@ use tokio::net::TcpListener;
 use crate::api_shape::Shape;
 use crate::controls;
 use crate::error_answer::ErrorAnswer;
-use crate::fault::FaultAction;
 use crate::facts::Operation;
+use crate::fault::FaultAction;
 use crate::form::{FormTree, ParamError};
-use crate::validate;
 use crate::id_gen::new_id;
 use crate::journal::{RecordedRequest, header_in};
 use crate::shared::Shared;
 use crate::store::{SavedAnswer, Store};
+use crate::validate;
 
 /// The largest request body the emulator reads (Stripe's own limit is far below this).
 const MAX_BODY_BYTES: usize = 1024 * 1024;

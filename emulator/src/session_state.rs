@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 use crate::api_shape::Shape;
 use crate::catalog::{CodeExpansion, StoredCoupon, StoredPromotionCode};
 use crate::error_answer::ErrorAnswer;
-use crate::pricing;
 use crate::input::Permissions;
+use crate::pricing;
 
 /// Where a session is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,18 +11,18 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Value, json};
 
 use crate::api_shape::Shape;
+use crate::api_shape::canonical_ui_mode;
 use crate::catalog::{StoredCoupon, StoredCustomer, StoredPrice, StoredPromotionCode};
 use crate::error_answer::ErrorAnswer;
 use crate::fault::Fault;
 use crate::id_gen::new_id;
+use crate::input::{
+    self, Clear, CreateSession, DiscountInput, Expand, LineItemInput, ListSessions, Metadata, Page,
+    UpdateLineItem, UpdateSession,
+};
 use crate::journal::RecordedRequest;
 use crate::redemption::{self, Cart};
 use crate::responder::{Expectation, Responder};
-use crate::api_shape::canonical_ui_mode;
-use crate::input::{
-    self, Clear, CreateSession, DiscountInput, Expand, LineItemInput, ListSessions,
-    Metadata, Page, UpdateLineItem, UpdateSession,
-};
 use crate::session_state::{
     CatalogView, Expansion, SessionStatus, StoredDiscount, StoredLineItem, StoredSession,
     StoredShipping, settings_of,
@@ -292,11 +292,7 @@ impl Store {
         Ok(body)
     }
 
-    fn new_line_item(
-        &self,
-        item: &LineItemInput,
-        i: usize,
-    ) -> Result<StoredLineItem, ErrorAnswer> {
+    fn new_line_item(&self, item: &LineItemInput, i: usize) -> Result<StoredLineItem, ErrorAnswer> {
         let param = |field: &str| format!("line_items[{i}][{field}]");
         let quantity = item
             .quantity
@@ -340,10 +336,7 @@ impl Store {
                         id: new_id("price_", 24),
                         unit_amount,
                         currency: data.currency.to_ascii_lowercase(),
-                        product_id: data
-                            .product
-                            .clone()
-                            .unwrap_or_else(|| new_id("prod_", 14)),
+                        product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
                         product_name: name.clone(),
                         created: self.now(),
                     };
@@ -499,7 +492,11 @@ impl Store {
         }
     }
 
-    pub(crate) fn retrieve_session(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+    pub(crate) fn retrieve_session(
+        &mut self,
+        id: &str,
+        params: &Value,
+    ) -> Result<Value, ErrorAnswer> {
         let p: Expand = input::read(params)?;
         let expand = Expansion::parse(&p.expand, "")?;
         self.sweep_expired();
@@ -507,7 +504,11 @@ impl Store {
         Ok(self.render(&self.sessions[i], expand, true))
     }
 
-    pub(crate) fn update_session(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+    pub(crate) fn update_session(
+        &mut self,
+        id: &str,
+        params: &Value,
+    ) -> Result<Value, ErrorAnswer> {
         let p: UpdateSession = input::read(params)?;
         let expand = Expansion::parse(&p.expand, "")?;
         self.sweep_expired();
@@ -652,7 +653,11 @@ impl Store {
         self.new_line_item(&item, n)
     }
 
-    pub(crate) fn expire_session(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+    pub(crate) fn expire_session(
+        &mut self,
+        id: &str,
+        params: &Value,
+    ) -> Result<Value, ErrorAnswer> {
         let p: Expand = input::read(params)?;
         let expand = Expansion::parse(&p.expand, "")?;
         self.sweep_expired();
@@ -705,7 +710,11 @@ impl Store {
         }))
     }
 
-    pub(crate) fn list_line_items(&mut self, id: &str, params: &Value) -> Result<Value, ErrorAnswer> {
+    pub(crate) fn list_line_items(
+        &mut self,
+        id: &str,
+        params: &Value,
+    ) -> Result<Value, ErrorAnswer> {
         let p: Page = input::read(params)?;
         for (i, path) in p.expand.iter().enumerate() {
             if !matches!(

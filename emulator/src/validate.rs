@@ -206,7 +206,8 @@ impl Checker {
         // The variant of the value's form (a leaf or a node) decides; its errors are the ones
         // to report.
         let wants_node = matches!(tree, FormTree::Node(_));
-        let fits = |n: &&Node| matches!(n.kind, Kind::Object | Kind::Array | Kind::Map) == wants_node;
+        let fits =
+            |n: &&Node| matches!(n.kind, Kind::Object | Kind::Array | Kind::Map) == wants_node;
         match node.variants.iter().find(fits) {
             Some(variant) => self.value(variant, tree, at),
             None => Err(ErrorAnswer::invalid(&at.param, "Invalid value")),
@@ -268,9 +269,12 @@ mod tests {
     }
 
     fn check(schema: &Node, body: &str) -> Result<Value, (String, String)> {
-        params(Operation::CreateSession, schema, &FormTree::parse(body).unwrap()).map_err(|e| {
-            (e.param.unwrap_or_default(), e.message)
-        })
+        params(
+            Operation::CreateSession,
+            schema,
+            &FormTree::parse(body).unwrap(),
+        )
+        .map_err(|e| (e.param.unwrap_or_default(), e.message))
     }
 
     fn sample() -> Node {
@@ -304,7 +308,10 @@ mod tests {
             json!({"mode": "payment", "flag": true, "name": "x", "metadata": {"k": "v"},
                    "items": [{"quantity": 2}], "created": {"gt": 5}})
         );
-        assert_eq!(check(&sample(), "created=7").unwrap(), json!({"created": 7}));
+        assert_eq!(
+            check(&sample(), "created=7").unwrap(),
+            json!({"created": 7})
+        );
         assert_eq!(
             check(&sample(), "items=&metadata=").unwrap(),
             json!({"items": "", "metadata": ""})
@@ -314,12 +321,32 @@ mod tests {
     #[test]
     fn refusals_name_the_leaf() {
         let rows = [
-            ("mode=barter", "mode", "Invalid mode: must be one of payment, setup, or subscription"),
+            (
+                "mode=barter",
+                "mode",
+                "Invalid mode: must be one of payment, setup, or subscription",
+            ),
             ("flag=yes", "flag", "Invalid boolean: yes"),
-            ("items[0][quantity]=1.5", "items[0][quantity]", "Invalid integer: 1.5"),
-            ("items[0][quantity]=%2B1", "items[0][quantity]", "Invalid integer: +1"),
-            ("items[0][note]=x", "items[0][quantity]", "Missing required param: items[0][quantity]."),
-            ("items[0][quantity]=1&items[0][colour]=red", "items[0][colour]", "Received unknown parameter: items[0][colour]"),
+            (
+                "items[0][quantity]=1.5",
+                "items[0][quantity]",
+                "Invalid integer: 1.5",
+            ),
+            (
+                "items[0][quantity]=%2B1",
+                "items[0][quantity]",
+                "Invalid integer: +1",
+            ),
+            (
+                "items[0][note]=x",
+                "items[0][quantity]",
+                "Missing required param: items[0][quantity].",
+            ),
+            (
+                "items[0][quantity]=1&items[0][colour]=red",
+                "items[0][colour]",
+                "Received unknown parameter: items[0][colour]",
+            ),
             ("colour=red", "colour", "Received unknown parameter: colour"),
             ("items=x", "items", "Invalid array"),
             ("items[a][quantity]=1", "items", "Invalid array"),
@@ -328,11 +355,18 @@ mod tests {
             ("created=soon", "created", "Invalid integer: soon"),
         ];
         for (body, param, message) in rows {
-            assert_eq!(check(&sample(), body), Err((param.into(), message.into())), "{body}");
+            assert_eq!(
+                check(&sample(), body),
+                Err((param.into(), message.into())),
+                "{body}"
+            );
         }
         let (param, message) = check(&sample(), "name=").unwrap_err();
         assert_eq!(param, "name");
-        assert!(message.starts_with("You passed an empty string for 'name'"), "{message}");
+        assert!(
+            message.starts_with("You passed an empty string for 'name'"),
+            "{message}"
+        );
     }
 
     #[test]

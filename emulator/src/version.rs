@@ -177,11 +177,7 @@ mod tests {
         ];
         for (text, want) in rows {
             let got = ApiVersion::parse(text).map(|v| (v.date().to_string(), v.is_preview()));
-            assert_eq!(
-                got,
-                want.map(|(d, p)| (d.to_owned(), p)),
-                "{text:?}"
-            );
+            assert_eq!(got, want.map(|(d, p)| (d.to_owned(), p)), "{text:?}");
         }
     }
 

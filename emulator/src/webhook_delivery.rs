@@ -93,7 +93,11 @@ async fn post(url: &str, signature: &str, body: Vec<u8>) -> Option<u16> {
     if uri.scheme_str() != Some("http") {
         return None;
     }
-    let host = uri.host()?.trim_start_matches('[').trim_end_matches(']').to_owned();
+    let host = uri
+        .host()?
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned();
     let port = uri.port_u16().unwrap_or(80);
     let stream = TcpStream::connect((host.as_str(), port)).await.ok()?;
     let (mut sender, connection) =
@@ -107,7 +111,10 @@ async fn post(url: &str, signature: &str, body: Vec<u8>) -> Option<u16> {
         .header("host", authority)
         .header("content-type", "application/json")
         .header("stripe-signature", signature)
-        .header("user-agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+        .header(
+            "user-agent",
+            "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        )
         .body(Full::new(Bytes::from(body)))
         .ok()?;
     let response = sender.send_request(request).await.ok();

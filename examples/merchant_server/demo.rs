@@ -5,8 +5,6 @@
 //! Only `main.rs`'s offline start-up merges this router in; it is the one part of the example
 //! that needs the crate's `testing` feature, so `app.rs` stays what a merchant would copy.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::sync::Arc;
 
 use axum::Router;

@@ -24,13 +24,11 @@
 mod app;
 mod demo;
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use stripe_checkout_client::testing::{FakeStripe, Seed};
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt, Seed};
 use stripe_checkout_client::version::SERVER_UPDATE_BETA;
 use stripe_checkout_client::{ApiVersion, Client};
 
@@ -72,7 +70,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                  (demo catalog, no account needed, API version {version})",
                 fake.uri()
             );
-            fake.set_webhook_api_version(&version.to_string()).expect("a valid version");
+            fake.set_webhook_api_version(&version.to_string())
+                .expect("a valid version");
             let client = fake.client_builder().api_version(version).build()?;
             let cart = vec![
                 ("price_demo_jacket".to_owned(), 1),

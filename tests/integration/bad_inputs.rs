@@ -3,8 +3,6 @@
 //! answer it must get. Whatever can be refused locally must not reach the server: those rows
 //! also check the emulator's journal is empty.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::json;
 use stripe_checkout_client::checkout::{
     AdjustableQuantity, CreateSession, LineItem, ListLineItems, ListSessions, PriceData,
@@ -15,7 +13,7 @@ use stripe_checkout_client::discounts::{
     CouponData, Discount, INVALID_DISCOUNTS_MESSAGE, MAX_BODY_BYTES,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{Client, ConfigError, Error};
 
 use crate::merchant_server::Harness;

@@ -1,14 +1,12 @@
 //! The coupon endpoints: create, retrieve, update, delete and list against the emulator, the
 //! requests they send against wiremock, and the rules refused before sending.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::{
     CouponDuration, CreateCoupon, CreatePromotionCode, ListCoupons, UpdateCoupon,
 };
 use stripe_checkout_client::ids::CouponId;
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{Error, Method};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

@@ -2,8 +2,6 @@
 //! invoices, custom fields and texts, consent and the page's other options: their exact pairs,
 //! the local rules (each naming its param, with nothing sent) and the emulator taking them.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use stripe_checkout_client::Error;
 use stripe_checkout_client::checkout::{
     AdaptivePricing, AfterExpiration, AllowRedisplay, BillingMode, BillingModeType, CaptureMethod,
@@ -25,7 +23,7 @@ use stripe_checkout_client::checkout::{
     VoucherOptions, WalletOptions,
 };
 use stripe_checkout_client::form;
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 
 use crate::support::pairs;
 
@@ -432,7 +430,12 @@ async fn the_emulator_takes_the_new_params() {
     let session = client.checkout_sessions().create(&params).await.unwrap();
     assert_eq!(session.amount_total, Some(5_000));
     let recorded = fake.journal();
-    let body: CreateSession = recorded[0].checked_params.clone().map(serde_json::from_value).unwrap().unwrap();
+    let body: CreateSession = recorded[0]
+        .checked_params
+        .clone()
+        .map(serde_json::from_value)
+        .unwrap()
+        .unwrap();
     assert_eq!(body, params);
 
     // The session object carries back what it was created with, typed.

@@ -2,8 +2,6 @@
 //! discount flow end to end, the recorded wire vectors decoded by the emulator, the discount
 //! arithmetic on a table of carts, Stripe's errors, idempotent replay and each fault knob.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
@@ -19,7 +17,7 @@ use stripe_checkout_client::discounts::{
     update_discounts,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
-use stripe_checkout_client::testing::{FakeStripe, Fault};
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt, Fault};
 use stripe_checkout_client::{Client, Error, Method, RequestOptions};
 
 fn custom_session(price: &str, quantity: u64) -> CreateSession {
@@ -50,7 +48,10 @@ async fn fake_with_catalog() -> FakeStripe {
             serde_json::json!({"amount_off": 1_000, "currency": "usd", "name": "Ten off"}),
         )
         .add_coupon("QUARTER", serde_json::json!({"percent_off": 25.0}))
-        .add_coupon("EUROS", serde_json::json!({"amount_off": 500, "currency": "eur"}))
+        .add_coupon(
+            "EUROS",
+            serde_json::json!({"amount_off": 500, "currency": "eur"}),
+        )
         .add_customer("cus_gold", Some("gold@example.com"));
     fake
 }
@@ -319,7 +320,9 @@ async fn guide_scenario_end_to_end() {
         .await
         .unwrap();
     assert_eq!(
-        fake.checkout_session(session.id.as_str()).unwrap().amount_total,
+        fake.checkout_session(session.id.as_str())
+            .unwrap()
+            .amount_total,
         Some(8_000)
     );
     fake.clear_journal();
@@ -343,7 +346,10 @@ async fn discount_math_on_a_table_of_carts() {
         .add_price("price_small", 400, "usd")
         .add_coupon("TEN_PCT", serde_json::json!({"percent_off": 10.0}))
         .add_coupon("TWELVE_HALF", serde_json::json!({"percent_off": 12.5}))
-        .add_coupon("YEN", serde_json::json!({"amount_off": 150, "currency": "jpy"}));
+        .add_coupon(
+            "YEN",
+            serde_json::json!({"amount_off": 150, "currency": "jpy"}),
+        );
     let client = fake.client();
     // (price, quantity, discount, expected amount_discount)
     let rows: Vec<(&str, u64, Discount, i64)> = vec![

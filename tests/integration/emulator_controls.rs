@@ -2,11 +2,9 @@
 //! named, and the HTTP test controls under `/_fake/` (off unless enabled), driven here with a
 //! plain HTTP client as any language would.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode, SessionStatus};
-use stripe_checkout_client::testing::{FakeStripe, Seed, SeedError};
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt, Seed, SeedError};
 
 const SEED: &str = include_str!("../../emulator/src/demo_seed.json");
 

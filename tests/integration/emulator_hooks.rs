@@ -1,8 +1,6 @@
 //! The emulator's open hooks: faults matched by method and path, responders of your own that
 //! answer a route or pass it through, and expectations checked when the emulator is dropped.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,13 +12,15 @@ use stripe_checkout_client::checkout::{
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{CouponData, Discount, DiscountRequest, update_discounts};
 use stripe_checkout_client::ids::CouponId;
-use stripe_checkout_client::testing::{FakeStripe, Fault, Reply, Route, Times};
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt, Fault, Reply, Route, Times};
 use stripe_checkout_client::{Client, Error, Method};
 
 async fn emulator() -> (FakeStripe, Client) {
     let fake = FakeStripe::start().await;
-    fake.add_price("price_jacket", 12_000, "usd")
-        .add_coupon("TENOFF", serde_json::json!({"amount_off": 1_000, "currency": "usd"}));
+    fake.add_price("price_jacket", 12_000, "usd").add_coupon(
+        "TENOFF",
+        serde_json::json!({"amount_off": 1_000, "currency": "usd"}),
+    );
     let client = fake.client_builder().max_retries(0).build().unwrap();
     (fake, client)
 }

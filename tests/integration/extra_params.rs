@@ -1,14 +1,13 @@
 //! The escape hatch on the typed params: untyped pairs sent after the typed ones, and keys
 //! that collide with what the typed fields send refused before anything is sent.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::json;
 use stripe_checkout_client::Error;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, ListLineItems, ListSessions, SessionMode, SessionStatus, UpdateSession,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::testing::FakeStripeExt;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

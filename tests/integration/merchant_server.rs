@@ -6,14 +6,12 @@ mod app;
 #[path = "../../examples/merchant_server/demo.rs"]
 mod demo;
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::{INVALID_DISCOUNTS_MESSAGE, UPDATE_FAILED_MESSAGE};
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 
 const SHOPPER: &str = "shopper-gold";
 const WEBHOOK_SECRET: &str = "whsec_harness";
@@ -408,7 +406,12 @@ async fn sessions_are_created_for_server_driven_discounts() {
         .into_iter()
         .find(|r| r.is_post() && r.path == "/v1/checkout/sessions")
         .unwrap();
-    let params: stripe_checkout_client::checkout::CreateSession = create.checked_params.clone().map(serde_json::from_value).unwrap().unwrap();
+    let params: stripe_checkout_client::checkout::CreateSession = create
+        .checked_params
+        .clone()
+        .map(serde_json::from_value)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         params.ui_mode,
         Some(stripe_checkout_client::checkout::UiMode::Custom)
@@ -441,12 +444,18 @@ async fn a_malformed_status_query_gets_the_contract() {
 /// loyalty discount, and refuses a code Stripe would refuse with its reason, sending nothing.
 #[tokio::test]
 async fn the_code_box_applies_the_better_offer_and_explains_refusals() {
-    use stripe_checkout_client::discounts::{CouponData, CreatePromotionCode};
+    use stripe_checkout_client::discounts::CreatePromotionCode;
 
     let h = Harness::start().await;
     h.fake
-        .add_coupon("QUARTER", serde_json::json!({"percent_off": 25.0, "name": "Quarter off"}))
-        .add_coupon("TENPCT", serde_json::json!({"percent_off": 10.0, "name": "Ten percent"}));
+        .add_coupon(
+            "QUARTER",
+            serde_json::json!({"percent_off": 25.0, "name": "Quarter off"}),
+        )
+        .add_coupon(
+            "TENPCT",
+            serde_json::json!({"percent_off": 10.0, "name": "Ten percent"}),
+        );
     let codes = h.fake.client();
     let codes = codes.promotion_codes();
     codes

@@ -2,14 +2,12 @@
 //! expanded), update, and list with each filter and both cursors, on the guide's version and
 //! on endive; and the requests they send, against wiremock.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::json;
 use stripe_checkout_client::discounts::{
-    CouponData, CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode,
+    CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode,
 };
 use stripe_checkout_client::ids::PromotionCodeId;
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{ApiVersion, Client, Error};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -18,9 +16,12 @@ use crate::support::{mock_client, pairs, request_pairs};
 
 async fn fake() -> FakeStripe {
     let fake = FakeStripe::start().await;
-    fake.add_coupon("TENOFF", serde_json::json!({"amount_off": 1_000, "currency": "usd"}))
-        .add_coupon("QUARTER", serde_json::json!({"percent_off": 25.0}))
-        .add_customer("cus_gold", None);
+    fake.add_coupon(
+        "TENOFF",
+        serde_json::json!({"amount_off": 1_000, "currency": "usd"}),
+    )
+    .add_coupon("QUARTER", serde_json::json!({"percent_off": 25.0}))
+    .add_customer("cus_gold", None);
     fake
 }
 

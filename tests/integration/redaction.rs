@@ -1,8 +1,6 @@
 //! The secret key never shows up in Debug/Display of the client, builder, options, errors, nor
 //! in tracing output of failing and retried requests.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::time::Duration;
 
 use serde_json::{Value, json};

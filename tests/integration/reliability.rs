@@ -2,8 +2,6 @@
 //! applied exactly once whatever fails, a failure is never reported as success, and answers
 //! that are not what Stripe sends become typed errors. Plus concurrency through one client.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,7 +13,7 @@ use stripe_checkout_client::discounts::{
     CouponData, Discount, DiscountRequest, UpdateError, update_discounts,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
-use stripe_checkout_client::testing::{FakeStripe, Fault};
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt, Fault};
 use stripe_checkout_client::{ApiErrorKind, Client, Error, Method};
 
 /// The two ways a discount reaches a session.

@@ -4,8 +4,6 @@
 //! Stripe's documentation — gives the same verdict when the code is redeemed on a session
 //! directly. Then the policy inside the combinators, and a redemption counted on completion.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -20,7 +18,7 @@ use stripe_checkout_client::discounts::{
     RequestedDiscount, ServerUpdateResponse, UpdateError, update_discounts,
 };
 use stripe_checkout_client::ids::{CheckoutSessionId, PromotionCodeId};
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{ApiVersion, Client};
 
 const START: i64 = 1_800_000_000;

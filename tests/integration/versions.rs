@@ -3,8 +3,6 @@
 //! the client sends or refuses locally, what the emulator answers and refuses in each
 //! version, and the events it signs for an endpoint pinned to one.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
@@ -13,7 +11,7 @@ use stripe_checkout_client::discounts::{
     CouponData, CreatePromotionCode, Discount, DiscountRequest, PromotionCode, policy_fn,
     update_discounts,
 };
-use stripe_checkout_client::testing::FakeStripe;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::version_gate::VersionGap;
 use stripe_checkout_client::{ApiVersion, Client, Error, Method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -33,7 +31,10 @@ fn endive() -> ApiVersion {
 async fn fake() -> FakeStripe {
     let fake = FakeStripe::start().await;
     fake.add_product_price("price_jacket", "Jacket", 12_000, "usd")
-        .add_coupon("TENOFF", serde_json::json!({"amount_off": 1_000, "currency": "usd"}))
+        .add_coupon(
+            "TENOFF",
+            serde_json::json!({"amount_off": 1_000, "currency": "usd"}),
+        )
         .add_coupon("QUARTER", serde_json::json!({"percent_off": 25.0}));
     fake
 }
@@ -335,9 +336,7 @@ async fn the_emulator_refuses_what_each_version_refuses() {
             "parameter_unknown",
         ),
         (
-            with(
-                json!({"ui_mode": "custom", "permissions": {"update_discounts": "server_only"}}),
-            ),
+            with(json!({"ui_mode": "custom", "permissions": {"update_discounts": "server_only"}})),
             ApiVersion::new("2025-03-31.basil").unwrap(),
             "permissions[update_discounts]",
             "parameter_unknown",

@@ -1,9 +1,9 @@
-// Drives the crate's emulator (examples/emulator.rs) with clients this project did not write:
+// Drives the emulator binary (stripe-checkout-emulator) with clients this project did not write:
 // the official Node SDK of basil (stripe@18.0.0, on the guide's version) and of endive
 // (stripe@23.1.0, on its own pin). Each runs the discount flow the way a merchant would and
 // checks what the emulator answers in its version's shape, and what it refuses there.
 //
-// Usage: node emulator_sdks.mjs <path to the emulator example binary>
+// Usage: node emulator_sdks.mjs <path to the stripe-checkout-emulator binary>
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -206,6 +206,62 @@ async function flow(stripe, retrying, controls) {
   equal((await control(controls, 'GET', 'nothing')).status, 404, 'flow unknown control');
 }
 
+// Requests Stripe refuses, sent raw as any SDK would send them: each must be Stripe's 400
+// invalid_request_error naming the offending leaf.
+async function refusals(url, key) {
+  const session = 'mode=payment&line_items[0][price]=price_demo_jacket&line_items[0][quantity]=1';
+  const guide = '2025-03-31.basil; checkout_server_update_beta=v1;';
+  const cases = [
+    ['POST', '/v1/checkout/sessions', 'mode=barter&line_items[0][price]=price_demo_jacket&line_items[0][quantity]=1', 'mode'],
+    ['POST', '/v1/checkout/sessions', `${session}&submit_type=gift`, 'submit_type'],
+    ['POST', '/v1/checkout/sessions', `${session}&locale=xx`, 'locale'],
+    ['POST', '/v1/checkout/sessions', `${session}&billing_address_collection=sometimes`, 'billing_address_collection'],
+    ['POST', '/v1/checkout/sessions', `${session}&custom_fields[0][key]=k&custom_fields[0][label][type]=custom&custom_fields[0][label][custom]=K&custom_fields[0][type]=colour`, 'custom_fields[0][type]'],
+    ['GET', '/v1/checkout/sessions?status=lost', '', 'status'],
+    ['POST', '/v1/coupons', 'percent_off=10&duration=sometimes', 'duration'],
+    ['POST', '/v1/coupons', 'percent_off=10&duration=repeating', 'duration_in_months'],
+    ['POST', '/v1/coupons', 'amount_off=100&currency=dollars', 'currency'],
+    ['POST', '/v1/coupons', 'amount_off=100&currency=usd&percent_off=5', 'percent_off'],
+    ['POST', '/v1/coupons', 'percent_off=150', 'percent_off'],
+    ['POST', '/v1/checkout/sessions', `${session}&metadata[${'k'.repeat(41)}]=v`, `metadata[${'k'.repeat(41)}]`],
+    ['POST', '/v1/checkout/sessions', `${session}&metadata[k]=${'v'.repeat(501)}`, 'metadata[k]'],
+    ['POST', '/v1/checkout/sessions', 'mode=payment&line_items[0][price]=price_demo_jacket&line_items[0][quantity]=1&line_items[0][adjustable_quantity][enabled]=true&line_items[0][adjustable_quantity][maximum]=1000000', 'line_items[0][adjustable_quantity][maximum]'],
+    ['POST', '/v1/checkout/sessions', 'mode=payment&line_items[0][price]=price_demo_jacket&line_items[0][quantity]=abc', 'line_items[0][quantity]'],
+    ['POST', '/v1/checkout/sessions', 'mode=payment&line_items[0][price]=price_demo_jacket&line_items[0][quantity]=1.5', 'line_items[0][quantity]'],
+    ['POST', '/v1/checkout/sessions', 'mode=payment&line_items[0][price]=price_demo_jacket', 'line_items[0][quantity]'],
+    ['POST', '/v1/checkout/sessions', `${session}&allow_promotion_codes=yes`, 'allow_promotion_codes'],
+    ['POST', '/v1/checkout/sessions', `${session}&ui_mode=popup`, 'ui_mode'],
+    ['POST', '/v1/checkout/sessions', `${session}&discounts[0][coupon_data][percent_off]=200`, 'discounts[0][coupon_data][percent_off]'],
+    ['POST', '/v1/checkout/sessions', `${session}&discounts[0][coupon_data][amount_off]=500`, 'discounts[0][coupon_data][currency]'],
+    ['POST', '/v1/checkout/sessions', `${session}&line_items[0][colour]=red`, 'line_items[0][colour]'],
+    ['POST', '/v1/checkout/sessions', `${session}&expires_at=soon`, 'expires_at'],
+    ['POST', '/v1/checkout/sessions', `${session}&customer_email=`, 'customer_email'],
+    ['GET', '/v1/checkout/sessions?limit=101', '', 'limit'],
+    ['GET', '/v1/promotion_codes?active=maybe', '', 'active'],
+    ['POST', '/v1/checkout/sessions', 'mode=payment&line_items[0][price_data][currency]=usd&line_items[0][price_data][unit_amount]=100000000&line_items[0][price_data][product_data][name]=X&line_items[0][quantity]=1', 'line_items[0][price_data][unit_amount]'],
+    ['POST', '/v1/checkout/sessions', 'mode=payment&line_items[0][price_data][currency]=usd&line_items[0][price_data][unit_amount_decimal]=1.0000000000001&line_items[0][price_data][product_data][name]=X&line_items[0][quantity]=1', 'line_items[0][price_data][unit_amount_decimal]'],
+    ['POST', '/v1/promotion_codes', 'coupon=QUARTER&max_redemptions=0', 'max_redemptions'],
+    ['POST', '/v1/checkout/sessions', `${session}&payment_method_types[0]=carrier_pigeon`, 'payment_method_types[0]'],
+  ];
+  for (const [method, path, body, param] of cases) {
+    const res = await fetch(new URL(path, url), {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        'stripe-version': guide,
+        ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: method === 'POST' ? body : undefined,
+    });
+    const answer = await res.json();
+    const what = `${method} ${path} ${body.slice(0, 80)}`;
+    equal(res.status, 400, `${what}: status`);
+    equal(answer.error && answer.error.type, 'invalid_request_error', `${what}: error type`);
+    equal(answer.error && answer.error.param, param, `${what}: param`);
+  }
+  return cases.length;
+}
+
 const emulator = spawn(binary, [], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
 let status = 0;
 try {
@@ -225,6 +281,8 @@ try {
   const retrying = sdk('stripe-basil', url, key, guide, 1);
   await flow(sdk('stripe-basil', url, key, guide), retrying, new URL(JSON.parse(first).controls));
   console.log('stripe@18.0.0 create -> update -> retrieve -> complete, with the test controls: ok');
+  const refused = await refusals(url, key);
+  console.log(`${refused} requests Stripe refuses, each refused naming its param: ok`);
 } catch (err) {
   console.error(`outside SDK check failed: ${err.message}`);
   status = 1;

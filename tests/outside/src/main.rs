@@ -1,8 +1,6 @@
 //! The design sketch's code, as an outside program would write it, run against the crate's
 //! emulator: the guide's flow end to end, with every name the sketch promises.
 
-#[allow(unused_imports)]
-use stripe_checkout_client::testing::FakeStripeExt as _;
 use serde_json::json;
 use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
@@ -84,7 +82,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             &session.id,
             &UpdateSession::new()
                 .discounts([Discount::CouponData(
-                    serde_json::json!({"amount_off": 2000, "currency": "usd", "name": "Customer Discount"}),
+                    CouponData::amount_off(2000, "usd").name("Customer Discount"),
                 )])
                 .expand(["discounts"]),
         )
