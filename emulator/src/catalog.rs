@@ -62,6 +62,8 @@ pub(crate) struct StoredCoupon {
     pub(crate) products: Vec<String>,
     /// Amounts off in other currencies, by currency code.
     pub(crate) currency_options: Vec<(String, i64)>,
+    /// Made from a session's `coupon_data`: forgotten with the last session carrying it.
+    pub(crate) inline: bool,
 }
 
 impl StoredCoupon {
@@ -90,6 +92,7 @@ impl StoredCoupon {
                 .iter()
                 .filter_map(|(c, o)| Some((c.to_ascii_lowercase(), o.amount_off?)))
                 .collect(),
+            inline: false,
         }
     }
 

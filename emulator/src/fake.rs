@@ -17,6 +17,7 @@ use crate::fault::Fault;
 use crate::form::FormTree;
 use crate::input::{self, CouponTerms};
 use crate::journal::RecordedRequest;
+use crate::limits::Limits;
 use crate::responder::{Expectation, Reply, Responder, UnmetExpectations, unmet};
 use crate::route::{Route, Times};
 use crate::seed::{Seed, SeedError};
@@ -211,6 +212,12 @@ impl FakeStripe {
     /// [`SeedError::Entry`] for the first entry the emulator refuses (those before it stay).
     pub fn seed(&self, seed: &Seed) -> Result<(), SeedError> {
         seed.load(&mut self.shared.store())
+    }
+
+    /// Sets how much the emulator keeps (see [`Limits`]); what is over them goes after the
+    /// next request.
+    pub fn set_limits(&self, limits: Limits) {
+        self.shared.store().limits = limits;
     }
 
     /// Turns on the HTTP test controls under `/_fake/`, for clients that are not Rust:

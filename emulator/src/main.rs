@@ -13,7 +13,7 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use stripe_checkout_emulator::{FakeStripe, Seed, TEST_SECRET_KEY};
+use stripe_checkout_emulator::{FakeStripe, Limits, Seed, TEST_SECRET_KEY};
 
 /// Prices `price_demo_jacket` (80.00 USD) and `price_demo_cap` (40.00 USD), coupons `TENOFF`,
 /// `QUARTER` and `CAPS`, promotion codes `SUMMER25`, `BIGCART` (from 150.00), `SPRING`
@@ -23,23 +23,32 @@ const DEMO_SEED: &str = include_str!("demo_seed.json");
 const DEFAULT_PORT: u16 = 12111;
 
 const USAGE: &str = "\
-usage: stripe-checkout-emulator [--port N] [--seed FILE]
+usage: stripe-checkout-emulator [--port N] [--seed FILE] [--max-journal N]
+                                [--max-sessions N] [--max-idempotency-keys N]
 
   --port N     loopback port to listen on (env PORT; default 12111; 0 = a free port)
   --seed FILE  seed document: prices, coupons, promotion codes, customers, clock
                (env SEED; default: the built-in demo catalog)
+  --max-journal N, --max-sessions N, --max-idempotency-keys N
+               how much to keep, oldest dropped first (default 10000 each)
 
 Prints {\"base_url\", \"secret_key\", \"controls\"} as its first line, then serves until stopped.";
 
 struct Options {
     port: u16,
     seed: Option<String>,
+    limits: Limits,
 }
 
 /// Flags win over the environment; `--flag value` and `--flag=value` are both taken.
 fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Options, String> {
     let mut port = env("PORT");
     let mut seed = env("SEED");
+    let mut limits = Limits::default();
+    let count = |flag: &str, text: String| {
+        text.parse::<usize>()
+            .map_err(|_| format!("{flag} must be a whole number, got {text:?}"))
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -55,6 +64,11 @@ fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Opti
         match flag {
             "--port" => port = Some(value()?),
             "--seed" => seed = Some(value()?),
+            "--max-journal" => limits = limits.journal(count(flag, value()?)?),
+            "--max-sessions" => limits = limits.sessions(count(flag, value()?)?),
+            "--max-idempotency-keys" => {
+                limits = limits.idempotency_keys(count(flag, value()?)?);
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -65,7 +79,7 @@ fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Opti
             .map_err(|_| format!("the port must be a number from 0 to 65535, got {text:?}"))?,
         None => DEFAULT_PORT,
     };
-    Ok(Options { port, seed })
+    Ok(Options { port, seed, limits })
 }
 
 fn main() -> ExitCode {
@@ -105,6 +119,7 @@ async fn serve(options: Options) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
     fake.seed(&seed).map_err(|e| e.to_string())?;
+    fake.set_limits(options.limits);
     fake.enable_controls();
     println!(
         "{}",
@@ -130,6 +145,28 @@ mod tests {
                 .map(|(_, v)| v.to_string())
         };
         options(&args, env).map(|o| (o.port, o.seed))
+    }
+
+    #[test]
+    fn limits_are_read_from_their_flags() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let read = options(
+            &args(&[
+                "--max-journal",
+                "5",
+                "--max-sessions=6",
+                "--max-idempotency-keys",
+                "7",
+            ]),
+            |_| None,
+        )
+        .map(|o| o.limits);
+        assert_eq!(
+            read,
+            Ok(Limits::default().journal(5).sessions(6).idempotency_keys(7))
+        );
+        let bad = options(&args(&["--max-journal", "-1"]), |_| None).map(|o| o.limits);
+        assert!(bad.unwrap_err().contains("--max-journal"));
     }
 
     #[test]

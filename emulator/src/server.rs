@@ -264,6 +264,7 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
         applied,
         replied,
     });
+    store.prune();
     (outcome, delay)
 }
 
@@ -287,7 +288,7 @@ fn execute_once(
             Answer {
                 status: saved.status,
                 replayed: true,
-                ..Answer::ok(saved.body.clone())
+                ..Answer::ok(serde_json::from_str(&saved.body).unwrap_or_default())
             },
             false,
         ),
@@ -300,12 +301,15 @@ fn execute_once(
             // Stripe saves the result of any request that began executing, errors included,
             // except server errors, which a retry may get past.
             if executed && answer.status < 500 {
+                let saved_at = store.now();
+                store.idempotency_order.push_back(key.to_owned());
                 store.idempotent.insert(
                     key.to_owned(),
                     SavedAnswer {
                         fingerprint,
+                        saved_at,
                         status: answer.status,
-                        body: answer.body.clone(),
+                        body: answer.body.to_string().into_boxed_str(),
                     },
                 );
             }

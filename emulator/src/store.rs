@@ -36,8 +36,12 @@ const MAX_LIFETIME: i64 = 24 * 60 * 60;
 #[derive(Clone, Debug)]
 pub(crate) struct SavedAnswer {
     pub(crate) fingerprint: String,
+    /// When it was saved, on the emulator's clock.
+    pub(crate) saved_at: i64,
     pub(crate) status: u16,
-    pub(crate) body: Value,
+    /// The answer serialized: a tenth of the memory of its `Value`, and a replay sends
+    /// the same bytes anyway.
+    pub(crate) body: Box<str>,
 }
 
 /// Everything the emulator knows.
@@ -54,6 +58,9 @@ pub(crate) struct Store {
     /// In creation order; lists answer newest first.
     pub(crate) sessions: Vec<StoredSession>,
     pub(crate) idempotent: HashMap<String, SavedAnswer>,
+    /// The keys of `idempotent`, oldest first.
+    pub(crate) idempotency_order: VecDeque<String>,
+    pub(crate) limits: crate::limits::Limits,
     pub(crate) faults: VecDeque<Fault>,
     /// Installed with `FakeStripe::respond`; the first that matches answers.
     pub(crate) responders: Vec<Responder>,
@@ -467,7 +474,10 @@ impl Store {
         // Its terms were checked with the request's params (`rules`).
         let param = "discounts[0][coupon_data]";
         let id = new_id("", 8).to_ascii_uppercase();
-        let coupon = StoredCoupon::from_terms(id.clone(), data, now);
+        let coupon = StoredCoupon {
+            inline: true,
+            ..StoredCoupon::from_terms(id.clone(), data, now)
+        };
         redemption::check_coupon(&coupon, cart, now, param)?;
         self.insert_coupon(coupon);
         Ok(Some(StoredDiscount {
@@ -615,7 +625,10 @@ impl Store {
             }
         }
         let body = self.render(&updated, expand, false);
-        self.sessions[i] = updated;
+        let replaced = std::mem::replace(&mut self.sessions[i], updated);
+        if let Some(old) = replaced.discount {
+            self.drop_inline_coupon_if_unused(&old.coupon_id);
+        }
         Ok(body)
     }
 
