@@ -1,5 +1,6 @@
-//! [`FakeStripe`]: the handle a test holds — start the emulator, set up the catalog, inject faults, answer routes your way, expect requests, read the journal,
-//! move the clock, finish sessions.
+//! [`FakeStripe`]: the handle a test holds — start the emulator, set up the catalog, set its
+//! limits, inject faults, answer routes your way, expect requests, read the journal, move the
+//! clock, finish sessions.
 //!
 //! What happens to each request is the server's and the store's business.
 

@@ -72,7 +72,8 @@
 //!   `currency_options` amount), also when new line items change it under a discount that
 //!   stays; `expires_at` between 30
 //!   minutes and 24 hours; `return_url` for `elements`/`embedded_page` (`custom`/`embedded`
-//!   before dahlia), never `success_url`.
+//!   before dahlia), never `success_url`; `mode` is required; a create's line items take
+//!   `price` or `price_data`, an update's `id` or `price`.
 //! - **Redemption**: a coupon past `redeem_by` or out of `max_redemptions`, or limited by
 //!   `applies_to` to products the cart does not hold, is refused; a promotion code that is
 //!   inactive, past `expires_at`, out of redemptions, another customer's, for first orders
@@ -110,6 +111,8 @@
 //!   [`FakeStripe::complete_session`] (which can deliver a signed
 //!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
 //!   [`FakeStripe::session`].
+//! - **Bounded memory**: [`Limits`] caps the journal, idempotency records and sessions, so a
+//!   long-running emulator stays flat (about 150 MiB with the defaults).
 //! - **Over HTTP**, for other languages: [`FakeStripe::enable_controls`] serves the test
 //!   controls under `/_fake/`; the binary turns them on.
 //!

@@ -5,8 +5,8 @@ use futures_util::TryStreamExt;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{
-    CreateSession, LineItem, ListLineItems, ListSessions, PermissionOwner, RetrieveSession,
-    SessionMode, SessionStatus, UiMode, UpdateSession,
+    CreateSession, LineItem, ListLineItems, ListSessions, PermissionOwner, SessionMode,
+    SessionStatus, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::{CouponData, Discount};
 use stripe_checkout_client::ids::CheckoutSessionId;
@@ -84,10 +84,12 @@ async fn recorded_vectors_through_the_typed_methods() {
                 sessions.update(id, &p).await.map(|s| s.id.to_string())
             }
             "retrieve" => {
-                let p: RetrieveSession = serde_json::from_value(params).unwrap();
+                // A retrieve's only param is `expand`, chained on the pending request.
+                let expand: Vec<String> =
+                    serde_json::from_value(params["expand"].clone()).unwrap_or_default();
                 sessions
                     .retrieve(id)
-                    .expand(p.expand)
+                    .expand(expand)
                     .await
                     .map(|s| s.id.to_string())
             }

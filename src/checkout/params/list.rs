@@ -1,6 +1,6 @@
-//! The params of the read and expire endpoints: [`RetrieveSession`], [`ListSessions`]
-//! (with its [`CreatedFilter`] and [`RangeQuery`]), [`ListLineItems`] and
-//! [`ExpireSession`].
+//! The params of the list endpoints: [`ListSessions`] (with its [`CreatedFilter`] and
+//! [`RangeQuery`]) and [`ListLineItems`]. Retrieve and expire take only the id, with
+//! [`.expand(…)`](crate::PendingRequest::expand) on the pending request.
 
 #[cfg(feature = "deserialize-params")]
 use serde::Deserialize;
@@ -15,62 +15,6 @@ use crate::encode::encoded_struct;
 use crate::error::Result;
 use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CheckoutSessionId, CustomerId, IntoId, RejectedId, take_id};
-
-encoded_struct! {
-    /// The parameters of a retrieve (`GET /v1/checkout/sessions/{id}`): what to expand, as the
-    /// official SDKs write them. [`CheckoutSessions::retrieve`](crate::checkout::CheckoutSessions::retrieve)
-    /// takes only the id and sends the same pairs from
-    /// [`.expand(…)`](crate::PendingRequest::expand); this type reads them back (from the SDKs'
-    /// JSON, or from a recorded request in the emulator).
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::RetrieveSession;
-    /// use stripe_checkout_client::form;
-    ///
-    /// let params = RetrieveSession::new().expand(["discounts", "line_items"]);
-    /// assert_eq!(
-    ///     form::to_pairs(&params)?,
-    ///     [
-    ///         ("expand[0]".to_owned(), "discounts".to_owned()),
-    ///         ("expand[1]".to_owned(), "line_items".to_owned()),
-    ///     ]
-    /// );
-    /// # Ok::<(), form::EncodeError>(())
-    /// ```
-    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
-    pub struct RetrieveSession {
-        /// Fields to expand (`discounts`, `discounts.coupon`, `line_items`, …).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub expand: Vec<String>,
-    }
-}
-
-impl RetrieveSession {
-    /// Retrieve without expanding anything.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::RetrieveSession;
-    /// assert!(RetrieveSession::new().expand.is_empty());
-    /// ```
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds fields to expand.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::RetrieveSession;
-    /// let p = RetrieveSession::new().expand(["discounts"]).expand(["line_items"]);
-    /// assert_eq!(p.expand, ["discounts", "line_items"]);
-    /// ```
-    pub fn expand(mut self, fields: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.expand.extend(fields.into_iter().map(Into::into));
-        self
-    }
-}
 
 encoded_struct! {
     /// Parameters for [`CheckoutSessions::list`](crate::checkout::CheckoutSessions::list)
@@ -458,51 +402,5 @@ impl ListLineItems {
             check_not_empty("ending_before", id)?;
         }
         Ok(())
-    }
-}
-
-encoded_struct! {
-    /// The parameters of an expire (`POST /v1/checkout/sessions/{id}/expire`): only what to expand
-    /// in the answer. [`CheckoutSessions::expire`](crate::checkout::CheckoutSessions::expire) takes only the
-    /// id; chain [`.expand(…)`](crate::PendingRequest::expand) on it for the same pairs.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::ExpireSession;
-    /// use stripe_checkout_client::form;
-    /// assert!(form::to_pairs(&ExpireSession::new())?.is_empty());
-    /// assert_eq!(ExpireSession::new().expand(["line_items"]).expand, ["line_items"]);
-    /// # Ok::<(), form::EncodeError>(())
-    /// ```
-    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
-    pub struct ExpireSession {
-        /// Fields of the answer to expand.
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub expand: Vec<String>,
-    }
-}
-
-impl ExpireSession {
-    /// Expire without expanding anything.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::ExpireSession;
-    /// assert!(ExpireSession::new().expand.is_empty());
-    /// ```
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds fields of the answer to expand.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::ExpireSession;
-    /// assert_eq!(ExpireSession::new().expand(["discounts"]).expand, ["discounts"]);
-    /// ```
-    pub fn expand(mut self, fields: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.expand.extend(fields.into_iter().map(Into::into));
-        self
     }
 }

@@ -1,6 +1,6 @@
 //! Request parameters for the Checkout Session endpoints: [`CreateSession`],
-//! [`UpdateSession`], [`RetrieveSession`], [`ListSessions`], [`ListLineItems`] and
-//! [`ExpireSession`], with the nested types they use.
+//! [`UpdateSession`], [`ListSessions`] and [`ListLineItems`], with the nested types they
+//! use.
 //!
 //! Every type has chained setters (required values go in `new(..)`), serializes through
 //! [`form`](crate::form) into the exact pairs Stripe's official SDKs send (fields are declared in
@@ -29,6 +29,8 @@
 
 mod checks;
 mod create;
+#[cfg(test)]
+mod expand_only;
 mod line_items;
 mod list;
 mod method_options;
@@ -40,6 +42,8 @@ mod update;
 mod versions;
 
 pub use create::*;
+#[cfg(test)]
+pub(crate) use expand_only::{ExpireSession, RetrieveSession};
 pub use line_items::*;
 pub use list::*;
 pub use method_options::*;

@@ -8,7 +8,7 @@
 //! [`version_gate`](crate::version_gate).
 
 use super::create::CreateSession;
-use super::list::{ExpireSession, ListLineItems, ListSessions, RetrieveSession};
+use super::list::{ListLineItems, ListSessions};
 use super::update::UpdateSession;
 
 use crate::resources::Discount;
@@ -113,7 +113,3 @@ impl VersionGates for UpdateSession {
 impl VersionGates for ListSessions {}
 
 impl VersionGates for ListLineItems {}
-
-impl VersionGates for RetrieveSession {}
-
-impl VersionGates for ExpireSession {}
