@@ -107,7 +107,8 @@
 //!   a route and fails the test that drops the emulator when they did not come
 //!   ([`UnmetExpectations`]).
 //! - **Inspection**: the request journal ([`RecordedRequest`], with the params as sent and as
-//!   the facts typed them), connection counting, a settable clock,
+//!   the facts typed them), [`check_params`] to check a body without running it, connection
+//!   counting, a settable clock,
 //!   [`FakeStripe::complete_session`] (which can deliver a signed
 //!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
 //!   [`FakeStripe::session`].

@@ -26,11 +26,12 @@ const MAX_STRING: usize = 5_000;
 /// A coupon's `name`: "This will be displayed on invoices … up to 40 characters".
 const MAX_COUPON_NAME: usize = 40;
 
-/// Whether the number at `pattern` may have a fraction: only percentages do. Every other
-/// number the served endpoints take is an integer in Stripe's OpenAPI spec (amounts,
-/// quantities, timestamps, limits).
+/// Whether the number at `pattern` may have a fraction: only percentages do (a coupon's
+/// `percent_off`, a subscription's `application_fee_percent`). Every other number the served
+/// endpoints take is an integer in Stripe's OpenAPI spec (amounts, quantities, timestamps,
+/// limits).
 pub(crate) fn takes_fractions(pattern: &str) -> bool {
-    pattern.ends_with("percent_off")
+    pattern.ends_with("percent_off") || pattern.ends_with("application_fee_percent")
 }
 
 /// A decimal string (`unit_amount_decimal`): digits with at most one `.` and at most 12
@@ -115,11 +116,20 @@ pub(crate) fn check_value(operation: Operation, at: &At, value: &Value) -> Resul
         return Ok(());
     }
     if let Some(percent) = value.as_f64().filter(|_| takes_fractions(&at.pattern)) {
-        if !(percent > 0.0 && percent <= 100.0) {
-            return Err(ErrorAnswer::invalid(
-                &at.param,
+        // A coupon takes off more than nothing; a fee may be nothing.
+        let (low_ok, message) = if name == "percent_off" {
+            (
+                percent > 0.0,
                 "This value must be greater than 0 and less than or equal to 100.",
-            ));
+            )
+        } else {
+            (
+                percent >= 0.0,
+                "This value must be greater than or equal to 0 and less than or equal to 100.",
+            )
+        };
+        if !(low_ok && percent <= 100.0) {
+            return Err(ErrorAnswer::invalid(&at.param, message));
         }
         return Ok(());
     }
