@@ -4,6 +4,9 @@
 //!
 //! [`FakeStripe::complete_session`]: super::FakeStripe::complete_session
 
+use serde_json::Value;
+
+use crate::api_shape::Shape;
 use crate::session_state::Expansion;
 use crate::session_state::SessionStatus;
 use crate::shared::Shared;
@@ -33,8 +36,15 @@ pub enum FakeStripeError {
 /// for a zero total), customer details filled in, its discount redeemed; then, with a webhook
 /// endpoint set, delivers the signed `checkout.session.completed` event and waits for the
 /// endpoint's answer.
-pub(crate) async fn complete(shared: &Shared, id: &str) -> Result<(), FakeStripeError> {
-    let (event_object, endpoint, version, now) = {
+///
+/// Returns the completed session rendered in the guide's version with `expand`, as it was
+/// when it completed (a session evicted during the delivery is still answered).
+pub(crate) async fn complete(
+    shared: &Shared,
+    id: &str,
+    expand: Expansion,
+) -> Result<Value, FakeStripeError> {
+    let (event_object, endpoint, version, now, completed) = {
         let mut store = shared.store();
         store.sweep_expired();
         let session = store
@@ -66,7 +76,16 @@ pub(crate) async fn complete(shared: &Shared, id: &str) -> Result<(), FakeStripe
             Some(email.unwrap_or_else(|| "customer@example.com".to_owned()));
         let version = store.webhook_version.clone();
         let object = store.render_session_in(id, Expansion::default(), version.clone());
-        (object, store.webhook_endpoint.clone(), version, store.now())
+        let completed = store
+            .render_session_in(id, expand, Shape::default())
+            .unwrap_or_default();
+        (
+            object,
+            store.webhook_endpoint.clone(),
+            version,
+            store.now(),
+            completed,
+        )
     };
     if let (Some(endpoint), Some(object)) = (endpoint, event_object) {
         let delivery = deliver(
@@ -79,5 +98,5 @@ pub(crate) async fn complete(shared: &Shared, id: &str) -> Result<(), FakeStripe
         .await;
         shared.store().deliveries.push(delivery);
     }
-    Ok(())
+    Ok(completed)
 }

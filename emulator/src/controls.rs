@@ -11,7 +11,6 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api_shape::Shape;
 use crate::completion::{FakeStripeError, complete};
 use crate::fault::Fault;
 use crate::route::Method;
@@ -52,15 +51,13 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
     let route = path.strip_prefix(PREFIX).unwrap_or_default();
     let segments: Vec<&str> = route.split('/').collect();
     match (method, segments.as_slice()) {
-        ("POST", ["sessions", id, "complete"]) => match complete(shared, id).await {
-            Ok(()) => {
-                let mut store = shared.store();
-                let session = store.render_session_in(id, Expansion::default(), Shape::default());
-                (200, session.unwrap_or(Value::Null))
+        ("POST", ["sessions", id, "complete"]) => {
+            match complete(shared, id, Expansion::default()).await {
+                Ok(session) => (200, session),
+                Err(err @ FakeStripeError::NoSuchSession(_)) => refusal(404, &err.to_string()),
+                Err(err) => refusal(400, &err.to_string()),
             }
-            Err(err @ FakeStripeError::NoSuchSession(_)) => refusal(404, &err.to_string()),
-            Err(err) => refusal(400, &err.to_string()),
-        },
+        }
         ("GET", ["clock"]) => (200, json!({"now": shared.store().now()})),
         ("POST", ["clock"]) => match parse::<ClockSpec>(body) {
             Ok(ClockSpec {
@@ -110,7 +107,7 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
             (200, json!({"data": data}))
         }
         ("DELETE", ["journal"]) => {
-            shared.store().journal.clear();
+            shared.store().clear_journal();
             (200, json!({"cleared": true}))
         }
         ("POST", ["seed"]) => {

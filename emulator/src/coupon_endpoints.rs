@@ -40,12 +40,14 @@ impl Store {
             .ok_or_else(|| ErrorAnswer::missing(param))?
             .to_owned();
         if !self.coupons.contains_key(&coupon_id) {
-            return Err(ErrorAnswer::no_such("coupon", &coupon_id, param));
+            return Err(ErrorAnswer::no_such_in_params("coupon", &coupon_id, param));
         }
         let customer = p.customer.clone();
         if let Some(customer) = &customer {
             if !self.customers.contains_key(customer) {
-                return Err(ErrorAnswer::no_such("customer", customer, "customer"));
+                return Err(ErrorAnswer::no_such_in_params(
+                    "customer", customer, "customer",
+                ));
             }
         }
         let code = p
@@ -212,7 +214,7 @@ impl Store {
         self.coupons
             .get(id)
             .map(|coupon| coupon.to_json_including(includes, self.now()))
-            .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "coupon"))
+            .ok_or_else(|| ErrorAnswer::no_such("coupon", id, "id"))
     }
 
     pub(crate) fn retrieve_promotion_code(

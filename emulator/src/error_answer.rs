@@ -30,7 +30,6 @@ impl ErrorAnswer {
         }
     }
 
-    /// A 400 for a required parameter that was not sent.
     /// A 400 for a parameter the endpoint (in the request's version) does not know.
     pub(crate) fn unknown(param: impl Into<String>) -> Self {
         let param = param.into();
@@ -43,6 +42,7 @@ impl ErrorAnswer {
         }
     }
 
+    /// A 400 for a required parameter that was not sent.
     pub(crate) fn missing(param: impl Into<String>) -> Self {
         let param = param.into();
         ErrorAnswer {
@@ -65,7 +65,16 @@ impl ErrorAnswer {
         }
     }
 
-    /// A 404 `resource_missing` for an object that does not exist.
+    /// A 400 `resource_missing` for an object the params name that does not exist (`No such
+    /// price` for `line_items[0][price]`): the request is bad, not its URL.
+    pub(crate) fn no_such_in_params(object: &str, id: &str, param: impl Into<String>) -> Self {
+        ErrorAnswer {
+            status: 400,
+            ..ErrorAnswer::no_such(object, id, param)
+        }
+    }
+
+    /// A 404 `resource_missing` for the object the URL names, when it does not exist.
     pub(crate) fn no_such(object: &str, id: &str, param: impl Into<String>) -> Self {
         ErrorAnswer {
             status: 404,

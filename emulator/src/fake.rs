@@ -360,7 +360,7 @@ impl FakeStripe {
 
     /// Forgets the journal (the state stays).
     pub fn clear_journal(&self) {
-        self.shared.store().journal.clear();
+        self.shared.store().clear_journal();
     }
 
     /// How many TCP connections clients have opened, to check connection reuse.
@@ -388,7 +388,9 @@ impl FakeStripe {
 
     /// Sends a signed `checkout.session.completed` event to `url` whenever a session is
     /// completed with [`complete_session`](Self::complete_session), signed with `secret` as
-    /// Stripe signs webhooks (`Stripe-Signature: t=…,v1=…`).
+    /// Stripe signs webhooks (`Stripe-Signature: t=…,v1=…`). `url` is plain `http://` (an
+    /// endpoint of your test on loopback); a delivery that gets no answer in 10 seconds, or to
+    /// any other URL, is recorded with no status.
     ///
     /// The endpoint is pinned to the guide's API version until
     /// [`set_webhook_api_version`](Self::set_webhook_api_version) says otherwise, as a Stripe
@@ -439,8 +441,7 @@ impl FakeStripe {
     /// # Errors
     /// [`FakeStripeError`] if there is no such session or it is not open.
     pub async fn complete_session(&self, id: &str) -> Result<Value, FakeStripeError> {
-        complete(&self.shared, id).await?;
-        Ok(self.session(id).expect("the session exists"))
+        complete(&self.shared, id, Expansion::whole()).await
     }
 
     /// The session as the emulator holds it, with `discounts` (coupons and promotion codes),
@@ -449,15 +450,7 @@ impl FakeStripe {
     pub fn session(&self, id: &str) -> Option<Value> {
         let mut store = self.shared.store();
         store.sweep_expired();
-        let expand = Expansion {
-            discounts: true,
-            coupon: true,
-            promotion_code: true,
-            line_items: true,
-            customer: false,
-            breakdown: true,
-        };
-        store.render_session_in(id, expand, Shape::default())
+        store.render_session_in(id, Expansion::whole(), Shape::default())
     }
 }
 

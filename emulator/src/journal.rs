@@ -59,6 +59,16 @@ impl RecordedRequest {
     }
 }
 
+impl RecordedRequest {
+    /// About how many bytes the entry holds: the params three times (as sent, as a tree of
+    /// strings, as typed), the headers, and the entry itself.
+    pub(crate) fn weight(&self) -> usize {
+        let params = self.body.len() + self.query.as_ref().map_or(0, String::len);
+        let headers: usize = self.headers.iter().map(|(n, v)| n.len() + v.len()).sum();
+        3 * params + headers + self.path.len() + 256
+    }
+}
+
 /// The first value of a header in a request's list (name matched case-insensitively).
 pub(crate) fn header_in<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers

@@ -85,14 +85,17 @@
 //!   `restrictions.currency_options`, are shown only when expanded, as Stripe does.
 //! - **API versions**: the facts are those of the SDK pinned to the newest version on or before
 //!   the request's date (basil 2025-03-31, clover 2025-09-30 and 2025-12-15, dahlia
-//!   2026-03-25, endive 2026-09-30 and 2026-10-28); a `.preview` release on or after
-//!   2026-08-26 gets the preview SDK's; a beta flag (the guide's
-//!   `2025-03-31.basil; checkout_server_update_beta=v1`) adds the params only the preview SDK
-//!   has (update-time `discounts`, `permissions[update_discounts]`, inline `coupon_data`, …) to
-//!   its version's. Answers follow the version too: `ui_mode` under that version's names,
+//!   2026-03-25, endive 2026-09-30 and 2026-10-28). A `.preview` release dated from
+//!   2026-08-26 until endive gets the preview SDK's facts; any other preview version (a beta
+//!   flag such as the guide's `2025-03-31.basil; checkout_server_update_beta=v1`, or a
+//!   `.preview` of another date) gets its GA facts plus the Checkout params only the preview
+//!   SDK has (update-time `discounts`, `permissions[update_discounts]`, inline
+//!   `coupon_data`, …). Answers follow the version too: `ui_mode` under that version's names,
 //!   discounts and promotion codes with basil's nested `coupon` or clover's
-//!   `source`/`promotion`, `allowed_payment_method_types` from endive. An unparseable version
-//!   is refused. Webhook events carry the version of the endpoint
+//!   `source`/`promotion`, `allowed_payment_method_types` from endive. A version that does not
+//!   parse, or whose release name is not its date's (`basil` from 2025-03-31, `clover` from
+//!   2025-09-30, `dahlia` from 2026-03-25, `endive` from 2026-09-30; `preview` and `private`
+//!   any day), is refused. Webhook events carry the version of the endpoint
 //!   ([`FakeStripe::set_webhook_api_version`]) and the session in its shape.
 //! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
 //!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items`,
@@ -124,7 +127,7 @@
 //!
 //! | rule | source | `param` | message |
 //! |---|---|---|---|
-//! | numbers are integers, except `percent_off` | Stripe's OpenAPI spec | the leaf | `Invalid integer: …` |
+//! | numbers are integers, except `percent_off` and `application_fee_percent` | Stripe's OpenAPI spec | the leaf | `Invalid integer: …` |
 //! | an empty value for a param that cannot be cleared | Stripe's API reference ("unset a parameter") | the leaf | `You passed an empty string for '…'. …` |
 //! | `unit_amount` from 0 to 99,999,999; `unit_amount_decimal` at most 12 decimals and the same bound | Prices API | the leaf | `This value must be less than or equal to 99999999.` |
 //! | a line item's `quantity` from 1 to 999,999; `adjustable_quantity` bounds within 0 to 999,999, `minimum` ≤ `maximum` | Checkout guide | the leaf | `This value must be …` |
@@ -135,6 +138,7 @@
 //! | metadata: at most 50 keys, keys at most 40 characters, values at most 500 | Metadata guide | `metadata` or `metadata[key]` | `Invalid metadata: …` |
 //! | a line item names `price` or `price_data`, not both; `price_data` has an amount and a product | Checkout API | the leaf | `Missing required param: …` |
 //! | `limit` from 1 to 100 | List pagination | `limit` | `This value must be …` |
+//! | a promotion code's `minimum_amount` with its `minimum_amount_currency`, and the other way round | Promotion codes API | the missing leaf | `Missing required param: …` |
 //!
 //! # What is not
 //!

@@ -4,6 +4,7 @@
 //!
 //! What is kept is the store's; when it is pruned is the server's (after every request).
 
+use crate::journal::RecordedRequest;
 use crate::session_state::SessionStatus;
 use crate::store::Store;
 
@@ -31,6 +32,9 @@ pub(crate) const IDEMPOTENCY_LIFETIME: i64 = 24 * 60 * 60;
 pub struct Limits {
     /// Journal entries kept (and webhook delivery records).
     pub journal: usize,
+    /// About how many bytes the journal may hold, so large bodies (up to 1 MiB each) cannot
+    /// outgrow the entry count's budget.
+    pub journal_bytes: usize,
     /// Idempotency records kept.
     pub idempotency_keys: usize,
     /// Sessions kept.
@@ -38,10 +42,11 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// 10,000 of each.
+    /// 10,000 of each, and 64 MiB of journal.
     fn default() -> Self {
         Limits {
             journal: 10_000,
+            journal_bytes: 64 * 1024 * 1024,
             idempotency_keys: 10_000,
             sessions: 10_000,
         }
@@ -52,6 +57,12 @@ impl Limits {
     /// Keeps at most `n` journal entries.
     pub fn journal(mut self, n: usize) -> Self {
         self.journal = n;
+        self
+    }
+
+    /// Keeps the journal to about `n` bytes.
+    pub fn journal_bytes(mut self, n: usize) -> Self {
+        self.journal_bytes = n;
         self
     }
 
@@ -69,21 +80,60 @@ impl Limits {
 }
 
 impl Store {
+    /// Adds a journal entry, keeping its weight.
+    pub(crate) fn record(&mut self, entry: RecordedRequest) {
+        self.journal_weight += entry.weight();
+        self.journal.push(entry);
+    }
+
+    /// Forgets the journal.
+    pub(crate) fn clear_journal(&mut self) {
+        self.journal.clear();
+        self.journal_weight = 0;
+    }
+
     /// Drops what is over the limits, oldest first.
     pub(crate) fn prune(&mut self) {
+        // A lapsed session counts as the closed session it is.
+        self.sweep_expired();
         let limits = self.limits;
-        drop_oldest(&mut self.journal, limits.journal);
+        let over =
+            |len: usize, weight: usize| len > limits.journal || weight > limits.journal_bytes;
+        if over(self.journal.len(), self.journal_weight) {
+            // Over the count, a tenth of the limit more goes at once, so that a full journal
+            // is not shifted on every request; the newest entry stays whatever its weight.
+            let len = self.journal.len();
+            let at_least = if len > limits.journal {
+                len - limits.journal + limits.journal / 10
+            } else {
+                0
+            };
+            let newest = len.min(limits.journal).min(1);
+            let (mut cut, mut weight) = (0, self.journal_weight);
+            while cut < len - newest && (over(len - cut, weight) || cut < at_least) {
+                weight -= self.journal[cut].weight();
+                cut += 1;
+            }
+            self.journal.drain(..cut);
+            self.journal_weight = weight;
+        }
         drop_oldest(&mut self.deliveries, limits.journal);
         let now = self.now();
         let expired = |saved_at: i64| now.saturating_sub(saved_at) >= IDEMPOTENCY_LIFETIME;
-        while let Some(key) = self.idempotency_order.front() {
+        while let Some((_, saved_at)) = self.idempotency_order.front() {
             let over = self.idempotency_order.len() > limits.idempotency_keys;
-            let stale = self.idempotent.get(key).is_none_or(|s| expired(s.saved_at));
-            if !over && !stale {
+            if !over && !expired(*saved_at) {
                 break;
             }
-            if let Some(key) = self.idempotency_order.pop_front() {
-                self.idempotent.remove(&key);
+            if let Some((key, saved_at)) = self.idempotency_order.pop_front() {
+                // Only the record this entry stands for: the key may have been saved anew.
+                if self
+                    .idempotent
+                    .get(&key)
+                    .is_some_and(|s| s.saved_at == saved_at)
+                {
+                    self.idempotent.remove(&key);
+                }
             }
         }
         if self.sessions.len() > limits.sessions {

@@ -1,7 +1,8 @@
 //! `stripe-checkout-emulator`: the emulator as a server any language's Stripe SDK can talk to.
 //!
 //! ```text
-//! stripe-checkout-emulator [--port N] [--seed FILE]
+//! stripe-checkout-emulator [--port N] [--seed FILE] [--max-journal N] [--max-sessions N]
+//!                          [--max-idempotency-keys N]
 //! {"base_url":"http://127.0.0.1:12111","secret_key":"sk_test_…","controls":"http://127.0.0.1:12111/_fake/"}
 //! ```
 //!
@@ -34,6 +35,14 @@ usage: stripe-checkout-emulator [--port N] [--seed FILE] [--max-journal N]
 
 Prints {\"base_url\", \"secret_key\", \"controls\"} as its first line, then serves until stopped.";
 
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Serve(Options),
+    Help,
+}
+
+#[derive(Debug, PartialEq)]
 struct Options {
     port: u16,
     seed: Option<String>,
@@ -41,7 +50,7 @@ struct Options {
 }
 
 /// Flags win over the environment; `--flag value` and `--flag=value` are both taken.
-fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Options, String> {
+fn command(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Command, String> {
     let mut port = env("PORT");
     let mut seed = env("SEED");
     let mut limits = Limits::default();
@@ -69,7 +78,7 @@ fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Opti
             "--max-idempotency-keys" => {
                 limits = limits.idempotency_keys(count(flag, value()?)?);
             }
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -79,14 +88,14 @@ fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Opti
             .map_err(|_| format!("the port must be a number from 0 to 65535, got {text:?}"))?,
         None => DEFAULT_PORT,
     };
-    Ok(Options { port, seed, limits })
+    Ok(Command::Serve(Options { port, seed, limits }))
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match options(&args, |name| std::env::var(name).ok()) {
-        Ok(options) => options,
-        Err(message) if message.is_empty() => {
+    let options = match command(&args, |name| std::env::var(name).ok()) {
+        Ok(Command::Serve(options)) => options,
+        Ok(Command::Help) => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
@@ -136,6 +145,13 @@ async fn serve(options: Options) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn options(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Options, String> {
+        match command(args, env)? {
+            Command::Serve(options) => Ok(options),
+            Command::Help => Err("help".into()),
+        }
+    }
 
     fn parse(args: &[&str], env: &[(&str, &str)]) -> Result<(u16, Option<String>), String> {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
@@ -192,7 +208,8 @@ mod tests {
                 .contains("needs a value")
         );
         assert!(parse(&["--colour"], &[]).unwrap_err().contains("--colour"));
-        assert_eq!(parse(&["--help"], &[]), Err(String::new()));
+        let help = command(&["--help".to_owned()], |_| None);
+        assert_eq!(help, Ok(Command::Help));
     }
 
     #[test]

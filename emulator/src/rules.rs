@@ -194,6 +194,19 @@ pub(crate) fn check_object(
             }
         }
     }
+    // A promotion code's minimum is an amount in a currency: one without the other means
+    // nothing (Promotion codes API, `restrictions`).
+    if at.pattern == "restrictions" {
+        match (has("minimum_amount"), has("minimum_amount_currency")) {
+            (true, false) => {
+                return Err(ErrorAnswer::missing(
+                    at.prop_param("minimum_amount_currency"),
+                ));
+            }
+            (false, true) => return Err(ErrorAnswer::missing(at.prop_param("minimum_amount"))),
+            _ => {}
+        }
+    }
     if at.pattern.ends_with("adjustable_quantity") {
         let bound = |key| object.get(key).and_then(Value::as_i64);
         if let (Some(min), Some(max)) = (bound("minimum"), bound("maximum")) {
@@ -422,6 +435,28 @@ mod tests {
         ];
         for (object, want) in rows {
             let got = param_of(check_object(Operation::CreateSession, &coupon, &object));
+            assert_eq!(got.as_deref(), want, "{object}");
+        }
+        let restrictions = at("restrictions", "restrictions");
+        for (object, want) in [
+            (
+                json!({"minimum_amount": 500}),
+                Some("restrictions[minimum_amount_currency]"),
+            ),
+            (
+                json!({"minimum_amount_currency": "usd"}),
+                Some("restrictions[minimum_amount]"),
+            ),
+            (
+                json!({"minimum_amount": 500, "minimum_amount_currency": "usd"}),
+                None,
+            ),
+        ] {
+            let got = param_of(check_object(
+                Operation::CreatePromotionCode,
+                &restrictions,
+                &object,
+            ));
             assert_eq!(got.as_deref(), want, "{object}");
         }
         let top = at("", "");

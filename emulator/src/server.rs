@@ -24,6 +24,7 @@ use crate::fault::FaultAction;
 use crate::form::{FormTree, ParamError};
 use crate::id_gen::new_id;
 use crate::journal::{RecordedRequest, header_in};
+use crate::limits::IDEMPOTENCY_LIFETIME;
 use crate::shared::Shared;
 use crate::store::{SavedAnswer, Store};
 use crate::validate;
@@ -247,14 +248,15 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
         }
     };
 
-    store.journal.push(RecordedRequest {
+    let checked_params = store.checked.take();
+    store.record(RecordedRequest {
         method: request.method,
         path: request.path,
         query: request.query,
         headers: request.headers,
         body: request.body,
         params,
-        checked_params: store.checked.take(),
+        checked_params,
         status: match &outcome {
             Outcome::Answer(a) => Some(a.status),
             Outcome::Drop => None,
@@ -283,6 +285,16 @@ fn execute_once(
         return execute(store, request, tree);
     };
     let fingerprint = fingerprint(&request.method, &request.path, params_text);
+    // A key is forgotten after 24 hours on the emulator's clock, even if no request pruned
+    // it since the clock moved.
+    let now = store.now();
+    if store
+        .idempotent
+        .get(key)
+        .is_some_and(|saved| now.saturating_sub(saved.saved_at) >= IDEMPOTENCY_LIFETIME)
+    {
+        store.idempotent.remove(key);
+    }
     match store.idempotent.get(key) {
         Some(saved) if saved.fingerprint == fingerprint => (
             Answer {
@@ -302,7 +314,9 @@ fn execute_once(
             // except server errors, which a retry may get past.
             if executed && answer.status < 500 {
                 let saved_at = store.now();
-                store.idempotency_order.push_back(key.to_owned());
+                store
+                    .idempotency_order
+                    .push_back((key.to_owned(), saved_at));
                 store.idempotent.insert(
                     key.to_owned(),
                     SavedAnswer {
@@ -386,7 +400,9 @@ fn fingerprint(method: &str, path: &str, params: &str) -> String {
     let mut pairs: Vec<(String, String)> = form_urlencoded::parse(params.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
-    pairs.sort();
+    // By key only, and stably: the order of a repeated key's values (`expand[]=a&expand[]=b`)
+    // is part of the params.
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
     format!("{method} {path} {pairs:?}")
 }
 
@@ -492,8 +508,14 @@ fn respond(answer: Answer, idempotency_key: Option<&str>) -> Response<Full<Bytes
     {
         response = response.header("request-id", new_id("req_", 14));
     }
+    // A responder's header that is not valid HTTP is left out, not allowed to lose the
+    // answer's status and body.
     for (name, value) in &answer.headers {
-        response = response.header(name.as_str(), value.as_str());
+        let name = hyper::header::HeaderName::from_bytes(name.as_bytes());
+        let value = hyper::header::HeaderValue::from_str(value);
+        if let (Ok(name), Ok(value)) = (name, value) {
+            response = response.header(name, value);
+        }
     }
     if let Some(key) = idempotency_key {
         response = response.header("idempotency-key", key);

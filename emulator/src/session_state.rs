@@ -208,6 +208,19 @@ pub(crate) struct Expansion {
 }
 
 impl Expansion {
+    /// What a test reads a session with: discounts with their coupons and promotion codes,
+    /// line items and the totals' breakdown.
+    pub(crate) fn whole() -> Self {
+        Expansion {
+            discounts: true,
+            coupon: true,
+            promotion_code: true,
+            line_items: true,
+            customer: false,
+            breakdown: true,
+        }
+    }
+
     /// Parses `expand[…]`. `prefix` is `data.` for lists, whose expansions name the items.
     pub(crate) fn parse(expand: &[String], prefix: &str) -> Result<Self, ErrorAnswer> {
         let mut out = Expansion::default();

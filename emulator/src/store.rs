@@ -58,8 +58,9 @@ pub(crate) struct Store {
     /// In creation order; lists answer newest first.
     pub(crate) sessions: Vec<StoredSession>,
     pub(crate) idempotent: HashMap<String, SavedAnswer>,
-    /// The keys of `idempotent`, oldest first.
-    pub(crate) idempotency_order: VecDeque<String>,
+    /// The keys of `idempotent` with when each was saved, oldest first (a key saved again
+    /// after it expired appears twice; only its newest entry is its record).
+    pub(crate) idempotency_order: VecDeque<(String, i64)>,
     pub(crate) limits: crate::limits::Limits,
     pub(crate) faults: VecDeque<Fault>,
     /// Installed with `FakeStripe::respond`; the first that matches answers.
@@ -67,6 +68,8 @@ pub(crate) struct Store {
     /// Installed with `FakeStripe::expect`, counted as requests arrive.
     pub(crate) expectations: Vec<Expectation>,
     pub(crate) journal: Vec<RecordedRequest>,
+    /// The journal's [`RecordedRequest::weight`], summed.
+    pub(crate) journal_weight: usize,
     /// The checked params of the request being served, for its journal entry.
     pub(crate) checked: Option<Value>,
     pub(crate) connections: usize,
@@ -233,7 +236,9 @@ impl Store {
         }
         if let Some(customer) = &p.customer {
             if !self.customers.contains_key(customer) {
-                return Err(ErrorAnswer::no_such("customer", customer, "customer"));
+                return Err(ErrorAnswer::no_such_in_params(
+                    "customer", customer, "customer",
+                ));
             }
         }
         if p.allow_promotion_codes == Some(true) && !p.discounts.is_empty() {
@@ -252,8 +257,14 @@ impl Store {
         }
         let currency = self.common_currency(&line_items)?;
         let expires_at = match p.expires_at {
-            None => now + MAX_LIFETIME,
-            Some(at) if (now + MIN_LIFETIME..=now + MAX_LIFETIME).contains(&at) => at,
+            // Saturating: the clock may be set anywhere through the controls.
+            None => now.saturating_add(MAX_LIFETIME),
+            Some(at)
+                if (now.saturating_add(MIN_LIFETIME)..=now.saturating_add(MAX_LIFETIME))
+                    .contains(&at) =>
+            {
+                at
+            }
             Some(_) => {
                 return Err(ErrorAnswer::invalid(
                     "expires_at",
@@ -307,10 +318,9 @@ impl Store {
         let (price, unit_amount, unit_amount_decimal, currency, description) =
             match (&item.price, &item.price_data) {
                 (Some(id), None) => {
-                    let price = self
-                        .prices
-                        .get(id)
-                        .ok_or_else(|| ErrorAnswer::no_such("price", id, param("price")))?;
+                    let price = self.prices.get(id).ok_or_else(|| {
+                        ErrorAnswer::no_such_in_params("price", id, param("price"))
+                    })?;
                     (
                         price.to_json(),
                         price.unit_amount,
@@ -445,7 +455,7 @@ impl Store {
             let coupon = self
                 .coupons
                 .get(id)
-                .ok_or_else(|| ErrorAnswer::no_such("coupon", id, param))?;
+                .ok_or_else(|| ErrorAnswer::no_such_in_params("coupon", id, param))?;
             redemption::check_coupon(coupon, cart, now, param)?;
             return Ok(Some(StoredDiscount {
                 coupon_id: id.clone(),
@@ -456,12 +466,12 @@ impl Store {
             let param = "discounts[0][promotion_code]";
             let promo = self
                 .promotion_code(id)
-                .ok_or_else(|| ErrorAnswer::no_such("promotion_code", id, param))?;
+                .ok_or_else(|| ErrorAnswer::no_such_in_params("promotion_code", id, param))?;
             redemption::check_code(promo, cart, now, param)?;
             let coupon = self
                 .coupons
                 .get(&promo.coupon_id)
-                .ok_or_else(|| ErrorAnswer::no_such("coupon", &promo.coupon_id, param))?;
+                .ok_or_else(|| ErrorAnswer::no_such_in_params("coupon", &promo.coupon_id, param))?;
             redemption::check_coupon(coupon, cart, now, param)?;
             return Ok(Some(StoredDiscount {
                 coupon_id: promo.coupon_id.clone(),
@@ -645,7 +655,7 @@ impl Store {
                 .iter()
                 .find(|li| &li.id == id)
                 .cloned()
-                .ok_or_else(|| ErrorAnswer::no_such("line item", id, param("id")))?;
+                .ok_or_else(|| ErrorAnswer::no_such_in_params("line item", id, param("id")))?;
             if let Some(quantity) = item.quantity {
                 existing.quantity = quantity;
             }
@@ -806,7 +816,7 @@ pub(crate) fn paginate<'a, T>(
     let position = |cursor: &str, param: &str| {
         all.iter()
             .position(|item| id_of(item) == cursor)
-            .ok_or_else(|| ErrorAnswer::no_such(object, cursor, param))
+            .ok_or_else(|| ErrorAnswer::no_such_in_params(object, cursor, param))
     };
     match (starting_after, ending_before) {
         (Some(_), Some(_)) => Err(ErrorAnswer::state(

@@ -94,7 +94,7 @@ impl ApiVersion {
         };
         let date = ApiDate::parse(date)?;
         if let Some(release) = release {
-            if release.is_empty() || !release.bytes().all(|b| b.is_ascii_lowercase()) {
+            if !matches!(release, "preview" | "private") && Some(release) != era(date) {
                 return None;
             }
         }
@@ -139,6 +139,21 @@ impl ApiVersion {
     }
 }
 
+/// The name of the generally available release a date falls in, from acacia (2024-09-30), the
+/// first named one; `None` before it.
+fn era(date: ApiDate) -> Option<&'static str> {
+    const ERAS: [(ApiDate, &str); 5] = [
+        (ENDIVE, "endive"),
+        (DAHLIA, "dahlia"),
+        (CLOVER, "clover"),
+        (ApiDate::new(2025, 3, 31), "basil"),
+        (ApiDate::new(2024, 9, 30), "acacia"),
+    ];
+    ERAS.iter()
+        .find(|(since, _)| date >= *since)
+        .map(|(_, name)| *name)
+}
+
 fn is_token(text: &str) -> bool {
     !text.is_empty()
         && text
@@ -168,6 +183,13 @@ mod tests {
             ("2025-3-31.basil", None),
             ("2025-03-31.", None),
             ("2025-03-31.Basil", None),
+            ("2025-09-30.basil", None),
+            ("2025-09-29.clover", None),
+            ("2030-01-01.zebra", None),
+            ("2024-10-28.acacia", Some(("2024-10-28", false))),
+            ("2023-10-16.acacia", None),
+            ("2027-01-01.endive", Some(("2027-01-01", false))),
+            ("2025-03-31.private", Some(("2025-03-31", true))),
             ("basil", None),
             ("", None),
             ("2025-03-31.basil; beta", None),

@@ -7,6 +7,8 @@
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use serde_json::{Value, json};
+use std::time::Duration;
+
 use tokio::net::TcpStream;
 
 use crate::api_shape::Shape;
@@ -86,9 +88,21 @@ pub(crate) fn signature_header(payload: &[u8], secret: &str, t: i64) -> String {
     format!("t={t},v1={hex}")
 }
 
+/// How long a delivery may take, connection and answer together: Stripe waits about as
+/// long before it counts a delivery as failed.
+const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Posts the event over plain HTTP/1.1 (webhook endpoints under test listen on loopback) and
-/// returns the endpoint's status, or `None` when it could not be reached or is not `http://`.
+/// returns the endpoint's status, or `None` when it could not be reached, did not answer in
+/// [`DELIVERY_TIMEOUT`], or is not an `http://` URL.
 async fn post(url: &str, signature: &str, body: Vec<u8>) -> Option<u16> {
+    tokio::time::timeout(DELIVERY_TIMEOUT, post_once(url, signature, body))
+        .await
+        .ok()
+        .flatten()
+}
+
+async fn post_once(url: &str, signature: &str, body: Vec<u8>) -> Option<u16> {
     let uri: hyper::Uri = url.parse().ok()?;
     if uri.scheme_str() != Some("http") {
         return None;
@@ -117,13 +131,16 @@ async fn post(url: &str, signature: &str, body: Vec<u8>) -> Option<u16> {
         )
         .body(Full::new(Bytes::from(body)))
         .ok()?;
-    let response = sender.send_request(request).await.ok();
-    let status = response.map(|r| {
-        let status = r.status().as_u16();
-        // Read the answer so the connection ends cleanly; its content is not needed.
-        tokio::spawn(async move { r.into_body().collect().await.ok() });
-        status
-    });
+    let status = match sender.send_request(request).await {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            // Read the answer (within the timeout) so the connection closes cleanly; its
+            // content is not needed.
+            let _ = response.into_body().collect().await;
+            Some(status)
+        }
+        Err(_) => None,
+    };
     driver.abort();
     status
 }

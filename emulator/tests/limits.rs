@@ -188,3 +188,60 @@ async fn an_inline_coupon_goes_with_the_last_session_carrying_it() {
         .await;
     assert_eq!((gone, kept), (404, 200));
 }
+
+#[tokio::test]
+async fn large_bodies_are_held_to_the_journals_byte_budget() {
+    let fake = FakeStripe::start().await;
+    fake.add_price("price_jacket", 8_000, "usd");
+    fake.set_limits(Limits::default().journal_bytes(64 * 1024));
+    let http = Http::new(&fake);
+    let value = "v".repeat(500);
+    let keys: Vec<String> = (0..40).map(|i| format!("metadata[k{i}]")).collect();
+    let mut form: Vec<(&str, &str)> = SESSION.to_vec();
+    form.extend(keys.iter().map(|k| (k.as_str(), value.as_str())));
+    for _ in 0..30 {
+        let (status, _, _) = http
+            .send(reqwest::Method::POST, "/v1/checkout/sessions", &form, None)
+            .await;
+        assert_eq!(status, 200);
+    }
+    // Each body is over 20 KiB; counted three times, a few fit in 64 KiB, the newest kept.
+    let journal = fake.journal();
+    assert!((1..=3).contains(&journal.len()), "{}", journal.len());
+    assert!(journal.last().unwrap().body.len() > 20_000);
+}
+
+#[tokio::test]
+async fn an_idempotency_key_is_forgotten_after_24_hours() {
+    let fake = FakeStripe::start().await;
+    fake.add_price("price_jacket", 8_000, "usd");
+    fake.set_time(1_800_000_000);
+    let http = Http::new(&fake);
+    let first = [SESSION.as_slice(), &[("metadata[try]", "1")]].concat();
+    let second = [SESSION.as_slice(), &[("metadata[try]", "2")]].concat();
+    let post = |form: Vec<(&'static str, &'static str)>| {
+        let http = &http;
+        async move {
+            http.send(
+                reqwest::Method::POST,
+                "/v1/checkout/sessions",
+                &form,
+                Some("k-1"),
+            )
+            .await
+        }
+    };
+    assert_eq!(post(first.clone()).await.0, 200);
+    // Other params under the same key: refused while the key is remembered.
+    let (status, _, body) = post(second.clone()).await;
+    assert_eq!(
+        (status, body["error"]["type"].as_str()),
+        (400, Some("idempotency_error"))
+    );
+    fake.advance_time(std::time::Duration::from_secs(24 * 60 * 60 - 1));
+    assert_eq!(post(second.clone()).await.0, 400);
+    fake.advance_time(std::time::Duration::from_secs(1));
+    let (status, replayed, session) = post(second).await;
+    assert_eq!((status, replayed), (200, false));
+    assert_eq!(session["metadata"]["try"], "2");
+}

@@ -615,13 +615,13 @@ async fn promotion_codes_are_created_in_each_versions_shape() {
         (
             json!({"coupon": "NOPE", "code": "X4"}),
             guide(),
-            404,
+            400,
             "coupon",
         ),
         (
             json!({"promotion": {"type": "coupon", "coupon": "NOPE"}}),
             endive(),
-            404,
+            400,
             "promotion[coupon]",
         ),
         (
