@@ -1,5 +1,5 @@
 //! Randomness from the OS, through ring's `SystemRandom` (ring is already built for rustls):
-//! the idempotency keys the transport generates, its backoff jitter, and the emulator's ids.
+//! the idempotency keys the transport generates and its backoff jitter.
 //! What the random values are used for is their callers' business.
 
 use std::fmt::Write;

@@ -185,8 +185,8 @@ impl CouponIncludes {
     }
 }
 
-/// The keys a new object's `metadata` param sets (an unset key or a clear sets none).
-/// The metadata a new object starts with (empty values set nothing).
+/// The metadata a new object starts with: the keys its `metadata` param sets (an empty value
+/// or a clear sets none).
 pub(crate) fn metadata_pairs(metadata: Option<&Metadata>) -> Vec<(String, String)> {
     match metadata {
         Some(Clear::Set(entries)) => entries

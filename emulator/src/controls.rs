@@ -3,8 +3,7 @@
 //! queue a fault, read or clear the journal, load more of a seed. JSON in, JSON out.
 //!
 //! They answer only once [`FakeStripe::enable_controls`](super::FakeStripe::enable_controls)
-//! is called (the emulator example does); the same operations in Rust are `FakeStripe`'s
-//! methods.
+//! is called (the binary does); the same operations in Rust are `FakeStripe`'s methods.
 
 use std::time::Duration;
 
@@ -124,7 +123,7 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
         }
         _ => refusal(
             404,
-            &format!("no test control {method} {path}; see the testing module's docs"),
+            &format!("no test control {method} {path}; see FakeStripe::enable_controls"),
         ),
     }
 }

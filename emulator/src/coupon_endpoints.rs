@@ -30,8 +30,8 @@ impl Store {
         id
     }
 
-    /// `POST /v1/promotion_codes`, from the params in clover's shape (the server moves
-    /// basil's `coupon` there first).
+    /// `POST /v1/promotion_codes`, from basil's `coupon` or clover's `promotion[coupon]`,
+    /// whichever the request's version has (the facts refuse the other).
     pub(crate) fn create_promotion_code(&mut self, params: &Value) -> Result<Value, ErrorAnswer> {
         let p: CreatePromotionCode = input::read(params)?;
         let param = self.shape.promotion_coupon_param();

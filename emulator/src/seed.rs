@@ -1,6 +1,6 @@
 //! [`Seed`]: a catalog for the emulator in one JSON document — prices, coupons, promotion
 //! codes, customers and the clock — loaded with [`FakeStripe::seed`](super::FakeStripe::seed)
-//! or by the emulator example from a file, with [`SeedError`] naming the entry that failed.
+//! or by the binary from a file, with [`SeedError`] naming the entry that failed.
 //!
 //! Coupons and promotion codes are written as the official SDKs' create params (JSON), and go
 //! through the same checks and rules as a create over HTTP, in the shape of the newest

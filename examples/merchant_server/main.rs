@@ -6,8 +6,8 @@
 //! # then open http://localhost:4242
 //! ```
 //!
-//! With no `STRIPE_SECRET_KEY` it starts the crate's in-process Stripe emulator
-//! (`testing::FakeStripe`) with a demo catalog (`examples/emulator_seed.json`: try the codes
+//! With no `STRIPE_SECRET_KEY` it starts the Stripe emulator in-process
+//! (`testing::FakeStripe`) with the emulator binary's demo catalog (try the codes
 //! `SUMMER25`, `BIGCART` and `SPRING`), so it needs no account and no network. Set
 //! `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` to talk to your Stripe sandbox
 //! instead, `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page, and
@@ -63,7 +63,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Err(_) => {
             let fake = FakeStripe::start().await;
-            // The emulator example's catalog: the two prices, and promotion codes to type.
+            // The emulator binary's demo catalog: the two prices, and promotion codes to type.
             fake.seed(&Seed::from_json(DEMO_SEED)?)?;
             println!(
                 "STRIPE_SECRET_KEY is not set: using the local Stripe emulator at {} \

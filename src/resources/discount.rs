@@ -18,8 +18,8 @@ use crate::metadata::{Metadata, metadata_setter};
 /// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
 ///
 /// The wire form is the same as the official SDKs': `discounts[0][coupon]=…`,
-/// `discounts[0][promotion_code]=…` or `discounts[0][coupon_data][…]=…`; with the `testing`
-/// feature it reads the JSON `{"coupon": "…"}`, `{"promotion_code": "…"}` or
+/// `discounts[0][promotion_code]=…` or `discounts[0][coupon_data][…]=…`; with the
+/// `deserialize-params` feature it reads the JSON `{"coupon": "…"}`, `{"promotion_code": "…"}` or
 /// `{"coupon_data": {…}}`.
 ///
 /// ```

@@ -1,8 +1,8 @@
 //! Webhooks: verifying that a request came from Stripe ([`verify_signature`]) and reading it as
 //! a typed [`Event`] ([`construct_event`]), plus [`test_header`] for testing your endpoint.
 //!
-//! What lives here is the receiving side only; the emulator's delivery of signed events is in
-//! `testing`.
+//! What lives here is the receiving side only; the emulator (the `stripe-checkout-emulator`
+//! crate, `testing` here) delivers signed events.
 //!
 //! # A fulfilment endpoint
 //!
