@@ -282,6 +282,7 @@ impl Store {
             .filter(|c| p.coupon.as_ref().is_none_or(|id| c.coupon_id == *id))
             .filter(|c| p.customer.is_none() || c.customer == p.customer)
             .filter(|c| p.created.as_ref().is_none_or(|f| f.matches(c.created)))
+            .filter(|_| p.customer_account.is_none())
             .collect();
         let page = paginate(
             &matching,

@@ -247,6 +247,18 @@ pub(crate) struct ListSessions {
     pub(crate) status: Option<String>,
     pub(crate) customer: Option<String>,
     pub(crate) created: Option<Created>,
+    pub(crate) customer_details: Option<CustomerDetailsFilter>,
+    /// Filters by objects the emulator never makes: set, they match no session.
+    pub(crate) payment_intent: Option<String>,
+    pub(crate) payment_link: Option<String>,
+    pub(crate) subscription: Option<String>,
+    pub(crate) customer_account: Option<String>,
+}
+
+/// `customer_details[email]`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CustomerDetailsFilter {
+    pub(crate) email: String,
 }
 
 /// `GET /v1/coupons`.
@@ -328,6 +340,8 @@ pub(crate) struct ListPromotionCodes {
     pub(crate) coupon: Option<String>,
     pub(crate) customer: Option<String>,
     pub(crate) created: Option<Created>,
+    /// The emulator makes no customer accounts: set, it matches no code.
+    pub(crate) customer_account: Option<String>,
 }
 
 #[cfg(test)]

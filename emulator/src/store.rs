@@ -711,6 +711,22 @@ impl Store {
             .filter(|s| p.status.as_ref().is_none_or(|st| st == s.status.as_str()))
             .filter(|s| p.customer.is_none() || s.customer == p.customer)
             .filter(|s| p.created.as_ref().is_none_or(|f| f.matches(s.created)))
+            .filter(|s| {
+                // The email collected at completion, as Stripe's `customer_details`.
+                p.customer_details
+                    .as_ref()
+                    .is_none_or(|d| s.customer_details_email.as_deref() == Some(&d.email))
+            })
+            .filter(|_| {
+                [
+                    &p.payment_intent,
+                    &p.payment_link,
+                    &p.subscription,
+                    &p.customer_account,
+                ]
+                .iter()
+                .all(|f| f.is_none())
+            })
             .collect();
         let page = paginate(
             &matching,
