@@ -161,12 +161,20 @@ impl Store {
         Ok(coupon.to_json_including(includes, now))
     }
 
-    /// `DELETE /v1/coupons/{id}`: gone for new discounts; what it discounts keeps its id.
+    /// `DELETE /v1/coupons/{id}`: gone for the API and new discounts; the sessions that carry
+    /// it keep their discount.
     pub(crate) fn delete_coupon(&mut self, id: &str) -> Result<Value, ErrorAnswer> {
-        if self.coupons.remove(id).is_none() {
+        let Some(coupon) = self.coupons.remove(id) else {
             return Err(ErrorAnswer::no_such("coupon", id, "id"));
-        }
+        };
         self.coupon_order.retain(|c| c != id);
+        let carried = self
+            .sessions
+            .iter()
+            .any(|s| s.discount.as_ref().is_some_and(|d| d.coupon_id == id));
+        if carried {
+            self.deleted_coupons.insert(id.to_owned(), coupon);
+        }
         Ok(json!({"id": id, "object": "coupon", "deleted": true}))
     }
 

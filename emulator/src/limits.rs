@@ -153,20 +153,23 @@ impl Store {
             }
             for session in gone {
                 if let Some(discount) = session.discount {
-                    self.drop_inline_coupon_if_unused(&discount.coupon_id);
+                    self.forget_coupon_if_unused(&discount.coupon_id);
                 }
             }
         }
     }
 
-    /// Forgets an inline coupon no session carries any more. Coupons created through the
-    /// API or a seed are kept.
-    pub(crate) fn drop_inline_coupon_if_unused(&mut self, id: &str) {
+    /// Forgets an inline or deleted coupon no session carries any more. Coupons created
+    /// through the API or a seed are kept until deleted.
+    pub(crate) fn forget_coupon_if_unused(&mut self, id: &str) {
         let inline = self.coupons.get(id).is_some_and(|c| c.inline);
         let used = self
             .sessions
             .iter()
             .any(|s| s.discount.as_ref().is_some_and(|d| d.coupon_id == id));
+        if !used {
+            self.deleted_coupons.remove(id);
+        }
         if inline && !used {
             self.coupons.remove(id);
             self.coupon_order.retain(|c| c != id);

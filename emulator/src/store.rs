@@ -50,6 +50,9 @@ pub(crate) struct Store {
     pub(crate) fixed_now: Option<i64>,
     pub(crate) prices: HashMap<String, StoredPrice>,
     pub(crate) coupons: HashMap<String, StoredCoupon>,
+    /// Deleted coupons a session still carries: gone for the API and new discounts, kept for
+    /// the discounts already applied, as Stripe keeps them.
+    pub(crate) deleted_coupons: HashMap<String, StoredCoupon>,
     /// Coupon ids in creation order; lists answer newest first.
     pub(crate) coupon_order: Vec<String>,
     /// In creation order; lists answer newest first.
@@ -88,7 +91,9 @@ impl CatalogView for Store {
     }
 
     fn coupon(&self, id: &str) -> Option<&StoredCoupon> {
-        self.coupons.get(id)
+        self.coupons
+            .get(id)
+            .or_else(|| self.deleted_coupons.get(id))
     }
 
     fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode> {
@@ -502,7 +507,11 @@ impl Store {
         let Some(discount) = self.session(id).and_then(|s| s.discount.clone()) else {
             return;
         };
-        if let Some(coupon) = self.coupons.get_mut(&discount.coupon_id) {
+        let coupon = match self.coupons.get_mut(&discount.coupon_id) {
+            Some(coupon) => Some(coupon),
+            None => self.deleted_coupons.get_mut(&discount.coupon_id),
+        };
+        if let Some(coupon) = coupon {
             coupon.times_redeemed += 1;
         }
         if let Some(code_id) = &discount.promotion_code_id {
@@ -619,7 +628,7 @@ impl Store {
             let kept = updated
                 .discount
                 .as_ref()
-                .and_then(|d| self.coupons.get(&d.coupon_id));
+                .and_then(|d| CatalogView::coupon(self, &d.coupon_id));
             if let (Some(coupon), Some(currency)) = (kept, &updated.currency) {
                 if coupon.amount_off.is_some() && coupon.amount_in(currency).is_none() {
                     return Err(ErrorAnswer::invalid(
@@ -637,7 +646,7 @@ impl Store {
         let body = self.render(&updated, expand, false);
         let replaced = std::mem::replace(&mut self.sessions[i], updated);
         if let Some(old) = replaced.discount {
-            self.drop_inline_coupon_if_unused(&old.coupon_id);
+            self.forget_coupon_if_unused(&old.coupon_id);
         }
         Ok(body)
     }

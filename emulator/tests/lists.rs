@@ -72,3 +72,43 @@ async fn sessions_filter_by_the_collected_email_and_by_objects_never_made() {
     }
     assert_eq!(ids(&get(&fake, "/v1/checkout/sessions").await).len(), 2);
 }
+
+#[tokio::test]
+async fn a_deleted_coupon_keeps_the_discounts_it_gave() {
+    let fake = FakeStripe::start().await;
+    fake.add_price("price_cap", 4_000, "usd");
+    fake.add_coupon(
+        "TEN",
+        serde_json::json!({"amount_off": 1000, "currency": "usd"}),
+    );
+    let http = reqwest::Client::new();
+    let send = |request: reqwest::RequestBuilder| async move {
+        let response = request.bearer_auth(TEST_SECRET_KEY).send().await.unwrap();
+        let status = response.status().as_u16();
+        let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        (status, body)
+    };
+    let sessions = format!("{}/v1/checkout/sessions", fake.uri());
+    let form = [
+        ("mode", "payment"),
+        ("line_items[0][price]", "price_cap"),
+        ("line_items[0][quantity]", "1"),
+        ("discounts[0][coupon]", "TEN"),
+    ];
+    let (_, session) = send(http.post(&sessions).form(&form)).await;
+    assert_eq!(session["amount_total"], 3_000);
+    let coupon = format!("{}/v1/coupons/TEN", fake.uri());
+    assert_eq!(send(http.delete(&coupon)).await.0, 200);
+    // Gone for the API and for new discounts; the session keeps its discount.
+    assert_eq!(send(http.get(&coupon)).await.0, 404);
+    let (status, refused) = send(http.post(&sessions).form(&form)).await;
+    assert_eq!(
+        (status, refused["error"]["param"].as_str()),
+        (400, Some("discounts[0][coupon]"))
+    );
+    let id = session["id"].as_str().unwrap();
+    let (_, read) = send(http.get(format!("{sessions}/{id}"))).await;
+    assert_eq!(read["amount_total"], 3_000);
+    let done = fake.complete_session(id).await.unwrap();
+    assert_eq!(done["amount_total"], 3_000);
+}
