@@ -102,7 +102,12 @@
 //!   `customer` and `total_details.breakdown`; a `Request-Id` on every answer.
 //! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first
 //!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
-//!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved.
+//!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved, and
+//!   a key is forgotten after 24 hours on the emulator's clock.
+//! - **Missing objects**: the object the URL names is a 404 `resource_missing`; an object the
+//!   params name (a price, a coupon, a customer, a list cursor) is a 400 `resource_missing`
+//!   naming the param. A deleted coupon is gone for the API and new discounts; sessions that
+//!   carry it keep their discount.
 //! - **Faults, responders, expectations**: [`Fault`] (status, delay, dropped connection;
 //!   before or after the change applies, or a malformed body), for any request or those of a
 //!   [`Route`] (method and path pattern); [`FakeStripe::respond`] answers a route with your
@@ -115,8 +120,10 @@
 //!   [`FakeStripe::complete_session`] (which can deliver a signed
 //!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
 //!   [`FakeStripe::session`].
-//! - **Bounded memory**: [`Limits`] caps the journal, idempotency records and sessions, so a
-//!   long-running emulator stays flat (about 150 MiB with the defaults).
+//! - **Bounded memory**: [`Limits`] caps the journal (by entries and bytes), idempotency
+//!   records and sessions, so a long-running emulator stays flat (about 150 MiB with the
+//!   defaults in the README's soak). Coupons and promotion codes a test creates through the
+//!   API are kept until deleted.
 //! - **Over HTTP**, for other languages: [`FakeStripe::enable_controls`] serves the test
 //!   controls under `/_fake/`; the binary turns them on.
 //!
