@@ -12,6 +12,17 @@ struct Http {
 }
 
 impl Http {
+    /// Creates the test's session, under `key` if given.
+    async fn create(&self, key: Option<&str>) -> (u16, bool, Value) {
+        self.send(
+            reqwest::Method::POST,
+            "/v1/checkout/sessions",
+            &SESSION,
+            key,
+        )
+        .await
+    }
+
     fn new(fake: &FakeStripe) -> Self {
         Http {
             base: fake.uri(),
@@ -67,14 +78,7 @@ async fn the_oldest_sessions_journal_entries_and_keys_go_first() {
     let mut ids = Vec::new();
     for n in 0..10 {
         let key = format!("create-{n}");
-        let (status, _, session) = http
-            .send(
-                reqwest::Method::POST,
-                "/v1/checkout/sessions",
-                &SESSION,
-                Some(&key),
-            )
-            .await;
+        let (status, _, session) = http.create(Some(&key)).await;
         assert_eq!(status, 200, "{session}");
         ids.push(session["id"].as_str().unwrap().to_owned());
     }
@@ -89,24 +93,10 @@ async fn the_oldest_sessions_journal_entries_and_keys_go_first() {
     assert!(fake.journal().len() <= 20, "{}", fake.journal().len());
 
     // The newest keys replay; an evicted one runs again.
-    let (_, replayed, again) = http
-        .send(
-            reqwest::Method::POST,
-            "/v1/checkout/sessions",
-            &SESSION,
-            Some("create-9"),
-        )
-        .await;
+    let (_, replayed, again) = http.create(Some("create-9")).await;
     assert!(replayed);
     assert_eq!(again["id"], ids[9].as_str());
-    let (_, replayed, fresh) = http
-        .send(
-            reqwest::Method::POST,
-            "/v1/checkout/sessions",
-            &SESSION,
-            Some("create-0"),
-        )
-        .await;
+    let (_, replayed, fresh) = http.create(Some("create-0")).await;
     assert!(!replayed);
     assert_ne!(fresh["id"], ids[0].as_str());
 }
@@ -119,25 +109,12 @@ async fn closed_sessions_go_before_open_ones() {
     let http = Http::new(&fake);
     let mut ids = Vec::new();
     for _ in 0..2 {
-        let (_, _, s) = http
-            .send(
-                reqwest::Method::POST,
-                "/v1/checkout/sessions",
-                &SESSION,
-                None,
-            )
-            .await;
+        let (_, _, s) = http.create(None).await;
         ids.push(s["id"].as_str().unwrap().to_owned());
     }
     // The newer one completes; a third session then evicts it, not the older open one.
     fake.complete_session(&ids[1]).await.unwrap();
-    http.send(
-        reqwest::Method::POST,
-        "/v1/checkout/sessions",
-        &SESSION,
-        None,
-    )
-    .await;
+    http.create(None).await;
     assert!(fake.session(&ids[0]).is_some());
     assert!(fake.session(&ids[1]).is_none());
 }
@@ -148,14 +125,7 @@ async fn an_inline_coupon_goes_with_the_last_session_carrying_it() {
     fake.add_price("price_jacket", 8_000, "usd");
     fake.add_coupon("KEPT", serde_json::json!({"percent_off": 10}));
     let http = Http::new(&fake);
-    let (_, _, session) = http
-        .send(
-            reqwest::Method::POST,
-            "/v1/checkout/sessions",
-            &SESSION,
-            None,
-        )
-        .await;
+    let (_, _, session) = http.create(None).await;
     let path = format!("/v1/checkout/sessions/{}", session["id"].as_str().unwrap());
     let inline = [
         ("discounts[0][coupon_data][amount_off]", "500"),
