@@ -141,7 +141,7 @@
 //! | `percent_off` above 0 and at most 100; `amount_off`, `max_redemptions`, `duration_in_months` at least 1 | Coupons API | the leaf | `This value must be …` |
 //! | a coupon has exactly one of `amount_off` (with `currency`) and `percent_off`; `duration_in_months` with `duration=repeating` and only then | Coupons API | the missing or extra leaf | `Missing required param: …` / `You may only specify one of these parameters: …` |
 //! | a coupon `name` at most 40 characters; any string at most 5,000 | Coupons API; OpenAPI spec | the leaf | `Invalid string: must be at most … characters` |
-//! | a currency is three letters (which ones Stripe supports is not checked) | Currencies guide | the leaf or `currency_options[…]` key | `Invalid currency: …` |
+//! | a currency is an ISO 4217 code (which of them Stripe supports for an account is not checked) | Currencies guide | the leaf or `currency_options[…]` key | `Invalid currency: …` |
 //! | metadata: at most 50 keys, keys at most 40 characters, values at most 500 | Metadata guide | `metadata` or `metadata[key]` | `Invalid metadata: …` |
 //! | a line item names `price` or `price_data`, not both; `price_data` has an amount and a product | Checkout API | the leaf | `Missing required param: …` |
 //! | `limit` from 1 to 100 | List pagination | `limit` | `This value must be …` |

@@ -76,10 +76,33 @@ fn within(at: &At, n: i64, min: i64, max: i64) -> Result<(), ErrorAnswer> {
     Ok(())
 }
 
-/// Whether `text` is a currency code as Stripe takes one: three ASCII letters (Stripe
-/// lowercases them). Whether Stripe supports that currency is not checked.
+/// The ISO 4217 currency codes in use (and a few recently replaced, which Stripe still lists),
+/// lowercase and sorted. Stripe takes currencies as these codes; which of them it supports for
+/// an account is not checked.
+const CURRENCIES: [&str; 175] = [
+    "aed", "afn", "all", "amd", "ang", "aoa", "ars", "aud", "awg", "azn", "bam", "bbd", "bdt",
+    "bgn", "bhd", "bif", "bmd", "bnd", "bob", "bov", "brl", "bsd", "btn", "bwp", "byn", "bzd",
+    "cad", "cdf", "che", "chf", "chw", "clf", "clp", "cny", "cop", "cou", "crc", "cuc", "cup",
+    "cve", "czk", "djf", "dkk", "dop", "dzd", "egp", "ern", "etb", "eur", "fjd", "fkp", "gbp",
+    "gel", "ghs", "gip", "gmd", "gnf", "gtq", "gyd", "hkd", "hnl", "hrk", "htg", "huf", "idr",
+    "ils", "inr", "iqd", "irr", "isk", "jmd", "jod", "jpy", "kes", "kgs", "khr", "kmf", "kpw",
+    "krw", "kwd", "kyd", "kzt", "lak", "lbp", "lkr", "lrd", "lsl", "lyd", "mad", "mdl", "mga",
+    "mkd", "mmk", "mnt", "mop", "mro", "mru", "mur", "mvr", "mwk", "mxn", "mxv", "myr", "mzn",
+    "nad", "ngn", "nio", "nok", "npr", "nzd", "omr", "pab", "pen", "pgk", "php", "pkr", "pln",
+    "pyg", "qar", "ron", "rsd", "rub", "rwf", "sar", "sbd", "scr", "sdg", "sek", "sgd", "shp",
+    "sle", "sll", "sos", "srd", "ssp", "std", "stn", "svc", "syp", "szl", "thb", "tjs", "tmt",
+    "tnd", "top", "try", "ttd", "twd", "tzs", "uah", "ugx", "usd", "usn", "uyi", "uyu", "uyw",
+    "uzs", "ved", "vef", "ves", "vnd", "vuv", "wst", "xaf", "xcd", "xcg", "xdr", "xof", "xpf",
+    "xsu", "xua", "yer", "zar", "zmw", "zwl",
+];
+
+/// Whether `text` is a currency code as Stripe takes one: an ISO 4217 code, in either case
+/// (Stripe lowercases it).
 pub(crate) fn is_currency(text: &str) -> bool {
-    text.len() == 3 && text.bytes().all(|b| b.is_ascii_alphabetic())
+    text.len() == 3
+        && CURRENCIES
+            .binary_search(&text.to_ascii_lowercase().as_str())
+            .is_ok()
 }
 
 /// Rules of one scalar, by where it sits.
@@ -152,7 +175,9 @@ pub(crate) fn check_value(operation: Operation, at: &At, value: &Value) -> Resul
 fn invalid_currency(at: &At, text: &str) -> ErrorAnswer {
     ErrorAnswer::invalid(
         &at.param,
-        format!("Invalid currency: {text}. A currency is a three-letter ISO code such as usd."),
+        format!(
+            "Invalid currency: {text}. A currency is a three-letter ISO 4217 code such as usd."
+        ),
     )
 }
 
@@ -386,6 +411,8 @@ mod tests {
             ),
             (at("c", "currency"), json!("usd"), true),
             (at("c", "currency"), json!("dollars"), false),
+            (at("c", "currency"), json!("xyz"), false),
+            (at("c", "currency"), json!("EUR"), true),
             (at("l", "limit"), json!(100), true),
             (at("l", "limit"), json!(101), false),
             (at("l", "limit"), json!(0), false),
@@ -403,6 +430,16 @@ mod tests {
         assert!(check_value(Operation::CreateCoupon, &name, &json!("x".repeat(40))).is_ok());
         assert!(check_value(Operation::CreateCoupon, &name, &json!("x".repeat(41))).is_err());
         assert!(check_value(op, &name, &json!("x".repeat(41))).is_ok());
+    }
+
+    #[test]
+    fn the_currency_codes_are_sorted_for_the_search() {
+        assert!(CURRENCIES.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            CURRENCIES
+                .iter()
+                .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_lowercase()))
+        );
     }
 
     #[test]

@@ -221,6 +221,7 @@ async function refusals(url, key) {
     ['POST', '/v1/coupons', 'percent_off=10&duration=sometimes', 'duration'],
     ['POST', '/v1/coupons', 'percent_off=10&duration=repeating', 'duration_in_months'],
     ['POST', '/v1/coupons', 'amount_off=100&currency=dollars', 'currency'],
+    ['POST', '/v1/coupons', 'amount_off=100&currency=xyz', 'currency'],
     ['POST', '/v1/coupons', 'amount_off=100&currency=usd&percent_off=5', 'percent_off'],
     ['POST', '/v1/coupons', 'percent_off=150', 'percent_off'],
     ['POST', '/v1/checkout/sessions', `${session}&metadata[${'k'.repeat(41)}]=v`, `metadata[${'k'.repeat(41)}]`],
