@@ -153,6 +153,13 @@ impl FormTree {
 
     /// The children of an index node in index order, or `None` for any other node.
     pub(crate) fn as_list(&self) -> Option<Vec<&FormTree>> {
+        self.as_indexed_list()
+            .map(|items| items.into_iter().map(|(_, v)| v).collect())
+    }
+
+    /// [`as_list`](Self::as_list) with each child's index as sent, so an error can name
+    /// `line_items[2]` in a list sent as `0` and `2`.
+    pub(crate) fn as_indexed_list(&self) -> Option<Vec<(usize, &FormTree)>> {
         let FormTree::Node(children) = self else {
             return None;
         };
@@ -164,7 +171,7 @@ impl FormTree {
             .map(|(k, v)| (k.parse().unwrap_or(usize::MAX), v))
             .collect();
         indexed.sort_by_key(|(i, _)| *i);
-        Some(indexed.into_iter().map(|(_, v)| v).collect())
+        Some(indexed)
     }
 
     /// Whether this is a node keyed exactly `0`, `1`, … `n-1` (in any order): how lists are

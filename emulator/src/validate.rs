@@ -166,15 +166,15 @@ impl Checker {
 
     fn array(&self, node: &Node, tree: &FormTree, at: &At) -> Result<Value, ErrorAnswer> {
         let items = tree
-            .as_list()
+            .as_indexed_list()
             .ok_or_else(|| ErrorAnswer::invalid(&at.param, "Invalid array"))?;
         let schema = node
             .items
             .as_deref()
             .expect("the facts give every array its items");
+        // Named by the index sent; the list is read in index order, gaps closed.
         items
             .into_iter()
-            .enumerate()
             .map(|(i, item)| self.value(schema, item, &at.item(i)))
             .collect::<Result<Vec<_>, _>>()
             .map(Value::Array)
@@ -373,6 +373,11 @@ mod tests {
     fn lists_are_read_in_index_order() {
         let got = check(&sample(), "items[1][quantity]=2&items[0][quantity]=1").unwrap();
         assert_eq!(got, json!({"items": [{"quantity": 1}, {"quantity": 2}]}));
+        // A gap closes in the value, and an error names the index sent.
+        let sparse = check(&sample(), "items[0][quantity]=1&items[2][quantity]=3").unwrap();
+        assert_eq!(sparse, json!({"items": [{"quantity": 1}, {"quantity": 3}]}));
+        let err = check(&sample(), "items[0][quantity]=1&items[2][quantity]=x").unwrap_err();
+        assert_eq!(err.0, "items[2][quantity]");
     }
 
     #[test]
