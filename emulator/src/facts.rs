@@ -132,51 +132,69 @@ impl Facts {
             .get(operation.target())
             .expect("every facts file has every target")
     }
+}
 
-    fn date(&self) -> ApiDate {
-        ApiVersion::parse(&self.api_version)
-            .expect("facts files are named by a valid version")
-            .date()
-    }
+/// A checked-in facts file, with its version's date and kind written out so that choosing a
+/// file parses none: a request parses only the file it is checked against.
+struct FactsFile {
+    api_version: &'static str,
+    date: ApiDate,
+    preview: bool,
+    json: &'static str,
 }
 
 /// The facts files, oldest first, as `facts/index.json` lists them (a test checks).
-const FILES: [(&str, &str); 7] = [
-    (
-        "2025-03-31.basil",
-        include_str!("../facts/2025-03-31.basil.json"),
-    ),
-    (
-        "2025-09-30.clover",
-        include_str!("../facts/2025-09-30.clover.json"),
-    ),
-    (
-        "2025-12-15.clover",
-        include_str!("../facts/2025-12-15.clover.json"),
-    ),
-    (
-        "2026-03-25.dahlia",
-        include_str!("../facts/2026-03-25.dahlia.json"),
-    ),
-    (
-        "2026-08-26.preview",
-        include_str!("../facts/2026-08-26.preview.json"),
-    ),
-    (
-        "2026-09-30.endive",
-        include_str!("../facts/2026-09-30.endive.json"),
-    ),
-    (
-        "2026-10-28.endive",
-        include_str!("../facts/2026-10-28.endive.json"),
-    ),
+const FILES: [FactsFile; 7] = [
+    FactsFile {
+        api_version: "2025-03-31.basil",
+        date: ApiDate::new(2025, 3, 31),
+        preview: false,
+        json: include_str!("../facts/2025-03-31.basil.json"),
+    },
+    FactsFile {
+        api_version: "2025-09-30.clover",
+        date: ApiDate::new(2025, 9, 30),
+        preview: false,
+        json: include_str!("../facts/2025-09-30.clover.json"),
+    },
+    FactsFile {
+        api_version: "2025-12-15.clover",
+        date: ApiDate::new(2025, 12, 15),
+        preview: false,
+        json: include_str!("../facts/2025-12-15.clover.json"),
+    },
+    FactsFile {
+        api_version: "2026-03-25.dahlia",
+        date: ApiDate::new(2026, 3, 25),
+        preview: false,
+        json: include_str!("../facts/2026-03-25.dahlia.json"),
+    },
+    FactsFile {
+        api_version: "2026-08-26.preview",
+        date: ApiDate::new(2026, 8, 26),
+        preview: true,
+        json: include_str!("../facts/2026-08-26.preview.json"),
+    },
+    FactsFile {
+        api_version: "2026-09-30.endive",
+        date: ApiDate::new(2026, 9, 30),
+        preview: false,
+        json: include_str!("../facts/2026-09-30.endive.json"),
+    },
+    FactsFile {
+        api_version: "2026-10-28.endive",
+        date: ApiDate::new(2026, 10, 28),
+        preview: false,
+        json: include_str!("../facts/2026-10-28.endive.json"),
+    },
 ];
 
 /// Each file parsed on first use.
 fn file(i: usize) -> &'static Facts {
     static PARSED: [OnceLock<Facts>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
-    PARSED[i]
-        .get_or_init(|| serde_json::from_str(FILES[i].1).expect("the checked-in facts files parse"))
+    PARSED[i].get_or_init(|| {
+        serde_json::from_str(FILES[i].json).expect("the checked-in facts files parse")
+    })
 }
 
 /// The facts a request of `version` is checked against.
@@ -192,15 +210,15 @@ pub(crate) fn for_version(version: &ApiVersion) -> &'static Facts {
     let date = version.date();
     let ga = (0..FILES.len())
         .rev()
-        .find(|&i| !file(i).preview && file(i).date() <= date)
+        .find(|&i| !FILES[i].preview && FILES[i].date <= date)
         .unwrap_or(0);
     if !version.is_preview() {
         return file(ga);
     }
     let preview = (0..FILES.len())
-        .find(|&i| file(i).preview)
+        .find(|&i| FILES[i].preview)
         .expect("a preview facts file is checked in");
-    if date >= file(preview).date() && file(ga).date() <= file(preview).date() {
+    if date >= FILES[preview].date && FILES[ga].date <= FILES[preview].date {
         return file(preview);
     }
     let cache = MERGED.get_or_init(Default::default);
@@ -278,15 +296,21 @@ mod tests {
         let index: Vec<IndexEntry> =
             serde_json::from_str(include_str!("../facts/index.json")).unwrap();
         let listed: Vec<&str> = index.iter().map(|e| e.api_version.as_str()).collect();
-        let included: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+        let included: Vec<&str> = FILES.iter().map(|f| f.api_version).collect();
         let mut sorted = listed.clone();
         sorted.sort_by_key(|v| ApiVersion::parse(v).unwrap().date());
         assert_eq!(sorted, included);
-        for (i, (name, _)) in FILES.iter().enumerate() {
-            let facts = file(i);
-            assert_eq!(facts.api_version, *name);
-            let entry = index.iter().find(|e| e.api_version == *name).unwrap();
+        for (i, listed) in FILES.iter().enumerate() {
+            let (name, facts) = (listed.api_version, file(i));
+            assert_eq!(facts.api_version, name);
+            assert_eq!(
+                ApiVersion::parse(name).unwrap().date(),
+                listed.date,
+                "{name}"
+            );
+            let entry = index.iter().find(|e| e.api_version == name).unwrap();
             assert_eq!(facts.preview, entry.preview, "{name}");
+            assert_eq!(listed.preview, entry.preview, "{name}");
             for operation in Operation::ALL {
                 assert_eq!(facts.params(operation).kind, Kind::Object, "{name}");
             }
