@@ -94,8 +94,6 @@ impl Store {
 
     /// Drops what is over the limits, oldest first.
     pub(crate) fn prune(&mut self) {
-        // A lapsed session counts as the closed session it is.
-        self.sweep_expired();
         let limits = self.limits;
         let over =
             |len: usize, weight: usize| len > limits.journal || weight > limits.journal_bytes;
@@ -137,24 +135,35 @@ impl Store {
             }
         }
         if self.sessions.len() > limits.sessions {
+            // A lapsed session counts as the closed session it is.
+            self.sweep_expired();
             let excess = self.sessions.len() - limits.sessions;
-            let mut closed: Vec<usize> = (0..self.sessions.len())
-                .filter(|&i| self.sessions[i].status != SessionStatus::Open)
-                .take(excess)
-                .collect();
-            let open = (0..self.sessions.len())
-                .filter(|&i| self.sessions[i].status == SessionStatus::Open)
-                .take(excess - closed.len());
-            closed.extend(open);
-            closed.sort_unstable();
-            let mut gone = Vec::with_capacity(closed.len());
-            for i in closed.into_iter().rev() {
-                gone.push(self.sessions.remove(i));
-            }
-            for session in gone {
-                if let Some(discount) = session.discount {
-                    self.forget_coupon_if_unused(&discount.coupon_id);
+            let closed = self
+                .sessions
+                .iter()
+                .filter(|s| s.status != SessionStatus::Open)
+                .count()
+                .min(excess);
+            // The oldest `closed` closed sessions go, then the oldest open ones for the rest.
+            let (mut closed_left, mut open_left) = (closed, excess - closed);
+            let mut gone = Vec::new();
+            self.sessions.retain(|s| {
+                let left = if s.status == SessionStatus::Open {
+                    &mut open_left
+                } else {
+                    &mut closed_left
+                };
+                if *left == 0 {
+                    return true;
                 }
+                *left -= 1;
+                if let Some(discount) = &s.discount {
+                    gone.push(discount.coupon_id.clone());
+                }
+                false
+            });
+            for coupon in gone {
+                self.forget_coupon_if_unused(&coupon);
             }
         }
     }
