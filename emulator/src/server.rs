@@ -213,6 +213,7 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
     }
     let params = tree.as_ref().map_or(Value::Null, FormTree::to_json);
     let mut replied = false;
+    let mut checked_params = None;
 
     let outcome = 'outcome: {
         // An unauthenticated request is refused before it can use up a queued fault.
@@ -237,8 +238,9 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
                 answer
             }
             None => {
-                let (answer, executed) = execute_once(store, &request, params_text, &tree);
-                applied = executed && request.method == "POST" && answer.status == 200;
+                let (answer, checked) = execute_once(store, &request, params_text, &tree);
+                applied = checked.is_some() && request.method == "POST" && answer.status == 200;
+                checked_params = checked;
                 answer
             }
         };
@@ -248,7 +250,6 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
         }
     };
 
-    let checked_params = store.checked.take();
     store.record(RecordedRequest {
         method: request.method,
         path: request.path,
@@ -270,14 +271,14 @@ fn process(store: &mut Store, request: ReceivedRequest) -> (Outcome, Option<Dura
     (outcome, delay)
 }
 
-/// Runs the request, or replays the saved answer for its idempotency key. The flag says
-/// whether an operation ran (not a replay, not refused before running).
+/// Runs the request, or replays the saved answer for its idempotency key. The checked params
+/// come back when an operation ran (not a replay, not refused before running).
 fn execute_once(
     store: &mut Store,
     request: &ReceivedRequest,
     params_text: &str,
     tree: &Result<FormTree, ParamError>,
-) -> (Answer, bool) {
+) -> (Answer, Option<Value>) {
     let key = (request.method == "POST")
         .then(|| header_in(&request.headers, "idempotency-key"))
         .flatten();
@@ -302,17 +303,14 @@ fn execute_once(
                 replayed: true,
                 ..Answer::ok(serde_json::from_str(&saved.body).unwrap_or_default())
             },
-            false,
+            None,
         ),
-        Some(_) => (
-            Answer::error(&ErrorAnswer::idempotency_mismatch(key)),
-            false,
-        ),
+        Some(_) => (Answer::error(&ErrorAnswer::idempotency_mismatch(key)), None),
         None => {
-            let (answer, executed) = execute(store, request, tree);
+            let (answer, checked) = execute(store, request, tree);
             // Stripe saves the result of any request that began executing, errors included,
             // except server errors, which a retry may get past.
-            if executed && answer.status < 500 {
+            if checked.is_some() && answer.status < 500 {
                 let saved_at = store.now();
                 store
                     .idempotency_order
@@ -327,7 +325,7 @@ fn execute_once(
                     },
                 );
             }
-            (answer, executed)
+            (answer, checked)
         }
     }
 }
@@ -407,16 +405,16 @@ fn fingerprint(method: &str, path: &str, params: &str) -> String {
 }
 
 /// Routes a request to the store, with its params checked against the facts of its version
-/// first. The flag says whether the operation ran (its result may be saved for idempotent
-/// replay) or was refused before running (parameter errors).
+/// first. The checked params come back when the operation ran (its result may be saved for
+/// idempotent replay); `None` when it was refused before running (parameter errors).
 fn execute(
     store: &mut Store,
     request: &ReceivedRequest,
     tree: &Result<FormTree, ParamError>,
-) -> (Answer, bool) {
+) -> (Answer, Option<Value>) {
     let tree = match tree {
         Ok(tree) => tree,
-        Err(err) => return (Answer::error(&err.clone().into()), false),
+        Err(err) => return (Answer::error(&err.clone().into()), None),
     };
     let segments: Vec<&str> = request.path.trim_start_matches('/').split('/').collect();
     let method = request.method.as_str();
@@ -424,25 +422,24 @@ fn execute(
     if segments.iter().any(|s| s.is_empty()) {
         return (
             Answer::error(&ErrorAnswer::unrecognized_url(method, &request.path)),
-            false,
+            None,
         );
     }
     let Some((operation, id)) = route(method, &segments) else {
         return (
             Answer::error(&ErrorAnswer::unrecognized_url(method, &request.path)),
-            false,
+            None,
         );
     };
     match Shape::of_header(header_in(&request.headers, "stripe-version")) {
         Ok(shape) => store.shape = shape,
-        Err(err) => return (Answer::error(&err), false),
+        Err(err) => return (Answer::error(&err), None),
     }
     let schema = store.shape.facts().params(operation);
     let params = match validate::params(operation, schema, tree) {
         Ok(params) => params,
-        Err(err) => return (Answer::error(&err), false),
+        Err(err) => return (Answer::error(&err), None),
     };
-    store.checked = Some(params.clone());
     let id = id.unwrap_or_default();
     let result = match operation {
         Operation::CreateSession => store.create_session(&params),
@@ -461,10 +458,11 @@ fn execute(
         Operation::RetrievePromotionCode => store.retrieve_promotion_code(id, &params),
         Operation::UpdatePromotionCode => store.update_promotion_code(id, &params),
     };
-    match result {
-        Ok(body) => (Answer::ok(body), true),
-        Err(err) => (Answer::error(&err), true),
-    }
+    let answer = match result {
+        Ok(body) => Answer::ok(body),
+        Err(err) => Answer::error(&err),
+    };
+    (answer, Some(params))
 }
 
 /// The operation a method and path name, with the object id in the path.

@@ -73,8 +73,6 @@ pub(crate) struct Store {
     pub(crate) journal: Vec<RecordedRequest>,
     /// The journal's [`RecordedRequest::weight`], summed.
     pub(crate) journal_weight: usize,
-    /// The checked params of the request being served, for its journal entry.
-    pub(crate) checked: Option<Value>,
     pub(crate) connections: usize,
     pub(crate) webhook_endpoint: Option<super::webhook_delivery::WebhookEndpoint>,
     pub(crate) deliveries: Vec<super::webhook_delivery::WebhookDelivery>,
