@@ -14,7 +14,7 @@ use crate::input::{
     UpdatePromotionCode,
 };
 use crate::session_state::CatalogView;
-use crate::store::{Store, apply_metadata, page_size, paginate};
+use crate::store::{Store, apply_metadata, paginate};
 
 impl Store {
     /// Adds a coupon of checked `terms` under `id`, replacing one of that id.
@@ -182,7 +182,6 @@ impl Store {
     pub(crate) fn list_coupons(&self, params: &Value) -> Result<Value, ErrorAnswer> {
         let p: ListCoupons = input::read(params)?;
         let includes = coupon_includes(&p.page.expand, "data.")?;
-        let limit = page_size(&p.page);
         let newest_first: Vec<&str> = self
             .coupon_order
             .iter()
@@ -194,14 +193,7 @@ impl Store {
             })
             .map(String::as_str)
             .collect();
-        let page = paginate(
-            &newest_first,
-            |id| id,
-            p.page.starting_after.as_deref(),
-            p.page.ending_before.as_deref(),
-            limit,
-            "coupon",
-        )?;
+        let page = paginate(&newest_first, |id| id, &p.page, "coupon")?;
         let data: Vec<Value> = page
             .items
             .iter()
@@ -276,7 +268,6 @@ impl Store {
     pub(crate) fn list_promotion_codes(&self, params: &Value) -> Result<Value, ErrorAnswer> {
         let p: ListPromotionCodes = input::read(params)?;
         let coupon = code_expansion(&p.page.expand, "data.")?;
-        let limit = page_size(&p.page);
         let matching: Vec<&StoredPromotionCode> = self
             .promotion_codes
             .iter()
@@ -292,14 +283,7 @@ impl Store {
             .filter(|c| p.created.as_ref().is_none_or(|f| f.matches(c.created)))
             .filter(|_| p.customer_account.is_none())
             .collect();
-        let page = paginate(
-            &matching,
-            |c| c.id.as_str(),
-            p.page.starting_after.as_deref(),
-            p.page.ending_before.as_deref(),
-            limit,
-            "promotion_code",
-        )?;
+        let page = paginate(&matching, |c| c.id.as_str(), &p.page, "promotion_code")?;
         let data: Vec<Value> = page
             .items
             .iter()

@@ -709,7 +709,6 @@ impl Store {
     pub(crate) fn list_sessions(&mut self, params: &Value) -> Result<Value, ErrorAnswer> {
         let p: ListSessions = input::read(params)?;
         let expand = Expansion::parse(&p.page.expand, "data.")?;
-        let limit = page_size(&p.page);
         self.sweep_expired();
         let matching: Vec<&StoredSession> = self
             .sessions
@@ -735,14 +734,7 @@ impl Store {
                 .all(|f| f.is_none())
             })
             .collect();
-        let page = paginate(
-            &matching,
-            |s| s.id.as_str(),
-            p.page.starting_after.as_deref(),
-            p.page.ending_before.as_deref(),
-            limit,
-            "session",
-        )?;
+        let page = paginate(&matching, |s| s.id.as_str(), &p.page, "session")?;
         let data: Vec<Value> = page
             .items
             .iter()
@@ -773,7 +765,6 @@ impl Store {
                 ));
             }
         }
-        let limit = page_size(&p);
         let i = self.session_index(id)?;
         let session = &self.sessions[i];
         let items = session.line_items_json(self);
@@ -781,9 +772,7 @@ impl Store {
         let page = paginate(
             &refs,
             |v| v["id"].as_str().unwrap_or_default(),
-            p.starting_after.as_deref(),
-            p.ending_before.as_deref(),
-            limit,
+            &p,
             "line item",
         )?;
         Ok(json!({
@@ -817,25 +806,24 @@ pub(crate) fn apply_metadata(target: &mut Vec<(String, String)>, update: &Metada
     }
 }
 
-/// The page size a list asked for (its bounds are the rules'), 10 by default.
-pub(crate) fn page_size(page: &Page) -> usize {
-    page.limit.map_or(10, |n| n as usize)
-}
-
 pub(crate) struct PageOf<'a, T> {
     pub(crate) items: &'a [T],
     pub(crate) has_more: bool,
 }
 
-/// Stripe's cursor pagination over a newest-first list.
+/// Stripe's cursor pagination over a newest-first list: the page `page` asks for (`limit`,
+/// whose bounds are the rules', 10 by default; `starting_after` or `ending_before`).
 pub(crate) fn paginate<'a, T>(
     all: &'a [T],
     id_of: impl Fn(&T) -> &str,
-    starting_after: Option<&str>,
-    ending_before: Option<&str>,
-    limit: usize,
+    page: &Page,
     object: &str,
 ) -> Result<PageOf<'a, T>, ErrorAnswer> {
+    let limit = page.limit.map_or(10, |n| n as usize);
+    let (starting_after, ending_before) = (
+        page.starting_after.as_deref(),
+        page.ending_before.as_deref(),
+    );
     let position = |cursor: &str, param: &str| {
         all.iter()
             .position(|item| id_of(item) == cursor)
