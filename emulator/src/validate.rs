@@ -102,7 +102,13 @@ impl Checker {
                 };
             }
         }
-        let value = match node.kind {
+        // Stripe reads a decimal param as one even where an older SDK typed it as a string.
+        let kind = if node.kind == Kind::String && rules::is_decimal(&at.pattern) {
+            Kind::Decimal
+        } else {
+            node.kind
+        };
+        let value = match kind {
             Kind::Object => self.object(node, tree, at)?,
             Kind::Array => self.array(node, tree, at)?,
             Kind::Map => self.map(node, tree, at)?,
@@ -367,6 +373,20 @@ mod tests {
             message.starts_with("You passed an empty string for 'name'"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_decimal_typed_as_a_string_is_read_as_a_decimal() {
+        let basil = schema(json!({"kind": "object", "props": {
+            "unit_amount_decimal": {"kind": "string", "optional": true}
+        }}));
+        assert_eq!(
+            check(&basil, "unit_amount_decimal=1.5").unwrap(),
+            json!({"unit_amount_decimal": "1.5"})
+        );
+        let (param, message) = check(&basil, "unit_amount_decimal=1.0000000000001").unwrap_err();
+        assert_eq!(param, "unit_amount_decimal");
+        assert!(message.starts_with("Invalid decimal"), "{message}");
     }
 
     #[test]
