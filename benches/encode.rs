@@ -6,9 +6,9 @@
 
 use criterion::{Criterion, criterion_group};
 use std::hint::black_box;
+use stripe_checkout_client::checkout::params::{PriceData, ProductData};
 use stripe_checkout_client::checkout::{
-    CreateSession, LineItem, PermissionOwner, PriceData, ProductData, SessionMode, UiMode,
-    UpdateSession,
+    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::{CouponData, Discount};
 use stripe_checkout_client::{ApiVersion, form};

@@ -150,7 +150,7 @@ macro_rules! extra_setters {
         /// syntax (`beta_feature[display_name]`), `value` as the form value. For
         /// betas and fields this crate does not type yet; a key that collides with what the
         /// typed fields send is refused before sending (see
-        /// [`ExtraParams`](crate::checkout::ExtraParams)).
+        /// [`ExtraParams`](crate::ExtraParams)).
         pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
             self.extra.push(key.into(), value.into());
             self

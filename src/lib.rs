@@ -14,7 +14,9 @@
 //! against Stripe:
 //!
 //! ```
-//! use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
+//! use stripe_checkout_client::checkout::{
+//!     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
+//! };
 //! use stripe_checkout_client::discounts::{self, policies::CartThreshold};
 //! use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 //!
@@ -169,6 +171,7 @@ mod extra;
 pub mod form;
 pub mod ids;
 mod json_path;
+mod list;
 pub mod metadata;
 mod model;
 mod options;
@@ -184,7 +187,7 @@ mod stripe_enum;
 pub mod testing;
 mod transport;
 pub mod version;
-pub mod version_gate;
+mod version_gate;
 pub mod webhook;
 
 pub use clearable::Clearable;
@@ -193,8 +196,12 @@ pub use client::{
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
 pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result};
+pub use extra::ExtraParams;
+pub use list::List;
 pub use options::RequestOptions;
 pub use request::{PendingRequest, ResponseFuture};
+#[doc(inline)]
+pub use resources::{coupons, promotion_codes};
 pub use transport::Method;
 pub use version::ApiVersion;
 pub use version_gate::VersionError;

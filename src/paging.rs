@@ -1,7 +1,7 @@
 //! The rules every list endpoint shares for its cursor pagination: `limit` between 1 and
 //! 100, and at most one of `starting_after` and `ending_before`.
 //!
-//! The list answer itself is [`List`](crate::expand::List); each list params type holds its
+//! The list answer itself is [`List`](crate::List); each list params type holds its
 //! own cursors, typed by the id it pages over.
 
 use crate::error::{Error, Result};

@@ -201,15 +201,12 @@ impl<T> fmt::Debug for PendingRequest<'_, T> {
     }
 }
 
-/// A request to Stripe in flight: what awaiting a [`PendingRequest`] polls.
+/// A request to Stripe in flight: what awaiting a [`PendingRequest`] gives. It resolves to
+/// the decoded answer or the [`Error`], after the retries the client allows.
 ///
-/// The exchange behind it (retries, headers, reading the answer) is one boxed, non-generic
-/// future compiled once in this crate, and the answer is decoded by a function chosen when the
-/// request was made; so a merchant's binary does not compile the retry loop again for each
-/// model (README, "Performance"). The price is one allocation per request.
-///
-/// It is `Send` and borrows only the client, so requests can be joined or spawned with
-/// scoped data.
+/// It is `Send` and borrows only the client, so requests can be joined (`tokio::join!`) or
+/// spawned with scoped data. Dropping it before it resolves cancels the request; a `POST`
+/// that may have reached Stripe is safe to send again with the same idempotency key.
 ///
 /// ```no_run
 /// use stripe_checkout_client::Client;
@@ -226,6 +223,9 @@ impl<T> fmt::Debug for PendingRequest<'_, T> {
 /// ```
 #[must_use = "a request is sent only when its future is awaited"]
 pub struct ResponseFuture<'a, T> {
+    // One boxed, non-generic exchange (retries, headers, reading the answer) compiled once in
+    // this crate, and a decode function chosen per model: a merchant's binary does not compile
+    // the retry loop again for each model. The price is one allocation per request.
     state: State<'a>,
     decode: fn(Answer) -> Result<T>,
 }

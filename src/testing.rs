@@ -18,8 +18,12 @@
 //! flow](crate::discounts).
 //!
 //! ```
-//! use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
-//! use stripe_checkout_client::discounts::{policy_fn, update_discounts, CouponData, Discount, DiscountRequest};
+//! use stripe_checkout_client::checkout::{
+//!     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
+//! };
+//! use stripe_checkout_client::discounts::{
+//!     policy_fn, update_discounts, CouponData, Discount, DiscountRequest,
+//! };
 //! use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 //!
 //! # #[tokio::main(flavor = "current_thread")]

@@ -1,8 +1,8 @@
 //! The `Stripe-Version` header: a dated API version (`2025-03-31.basil`) plus ordered beta
 //! flags, parsed, ordered and rendered.
 //!
-//! This module only models the version; what each version accepts lives in
-//! [`version_gate`](crate::version_gate), and the transport sends the header verbatim on every
+//! This module only models the version; what each version accepts is checked before sending
+//! (a refusal is [`VersionError`](crate::VersionError)), and the transport sends the header verbatim on every
 //! request ([`RequestOptions`](crate::RequestOptions) can override it per request).
 
 use std::cmp::Ordering;
@@ -35,7 +35,8 @@ pub const SERVER_UPDATE_BETA: (&str, &str) = ("checkout_server_update_beta", "v1
 ///
 /// Versions order by [date](Self::date) first, so `2025-03-31.basil < 2026-10-28.endive`;
 /// versions of the same day order by release name, then by flags, which keeps the order total.
-/// What a version accepts is decided by its date alone (see [`version_gate`](crate::version_gate)).
+/// What a version accepts is decided by its date alone: a request that sends a param its
+/// version does not take fails with [`VersionError`](crate::VersionError) before sending.
 ///
 /// ```
 /// use stripe_checkout_client::ApiVersion;
@@ -103,17 +104,6 @@ impl ApiVersion {
     /// is tested against, as the official SDK sends it by default.
     pub fn newest_ga() -> Self {
         Self::known(NEWEST_GA)
-    }
-
-    /// The three versions the crate's tests run every request, answer and emulator scenario
-    /// on: the guide's ([`server_update_beta`](Self::server_update_beta)),
-    /// [`newest_preview`](Self::newest_preview) and [`newest_ga`](Self::newest_ga).
-    pub fn tested() -> [Self; 3] {
-        [
-            Self::server_update_beta(),
-            Self::newest_preview(),
-            Self::newest_ga(),
-        ]
     }
 
     fn known(base: &str) -> Self {
@@ -530,15 +520,12 @@ mod tests {
         assert!(ApiVersion::server_update_beta().is_preview());
         assert!(!ApiVersion::new(BASE_VERSION).unwrap().is_preview());
         assert!(!ApiVersion::newest_ga().is_preview());
-        let tested = ApiVersion::tested().map(|v| v.to_string());
         assert_eq!(
-            tested,
-            [
-                "2025-03-31.basil; checkout_server_update_beta=v1;",
-                NEWEST_PREVIEW,
-                NEWEST_GA
-            ]
+            ApiVersion::server_update_beta().to_string(),
+            "2025-03-31.basil; checkout_server_update_beta=v1;"
         );
+        assert_eq!(ApiVersion::newest_preview().to_string(), NEWEST_PREVIEW);
+        assert_eq!(ApiVersion::newest_ga().to_string(), NEWEST_GA);
     }
 
     #[test]

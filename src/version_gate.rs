@@ -211,7 +211,7 @@ pub(crate) trait VersionGates {
 ///
 /// ```
 /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-/// use stripe_checkout_client::version_gate::VersionGap;
+/// use stripe_checkout_client::error::VersionGap;
 /// use stripe_checkout_client::{ApiVersion, Error};
 ///
 /// let params = CreateSession::new(SessionMode::Payment).payment_method_types(["card"]);

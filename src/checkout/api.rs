@@ -18,8 +18,8 @@ use super::{
 };
 use crate::client::Client;
 use crate::error::Result;
-use crate::expand::List;
 use crate::ids::CheckoutSessionId;
+use crate::list::List;
 use crate::options::{RequestOptions, option_setters};
 use crate::request::PendingRequest;
 use crate::transport::{Answer, Method};
@@ -50,7 +50,9 @@ impl Client {
 ///
 /// ```no_run
 /// use stripe_checkout_client::Client;
-/// use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession};
+/// use stripe_checkout_client::checkout::{
+///     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
+/// };
 /// use stripe_checkout_client::discounts::{CouponData, Discount};
 /// # async fn run() -> stripe_checkout_client::Result<()> {
 /// let client = Client::new("sk_test_123")?;

@@ -13,7 +13,7 @@ use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 
 use super::update::run;
-use super::{DiscountPolicy, DiscountRequest, RequestError, ServerUpdateResponse};
+use super::{BodyError, DiscountPolicy, DiscountRequest, ServerUpdateResponse};
 use crate::client::Client;
 use crate::options::{RequestOptions, option_setters};
 
@@ -41,11 +41,11 @@ use crate::options::{RequestOptions, option_setters};
 ///     (answer.status, answer.body)
 /// }
 /// ```
-pub fn handle<'a, P>(client: &'a Client, body: &[u8], policy: &'a P) -> Handle<'a>
+pub fn handle<'a, P>(client: &'a Client, body: &[u8], policy: &'a P) -> PendingEndpointResponse<'a>
 where
     P: DiscountPolicy + ?Sized,
 {
-    Handle {
+    PendingEndpointResponse {
         client,
         request: DiscountRequest::from_json(body),
         policy: Box::new(policy),
@@ -56,20 +56,20 @@ where
 /// One endpoint call, not started yet: made by [`handle`]. Chain request options on it, then
 /// `.await` it for the [`EndpointResponse`].
 #[must_use = "the endpoint runs only when it is awaited"]
-pub struct Handle<'a> {
+pub struct PendingEndpointResponse<'a> {
     client: &'a Client,
-    request: Result<DiscountRequest, RequestError>,
+    request: Result<DiscountRequest, BodyError>,
     policy: Box<dyn DiscountPolicy + 'a>,
     options: RequestOptions,
 }
 
-impl Handle<'_> {
+impl PendingEndpointResponse<'_> {
     option_setters!();
 }
 
-impl fmt::Debug for Handle<'_> {
+impl fmt::Debug for PendingEndpointResponse<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Handle")
+        f.debug_struct("PendingEndpointResponse")
             .field(
                 "session",
                 &self.request.as_ref().ok().map(|r| &r.checkout_session_id),
@@ -79,7 +79,7 @@ impl fmt::Debug for Handle<'_> {
     }
 }
 
-impl<'a> IntoFuture for Handle<'a> {
+impl<'a> IntoFuture for PendingEndpointResponse<'a> {
     type Output = EndpointResponse;
     type IntoFuture = Pin<Box<dyn Future<Output = EndpointResponse> + Send + 'a>>;
 
@@ -88,7 +88,7 @@ impl<'a> IntoFuture for Handle<'a> {
     }
 }
 
-async fn respond(handle: Handle<'_>) -> EndpointResponse {
+async fn respond(handle: PendingEndpointResponse<'_>) -> EndpointResponse {
     let request = match handle.request {
         Ok(request) => request,
         // The conversion logs what was wrong with the body.

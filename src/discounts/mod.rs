@@ -1,15 +1,15 @@
 //! Discounts: the server side of Stripe's "dynamically update discounts" flow, and the
-//! coupon, promotion code and discount types it works with.
+//! discount types it works with. Back to [the flow](crate#the-flow-end-to-end).
 //!
 //! What lives here: the browser's request ([`DiscountRequest`]), your rules
 //! ([`DiscountPolicy`], [`Rejection`], [`policy_fn`]), the flow that applies them
 //! ([`update_discounts`], [`UpdateOutcome`], [`UpdateError`]), the whole endpoint in one call
 //! ([`handle`], [`EndpointResponse`]), the answer the front end expects
-//! ([`ServerUpdateResponse`]) and ready-made rules ([`policies`]). The parameters that put a
-//! discount on a session ([`Discount`], [`CouponData`]) and Stripe's objects ([`Coupon`],
-//! [`PromotionCode`], [`AppliedDiscount`]) are re-exported here from the crate's shared
-//! models. Creating sessions and the other Checkout operations live in
-//! [`checkout`](crate::checkout).
+//! ([`ServerUpdateResponse`]) and ready-made rules ([`policies`]); the parameter that puts a
+//! discount on a session ([`Discount`], [`CouponData`]) and the discount a session answers
+//! ([`AppliedDiscount`], [`DiscountSource`]). Creating sessions and the other Checkout
+//! operations live in [`checkout`](crate::checkout); the coupons and promotion codes in your
+//! account in [`coupons`](crate::coupons) and [`promotion_codes`](crate::promotion_codes).
 //!
 //! # The flow
 //!
@@ -139,12 +139,7 @@ mod response;
 mod update;
 
 pub use crate::resources::{
-    AppliedDiscount, CodeCurrencyMinimum, CodeRestrictions, Coupon, CouponAppliesTo,
-    CouponCurrencyAmount, CouponCurrencyOption, CouponData, CouponDuration, CouponProducts,
-    CouponScript, CouponType, Coupons, CreateCoupon, CreatePromotionCode, DeletedCoupon, Discount,
-    DiscountSource, DiscountSourceType, ListCoupons, ListPromotionCodes, Promotion, PromotionCode,
-    PromotionCodeCurrencyOption, PromotionCodeRestrictions, PromotionCodes, UpdateCoupon,
-    UpdatePromotionCode,
+    AppliedDiscount, CouponData, Discount, DiscountSource, DiscountSourceType,
 };
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.

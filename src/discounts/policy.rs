@@ -25,7 +25,9 @@ use crate::checkout::CheckoutSession;
 /// ```
 /// use stripe_checkout_client::discounts::async_trait;
 /// use stripe_checkout_client::checkout::CheckoutSession;
-/// use stripe_checkout_client::discounts::{CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection};
+/// use stripe_checkout_client::discounts::{
+///     CouponData, Discount, DiscountPolicy, DiscountRequest, Rejection,
+/// };
 ///
 /// /// 5.00 off for anyone who asks, in the session's currency.
 /// struct FiveOff;

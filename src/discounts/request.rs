@@ -37,7 +37,7 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 ///
 /// let removal = DiscountRequest::from_json(br#"{"checkout_session_id":"cs_test_1","discounts":""}"#)?;
 /// assert!(removal.is_removal());
-/// # Ok::<(), stripe_checkout_client::discounts::RequestError>(())
+/// # Ok::<(), stripe_checkout_client::discounts::BodyError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -92,21 +92,20 @@ impl DiscountRequest {
     /// Parses and bounds-checks a request body.
     ///
     /// # Errors
-    /// [`RequestError`] for a body over [`MAX_BODY_BYTES`], malformed JSON, a missing or
+    /// [`BodyError`] for a body over [`MAX_BODY_BYTES`], malformed JSON, a missing or
     /// malformed session id, more than [`MAX_REQUESTED_DISCOUNTS`] entries, an entry that is
     /// not exactly one of `coupon`/`promotion_code`/`code`, or a code that is empty, longer
     /// than [`MAX_CODE_LEN`] or not printable.
-    pub fn from_json(body: &[u8]) -> Result<Self, RequestError> {
+    pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
         if body.len() > MAX_BODY_BYTES {
-            return Err(RequestError::TooLarge {
+            return Err(BodyError::TooLarge {
                 limit: MAX_BODY_BYTES,
             });
         }
-        let raw: RawRequest =
-            serde_json::from_slice(body).map_err(|e| RequestError::Malformed {
-                path: json_path::error_path(body, &e),
-                message: e.to_string(),
-            })?;
+        let raw: RawRequest = serde_json::from_slice(body).map_err(|e| BodyError::Malformed {
+            path: json_path::error_path(body, &e),
+            message: e.to_string(),
+        })?;
         raw.check()
     }
 
@@ -120,7 +119,7 @@ impl DiscountRequest {
 /// for the browser.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum RequestError {
+pub enum BodyError {
     /// The body is larger than the limit.
     #[error("request body exceeds {limit} bytes")]
     TooLarge {
@@ -197,8 +196,8 @@ struct RawEntry {
 }
 
 impl RawRequest {
-    fn check(self) -> Result<DiscountRequest, RequestError> {
-        let invalid = |field: &str, reason| RequestError::InvalidField {
+    fn check(self) -> Result<DiscountRequest, BodyError> {
+        let invalid = |field: &str, reason| BodyError::InvalidField {
             field: field.to_owned(),
             reason,
         };
@@ -272,7 +271,7 @@ fn invisible(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn parse(body: &str) -> Result<DiscountRequest, RequestError> {
+    fn parse(body: &str) -> Result<DiscountRequest, BodyError> {
         DiscountRequest::from_json(body.as_bytes())
     }
 
@@ -313,7 +312,7 @@ mod tests {
     #[test]
     fn rejects_bad_bodies_with_the_field() {
         let field = |body: &str| match parse(body) {
-            Err(RequestError::InvalidField { field, .. }) => field,
+            Err(BodyError::InvalidField { field, .. }) => field,
             other => panic!("{body}: {other:?}"),
         };
         assert_eq!(field(r#"{}"#), "checkout_session_id");
@@ -362,14 +361,14 @@ mod tests {
             parse(
                 r#"{"checkout_session_id":"cs_1","discounts":[{"coupon":"a","percent_off":100}]}"#
             ),
-            Err(RequestError::Malformed { .. })
+            Err(BodyError::Malformed { .. })
         ));
     }
 
     #[test]
     fn malformed_entries_are_named_by_their_path() {
         let malformed = |body: &str| match parse(body) {
-            Err(RequestError::Malformed { path, message }) => (path, message),
+            Err(BodyError::Malformed { path, message }) => (path, message),
             other => panic!("{body}: {other:?}"),
         };
         let (path, message) =
@@ -403,7 +402,7 @@ mod tests {
         assert!(parse(&body(&"€".repeat(201))).is_err());
         for hidden in ["A\u{202E}B", "\u{200B}SAVE", "SAVE\u{FEFF}", "A\tB"] {
             match parse(&body(hidden)) {
-                Err(RequestError::InvalidField { field, .. }) => assert_eq!(field, "discounts[0]"),
+                Err(BodyError::InvalidField { field, .. }) => assert_eq!(field, "discounts[0]"),
                 other => panic!("{hidden:?}: {other:?}"),
             }
         }
@@ -413,7 +412,7 @@ mod tests {
     fn rejects_malformed_and_oversized_bodies() {
         for body in ["", "[]", "null", "{", r#"{"checkout_session_id":1}"#] {
             assert!(
-                matches!(parse(body), Err(RequestError::Malformed { .. })),
+                matches!(parse(body), Err(BodyError::Malformed { .. })),
                 "{body}"
             );
         }
@@ -426,7 +425,7 @@ mod tests {
         let big = vec![b' '; MAX_BODY_BYTES + 1];
         assert_eq!(
             DiscountRequest::from_json(&big),
-            Err(RequestError::TooLarge {
+            Err(BodyError::TooLarge {
                 limit: MAX_BODY_BYTES
             })
         );

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{RequestError, UpdateError, UpdateOutcome};
+use super::{BodyError, UpdateError, UpdateOutcome};
 
 /// Shown when a policy rejects a request without a message of its own (the guide's wording).
 pub const INVALID_DISCOUNTS_MESSAGE: &str =
@@ -100,11 +100,11 @@ impl From<&UpdateError> for ServerUpdateResponse {
     }
 }
 
-impl From<&RequestError> for ServerUpdateResponse {
+impl From<&BodyError> for ServerUpdateResponse {
     /// [`INVALID_DISCOUNTS_MESSAGE`] for a body that is not an acceptable
     /// [`DiscountRequest`](super::DiscountRequest); what was wrong with it is logged, never
     /// returned.
-    fn from(err: &RequestError) -> Self {
+    fn from(err: &BodyError) -> Self {
         tracing::info!(error = %err, "discount request refused before reaching Stripe");
         Self::error(INVALID_DISCOUNTS_MESSAGE)
     }

@@ -308,7 +308,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::resources::CouponDuration;
+    use crate::coupons::CouponDuration;
 
     #[test]
     fn a_pending_flow_shows_its_session_and_options_not_its_policy() {

@@ -2,12 +2,12 @@
 //! ([`AppliedDiscount`]). The request parameter that asks for a discount is
 //! [`Discount`](super::discount_param::Discount), in its own file.
 
-use super::coupon::{Coupon, DiscountSource};
-use super::customer::Customer;
-use super::promotion_code::PromotionCode;
 use crate::expand::{Expandable, Object};
 use crate::ids::CheckoutSessionId;
 use crate::model::{stream_direct, stream_model};
+use crate::resources::customer::Customer;
+use crate::resources::promotion_codes::PromotionCode;
+use crate::resources::{Coupon, DiscountSource};
 
 fn discount_object() -> String {
     "discount".to_owned()
@@ -113,7 +113,9 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::resources::{CouponDuration, DiscountSourceType, PromotionCodeRestrictions};
+    use crate::coupons::CouponDuration;
+    use crate::promotion_codes::PromotionCodeRestrictions;
+    use crate::resources::DiscountSourceType;
 
     const COUPON: &str = include_str!("../../tests/fixtures/coupon.json");
     const PROMOTION_CODE: &str = include_str!("../../tests/fixtures/promotion_code.json");

@@ -8,11 +8,11 @@
 use serde::Deserialize;
 use serde::Serialize;
 
-use super::coupon::CouponDuration;
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{CouponId, PromotionCodeId};
 use crate::metadata::{Metadata, metadata_setter};
+use crate::resources::coupons::CouponDuration;
 
 /// One entry of a session's `discounts`: an existing coupon, a promotion code, or an inline
 /// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
@@ -167,7 +167,8 @@ encoded_struct! {
     /// first, then `amount_off` and `currency`.
     ///
     /// ```
-    /// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// use stripe_checkout_client::coupons::CouponDuration;
     ///
     /// let fixed = CouponData::amount_off(2000, "usd").name("Customer Discount");
     /// assert_eq!(fixed.amount_off, Some(2000));
@@ -270,7 +271,8 @@ impl CouponData {
     /// [`repeating`](Self::repeating).
     ///
     /// ```
-    /// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// use stripe_checkout_client::coupons::CouponDuration;
     /// let c = CouponData::percent_off(5.0).duration(CouponDuration::Forever);
     /// assert_eq!(c.duration, Some(CouponDuration::Forever));
     /// ```
@@ -294,7 +296,8 @@ impl CouponData {
     /// Shorthand for `.duration(CouponDuration::Repeating).duration_in_months(months)`.
     ///
     /// ```
-    /// use stripe_checkout_client::discounts::{CouponData, CouponDuration};
+    /// use stripe_checkout_client::discounts::CouponData;
+    /// use stripe_checkout_client::coupons::CouponDuration;
     /// let c = CouponData::amount_off(500, "eur").repeating(3);
     /// assert_eq!((c.duration, c.duration_in_months), (Some(CouponDuration::Repeating), Some(3)));
     /// ```

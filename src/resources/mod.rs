@@ -4,37 +4,24 @@
 //!
 //! They live here, below both [`checkout`](crate::checkout) (whose session carries them) and
 //! [`discounts`](crate::discounts) (whose flow computes them), so neither imports the other's
-//! models. The module is private: the types are re-exported where users look for them,
-//! `discounts::{Coupon, Discount, …}` and `checkout::Customer`.
+//! models. The module is private: users reach [`coupons`](crate::coupons) and
+//! [`promotion_codes`](crate::promotion_codes) at the crate's root, the discount types in
+//! [`discounts`](crate::discounts) and the customer in
+//! [`checkout::objects`](crate::checkout::objects).
 
 mod applied_discount;
-mod coupon;
-mod coupon_params;
-mod coupons;
+pub mod coupons;
 mod customer;
 mod discount;
-mod promotion_code;
-mod promotion_code_params;
-mod promotion_codes;
+pub mod promotion_codes;
 
 pub use applied_discount::AppliedDiscount;
-pub use coupon::{
-    Coupon, CouponAppliesTo, CouponCurrencyOption, CouponDuration, CouponScript, CouponType,
-    DiscountSource, DiscountSourceType,
-};
-pub use coupon_params::{
-    CouponCurrencyAmount, CouponProducts, CreateCoupon, ListCoupons, UpdateCoupon,
-};
-pub use coupons::{Coupons, DeletedCoupon};
+pub use coupons::Coupon;
+pub use coupons::coupon::{DiscountSource, DiscountSourceType};
 pub use customer::{Customer, PostalAddress, TaxExempt};
 pub(crate) use discount::check_currency;
 pub use discount::{CouponData, Discount};
-pub use promotion_code::{PromotionCode, PromotionCodeCurrencyOption, PromotionCodeRestrictions};
-pub use promotion_code_params::{
-    CodeCurrencyMinimum, CodeRestrictions, CreatePromotionCode, ListPromotionCodes, Promotion,
-    UpdatePromotionCode,
-};
-pub use promotion_codes::PromotionCodes;
+pub use promotion_codes::PromotionCode;
 
 #[cfg(test)]
 mod tests {

@@ -4,10 +4,13 @@
 //! also check the emulator's journal is empty.
 
 use serde_json::json;
+use stripe_checkout_client::checkout::enums::RecurringInterval;
+use stripe_checkout_client::checkout::params::{
+    AdjustableQuantity, PriceData, ProductData, Recurring, ShippingOption, ShippingRateData,
+};
 use stripe_checkout_client::checkout::{
-    AdjustableQuantity, CreateSession, LineItem, ListLineItems, ListSessions, PriceData,
-    ProductData, Recurring, RecurringInterval, SessionMode, ShippingOption, ShippingRateData,
-    UpdateLineItem, UpdateSession,
+    CreateSession, LineItem, ListLineItems, ListSessions, SessionMode, UpdateLineItem,
+    UpdateSession,
 };
 use stripe_checkout_client::discounts::{
     CouponData, Discount, INVALID_DISCOUNTS_MESSAGE, MAX_BODY_BYTES,

@@ -2,10 +2,9 @@
 //! requests they send against wiremock, and the rules refused before sending.
 
 use serde_json::{Value, json};
-use stripe_checkout_client::discounts::{
-    CouponDuration, CreateCoupon, CreatePromotionCode, ListCoupons, UpdateCoupon,
-};
+use stripe_checkout_client::coupons::{CouponDuration, CreateCoupon, ListCoupons, UpdateCoupon};
 use stripe_checkout_client::ids::CouponId;
+use stripe_checkout_client::promotion_codes::CreatePromotionCode;
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{Error, Method};
 use wiremock::matchers::{method, path};

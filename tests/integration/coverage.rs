@@ -20,12 +20,14 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
+use stripe_checkout_client::checkout::objects::Price;
 use stripe_checkout_client::checkout::{
-    CheckoutSession, CreateSession, ListLineItems, ListSessions, Price, SessionLineItem,
-    UpdateSession,
+    CheckoutSession, CreateSession, ListLineItems, ListSessions, SessionLineItem, UpdateSession,
 };
-use stripe_checkout_client::discounts::{AppliedDiscount, Coupon, PromotionCode};
+use stripe_checkout_client::coupons::Coupon;
+use stripe_checkout_client::discounts::AppliedDiscount;
 use stripe_checkout_client::form;
+use stripe_checkout_client::promotion_codes::PromotionCode;
 
 use crate::leaf_sample::{leaf_params, object_sample, prune, segments};
 

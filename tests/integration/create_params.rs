@@ -3,24 +3,31 @@
 //! the local rules (each naming its param, with nothing sent) and the emulator taking them.
 
 use stripe_checkout_client::Error;
-use stripe_checkout_client::checkout::{
-    AdaptivePricing, AfterExpiration, AllowRedisplay, BillingMode, BillingModeType, CaptureMethod,
-    ConsentCollection, CreateSession, CustomField, CustomFieldDropdown, CustomFieldLabel,
-    CustomFieldLabelType, CustomFieldOption, CustomFieldTextOptions, CustomFieldType, CustomText,
-    CustomTextMessage, CustomerCreation, CustomerUpdate, CustomerUpdateBehavior, InvoiceCreation,
-    InvoiceCustomField, InvoiceData, InvoiceIssuer, IssuerType, LineItem, MissingPaymentMethod,
-    PaymentIntentData, PaymentMethodCollection, PaymentShipping, PermissionOwner, Permissions,
-    PermissionsUpdate, PromotionsConsent, Recovery, ReuseAgreement, ReuseAgreementPosition,
-    SavedPaymentMethodChoice, SavedPaymentMethodOptions, SessionMode, SetupFutureUsage,
-    SetupIntentData, ShippingAddress, SubmitType, SubscriptionData, TaxIdCollection,
-    TaxIdRequirement, TermsOfServiceConsent, TrialEndBehavior, TrialSettings, UiMode,
+use stripe_checkout_client::checkout::enums::{
+    AllowRedisplay, BillingModeType, CaptureMethod, CustomFieldLabelType, CustomFieldType,
+    CustomerCreation, CustomerUpdateBehavior, IssuerType, MissingPaymentMethod,
+    PaymentMethodCollection, PromotionsConsent, ReuseAgreementPosition, SavedPaymentMethodChoice,
+    SetupFutureUsage, SubmitType, TaxIdRequirement, TermsOfServiceConsent,
+};
+use stripe_checkout_client::checkout::enums::{
+    BorderStyle, BrandingImageType, FontFamily, LinkDisplay, OriginContext, ThreeDSecureRequest,
+};
+use stripe_checkout_client::checkout::params::{
+    AdaptivePricing, AfterExpiration, BillingMode, ConsentCollection, CustomField,
+    CustomFieldDropdown, CustomFieldLabel, CustomFieldOption, CustomFieldTextOptions, CustomText,
+    CustomTextMessage, CustomerUpdate, InvoiceCreation, InvoiceCustomField, InvoiceData,
+    InvoiceIssuer, PaymentIntentData, PaymentShipping, Permissions, PermissionsUpdate, Recovery,
+    ReuseAgreement, SavedPaymentMethodOptions, SetupIntentData, ShippingAddress, SubscriptionData,
+    TaxIdCollection, TrialEndBehavior, TrialSettings,
+};
+use stripe_checkout_client::checkout::params::{
+    AutomaticTax, BrandingImage, BrandingSettings, CardOptions, LinkWalletOptions, ManagedPayments,
+    NameCollection, NameField, OptionalItem, OptionalItemQuantity, PaymentMethodOptions,
+    PixOptions, PriceData, ProductData, ProductTaxDetails, ShippingOption, SwishOptions,
+    VoucherOptions, WalletOptions,
 };
 use stripe_checkout_client::checkout::{
-    AutomaticTax, BorderStyle, BrandingImage, BrandingImageType, BrandingSettings, CardOptions,
-    FontFamily, LinkDisplay, LinkWalletOptions, ManagedPayments, NameCollection, NameField,
-    OptionalItem, OptionalItemQuantity, OriginContext, PaymentMethodOptions, PixOptions, PriceData,
-    ProductData, ProductTaxDetails, ShippingOption, SwishOptions, ThreeDSecureRequest,
-    VoucherOptions, WalletOptions,
+    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
 use stripe_checkout_client::form;
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
@@ -214,7 +221,7 @@ fn the_page_look_items_and_newer_options_send_their_pairs() {
         )
         .automatic_tax(
             AutomaticTax::new(true).liability(
-                stripe_checkout_client::checkout::InvoiceIssuer::new(IssuerType::Account)
+                stripe_checkout_client::checkout::params::InvoiceIssuer::new(IssuerType::Account)
                     .account("acct_1"),
             ),
         )
@@ -481,12 +488,15 @@ async fn the_emulator_takes_the_new_params() {
 
 #[test]
 fn update_and_list_params_beyond_discounts_send_their_pairs() {
-    use stripe_checkout_client::checkout::{
-        CurrencyAmount, DeliveryBound, DeliveryEstimate, DeliveryUnit, ListSessions,
-        PendingInvoiceItemInterval, ShippingRateData, TaxBehavior, UpdateAutomaticTax,
-        UpdateInvoiceCreation, UpdateInvoiceData, UpdateLineItem, UpdatePaymentIntentData,
-        UpdateSession, UpdateSubscriptionData,
+    use stripe_checkout_client::checkout::enums::{DeliveryUnit, TaxBehavior};
+    use stripe_checkout_client::checkout::objects::{
+        CurrencyAmount, DeliveryBound, DeliveryEstimate,
     };
+    use stripe_checkout_client::checkout::params::{
+        PendingInvoiceItemInterval, ShippingRateData, UpdateAutomaticTax, UpdateInvoiceCreation,
+        UpdateInvoiceData, UpdatePaymentIntentData, UpdateSubscriptionData,
+    };
+    use stripe_checkout_client::checkout::{ListSessions, UpdateLineItem, UpdateSession};
     let rate = ShippingRateData::fixed_amount("Express", 1500, "usd")
         .delivery_estimate(
             DeliveryEstimate::new().maximum(DeliveryBound::new(DeliveryUnit::BusinessDay, 3)),
@@ -507,7 +517,7 @@ fn update_and_list_params_beyond_discounts_send_their_pairs() {
             UpdateSubscriptionData::new()
                 .trial_period_days(7)
                 .pending_invoice_item_interval(PendingInvoiceItemInterval::new(
-                    stripe_checkout_client::checkout::BillingInterval::Month,
+                    stripe_checkout_client::checkout::enums::BillingInterval::Month,
                 )),
         )
         .payment_intent_data(UpdatePaymentIntentData::new().description("Order 42"))
@@ -568,10 +578,11 @@ fn update_and_list_params_beyond_discounts_send_their_pairs() {
 
 #[tokio::test]
 async fn update_rules_name_the_param_and_send_nothing() {
-    use stripe_checkout_client::checkout::{
-        CurrencyAmount, ListSessions, PriceData, ShippingRateData, UpdateLineItem,
-        UpdatePaymentIntentData, UpdateSession,
+    use stripe_checkout_client::checkout::objects::CurrencyAmount;
+    use stripe_checkout_client::checkout::params::{
+        PriceData, ShippingRateData, UpdatePaymentIntentData,
     };
+    use stripe_checkout_client::checkout::{ListSessions, UpdateLineItem, UpdateSession};
     let fake = FakeStripe::start().await;
     let client = fake.client();
     let sessions = client.checkout_sessions();

@@ -6,10 +6,12 @@ use std::time::Duration;
 
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
+use stripe_checkout_client::checkout::params::{
+    Address, CollectedInformation, Permissions, PriceData, ProductData, ShippingDetails,
+};
 use stripe_checkout_client::checkout::{
-    Address, CollectedInformation, CreateSession, LineItem, ListLineItems, ListSessions,
-    PaymentStatus, PermissionOwner, Permissions, PriceData, ProductData, SessionMode,
-    SessionStatus, ShippingDetails, UiMode, UpdateSession,
+    CreateSession, LineItem, ListLineItems, ListSessions, PaymentStatus, PermissionOwner,
+    SessionMode, SessionStatus, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
@@ -1168,7 +1170,7 @@ async fn an_expanded_coupon_is_judged_at_the_emulators_time() {
     client
         .coupons()
         .create(
-            &stripe_checkout_client::discounts::CreateCoupon::percent_off(10.0)
+            &stripe_checkout_client::coupons::CreateCoupon::percent_off(10.0)
                 .id("SOON")
                 .redeem_by(start + 60),
         )
@@ -1406,7 +1408,7 @@ async fn an_empty_metadata_value_removes_only_its_key() {
 /// Listing by creation time: an exact time, each bound alone at its edge, and bounds together.
 #[tokio::test]
 async fn lists_filter_by_creation_time() {
-    use stripe_checkout_client::checkout::RangeQuery;
+    use stripe_checkout_client::checkout::params::RangeQuery;
 
     let fake = fake_with_catalog().await;
     let client = fake.client();

@@ -47,7 +47,7 @@ async fn the_demo_seed_loads_its_catalog() {
     assert_eq!(caps.applies_to.unwrap().products, ["prod_demo_cap"]);
     let codes = client
         .promotion_codes()
-        .list(&stripe_checkout_client::discounts::ListPromotionCodes::new())
+        .list(&stripe_checkout_client::promotion_codes::ListPromotionCodes::new())
         .await
         .unwrap();
     let mut texts: Vec<String> = codes.data.into_iter().filter_map(|c| c.code).collect();
@@ -285,7 +285,7 @@ async fn each_kind_of_fault_is_queued_over_http_for_its_method() {
 
     queue(json!({"drop_connection": true, "method": "post", "path": "/v1/coupons"})).await;
     assert!(coupons.retrieve(&quarter).await.is_ok(), "a GET passes");
-    let five = stripe_checkout_client::discounts::CreateCoupon::percent_off(5.0);
+    let five = stripe_checkout_client::coupons::CreateCoupon::percent_off(5.0);
     match coupons.create(&five).await {
         Err(stripe_checkout_client::Error::Connection { .. }) => {}
         other => panic!("a dropped connection, got {other:?}"),

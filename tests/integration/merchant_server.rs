@@ -444,7 +444,7 @@ async fn a_malformed_status_query_gets_the_contract() {
 /// loyalty discount, and refuses a code Stripe would refuse with its reason, sending nothing.
 #[tokio::test]
 async fn the_code_box_applies_the_better_offer_and_explains_refusals() {
-    use stripe_checkout_client::discounts::CreatePromotionCode;
+    use stripe_checkout_client::promotion_codes::CreatePromotionCode;
 
     let h = Harness::start().await;
     h.fake

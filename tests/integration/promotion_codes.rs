@@ -3,10 +3,10 @@
 //! on endive; and the requests they send, against wiremock.
 
 use serde_json::json;
-use stripe_checkout_client::discounts::{
+use stripe_checkout_client::ids::PromotionCodeId;
+use stripe_checkout_client::promotion_codes::{
     CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode,
 };
-use stripe_checkout_client::ids::PromotionCodeId;
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{ApiVersion, Client, Error};
 use wiremock::matchers::{method, path};
@@ -82,17 +82,18 @@ async fn codes_are_retrieved_updated_and_listed_on_every_version() {
             gold.id.to_string(),
             old.id.to_string(),
         );
-        let ids = |list: &[stripe_checkout_client::discounts::PromotionCode]| -> Vec<&String> {
-            list.iter()
-                .map(|c| c.id.as_str())
-                .map(|id| {
-                    [&summer_id, &gold_id, &old_id]
-                        .into_iter()
-                        .find(|known| *known == id)
-                        .unwrap()
-                })
-                .collect()
-        };
+        let ids =
+            |list: &[stripe_checkout_client::promotion_codes::PromotionCode]| -> Vec<&String> {
+                list.iter()
+                    .map(|c| c.id.as_str())
+                    .map(|id| {
+                        [&summer_id, &gold_id, &old_id]
+                            .into_iter()
+                            .find(|known| *known == id)
+                            .unwrap()
+                    })
+                    .collect()
+            };
 
         let all = codes.list(&ListPromotionCodes::new()).await.unwrap();
         assert_eq!(

@@ -3,8 +3,9 @@
 
 use proptest::prelude::*;
 use serde_json::Value;
+use stripe_checkout_client::checkout::params::{PriceData, ProductData};
 use stripe_checkout_client::checkout::{
-    CheckoutSession, CreateSession, LineItem, PriceData, ProductData, SessionMode, UpdateSession,
+    CheckoutSession, CreateSession, LineItem, SessionMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::{CouponData, Discount};
 use stripe_checkout_client::form;

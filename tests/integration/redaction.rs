@@ -76,7 +76,7 @@ fn a_pending_endpoint_call_shows_its_session_not_its_body() {
     let handle = discounts::handle(&client, body, &policy).idempotency_key("order-7");
     let shown = format!("{handle:?}");
     assert_no_key(&shown);
-    for part in ["Handle", "cs_test_7", "order-7"] {
+    for part in ["PendingEndpointResponse", "cs_test_7", "order-7"] {
         assert!(shown.contains(part), "{part} in {shown}");
     }
     assert!(!shown.contains("ada@example.com"), "{shown}");

@@ -10,14 +10,16 @@ use std::time::Duration;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
+use stripe_checkout_client::coupons::CreateCoupon;
 use stripe_checkout_client::discounts::policies::{
     BestForCustomer, CodeRefusal, FirstMatch, FixedClock, LoyaltyTiers, Reward, TypedCodes,
 };
 use stripe_checkout_client::discounts::{
-    CreateCoupon, CreatePromotionCode, Discount, DiscountPolicy, DiscountRequest,
-    RequestedDiscount, ServerUpdateResponse, UpdateError, update_discounts,
+    Discount, DiscountPolicy, DiscountRequest, RequestedDiscount, ServerUpdateResponse,
+    UpdateError, update_discounts,
 };
 use stripe_checkout_client::ids::{CheckoutSessionId, PromotionCodeId};
+use stripe_checkout_client::promotion_codes::CreatePromotionCode;
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{ApiVersion, Client};
 
@@ -286,7 +288,7 @@ async fn with_code(
     client: &Client,
     coupon: &CreateCoupon,
     code: CreatePromotionCode,
-) -> stripe_checkout_client::discounts::PromotionCode {
+) -> stripe_checkout_client::promotion_codes::PromotionCode {
     client.coupons().create(coupon).await.unwrap();
     client.promotion_codes().create(&code).await.unwrap()
 }
@@ -431,7 +433,9 @@ async fn each_rule_refuses_its_code_and_a_good_code_applies() {
 }
 
 /// `FIRST`, a code for first orders only, on the coupon `PROMO`.
-async fn first_order_code(client: &Client) -> stripe_checkout_client::discounts::PromotionCode {
+async fn first_order_code(
+    client: &Client,
+) -> stripe_checkout_client::promotion_codes::PromotionCode {
     client
         .promotion_codes()
         .create(

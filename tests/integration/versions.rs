@@ -8,11 +8,11 @@ use stripe_checkout_client::checkout::{
     CheckoutSession, CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
 };
 use stripe_checkout_client::discounts::{
-    CouponData, CreatePromotionCode, Discount, DiscountRequest, PromotionCode, policy_fn,
-    update_discounts,
+    CouponData, Discount, DiscountRequest, policy_fn, update_discounts,
 };
+use stripe_checkout_client::error::VersionGap;
+use stripe_checkout_client::promotion_codes::{CreatePromotionCode, PromotionCode};
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
-use stripe_checkout_client::version_gate::VersionGap;
 use stripe_checkout_client::{ApiVersion, Client, Error, Method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -236,7 +236,8 @@ async fn update_time_features_follow_the_version() {
         "{err}"
     );
     let intent = UpdateSession::new().payment_intent_data(
-        stripe_checkout_client::checkout::UpdatePaymentIntentData::new().description("Order 42"),
+        stripe_checkout_client::checkout::params::UpdatePaymentIntentData::new()
+            .description("Order 42"),
     );
     let guide_client = client_on(&fake, guide());
     let guide_session = guide_client

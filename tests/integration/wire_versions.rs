@@ -9,12 +9,13 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use stripe_checkout_client::checkout::params::UpdatePaymentIntentData;
 use stripe_checkout_client::checkout::{
-    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdatePaymentIntentData,
-    UpdateSession,
+    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode, UpdateSession,
 };
-use stripe_checkout_client::discounts::{CouponData, CreatePromotionCode, Discount};
+use stripe_checkout_client::discounts::{CouponData, Discount};
 use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::promotion_codes::CreatePromotionCode;
 use stripe_checkout_client::{ApiVersion, Client, Error};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};

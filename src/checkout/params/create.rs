@@ -43,7 +43,9 @@ encoded_struct! {
     /// recorded requests exactly.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, LineItem, PermissionOwner, SessionMode, UiMode};
+    /// use stripe_checkout_client::checkout::{
+    ///     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
+    /// };
     /// use stripe_checkout_client::{form, ApiVersion};
     ///
     /// let params = CreateSession::new(SessionMode::Payment)

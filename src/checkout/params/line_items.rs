@@ -21,7 +21,9 @@ encoded_struct! {
     /// ([`PriceData`]), with a quantity.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{AdjustableQuantity, LineItem, PriceData, ProductData, RecurringInterval};
+    /// use stripe_checkout_client::checkout::params::{AdjustableQuantity, PriceData, ProductData};
+    /// use stripe_checkout_client::checkout::LineItem;
+    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
     /// use stripe_checkout_client::form;
     ///
     /// let by_id = LineItem::price("price_123", 1);
@@ -126,7 +128,8 @@ impl LineItem {
     /// `quantity` units of an inline price.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{LineItem, PriceData, ProductData};
+    /// use stripe_checkout_client::checkout::LineItem;
+    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
     /// let item = LineItem::price_data(PriceData::new("usd", 500, ProductData::new("Sticker")), 3);
     /// assert_eq!(item.quantity, Some(3));
     /// ```
@@ -146,7 +149,8 @@ impl LineItem {
     /// Lets the customer change the quantity.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{AdjustableQuantity, LineItem};
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::LineItem;
     /// let item = LineItem::price("price_123", 1).adjustable_quantity(AdjustableQuantity::range(1, 5));
     /// assert_eq!(item.adjustable_quantity.unwrap().maximum, Some(5));
     /// ```
@@ -206,7 +210,8 @@ encoded_struct! {
     /// `unit_amount_decimal`) and a product (`product` or `product_data`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{PriceData, ProductData, Recurring, RecurringInterval, TaxBehavior};
+    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData, Recurring};
+    /// use stripe_checkout_client::checkout::enums::{RecurringInterval, TaxBehavior};
     ///
     /// let monthly = PriceData::new("usd", 900, ProductData::new("Pro plan"))
     ///     .recurring(Recurring::new(RecurringInterval::Month).interval_count(1))
@@ -249,7 +254,7 @@ impl PriceData {
     /// `unit_amount` (smallest currency unit) of a new product described inline.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{PriceData, ProductData};
+    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
     /// let p = PriceData::new("usd", 2500, ProductData::new("T-shirt"));
     /// assert_eq!(p.unit_amount, Some(2500));
     /// ```
@@ -269,7 +274,7 @@ impl PriceData {
     /// `unit_amount` (smallest currency unit) of an existing product (`prod_…`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::PriceData;
+    /// use stripe_checkout_client::checkout::params::PriceData;
     /// let p = PriceData::for_product("usd", 2500, "prod_123");
     /// assert_eq!(p.product.as_deref(), Some("prod_123"));
     /// ```
@@ -294,7 +299,7 @@ impl PriceData {
     /// Uses a decimal unit amount (`"1499.5"` cents) instead of `unit_amount`.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{PriceData, ProductData};
+    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
     /// let p = PriceData::new("usd", 0, ProductData::new("Data")).unit_amount_decimal("0.25");
     /// assert_eq!((p.unit_amount, p.unit_amount_decimal.as_deref()), (None, Some("0.25")));
     /// ```
@@ -307,7 +312,8 @@ impl PriceData {
     /// Makes the price recurring: `.recurring(RecurringInterval::Month)` or a [`Recurring`].
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{PriceData, ProductData, RecurringInterval};
+    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
+    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
     /// let p = PriceData::new("usd", 900, ProductData::new("Pro")).recurring(RecurringInterval::Year);
     /// assert_eq!(p.recurring.unwrap().interval, RecurringInterval::Year);
     /// ```
@@ -319,7 +325,8 @@ impl PriceData {
     /// Whether the amount includes tax.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{PriceData, ProductData, TaxBehavior};
+    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
+    /// use stripe_checkout_client::checkout::enums::TaxBehavior;
     /// let p = PriceData::new("usd", 900, ProductData::new("Pro")).tax_behavior(TaxBehavior::Inclusive);
     /// assert_eq!(p.tax_behavior, Some(TaxBehavior::Inclusive));
     /// ```
@@ -408,7 +415,7 @@ encoded_struct! {
     /// A product described inline (`product_data`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ProductData;
+    /// use stripe_checkout_client::checkout::params::ProductData;
     /// let p = ProductData::new("T-shirt")
     ///     .description("100% cotton")
     ///     .image("https://example.com/t.png")
@@ -457,7 +464,7 @@ impl ProductData {
     /// A product called `name`.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ProductData;
+    /// use stripe_checkout_client::checkout::params::ProductData;
     /// assert_eq!(ProductData::new("Sticker").name, "Sticker");
     /// ```
     pub fn new(name: impl Into<String>) -> Self {
@@ -486,7 +493,7 @@ impl ProductData {
     /// Adds an image URL.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ProductData;
+    /// use stripe_checkout_client::checkout::params::ProductData;
     /// assert_eq!(ProductData::new("Mug").image("https://example.com/m.png").images.len(), 1);
     /// ```
     pub fn image(mut self, url: impl Into<String>) -> Self {
@@ -497,7 +504,7 @@ impl ProductData {
     /// Adds several image URLs.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ProductData;
+    /// use stripe_checkout_client::checkout::params::ProductData;
     /// let p = ProductData::new("Mug").images(["https://example.com/1.png", "https://example.com/2.png"]);
     /// assert_eq!(p.images.len(), 2);
     /// ```
@@ -510,7 +517,7 @@ impl ProductData {
         /// Sets one metadata key on the product.
         ///
         /// ```
-        /// use stripe_checkout_client::checkout::ProductData;
+        /// use stripe_checkout_client::checkout::params::ProductData;
         /// let p = ProductData::new("Mug").metadata("sku", "MUG-1");
         /// assert_eq!(p.metadata.unwrap().get("sku"), Some("MUG-1"));
         /// ```
@@ -530,7 +537,8 @@ encoded_struct! {
     /// How often a recurring inline price bills (`recurring`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Recurring, RecurringInterval};
+    /// use stripe_checkout_client::checkout::params::Recurring;
+    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
     /// let every_two_weeks = Recurring::new(RecurringInterval::Week).interval_count(2);
     /// assert_eq!(Recurring::from(RecurringInterval::Month).interval_count, None);
     /// ```
@@ -551,7 +559,8 @@ impl Recurring {
     /// Bills every `interval`.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Recurring, RecurringInterval};
+    /// use stripe_checkout_client::checkout::params::Recurring;
+    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
     /// assert_eq!(Recurring::new(RecurringInterval::Day).interval, RecurringInterval::Day);
     /// ```
     pub fn new(interval: impl Into<RecurringInterval>) -> Self {
@@ -564,7 +573,8 @@ impl Recurring {
     /// Bills every `count` intervals.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Recurring, RecurringInterval};
+    /// use stripe_checkout_client::checkout::params::Recurring;
+    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
     /// assert_eq!(Recurring::new(RecurringInterval::Month).interval_count(3).interval_count, Some(3));
     /// ```
     pub fn interval_count(mut self, count: u64) -> Self {
@@ -583,7 +593,7 @@ encoded_struct! {
     /// Whether the customer may change a line item's quantity (`adjustable_quantity`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
     /// let a = AdjustableQuantity::range(1, 10);
     /// assert!(a.enabled);
     /// let off = AdjustableQuantity::new(false);
@@ -612,7 +622,7 @@ impl AdjustableQuantity {
     /// Adjustable (or not) within Stripe's default bounds.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
     /// assert!(AdjustableQuantity::new(true).enabled);
     /// ```
     pub fn new(enabled: bool) -> Self {
@@ -626,7 +636,7 @@ impl AdjustableQuantity {
     /// Adjustable between `minimum` and `maximum`, inclusive.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
     /// let a = AdjustableQuantity::range(2, 4);
     /// assert_eq!((a.minimum, a.maximum), (Some(2), Some(4)));
     /// ```
@@ -637,7 +647,7 @@ impl AdjustableQuantity {
     /// The smallest quantity the customer may choose.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
     /// assert_eq!(AdjustableQuantity::new(true).minimum(1).minimum, Some(1));
     /// ```
     pub fn minimum(mut self, minimum: u64) -> Self {
@@ -648,7 +658,7 @@ impl AdjustableQuantity {
     /// The largest quantity the customer may choose.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
     /// assert_eq!(AdjustableQuantity::new(true).maximum(9).maximum, Some(9));
     /// ```
     pub fn maximum(mut self, maximum: u64) -> Self {

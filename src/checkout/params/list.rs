@@ -21,7 +21,8 @@ encoded_struct! {
     /// (`GET /v1/checkout/sessions`): filters and pagination.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ListSessions, RangeQuery, SessionStatus};
+    /// use stripe_checkout_client::checkout::{ListSessions, SessionStatus};
+    /// use stripe_checkout_client::checkout::params::RangeQuery;
     /// use stripe_checkout_client::form;
     ///
     /// let params = ListSessions::new()
@@ -188,7 +189,7 @@ impl ListSessions {
 /// A `created` filter: an exact Unix time, or a [`RangeQuery`].
 ///
 /// ```
-/// use stripe_checkout_client::checkout::{CreatedFilter, RangeQuery};
+/// use stripe_checkout_client::checkout::params::{CreatedFilter, RangeQuery};
 /// assert_eq!(CreatedFilter::from(1_700_000_000), CreatedFilter::Exact(1_700_000_000));
 /// let range: CreatedFilter = serde_json::from_str(r#"{"gte":1,"lt":2}"#)?;
 /// assert_eq!(range, CreatedFilter::Range(RangeQuery::new().gte(1).lt(2)));
@@ -267,7 +268,7 @@ encoded_struct! {
     /// (`lte`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::RangeQuery;
+    /// use stripe_checkout_client::checkout::params::RangeQuery;
     /// let last_day = RangeQuery::new().gte(1_700_000_000).lt(1_700_086_400);
     /// assert_eq!(last_day.gt, None);
     /// ```
@@ -295,7 +296,7 @@ impl RangeQuery {
     /// No bounds yet.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::RangeQuery;
+    /// use stripe_checkout_client::checkout::params::RangeQuery;
     /// assert_eq!(RangeQuery::new(), RangeQuery::default());
     /// ```
     pub fn new() -> Self {

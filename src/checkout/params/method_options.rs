@@ -32,10 +32,10 @@ params_struct! {
     /// options for, leave the rest unset.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{
-    ///     CardOptions, CreateSession, FutureUsage, MethodOptions, PaymentMethodOptions,
-    ///     SessionMode, ThreeDSecureRequest,
-    /// };
+    /// use stripe_checkout_client::checkout::params::CardOptions;
+    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
+    /// use stripe_checkout_client::checkout::enums::{FutureUsage, ThreeDSecureRequest};
+    /// use stripe_checkout_client::checkout::params::{MethodOptions, PaymentMethodOptions};
     /// use stripe_checkout_client::ApiVersion;
     ///
     /// let params = CreateSession::new(SessionMode::Payment).payment_method_options(

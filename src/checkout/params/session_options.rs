@@ -17,7 +17,8 @@ encoded_struct! {
     /// Who may update which part of a session (`permissions`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{PermissionOwner, Permissions};
+    /// use stripe_checkout_client::checkout::PermissionOwner;
+    /// use stripe_checkout_client::checkout::params::Permissions;
     /// let p = Permissions::new()
     ///     .update_discounts(PermissionOwner::ServerOnly)
     ///     .update_shipping_details(PermissionOwner::ServerOnly);
@@ -78,7 +79,7 @@ impl Permissions {
     /// No permission set: Stripe's defaults apply.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::Permissions;
+    /// use stripe_checkout_client::checkout::params::Permissions;
     /// assert_eq!(Permissions::new(), Permissions::default());
     /// ```
     pub fn new() -> Self {
@@ -105,7 +106,7 @@ encoded_struct! {
     /// Whether to collect the customer's phone number (`phone_number_collection[enabled]`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::PhoneNumberCollection;
+    /// use stripe_checkout_client::checkout::params::PhoneNumberCollection;
     /// assert!(PhoneNumberCollection::from(true).enabled);
     /// ```
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -122,7 +123,7 @@ impl PhoneNumberCollection {
     /// Collects the phone number when `enabled`.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::PhoneNumberCollection;
+    /// use stripe_checkout_client::checkout::params::PhoneNumberCollection;
     /// assert!(!PhoneNumberCollection::new(false).enabled);
     /// ```
     pub fn new(enabled: bool) -> Self {
@@ -140,7 +141,7 @@ encoded_struct! {
     /// Whether Stripe Tax computes tax automatically (`automatic_tax[enabled]`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AutomaticTax;
+    /// use stripe_checkout_client::checkout::params::AutomaticTax;
     /// assert!(AutomaticTax::from(true).enabled);
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -164,7 +165,7 @@ impl AutomaticTax {
     /// Turns automatic tax on or off.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::AutomaticTax;
+    /// use stripe_checkout_client::checkout::params::AutomaticTax;
     /// assert!(AutomaticTax::new(true).enabled);
     /// ```
     pub fn new(enabled: bool) -> Self {
@@ -190,7 +191,7 @@ encoded_struct! {
     /// The countries a shipping address may be in (`shipping_address_collection`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ShippingAddressCollection;
+    /// use stripe_checkout_client::checkout::params::ShippingAddressCollection;
     /// let s = ShippingAddressCollection::new(["US", "CA"]);
     /// assert_eq!(s.allowed_countries, ["US", "CA"]);
     /// ```
@@ -208,7 +209,7 @@ impl ShippingAddressCollection {
     /// Ships to these two-letter country codes.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ShippingAddressCollection;
+    /// use stripe_checkout_client::checkout::params::ShippingAddressCollection;
     /// assert_eq!(ShippingAddressCollection::new(["FR"]).allowed_countries, ["FR"]);
     /// ```
     pub fn new(allowed_countries: impl IntoIterator<Item = impl Into<String>>) -> Self {

@@ -23,7 +23,7 @@ encoded_struct! {
     /// One shipping option: an existing shipping rate (`shr_…`) or one described inline.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData};
+    /// use stripe_checkout_client::checkout::params::{ShippingOption, ShippingRateData};
     /// let standard = ShippingOption::shipping_rate("shr_standard");
     /// let express = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd"));
     /// assert!(express.shipping_rate.is_none());
@@ -46,7 +46,7 @@ impl ShippingOption {
     /// An existing shipping rate by id.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ShippingOption;
+    /// use stripe_checkout_client::checkout::params::ShippingOption;
     /// assert_eq!(ShippingOption::shipping_rate("shr_1").shipping_rate.as_deref(), Some("shr_1"));
     /// ```
     pub fn shipping_rate(id: impl Into<String>) -> Self {
@@ -59,7 +59,7 @@ impl ShippingOption {
     /// A shipping rate described inline.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData};
+    /// use stripe_checkout_client::checkout::params::{ShippingOption, ShippingRateData};
     /// let o = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Free", 0, "usd"));
     /// assert!(o.shipping_rate_data.is_some());
     /// ```
@@ -86,7 +86,7 @@ stripe_enum!(
     /// The kind of an inline shipping rate.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::ShippingRateType;
+    /// use stripe_checkout_client::checkout::enums::ShippingRateType;
     /// assert_eq!(ShippingRateType::FixedAmount.as_str(), "fixed_amount");
     /// ```
     ShippingRateType {
@@ -99,7 +99,8 @@ encoded_struct! {
     /// An inline shipping rate (`shipping_rate_data`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData, UpdateSession};
+    /// use stripe_checkout_client::checkout::params::{ShippingOption, ShippingRateData};
+    /// use stripe_checkout_client::checkout::UpdateSession;
     /// use stripe_checkout_client::form;
     ///
     /// let params = UpdateSession::new()
@@ -151,7 +152,8 @@ impl ShippingRateData {
     /// A fixed-amount rate: `amount` in `currency`'s smallest unit.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ShippingRateData, ShippingRateType};
+    /// use stripe_checkout_client::checkout::params::ShippingRateData;
+    /// use stripe_checkout_client::checkout::enums::ShippingRateType;
     /// let r = ShippingRateData::fixed_amount("Express", 1500, "usd");
     /// assert_eq!(r.rate_type, Some(ShippingRateType::FixedAmount));
     /// ```
@@ -208,7 +210,7 @@ encoded_struct! {
     /// The amount of a fixed-amount shipping rate (`fixed_amount`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::FixedAmount;
+    /// use stripe_checkout_client::checkout::params::FixedAmount;
     /// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
     /// ```
     #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -236,7 +238,7 @@ impl FixedAmount {
     /// `amount` in `currency`'s smallest unit.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::FixedAmount;
+    /// use stripe_checkout_client::checkout::params::FixedAmount;
     /// assert_eq!(FixedAmount::new(0, "eur").currency, "eur");
     /// ```
     pub fn new(amount: i64, currency: impl Into<String>) -> Self {
@@ -274,7 +276,7 @@ encoded_struct! {
     /// (`collected_information`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Address, CollectedInformation, ShippingDetails};
+    /// use stripe_checkout_client::checkout::params::{Address, CollectedInformation, ShippingDetails};
     /// let info = CollectedInformation::shipping_details(ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US")));
     /// assert!(info.shipping_details.is_some());
     /// ```
@@ -293,7 +295,7 @@ impl CollectedInformation {
     /// Collected shipping details.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Address, CollectedInformation, ShippingDetails};
+    /// use stripe_checkout_client::checkout::params::{Address, CollectedInformation, ShippingDetails};
     /// let details = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US"));
     /// assert_eq!(CollectedInformation::shipping_details(details.clone()).shipping_details, Some(details));
     /// ```
@@ -315,7 +317,7 @@ encoded_struct! {
     /// A name and address to ship to (`shipping_details`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Address, ShippingDetails};
+    /// use stripe_checkout_client::checkout::params::{Address, ShippingDetails};
     /// let d = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US").state("CA"));
     /// assert_eq!(d.address.state.as_deref(), Some("CA"));
     /// ```
@@ -335,7 +337,7 @@ impl ShippingDetails {
     /// Ship to `name` at `address`.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Address, ShippingDetails};
+    /// use stripe_checkout_client::checkout::params::{Address, ShippingDetails};
     /// assert_eq!(ShippingDetails::new("Jenny", Address::new("1 Main St", "US")).name, "Jenny");
     /// ```
     pub fn new(name: impl Into<String>, address: Address) -> Self {
@@ -355,7 +357,7 @@ encoded_struct! {
     /// A postal address; `line1` and `country` are required.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::Address;
+    /// use stripe_checkout_client::checkout::params::Address;
     /// let a = Address::new("1 Main St", "US")
     ///     .line2("Apt 2")
     ///     .city("Springfield")
@@ -391,7 +393,7 @@ impl Address {
     /// An address at `line1` in `country` (two-letter ISO code).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::Address;
+    /// use stripe_checkout_client::checkout::params::Address;
     /// assert_eq!(Address::new("1 Main St", "US").line1, "1 Main St");
     /// ```
     pub fn new(line1: impl Into<String>, country: impl Into<String>) -> Self {

@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use super::line_items::is_decimal;
 use super::*;
 
 use crate::Clearable;
@@ -741,7 +742,7 @@ fn create_validation_names_the_param() {
         ),
         (
             base().discount(coupon(
-                CouponData::percent_off(5.0).duration(crate::resources::CouponDuration::Repeating),
+                CouponData::percent_off(5.0).duration(crate::coupons::CouponDuration::Repeating),
             )),
             "discounts[0][coupon_data][duration_in_months]".into(),
         ),

@@ -258,7 +258,8 @@ impl UpdateSession {
     /// Replaces the shipping options; an empty list clears them (sends `shipping_options=`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ShippingOption, ShippingRateData, UpdateSession};
+    /// use stripe_checkout_client::checkout::params::{ShippingOption, ShippingRateData};
+    /// use stripe_checkout_client::checkout::UpdateSession;
     /// let params = UpdateSession::new().shipping_options([
     ///     ShippingOption::shipping_rate("shr_standard"),
     ///     ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd")),
@@ -273,7 +274,8 @@ impl UpdateSession {
     /// Adds one shipping option to the list being set (replacing a pending clear).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{ShippingOption, UpdateSession};
+    /// use stripe_checkout_client::checkout::params::ShippingOption;
+    /// use stripe_checkout_client::checkout::UpdateSession;
     /// let params = UpdateSession::new().shipping_option(ShippingOption::shipping_rate("shr_1"));
     /// assert_eq!(params, UpdateSession::new().shipping_options([ShippingOption::shipping_rate("shr_1")]));
     /// ```
@@ -298,7 +300,8 @@ impl UpdateSession {
     /// Information collected on your own page.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Address, CollectedInformation, ShippingDetails, UpdateSession};
+    /// use stripe_checkout_client::checkout::params::{Address, CollectedInformation, ShippingDetails};
+    /// use stripe_checkout_client::checkout::UpdateSession;
     /// let details = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US"));
     /// let params = UpdateSession::new().collected_information(CollectedInformation::shipping_details(details));
     /// assert!(params.collected_information.is_some());
@@ -311,7 +314,8 @@ impl UpdateSession {
     /// Shorthand for `.collected_information(CollectedInformation::shipping_details(details))`.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{Address, ShippingDetails, UpdateSession};
+    /// use stripe_checkout_client::checkout::params::{Address, ShippingDetails};
+    /// use stripe_checkout_client::checkout::UpdateSession;
     /// use stripe_checkout_client::form;
     /// let params = UpdateSession::new().shipping_details(ShippingDetails::new(
     ///     "Jenny Rosen",
@@ -502,7 +506,8 @@ impl UpdateLineItem {
     /// Lets the customer change the quantity.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{AdjustableQuantity, UpdateLineItem};
+    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
+    /// use stripe_checkout_client::checkout::UpdateLineItem;
     /// let item = UpdateLineItem::existing("li_1").adjustable_quantity(AdjustableQuantity::new(false));
     /// assert!(!item.adjustable_quantity.unwrap().enabled);
     /// ```

@@ -18,12 +18,13 @@ use super::reward::Reward;
 use super::time_window::{Clock, SystemClock};
 use crate::checkout::{CheckoutSession, ListLineItems, SessionLineItem};
 use crate::client::Client;
+use crate::coupons::Coupon;
 use crate::discounts::{
-    Coupon, Discount, DiscountPolicy, DiscountRequest, ListPromotionCodes, Offer, PromotionCode,
-    Rejection, RequestedDiscount,
+    Discount, DiscountPolicy, DiscountRequest, Offer, Rejection, RequestedDiscount,
 };
 use crate::expand::Expandable;
 use crate::options::RequestOptions;
+use crate::promotion_codes::{ListPromotionCodes, PromotionCode};
 use crate::version_gate::CLOVER;
 
 /// How many codes with the same text one lookup reads: Stripe keeps a code unique among the
@@ -73,7 +74,8 @@ const MAX_LINE_ITEMS: u32 = 100;
 /// ```no_run
 /// use std::collections::HashMap;
 /// use stripe_checkout_client::Client;
-/// use stripe_checkout_client::discounts::{self, policies::{BestForCustomer, LoyaltyTiers, Reward, TypedCodes}};
+/// use stripe_checkout_client::discounts::policies::{BestForCustomer, LoyaltyTiers, Reward, TypedCodes};
+/// use stripe_checkout_client::discounts;
 ///
 /// # async fn endpoint(body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
 /// let client = Client::new("sk_test_123")?;

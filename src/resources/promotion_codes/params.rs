@@ -11,8 +11,6 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde::Serialize;
 
-use super::coupon::DiscountSourceType;
-use super::discount::check_currency;
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::extra::{ExtraParams, extra_setters};
@@ -22,10 +20,12 @@ use crate::paging::{check_cursors, check_limit};
 use crate::param_checks::{
     check_rejected, check_texts, expand_setter, option_setters, plain_setters,
 };
+use crate::resources::DiscountSourceType;
+use crate::resources::discount::check_currency;
 use crate::version_gate::{CLOVER, Gate, Rule, VersionGates};
 
 encoded_struct! {
-    /// Parameters for [`PromotionCodes::create`](crate::discounts::PromotionCodes::create)
+    /// Parameters for [`PromotionCodes::create`](crate::promotion_codes::PromotionCodes::create)
     /// (`POST /v1/promotion_codes`): a customer-facing code for a coupon.
     ///
     /// The coupon is declared the way clover and later versions take it
@@ -34,7 +34,7 @@ encoded_struct! {
     ///
     /// ```
     /// use stripe_checkout_client::ApiVersion;
-    /// use stripe_checkout_client::discounts::CreatePromotionCode;
+    /// use stripe_checkout_client::promotion_codes::CreatePromotionCode;
     ///
     /// let params = CreatePromotionCode::new("SUMMER25").code("SUMMER").max_redemptions(100);
     /// let sent = |version: ApiVersion| -> Vec<String> {
@@ -310,12 +310,12 @@ impl CreatePromotionCode {
 }
 
 encoded_struct! {
-    /// Parameters for [`PromotionCodes::update`](crate::discounts::PromotionCodes::update)
+    /// Parameters for [`PromotionCodes::update`](crate::promotion_codes::PromotionCodes::update)
     /// (`POST /v1/promotion_codes/{id}`): switch a code on or off, change its metadata.
     ///
     /// ```
     /// use stripe_checkout_client::ApiVersion;
-    /// use stripe_checkout_client::discounts::UpdatePromotionCode;
+    /// use stripe_checkout_client::promotion_codes::UpdatePromotionCode;
     ///
     /// let params = UpdatePromotionCode::new().active(false).metadata("reason", "expired campaign");
     /// assert_eq!(
@@ -382,7 +382,7 @@ impl UpdatePromotionCode {
 }
 
 encoded_struct! {
-    /// Parameters for [`PromotionCodes::list`](crate::discounts::PromotionCodes::list)
+    /// Parameters for [`PromotionCodes::list`](crate::promotion_codes::PromotionCodes::list)
     /// (`GET /v1/promotion_codes`): filters and pagination, newest first.
     ///
     /// Looking a typed code up is one request: filter by [`code`](Self::code) (Stripe matches
@@ -390,7 +390,7 @@ encoded_struct! {
     ///
     /// ```
     /// use stripe_checkout_client::ApiVersion;
-    /// use stripe_checkout_client::discounts::ListPromotionCodes;
+    /// use stripe_checkout_client::promotion_codes::ListPromotionCodes;
     ///
     /// let params = ListPromotionCodes::new().code("SUMMER").active(true).limit(1);
     /// let sent: Vec<String> = params

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{
+use crate::checkout::{
     BillingAddressCollection, CustomerCreation, DiscountAmount, OriginContext,
     PaymentMethodCollection, PaymentStatus, PermissionOwner, RedirectOnCompletion, SessionBranding,
     SessionConsentCollection, SessionCustomField, SessionInvoiceCreation, SessionLineItem,
@@ -22,8 +22,9 @@ use super::{
     SessionSavedPaymentMethodOptions, SessionStatus, SessionTaxIdCollection, SessionWalletOptions,
     SubmitType, TaxAmount, UiMode,
 };
-use crate::expand::{Expandable, List, Object, StripeObject};
+use crate::expand::{Expandable, Object, StripeObject};
 use crate::ids::CheckoutSessionId;
+use crate::list::List;
 use crate::model::{model, stream_direct, stream_model};
 use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::stripe_enum::stripe_enum;
@@ -303,7 +304,7 @@ stream_model! {
     /// object.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::SessionDiscount;
+    /// use stripe_checkout_client::checkout::objects::SessionDiscount;
     ///
     /// let id: SessionDiscount = serde_json::from_str(r#"{"coupon":"SUMMER25","promotion_code":null}"#)?;
     /// let expanded: SessionDiscount = serde_json::from_str(
@@ -562,7 +563,7 @@ model! {
 model! {
     /// Who may update which part of a session (`permissions`), as Stripe returns it.
     ///
-    /// The request parameter counterpart is [`Permissions`](super::Permissions).
+    /// The request parameter counterpart is [`Permissions`](crate::checkout::Permissions).
     #[derive(Default, Eq)]
     pub struct SessionPermissions {
         /// Who may update the discounts; `server_only` in the dynamic-discounts flow.
@@ -656,13 +657,13 @@ mod tests {
         CaptureMethod, CardBrand, CustomFieldType, FutureUsage, IssuerType, ReuseAgreementPosition,
         ThreeDSecureRequest, VerificationMethod,
     };
-    use crate::resources::CouponDuration;
+    use crate::coupons::CouponDuration;
 
-    const SESSION: &str = include_str!("../../tests/fixtures/checkout_session.json");
-    const COUPON: &str = include_str!("../../tests/fixtures/coupon.json");
-    const PROMOTION_CODE: &str = include_str!("../../tests/fixtures/promotion_code.json");
-    const DISCOUNT: &str = include_str!("../../tests/fixtures/discount.json");
-    const ITEM: &str = include_str!("../../tests/fixtures/item.json");
+    const SESSION: &str = include_str!("../../../tests/fixtures/checkout_session.json");
+    const COUPON: &str = include_str!("../../../tests/fixtures/coupon.json");
+    const PROMOTION_CODE: &str = include_str!("../../../tests/fixtures/promotion_code.json");
+    const DISCOUNT: &str = include_str!("../../../tests/fixtures/discount.json");
+    const ITEM: &str = include_str!("../../../tests/fixtures/item.json");
 
     fn fixture() -> Value {
         serde_json::from_str(SESSION).unwrap()

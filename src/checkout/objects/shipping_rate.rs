@@ -4,8 +4,8 @@
 //! The rate itself (`ShippingRateData`, `ShippingOption`) is declared with the other session
 //! params.
 
-use super::declare::{params_struct, unchecked};
-use super::enums::TaxBehavior;
+use crate::checkout::declare::{params_struct, unchecked};
+use crate::checkout::TaxBehavior;
 use crate::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -40,7 +40,8 @@ params_struct! {
     /// How long delivery takes (`delivery_estimate`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{DeliveryBound, DeliveryEstimate, DeliveryUnit};
+    /// use stripe_checkout_client::checkout::objects::{DeliveryBound, DeliveryEstimate};
+    /// use stripe_checkout_client::checkout::enums::DeliveryUnit;
     /// use stripe_checkout_client::form;
     ///
     /// let estimate = DeliveryEstimate::new()

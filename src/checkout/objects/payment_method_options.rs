@@ -5,10 +5,10 @@
 //! Most methods carry only a capture method and a future usage, and share
 //! [`SessionMethodOptions`]; vouchers, bank debits and the methods with mandates or their own
 //! settings have their own structs. What a session is created with is
-//! [`PaymentMethodOptions`](super::PaymentMethodOptions), in the params; this file only reads
+//! [`PaymentMethodOptions`](crate::checkout::PaymentMethodOptions), in the params; this file only reads
 //! the answer. Fields marked "not in basil" arrived after `2025-03-31.basil`.
 
-use super::CaptureMethod;
+use crate::checkout::CaptureMethod;
 use crate::model::model;
 use crate::stripe_enum::stripe_enum;
 

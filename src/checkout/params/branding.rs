@@ -2,7 +2,7 @@
 //! preview and endive): colours, font, border style, name, icon and logo, overriding the
 //! account's branding.
 
-use super::declare::{params_struct, unchecked};
+use crate::checkout::declare::{params_struct, unchecked};
 use crate::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -105,7 +105,8 @@ params_struct! {
     /// How the Checkout page looks for this session (`branding_settings`; preview and endive).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{BorderStyle, BrandingSettings, FontFamily};
+    /// use stripe_checkout_client::checkout::enums::{BorderStyle, FontFamily};
+    /// use stripe_checkout_client::checkout::params::BrandingSettings;
     /// use stripe_checkout_client::form;
     ///
     /// let look = BrandingSettings::new()

@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::coupon::{Coupon, DiscountSource};
-use super::customer::Customer;
 use crate::expand::{Expandable, Object};
 use crate::ids::PromotionCodeId;
 use crate::model::{model, stream_direct, stream_model};
+use crate::resources::customer::Customer;
+use crate::resources::{Coupon, DiscountSource};
 
 fn promotion_code_object() -> String {
     "promotion_code".to_owned()
@@ -23,7 +23,7 @@ stream_model! {
     /// [`coupon_id`](Self::coupon_id) resolve whichever arrived.
     ///
     /// ```
-    /// use stripe_checkout_client::discounts::PromotionCode;
+    /// use stripe_checkout_client::promotion_codes::PromotionCode;
     ///
     /// let basil: PromotionCode = serde_json::from_str(
     ///     r#"{"id":"promo_1","object":"promotion_code","code":"FALL20",

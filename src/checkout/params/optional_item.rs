@@ -1,7 +1,7 @@
 //! Items the customer may add to the order on the Checkout page ([`OptionalItem`],
 //! `optional_items`), as opposed to the line items they buy in any case.
 
-use super::declare::params_struct;
+use crate::checkout::declare::params_struct;
 
 params_struct! {
     /// Whether the customer may change an optional item's quantity, and within which bounds
@@ -21,7 +21,7 @@ params_struct! {
     /// An item the customer may add on the page (`optional_items[]`; at most ten).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::OptionalItem;
+    /// use stripe_checkout_client::checkout::params::OptionalItem;
     /// use stripe_checkout_client::form;
     ///
     /// let socks = OptionalItem::new("price_socks", 1);

@@ -30,7 +30,7 @@ stripe_enum!(
     /// once whatever the duration.
     ///
     /// ```
-    /// use stripe_checkout_client::discounts::CouponDuration;
+    /// use stripe_checkout_client::coupons::CouponDuration;
     /// assert_eq!(CouponDuration::Repeating.as_str(), "repeating");
     /// assert_eq!(CouponDuration::from("sometimes"), CouponDuration::Unknown("sometimes".into()));
     /// ```
@@ -48,7 +48,7 @@ stream_model! {
     /// A coupon (`"object": "coupon"`): a percentage or an amount off.
     ///
     /// ```
-    /// use stripe_checkout_client::discounts::{Coupon, CouponDuration};
+    /// use stripe_checkout_client::coupons::{Coupon, CouponDuration};
     ///
     /// let coupon: Coupon = serde_json::from_str(
     ///     r#"{"id":"SUMMER25","object":"coupon","percent_off":25.0,"duration":"once"}"#,

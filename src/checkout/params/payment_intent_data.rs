@@ -2,7 +2,7 @@
 //! `payment_intent_data`: capture, future usage, descriptors, shipping, Connect transfers) and
 //! the setup a `setup` mode session creates ([`SetupIntentData`], `setup_intent_data`).
 
-use super::declare::{params_struct, unchecked};
+use crate::checkout::declare::{params_struct, unchecked};
 use crate::metadata::Metadata;
 use crate::stripe_enum::stripe_enum;
 
@@ -82,7 +82,8 @@ params_struct! {
     /// `SessionMode::Payment`; other modes refuse it locally.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{CaptureMethod, PaymentIntentData};
+    /// use stripe_checkout_client::checkout::enums::CaptureMethod;
+    /// use stripe_checkout_client::checkout::params::PaymentIntentData;
     /// use stripe_checkout_client::form;
     ///
     /// let data = PaymentIntentData::new()

@@ -4,7 +4,7 @@
 //!
 //! What the customer entered comes back on the session object.
 
-use super::declare::{params_struct, unchecked};
+use crate::checkout::declare::{params_struct, unchecked};
 use crate::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -77,7 +77,8 @@ params_struct! {
     /// A field the customer fills in on the Checkout page (`custom_fields[]`; at most three).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{CustomField, CustomFieldLabel, CustomFieldLabelType, CustomFieldType};
+    /// use stripe_checkout_client::checkout::params::{CustomField, CustomFieldLabel};
+    /// use stripe_checkout_client::checkout::enums::{CustomFieldLabelType, CustomFieldType};
     /// use stripe_checkout_client::form;
     ///
     /// let gift = CustomField::new(

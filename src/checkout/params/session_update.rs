@@ -3,10 +3,10 @@
 //! ([`UpdateAutomaticTax`]) and invoice ([`UpdateInvoiceCreation`]) that an open session lets
 //! the server change. Which API versions take each is said on each type.
 
-use super::declare::params_struct;
-use super::invoice_creation::InvoiceIssuer;
-use super::payment_intent_data::SetupFutureUsage;
-use super::subscription_data::PendingInvoiceItemInterval;
+use crate::checkout::declare::params_struct;
+use crate::checkout::invoice_creation::InvoiceIssuer;
+use crate::checkout::payment_intent_data::SetupFutureUsage;
+use crate::checkout::subscription_data::PendingInvoiceItemInterval;
 use crate::metadata::Metadata;
 
 params_struct! {

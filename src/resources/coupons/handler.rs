@@ -5,13 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::coupon::Coupon;
-use super::coupon_params::{CreateCoupon, ListCoupons, UpdateCoupon};
 use crate::client::Client;
 use crate::error::Result;
-use crate::expand::List;
 use crate::ids::CouponId;
+use crate::list::List;
 use crate::request::PendingRequest;
+use crate::resources::coupons::Coupon;
+use crate::resources::coupons::params::{CreateCoupon, ListCoupons, UpdateCoupon};
 use crate::transport::{Answer, Method};
 use crate::version_gate::Gated;
 
@@ -22,7 +22,7 @@ impl Client {
     ///
     /// ```no_run
     /// use stripe_checkout_client::Client;
-    /// use stripe_checkout_client::discounts::CreateCoupon;
+    /// use stripe_checkout_client::coupons::CreateCoupon;
     /// # async fn run() -> stripe_checkout_client::Result<()> {
     /// let client = Client::new("sk_test_123")?;
     /// let coupon = client

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::{
+use crate::checkout::{
     AllowRedisplay, AmountTaxDisplay, BorderStyle, BrandingImageType, FontFamily, IssuerType,
     LinkDisplay, PermissionOwner, PromotionsConsent, ReuseAgreementPosition,
     SavedPaymentMethodChoice, TaxIdRequirement, TermsOfServiceConsent,

@@ -10,8 +10,6 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde::Serialize;
 
-use super::coupon::CouponDuration;
-use super::discount::{CouponData, check_coupon_name, check_currency};
 use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::extra::{ExtraParams, extra_setters};
@@ -21,16 +19,18 @@ use crate::paging::{check_cursors, check_limit};
 use crate::param_checks::{
     check_rejected, check_texts, expand_setter, option_setters, plain_setters,
 };
+use crate::resources::coupons::CouponDuration;
+use crate::resources::discount::{CouponData, check_coupon_name, check_currency};
 use crate::version_gate::VersionGates;
 
 encoded_struct! {
-    /// Parameters for [`Coupons::create`](crate::discounts::Coupons::create)
+    /// Parameters for [`Coupons::create`](crate::coupons::Coupons::create)
     /// (`POST /v1/coupons`): an amount or a percentage off, and who may redeem it for how
     /// long.
     ///
     /// ```
     /// use stripe_checkout_client::ApiVersion;
-    /// use stripe_checkout_client::discounts::CreateCoupon;
+    /// use stripe_checkout_client::coupons::CreateCoupon;
     ///
     /// let params = CreateCoupon::amount_off(1_000, "usd")
     ///     .id("TENOFF")
@@ -267,7 +267,7 @@ impl CreateCoupon {
 }
 
 encoded_struct! {
-    /// Parameters for [`Coupons::update`](crate::discounts::Coupons::update)
+    /// Parameters for [`Coupons::update`](crate::coupons::Coupons::update)
     /// (`POST /v1/coupons/{id}`): only the name, the metadata and the other currencies'
     /// amounts of a coupon can change.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -338,7 +338,7 @@ impl UpdateCoupon {
 }
 
 encoded_struct! {
-    /// Parameters for [`Coupons::list`](crate::discounts::Coupons::list)
+    /// Parameters for [`Coupons::list`](crate::coupons::Coupons::list)
     /// (`GET /v1/coupons`): pagination, newest first.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
     #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]

@@ -3,13 +3,15 @@
 //!
 //! The params live in `promotion_code_params.rs`, the answer in `promotion_code.rs`.
 
-use super::promotion_code::PromotionCode;
-use super::promotion_code_params::{CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode};
 use crate::client::Client;
 use crate::error::Result;
-use crate::expand::List;
 use crate::ids::PromotionCodeId;
+use crate::list::List;
 use crate::request::PendingRequest;
+use crate::resources::promotion_codes::PromotionCode;
+use crate::resources::promotion_codes::params::{
+    CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode,
+};
 use crate::transport::{Answer, Method};
 use crate::version_gate::Gated;
 
@@ -20,7 +22,7 @@ impl Client {
     ///
     /// ```no_run
     /// use stripe_checkout_client::Client;
-    /// use stripe_checkout_client::discounts::CreatePromotionCode;
+    /// use stripe_checkout_client::promotion_codes::CreatePromotionCode;
     /// # async fn run() -> stripe_checkout_client::Result<()> {
     /// let client = Client::new("sk_test_123")?;
     /// let code = client
@@ -93,7 +95,7 @@ impl<'c> PromotionCodes<'c> {
     ///
     /// ```no_run
     /// use stripe_checkout_client::Client;
-    /// use stripe_checkout_client::discounts::ListPromotionCodes;
+    /// use stripe_checkout_client::promotion_codes::ListPromotionCodes;
     /// # async fn run() -> stripe_checkout_client::Result<()> {
     /// let client = Client::new("sk_test_123")?;
     /// let found = client

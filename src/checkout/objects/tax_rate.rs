@@ -20,7 +20,7 @@ model! {
     /// A tax rate (`"object": "tax_rate"`), as embedded in tax amounts (`taxes[].rate`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::TaxAmount;
+    /// use stripe_checkout_client::checkout::objects::TaxAmount;
     ///
     /// let tax: TaxAmount = serde_json::from_str(
     ///     r#"{"amount": 190, "rate": {"id": "txr_1", "object": "tax_rate",

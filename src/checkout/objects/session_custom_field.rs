@@ -3,7 +3,7 @@
 //!
 //! The params that add the fields are in `custom_fields.rs`.
 
-use super::{CustomFieldLabelType, CustomFieldType};
+use crate::checkout::{CustomFieldLabelType, CustomFieldType};
 use crate::model::model;
 
 model! {

@@ -2,7 +2,7 @@
 //! and the invoice settings it shares with subscriptions: who issues the invoice
 //! ([`InvoiceIssuer`]) and the custom fields printed on it ([`InvoiceCustomField`]).
 
-use super::declare::{params_struct, unchecked};
+use crate::checkout::declare::{params_struct, unchecked};
 use crate::metadata::Metadata;
 use crate::stripe_enum::stripe_enum;
 
@@ -84,7 +84,7 @@ params_struct! {
     /// Creates an invoice after a successful `payment` mode session (`invoice_creation`).
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{InvoiceCreation, InvoiceData};
+    /// use stripe_checkout_client::checkout::params::{InvoiceCreation, InvoiceData};
     /// use stripe_checkout_client::form;
     ///
     /// let invoice = InvoiceCreation::new(true).invoice_data(InvoiceData::new().footer("Thank you"));

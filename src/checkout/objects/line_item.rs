@@ -4,13 +4,13 @@
 //! `total_details.breakdown` uses too.
 //!
 //! The line items you send when creating a session are the parameter type
-//! [`LineItem`](super::LineItem), in `params/line_items.rs`. Decoding follows the rules in
-//! the session model's docs ([`CheckoutSession`](super::CheckoutSession)): `Option` for anything Stripe
+//! [`LineItem`](crate::checkout::LineItem), in `params/line_items.rs`. Decoding follows the rules in
+//! the session model's docs ([`CheckoutSession`](crate::checkout::CheckoutSession)): `Option` for anything Stripe
 //! may omit or send as `null`, unknown fields ignored, unknown enum values kept.
 
 use std::collections::HashMap;
 
-use super::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
+use crate::checkout::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
 use crate::model::{model, stream_direct, stream_model};
@@ -289,7 +289,7 @@ model! {
 model! {
     /// The billing interval of a recurring price (`price.recurring`).
     ///
-    /// The request parameter counterpart is [`Recurring`](super::Recurring).
+    /// The request parameter counterpart is [`Recurring`](crate::checkout::Recurring).
     #[derive(Eq)]
     pub struct PriceRecurring {
         /// The billing frequency: day, week, month or year.
@@ -361,8 +361,8 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    const ITEM: &str = include_str!("../../tests/fixtures/item.json");
-    const DISCOUNT: &str = include_str!("../../tests/fixtures/discount.json");
+    const ITEM: &str = include_str!("../../../tests/fixtures/item.json");
+    const DISCOUNT: &str = include_str!("../../../tests/fixtures/discount.json");
 
     fn fixture() -> Value {
         serde_json::from_str(ITEM).unwrap()

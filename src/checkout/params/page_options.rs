@@ -5,7 +5,7 @@
 //! are single values (`customer_creation`, `submit_type`, `payment_method_collection`,
 //! `payment_method_data[allow_redisplay]`).
 
-use super::declare::{params_struct, unchecked};
+use crate::checkout::declare::{params_struct, unchecked};
 use crate::stripe_enum::stripe_enum;
 
 stripe_enum!(

@@ -4,8 +4,8 @@
 //! The invoice issuer and custom fields it shares with one-off invoices are in
 //! `invoice_creation.rs`.
 
-use super::declare::{params_struct, unchecked};
-use super::invoice_creation::{InvoiceCustomField, InvoiceIssuer};
+use crate::checkout::declare::{params_struct, unchecked};
+use crate::checkout::invoice_creation::{InvoiceCustomField, InvoiceIssuer};
 use crate::metadata::Metadata;
 use crate::stripe_enum::stripe_enum;
 
@@ -172,7 +172,8 @@ params_struct! {
     /// `SessionMode::Subscription`; other modes refuse it locally.
     ///
     /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode, SubscriptionData};
+    /// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode};
+    /// use stripe_checkout_client::checkout::params::SubscriptionData;
     /// use stripe_checkout_client::form;
     ///
     /// let params = CreateSession::new(SessionMode::Subscription)
