@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::form::EncodeError;
 use crate::ids::InvalidId;
-pub use crate::version_gate::{VersionError, VersionGap};
+pub use crate::versions::version_gate::{VersionError, VersionGap};
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

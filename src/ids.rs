@@ -76,8 +76,8 @@ pub(crate) struct RejectedId {
 }
 
 /// Writes nothing: a refused id is reported by the params' check, never sent.
-impl crate::encode::Encode for RejectedId {
-    fn encode(&self, _: &mut crate::encode::Writer) {}
+impl crate::wire::encode::Encode for RejectedId {
+    fn encode(&self, _: &mut crate::wire::encode::Writer) {}
 
     fn is_unset(&self) -> bool {
         true
@@ -235,8 +235,8 @@ macro_rules! stripe_id {
             }
         }
 
-        impl crate::encode::Encode for $name {
-            fn encode(&self, out: &mut crate::encode::Writer) {
+        impl crate::wire::encode::Encode for $name {
+            fn encode(&self, out: &mut crate::wire::encode::Writer) {
                 out.text(&self.0);
             }
         }
@@ -282,6 +282,15 @@ stripe_id!(
 stripe_id!(
     /// The id of a customer (`cus_…`).
     CustomerId, "customer", "cus_", "cus_NNNslJKODLsLoG", "acct_1"
+);
+
+crate::wire::model::id_from_json!(
+    CheckoutSessionId,
+    CouponId,
+    CustomerId,
+    PriceId,
+    ProductId,
+    PromotionCodeId,
 );
 
 #[cfg(test)]

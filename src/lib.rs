@@ -160,51 +160,43 @@
 #![deny(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// Public modules, in the order of the flow.
 pub mod checkout;
-mod clearable;
-mod client;
 pub mod discounts;
-mod encode;
 pub mod error;
-pub mod expand;
-mod extra;
-pub mod form;
 pub mod ids;
-mod json_path;
-mod list;
-pub mod metadata;
-mod model;
-mod options;
-mod paging;
-mod param_checks;
-mod random;
-mod request;
-mod resources;
-mod secret;
-mod stripe_enum;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
-mod transport;
-pub mod version;
-mod version_gate;
 pub mod webhook;
 
-pub use clearable::Clearable;
-pub use client::{
+// Private machinery, one folder per job; what users name is re-exported below.
+mod declare;
+mod resources;
+mod sending;
+mod versions;
+mod wire;
+
+pub use declare::clearable::Clearable;
+pub use declare::extra::ExtraParams;
+#[doc(inline)]
+pub use declare::metadata;
+pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result, VersionError};
+#[doc(inline)]
+pub use resources::{coupons, promotion_codes};
+pub use sending::client::{
     AppInfo, Client, ClientBuilder, DEFAULT_API_BASE, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
-pub use error::{ApiError, ApiErrorKind, ConfigError, Error, Result};
-pub use extra::ExtraParams;
-pub use list::List;
-pub use options::RequestOptions;
-pub use request::{PendingRequest, ResponseFuture};
+pub use sending::options::RequestOptions;
+pub use sending::request::{PendingRequest, ResponseFuture};
+pub use sending::transport::Method;
 #[doc(inline)]
-pub use resources::{coupons, promotion_codes};
-pub use transport::Method;
-pub use version::ApiVersion;
-pub use version_gate::VersionError;
+pub use versions::version;
+pub use versions::version::ApiVersion;
+pub use wire::list::List;
+#[doc(inline)]
+pub use wire::{expand, form};
 
 // Compiles the README's code blocks as doc-tests so the README stays true.
 #[cfg(doctest)]

@@ -78,7 +78,7 @@ use std::time::Duration;
 pub use stripe_checkout_emulator::*;
 
 use crate::checkout::CheckoutSession;
-use crate::client::{Client, ClientBuilder};
+use crate::sending::client::{Client, ClientBuilder};
 
 /// What this crate adds to [`FakeStripe`]: a [`Client`] pointed at it, and its sessions as
 /// this crate's types.

@@ -16,14 +16,14 @@ use futures_util::stream::{self, Stream};
 use super::{
     CheckoutSession, CreateSession, ListLineItems, ListSessions, SessionLineItem, UpdateSession,
 };
-use crate::client::Client;
 use crate::error::Result;
 use crate::ids::CheckoutSessionId;
-use crate::list::List;
-use crate::options::{RequestOptions, option_setters};
-use crate::request::PendingRequest;
-use crate::transport::{Answer, Method};
-use crate::version_gate::Gated;
+use crate::sending::client::Client;
+use crate::sending::options::{RequestOptions, option_setters};
+use crate::sending::request::PendingRequest;
+use crate::sending::transport::{Answer, Method};
+use crate::versions::version_gate::Gated;
+use crate::wire::list::List;
 
 const SESSIONS: &str = "/v1/checkout/sessions";
 

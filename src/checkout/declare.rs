@@ -241,15 +241,15 @@ macro_rules! params_struct {
             $( $crate::checkout::declare::field_setter!($kind, $(#[$fdoc])*, $field, $fty); )*
         }
 
-        impl $crate::encode::Encode for $name {
-            fn encode(&self, out: &mut $crate::encode::Writer) {
+        impl $crate::wire::encode::Encode for $name {
+            fn encode(&self, out: &mut $crate::wire::encode::Writer) {
                 $( out.field(
-                    const { $crate::encode::wire_name(stringify!($req)) },
+                    const { $crate::wire::encode::wire_name(stringify!($req)) },
                     &self.$req,
                 ); )*
-                $( if !$crate::encode::Encode::is_unset(&self.$field) {
+                $( if !$crate::wire::encode::Encode::is_unset(&self.$field) {
                     out.field(
-                        const { $crate::encode::wire_name(stringify!($field)) },
+                        const { $crate::wire::encode::wire_name(stringify!($field)) },
                         &self.$field,
                     );
                 } )*
@@ -264,11 +264,11 @@ macro_rules! params_struct {
                 // `type_` stands for Stripe's `type`.
                 $( $crate::checkout::declare::Check::check(
                     &self.$req,
-                    param.field(const { $crate::encode::wire_name(stringify!($req)) }),
+                    param.field(const { $crate::wire::encode::wire_name(stringify!($req)) }),
                 )?; )*
                 $( $crate::checkout::declare::Check::check(
                     &self.$field,
-                    param.field(const { $crate::encode::wire_name(stringify!($field)) }),
+                    param.field(const { $crate::wire::encode::wire_name(stringify!($field)) }),
                 )?; )*
                 Ok(())
             }

@@ -7,7 +7,7 @@
 //! Each is `#[non_exhaustive]` with an `Unknown(String)` fallback, so a value Stripe adds
 //! later parses instead of failing.
 
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// What a Checkout Session collects: a one-off payment, a saved payment method, or a

@@ -14,8 +14,8 @@ use std::pin::Pin;
 
 use super::update::run;
 use super::{BodyError, DiscountPolicy, DiscountRequest, ServerUpdateResponse};
-use crate::client::Client;
-use crate::options::{RequestOptions, option_setters};
+use crate::sending::client::Client;
+use crate::sending::options::{RequestOptions, option_setters};
 
 /// Runs the guide's endpoint for one request body: parse it as a [`DiscountRequest`], run
 /// [`update_discounts`](super::update_discounts) with `policy`, and answer in the front end's

@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::CheckoutSessionId;
-use crate::json_path;
+use crate::wire::json_path;
 
 /// The most discount entries a request may carry. Stripe allows one discount per session;
 /// the bound leaves room for a policy to explain a rejection without accepting unbounded input.

@@ -14,11 +14,11 @@ use super::{DiscountPolicy, DiscountRequest, Rejection};
 use crate::checkout::{
     CheckoutSession, PermissionOwner, SessionDiscount, SessionStatus, UpdateSession,
 };
-use crate::client::Client;
 use crate::error::Error;
 use crate::metadata::Metadata;
-use crate::options::{RequestOptions, option_setters};
 use crate::resources::{Coupon, CouponData, Discount};
+use crate::sending::client::Client;
+use crate::sending::options::{RequestOptions, option_setters};
 
 /// What [`update_discounts`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +169,7 @@ pub(crate) async fn run(
     let session_id = &request.checkout_session_id;
     // The key goes only on the update, but a bad one must stop the flow before the retrieve.
     if let Some(key) = &options.idempotency_key {
-        crate::transport::idempotency_header(key)?;
+        crate::sending::transport::idempotency_header(key)?;
     }
     let sessions = client.checkout_sessions();
     let mut expand: Vec<String> = EXPAND.iter().map(|s| (*s).to_owned()).collect();

@@ -4,10 +4,10 @@
 
 use crate::expand::{Expandable, Object};
 use crate::ids::CheckoutSessionId;
-use crate::model::{stream_direct, stream_model};
 use crate::resources::customer::Customer;
 use crate::resources::promotion_codes::PromotionCode;
 use crate::resources::{Coupon, DiscountSource};
+use crate::wire::model::{stream_direct, stream_model};
 
 fn discount_object() -> String {
     "discount".to_owned()

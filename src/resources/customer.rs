@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use crate::expand::{Expandable, Object};
 use crate::ids::CustomerId;
-use crate::model::{model, stream_direct, stream_model};
-use crate::stripe_enum::stripe_enum;
+use crate::wire::model::{model, stream_direct, stream_model};
+use crate::wire::stripe_enum::stripe_enum;
 
 fn customer_object() -> String {
     "customer".to_owned()

@@ -8,11 +8,11 @@
 use serde::Deserialize;
 use serde::Serialize;
 
-use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{CouponId, PromotionCodeId};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::coupons::CouponDuration;
+use crate::wire::encode::encoded_struct;
 
 /// One entry of a session's `discounts`: an existing coupon, a promotion code, or an inline
 /// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
@@ -104,8 +104,8 @@ impl Discount {
 }
 
 /// As serde writes the enum: the variant's name, then its value (`discounts[0][coupon]=…`).
-impl crate::encode::Encode for Discount {
-    fn encode(&self, out: &mut crate::encode::Writer) {
+impl crate::wire::encode::Encode for Discount {
+    fn encode(&self, out: &mut crate::wire::encode::Writer) {
         match self {
             Discount::Coupon(id) => out.field("coupon", id),
             Discount::PromotionCode(id) => out.field("promotion_code", id),

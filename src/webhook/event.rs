@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::WebhookError;
 use crate::checkout::CheckoutSession;
-use crate::json_path;
+use crate::wire::json_path;
 
 /// A Stripe event, as delivered to a webhook endpoint.
 #[derive(Clone, Debug, PartialEq)]

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use crate::checkout::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
-use crate::model::{model, stream_direct, stream_model};
 use crate::resources::AppliedDiscount;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::model::{model, stream_direct, stream_model};
+use crate::wire::stripe_enum::stripe_enum;
 
 fn item_object() -> String {
     "item".to_owned()

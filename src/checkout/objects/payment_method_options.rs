@@ -9,8 +9,8 @@
 //! the answer. Fields marked "not in basil" arrived after `2025-03-31.basil`.
 
 use crate::checkout::CaptureMethod;
-use crate::model::model;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::model::model;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// Whether the payment method is saved for later payments, as a session's method options

@@ -24,10 +24,10 @@ use crate::checkout::{
 };
 use crate::expand::{Expandable, Object, StripeObject};
 use crate::ids::CheckoutSessionId;
-use crate::list::List;
-use crate::model::{model, stream_direct, stream_model};
 use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
-use crate::stripe_enum::stripe_enum;
+use crate::wire::list::List;
+use crate::wire::model::{model, stream_direct, stream_model};
+use crate::wire::stripe_enum::stripe_enum;
 
 /// Lets `Expandable<serde_json::Value>` give its id for expandable fields whose object this
 /// crate does not model (payment intent, invoice, subscription, shipping rate, …). An object

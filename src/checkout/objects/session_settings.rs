@@ -15,8 +15,8 @@ use crate::checkout::{
     SavedPaymentMethodChoice, TaxIdRequirement, TermsOfServiceConsent,
 };
 use crate::expand::{Expandable, StripeObject};
-use crate::model::model;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::model::model;
+use crate::wire::stripe_enum::stripe_enum;
 
 model! {
     /// Which consents the page asks for (`consent_collection`).

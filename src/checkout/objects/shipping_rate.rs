@@ -4,9 +4,9 @@
 //! The rate itself (`ShippingRateData`, `ShippingOption`) is declared with the other session
 //! params.
 
-use crate::checkout::declare::{params_struct, unchecked};
 use crate::checkout::TaxBehavior;
-use crate::stripe_enum::stripe_enum;
+use crate::checkout::declare::{params_struct, unchecked};
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// The unit of a delivery estimate (`unit`).

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::model;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::model::model;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// How a tax rate is expressed (`rate_type`).

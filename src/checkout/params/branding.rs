@@ -3,7 +3,7 @@
 //! account's branding.
 
 use crate::checkout::declare::{params_struct, unchecked};
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// The shape of the page's buttons and inputs (`border_style`).

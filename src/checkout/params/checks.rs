@@ -39,10 +39,10 @@ pub(super) fn check_id<T, E: Display>(
         .map_err(|e| Error::invalid_param(param, e.to_string()))
 }
 
-pub(super) use crate::paging::{check_cursors, check_limit};
-pub(super) use crate::param_checks::{
+pub(super) use crate::declare::param_checks::{
     check_not_empty, check_rejected, check_texts, option_setters, plain_setters,
 };
+pub(super) use crate::sending::paging::{check_cursors, check_limit};
 
 /// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
 pub(super) fn check_country(param: &str, country: &str) -> Result<()> {

@@ -27,12 +27,12 @@ use crate::checkout::{
 use crate::checkout::{
     BrandingSettings, ManagedPayments, NameCollection, OptionalItem, OriginContext, WalletOptions,
 };
-use crate::encode::encoded_struct;
+use crate::declare::extra::{ExtraParams, extra_setters};
 use crate::error::{Error, Result};
-use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CustomerId, IntoId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::{Discount, check_currency};
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// Parameters for [`CheckoutSessions::create`](crate::checkout::CheckoutSessions::create)

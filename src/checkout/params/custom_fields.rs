@@ -5,7 +5,7 @@
 //! What the customer entered comes back on the session object.
 
 use crate::checkout::declare::{params_struct, unchecked};
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// The kind of a custom field (`type`).

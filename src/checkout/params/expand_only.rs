@@ -6,8 +6,8 @@
 use serde::Deserialize;
 use serde::Serialize;
 
-use crate::encode::encoded_struct;
-use crate::version_gate::VersionGates;
+use crate::versions::version_gate::VersionGates;
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// The parameters of a retrieve (`GET /v1/checkout/sessions/{id}`): what to expand, as the

@@ -4,7 +4,7 @@
 
 use crate::checkout::declare::{params_struct, unchecked};
 use crate::metadata::Metadata;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// Whose account issues an invoice and is liable for its tax (`issuer[type]`).

@@ -10,11 +10,11 @@ use super::checks::*;
 
 use crate::checkout::declare::params_struct;
 use crate::checkout::{RecurringInterval, TaxBehavior};
-use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::ids::{IntoId, PriceId, ProductId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::check_currency;
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// One line item of [`CreateSession`](crate::checkout::CreateSession): an existing price, or an inline one

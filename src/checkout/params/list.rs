@@ -11,10 +11,10 @@ use super::checks::*;
 use crate::checkout::CustomerDetailsFilter;
 use crate::checkout::SessionStatus;
 use crate::checkout::declare::{Check, Param};
-use crate::encode::encoded_struct;
+use crate::declare::extra::{ExtraParams, extra_setters};
 use crate::error::Result;
-use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{CheckoutSessionId, CustomerId, IntoId, RejectedId, take_id};
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// Parameters for [`CheckoutSessions::list`](crate::checkout::CheckoutSessions::list)
@@ -242,8 +242,8 @@ impl<'de> Deserialize<'de> for CreatedFilter {
     }
 }
 
-impl crate::encode::Encode for CreatedFilter {
-    fn encode(&self, out: &mut crate::encode::Writer) {
+impl crate::wire::encode::Encode for CreatedFilter {
+    fn encode(&self, out: &mut crate::wire::encode::Writer) {
         match self {
             CreatedFilter::Exact(time) => time.encode(out),
             CreatedFilter::Range(range) => range.encode(out),

@@ -6,7 +6,7 @@
 //! `payment_method_data[allow_redisplay]`).
 
 use crate::checkout::declare::{params_struct, unchecked};
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// Where the page shows the agreement to reuse a payment method (`position`).

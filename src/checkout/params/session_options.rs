@@ -10,8 +10,8 @@ use super::checks::*;
 
 use crate::checkout::InvoiceIssuer;
 use crate::checkout::PermissionOwner;
-use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// Who may update which part of a session (`permissions`).

@@ -13,11 +13,11 @@ use super::checks::*;
 use crate::checkout::TaxBehavior;
 use crate::checkout::declare::{Check, Param};
 use crate::checkout::{CurrencyAmount, DeliveryEstimate};
-use crate::encode::encoded_struct;
 use crate::error::{Error, Result};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::check_currency;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::encode::encoded_struct;
+use crate::wire::stripe_enum::stripe_enum;
 
 encoded_struct! {
     /// One shipping option: an existing shipping rate (`shr_…`) or one described inline.

@@ -7,7 +7,7 @@
 use crate::checkout::declare::{params_struct, unchecked};
 use crate::checkout::invoice_creation::{InvoiceCustomField, InvoiceIssuer};
 use crate::metadata::Metadata;
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
     /// Whether changes to the subscription are prorated (`proration_behavior`).

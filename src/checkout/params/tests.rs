@@ -17,8 +17,8 @@ use crate::resources::Discount;
 
 /// The pairs the crate sends (the typed encoder), checked against serde's derived
 /// `Serialize` through `form::to_pairs`, which the same declaration generates.
-fn encode<T: Serialize + crate::encode::Encode>(params: &T) -> Vec<(String, String)> {
-    let sent = crate::encode::to_pairs(params).unwrap();
+fn encode<T: Serialize + crate::wire::encode::Encode>(params: &T) -> Vec<(String, String)> {
+    let sent = crate::wire::encode::to_pairs(params).unwrap();
     assert_eq!(
         sent,
         form::to_pairs(params).unwrap(),
@@ -31,9 +31,9 @@ fn encode<T: Serialize + crate::encode::Encode>(params: &T) -> Vec<(String, Stri
 /// version gates resolved.
 fn sent<T>(params: &T) -> Vec<(String, String)>
 where
-    T: Serialize + crate::encode::Encode + crate::version_gate::VersionGates,
+    T: Serialize + crate::wire::encode::Encode + crate::versions::version_gate::VersionGates,
 {
-    crate::version_gate::Gated {
+    crate::versions::version_gate::Gated {
         pairs: encode(params),
         gates: params.version_gates(),
     }
@@ -54,7 +54,7 @@ mod leaf_sample {
 fn both_encoders_agree_on_every_param_of_every_version() {
     fn agree<T>(target: &Value, sample: &Value, leaf: &Value, base: &Value) -> bool
     where
-        T: Serialize + DeserializeOwned + crate::encode::Encode,
+        T: Serialize + DeserializeOwned + crate::wire::encode::Encode,
     {
         let path = leaf["path"].as_str().unwrap();
         let value = leaf_sample::leaf_params(target, sample, leaf, base);
@@ -62,7 +62,7 @@ fn both_encoders_agree_on_every_param_of_every_version() {
             return false;
         };
         assert_eq!(
-            crate::encode::to_pairs(&params).unwrap(),
+            crate::wire::encode::to_pairs(&params).unwrap(),
             form::to_pairs(&params).unwrap(),
             "{path}"
         );
@@ -103,8 +103,8 @@ fn both_encoders_agree_on_every_param_of_every_version() {
 fn golden<T>(params: Value, built: &T, want: &[(&str, &str)])
 where
     T: Serialize
-        + crate::encode::Encode
-        + crate::version_gate::VersionGates
+        + crate::wire::encode::Encode
+        + crate::versions::version_gate::VersionGates
         + DeserializeOwned
         + PartialEq
         + std::fmt::Debug,

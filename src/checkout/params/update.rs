@@ -15,12 +15,12 @@ use crate::checkout::declare::{Check, Param};
 use crate::checkout::{
     UpdateAutomaticTax, UpdateInvoiceCreation, UpdatePaymentIntentData, UpdateSubscriptionData,
 };
-use crate::encode::encoded_struct;
+use crate::declare::extra::{ExtraParams, extra_setters};
 use crate::error::{Error, Result};
-use crate::extra::{ExtraParams, extra_setters};
 use crate::ids::{IntoId, PriceId, RejectedId, take_id};
 use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::Discount;
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// Parameters for [`CheckoutSessions::update`](crate::checkout::CheckoutSessions::update)

@@ -12,7 +12,7 @@ use super::list::{ListLineItems, ListSessions};
 use super::update::UpdateSession;
 
 use crate::resources::Discount;
-use crate::version_gate::{
+use crate::versions::version_gate::{
     DAHLIA, ENDIVE, Gate, Rule, UPDATE_LINE_ITEMS, UPDATE_PAYMENT_INTENT_DATA, VersionGates,
 };
 

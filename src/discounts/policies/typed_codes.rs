@@ -17,15 +17,15 @@ use super::customer::CustomerRef;
 use super::reward::Reward;
 use super::time_window::{Clock, SystemClock};
 use crate::checkout::{CheckoutSession, ListLineItems, SessionLineItem};
-use crate::client::Client;
 use crate::coupons::Coupon;
 use crate::discounts::{
     Discount, DiscountPolicy, DiscountRequest, Offer, Rejection, RequestedDiscount,
 };
 use crate::expand::Expandable;
-use crate::options::RequestOptions;
 use crate::promotion_codes::{ListPromotionCodes, PromotionCode};
-use crate::version_gate::CLOVER;
+use crate::sending::client::Client;
+use crate::sending::options::RequestOptions;
+use crate::versions::version_gate::CLOVER;
 
 /// How many codes with the same text one lookup reads: Stripe keeps a code unique among the
 /// *active* codes of one customer, so several customers' codes (and retired ones) may share it.

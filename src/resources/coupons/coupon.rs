@@ -18,8 +18,8 @@ use serde_json::{Map, Value};
 
 use crate::expand::{Expandable, Object};
 use crate::ids::CouponId;
-use crate::model::{model, stream_direct, stream_model};
-use crate::stripe_enum::stripe_enum;
+use crate::wire::model::{model, stream_direct, stream_model};
+use crate::wire::stripe_enum::stripe_enum;
 
 fn coupon_object() -> String {
     "coupon".to_owned()

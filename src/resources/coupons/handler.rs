@@ -5,15 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::client::Client;
 use crate::error::Result;
 use crate::ids::CouponId;
-use crate::list::List;
-use crate::request::PendingRequest;
 use crate::resources::coupons::Coupon;
 use crate::resources::coupons::params::{CreateCoupon, ListCoupons, UpdateCoupon};
-use crate::transport::{Answer, Method};
-use crate::version_gate::Gated;
+use crate::sending::client::Client;
+use crate::sending::request::PendingRequest;
+use crate::sending::transport::{Answer, Method};
+use crate::versions::version_gate::Gated;
+use crate::wire::list::List;
 
 const COUPONS: &str = "/v1/coupons";
 

@@ -3,17 +3,17 @@
 //!
 //! The params live in `promotion_code_params.rs`, the answer in `promotion_code.rs`.
 
-use crate::client::Client;
 use crate::error::Result;
 use crate::ids::PromotionCodeId;
-use crate::list::List;
-use crate::request::PendingRequest;
 use crate::resources::promotion_codes::PromotionCode;
 use crate::resources::promotion_codes::params::{
     CreatePromotionCode, ListPromotionCodes, UpdatePromotionCode,
 };
-use crate::transport::{Answer, Method};
-use crate::version_gate::Gated;
+use crate::sending::client::Client;
+use crate::sending::request::PendingRequest;
+use crate::sending::transport::{Answer, Method};
+use crate::versions::version_gate::Gated;
+use crate::wire::list::List;
 
 const PROMOTION_CODES: &str = "/v1/promotion_codes";
 

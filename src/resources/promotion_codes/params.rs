@@ -11,18 +11,18 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde::Serialize;
 
-use crate::encode::encoded_struct;
-use crate::error::{Error, Result};
-use crate::extra::{ExtraParams, extra_setters};
-use crate::ids::{CouponId, CustomerId, IntoId, PromotionCodeId, RejectedId, take_id};
-use crate::metadata::{Metadata, metadata_setter};
-use crate::paging::{check_cursors, check_limit};
-use crate::param_checks::{
+use crate::declare::extra::{ExtraParams, extra_setters};
+use crate::declare::param_checks::{
     check_rejected, check_texts, expand_setter, option_setters, plain_setters,
 };
+use crate::error::{Error, Result};
+use crate::ids::{CouponId, CustomerId, IntoId, PromotionCodeId, RejectedId, take_id};
+use crate::metadata::{Metadata, metadata_setter};
 use crate::resources::DiscountSourceType;
 use crate::resources::discount::check_currency;
-use crate::version_gate::{CLOVER, Gate, Rule, VersionGates};
+use crate::sending::paging::{check_cursors, check_limit};
+use crate::versions::version_gate::{CLOVER, Gate, Rule, VersionGates};
+use crate::wire::encode::encoded_struct;
 
 encoded_struct! {
     /// Parameters for [`PromotionCodes::create`](crate::promotion_codes::PromotionCodes::create)

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use crate::expand::{Expandable, Object};
 use crate::ids::PromotionCodeId;
-use crate::model::{model, stream_direct, stream_model};
 use crate::resources::customer::Customer;
 use crate::resources::{Coupon, DiscountSource};
+use crate::wire::model::{model, stream_direct, stream_model};
 
 fn promotion_code_object() -> String {
     "promotion_code".to_owned()

@@ -80,21 +80,21 @@ macro_rules! stripe_enum {
             }
         }
 
-        impl $crate::encode::Encode for $name {
-            fn encode(&self, out: &mut $crate::encode::Writer) {
+        impl $crate::wire::encode::Encode for $name {
+            fn encode(&self, out: &mut $crate::wire::encode::Writer) {
                 out.text(self.as_str());
             }
         }
 
-        impl $crate::model::FromJson for $name {
+        impl $crate::wire::model::FromJson for $name {
             fn from_json(
                 value: ::serde_json::Value,
-            ) -> ::std::result::Result<Self, $crate::model::JsonError> {
-                <String as $crate::model::FromJson>::from_json(value).map(|s| Self::from(s.as_str()))
+            ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
+                <String as $crate::wire::model::FromJson>::from_json(value).map(|s| Self::from(s.as_str()))
             }
         }
 
-        impl $crate::model::Field for $name {
+        impl $crate::wire::model::Field for $name {
             fn placeholder() -> Self {
                 Self::Unknown(String::new())
             }

@@ -94,8 +94,8 @@ impl<T> From<T> for Clearable<T> {
 
 /// `Clear` is the empty value; a `Set` list with nothing in it is sent as a clear too (an
 /// empty list would otherwise send nothing at all). The typed params only clear lists.
-impl<T: crate::encode::Encode> crate::encode::Encode for Clearable<Vec<T>> {
-    fn encode(&self, out: &mut crate::encode::Writer) {
+impl<T: crate::wire::encode::Encode> crate::wire::encode::Encode for Clearable<Vec<T>> {
+    fn encode(&self, out: &mut crate::wire::encode::Writer) {
         match self {
             Clearable::Set(list) if !list.is_empty() => list.encode(out),
             _ => out.text(""),

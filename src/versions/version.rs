@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::stripe_enum::stripe_enum;
+use crate::wire::stripe_enum::stripe_enum;
 
 /// The API version of Stripe's dynamic-discounts guide, the crate's default (with
 /// [`SERVER_UPDATE_BETA`]).

@@ -11,9 +11,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::error::{Error, Result};
-use crate::options::{RequestOptions, option_setters};
-use crate::transport::{Answer, Method, Transport, exchange_boxed};
-use crate::version_gate::Gated;
+use crate::sending::options::{RequestOptions, option_setters};
+use crate::sending::transport::{Answer, Method, Transport, exchange_boxed};
+use crate::versions::version_gate::Gated;
 
 /// A request that has not been sent yet: chain per-request options on it, then `.await` it.
 ///

@@ -15,10 +15,11 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use crate::error::{ApiError, ConfigError, Error, Result, snippet};
-use crate::options::RequestOptions;
-use crate::secret::SecretKey;
+use crate::sending::options::RequestOptions;
+use crate::sending::random;
+use crate::sending::secret::SecretKey;
 use crate::version::ApiVersion;
-use crate::{form, json_path, random};
+use crate::wire::{form, json_path};
 
 /// Everything the send path needs, fixed when the client is built: the pooled HTTP client,
 /// the key, the prepared default headers and the retry policy. [`Client`](crate::Client) is an
@@ -388,7 +389,7 @@ impl Answer {
     /// Decodes the body as `T`.
     ///
     /// Answers are decoded untracked, and only a failure is located (by
-    /// [`json_path`](crate::json_path)), because tracking the path while decoding doubled a
+    /// [`json_path`](crate::wire::json_path)), because tracking the path while decoding doubled a
     /// 4 KB session's decode and compiled every model's decoder twice. `from_slice` also
     /// refuses trailing bytes, which mean a corrupted or concatenated body.
     pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T> {

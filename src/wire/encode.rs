@@ -222,15 +222,15 @@ macro_rules! encoded_struct {
             $( $(#[$fmeta])* $(#[serde(rename = $wire)])? $fvis $field: $ty, )*
         }
 
-        impl $crate::encode::Encode for $name {
-            fn encode(&self, out: &mut $crate::encode::Writer) {
-                $( if !$crate::encode::Encode::is_unset(&self.$field) {
-                    out.field($crate::encode::encoded_struct!(@wire $field $($wire)?), &self.$field);
+        impl $crate::wire::encode::Encode for $name {
+            fn encode(&self, out: &mut $crate::wire::encode::Writer) {
+                $( if !$crate::wire::encode::Encode::is_unset(&self.$field) {
+                    out.field($crate::wire::encode::encoded_struct!(@wire $field $($wire)?), &self.$field);
                 } )*
             }
         }
     };
-    (@wire $field:ident) => { const { $crate::encode::wire_name(stringify!($field)) } };
+    (@wire $field:ident) => { const { $crate::wire::encode::wire_name(stringify!($field)) } };
     (@wire $field:ident $wire:literal) => { $wire };
 }
 

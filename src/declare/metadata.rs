@@ -288,8 +288,8 @@ impl<K: Into<String>, V: Into<String>, const N: usize> From<[(K, V); N]> for Met
     }
 }
 
-impl crate::encode::Encode for Metadata {
-    fn encode(&self, out: &mut crate::encode::Writer) {
+impl crate::wire::encode::Encode for Metadata {
+    fn encode(&self, out: &mut crate::wire::encode::Writer) {
         if self.clear {
             out.text("");
             return;

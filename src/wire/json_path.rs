@@ -186,7 +186,7 @@ mod tests {
     use crate::checkout::CheckoutSession;
     use crate::webhook::Event;
 
-    const SESSION: &str = include_str!("../tests/fixtures/checkout_session.json");
+    const SESSION: &str = include_str!("../../tests/fixtures/checkout_session.json");
 
     /// The path this module names and the one `serde_path_to_error` tracks while decoding, for
     /// a document `T` refuses.

@@ -90,8 +90,8 @@ impl ExtraParams {
 }
 
 /// Writes nothing: the extras are checked against the typed pairs, then appended to them.
-impl crate::encode::Encode for ExtraParams {
-    fn encode(&self, _: &mut crate::encode::Writer) {}
+impl crate::wire::encode::Encode for ExtraParams {
+    fn encode(&self, _: &mut crate::wire::encode::Writer) {}
 
     fn is_unset(&self) -> bool {
         true
@@ -102,14 +102,14 @@ impl crate::encode::Encode for ExtraParams {
 /// with its version gates. One function for every params type, so the steps are compiled once.
 pub(crate) fn gated(
     checked: Result<()>,
-    params: &dyn crate::encode::Encode,
+    params: &dyn crate::wire::encode::Encode,
     extra: &ExtraParams,
-    gates: Vec<crate::version_gate::Gate>,
-) -> Result<crate::version_gate::Gated> {
+    gates: Vec<crate::versions::version_gate::Gate>,
+) -> Result<crate::versions::version_gate::Gated> {
     checked?;
-    let mut pairs = crate::encode::to_pairs(params)?;
+    let mut pairs = crate::wire::encode::to_pairs(params)?;
     extra.append_to(&mut pairs)?;
-    Ok(crate::version_gate::Gated { pairs, gates })
+    Ok(crate::versions::version_gate::Gated { pairs, gates })
 }
 
 /// Generates `extra_param` and `extra_json` for a params type with an `extra: ExtraParams`
@@ -137,12 +137,12 @@ macro_rules! extra_setters {
 
         /// The checked pairs with the version gates still to resolve: what the endpoint
         /// hands to the pending request.
-        pub(crate) fn gated_pairs(&self) -> $crate::Result<$crate::version_gate::Gated> {
-            $crate::extra::gated(
+        pub(crate) fn gated_pairs(&self) -> $crate::Result<$crate::versions::version_gate::Gated> {
+            $crate::declare::extra::gated(
                 self.validate(),
                 self,
                 &self.extra,
-                $crate::version_gate::VersionGates::version_gates(self),
+                $crate::versions::version_gate::VersionGates::version_gates(self),
             )
         }
 

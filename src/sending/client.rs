@@ -18,11 +18,11 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ConfigError, Error, Result};
 use crate::form;
-use crate::request::PendingRequest;
-use crate::secret::SecretKey;
-use crate::transport::{Answer, Backoff, Method, Transport, stripe_account_header};
+use crate::sending::request::PendingRequest;
+use crate::sending::secret::SecretKey;
+use crate::sending::transport::{Answer, Backoff, Method, Transport, stripe_account_header};
 use crate::version::ApiVersion;
-use crate::version_gate::Gated;
+use crate::versions::version_gate::Gated;
 
 /// The production API base.
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";

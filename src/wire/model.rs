@@ -555,23 +555,23 @@ macro_rules! model {
             $( $(#[$fmeta])* $(#[serde(rename = $wire)])? pub $field: $ty, )*
         }
 
-        impl $crate::model::FromJson for $name {
+        impl $crate::wire::model::FromJson for $name {
             #[inline(never)]
             fn from_json(
                 value: ::serde_json::Value,
-            ) -> ::std::result::Result<Self, $crate::model::JsonError> {
-                let map = $crate::model::object(value)?;
+            ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
+                let map = $crate::wire::model::object(value)?;
                 $( let mut $field: Option<$ty> = None; )*
-                let mut error = $crate::model::fill(map, &mut [
+                let mut error = $crate::wire::model::fill(map, &mut [
                     $( (
-                        $crate::model::model!(@wire $field $($wire)?),
-                        &mut $field as &mut dyn $crate::model::Slot,
+                        $crate::wire::model::model!(@wire $field $($wire)?),
+                        &mut $field as &mut dyn $crate::wire::model::Slot,
                     ), )*
                 ]);
                 let read = Self {
-                    $( $field: $crate::model::take(
+                    $( $field: $crate::wire::model::take(
                         $field,
-                        $crate::model::model!(@wire $field $($wire)?),
+                        $crate::wire::model::model!(@wire $field $($wire)?),
                         &mut error,
                     ), )*
                 };
@@ -582,9 +582,9 @@ macro_rules! model {
             }
         }
 
-        impl $crate::model::Field for $name {
+        impl $crate::wire::model::Field for $name {
             fn placeholder() -> Self {
-                Self { $( $field: $crate::model::Field::placeholder(), )* }
+                Self { $( $field: $crate::wire::model::Field::placeholder(), )* }
             }
         }
 
@@ -592,7 +592,7 @@ macro_rules! model {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                $crate::model::deserialize(deserializer)
+                $crate::wire::model::deserialize(deserializer)
             }
         }
     };
@@ -662,12 +662,12 @@ pub(crate) fn stream_list<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 /// a bare one is required.
 macro_rules! stream_direct {
     ($(Option<$opt:ty>),* ; $(Vec<$list:ty>),* ; $($required:ty),* $(,)?) => {
-        $( impl<'de> $crate::model::Stream<'de> for Option<$opt> {
+        $( impl<'de> $crate::wire::model::Stream<'de> for Option<$opt> {
             fn read_into<A: ::serde::de::MapAccess<'de>>(
                 access: &mut A,
                 slot: &mut Option<Self>,
             ) -> ::std::result::Result<(), A::Error> {
-                *slot = Some($crate::model::stream_option(access)?);
+                *slot = Some($crate::wire::model::stream_option(access)?);
                 Ok(())
             }
 
@@ -675,12 +675,12 @@ macro_rules! stream_direct {
                 Some(None)
             }
         } )*
-        $( impl<'de> $crate::model::Stream<'de> for Vec<$list> {
+        $( impl<'de> $crate::wire::model::Stream<'de> for Vec<$list> {
             fn read_into<A: ::serde::de::MapAccess<'de>>(
                 access: &mut A,
                 slot: &mut Option<Self>,
             ) -> ::std::result::Result<(), A::Error> {
-                *slot = Some($crate::model::stream_list(access)?);
+                *slot = Some($crate::wire::model::stream_list(access)?);
                 Ok(())
             }
 
@@ -688,7 +688,7 @@ macro_rules! stream_direct {
                 Some(Vec::new())
             }
         } )*
-        $( impl<'de> $crate::model::Stream<'de> for $required {
+        $( impl<'de> $crate::wire::model::Stream<'de> for $required {
             fn read_into<A: ::serde::de::MapAccess<'de>>(
                 access: &mut A,
                 slot: &mut Option<Self>,
@@ -702,16 +702,19 @@ macro_rules! stream_direct {
 
 pub(crate) use stream_direct;
 
-/// Ids Stripe sends are trusted for their prefix (see their `Deserialize`): any string.
+/// Implements decoding for id types: ids Stripe sends are trusted for their prefix (see their
+/// `Deserialize`), so any string is taken.
 macro_rules! id_from_json {
     ($($id:ty),* $(,)?) => {
-        $( impl FromJson for $id {
-            fn from_json(value: Value) -> Result<Self, JsonError> {
-                String::from_json(value).map(Self::from_stripe)
+        $( impl $crate::wire::model::FromJson for $id {
+            fn from_json(
+                value: ::serde_json::Value,
+            ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
+                <String as $crate::wire::model::FromJson>::from_json(value).map(Self::from_stripe)
             }
         }
 
-        impl Field for $id {
+        impl $crate::wire::model::Field for $id {
             fn placeholder() -> Self {
                 Self::from_stripe(String::new())
             }
@@ -719,14 +722,7 @@ macro_rules! id_from_json {
     };
 }
 
-id_from_json!(
-    crate::ids::CheckoutSessionId,
-    crate::ids::CouponId,
-    crate::ids::CustomerId,
-    crate::ids::PriceId,
-    crate::ids::ProductId,
-    crate::ids::PromotionCodeId,
-);
+pub(crate) use id_from_json;
 
 /// A field name as a `stream_model!` visitor reads it: borrowed from the input when it can
 /// be, one type for every struct so its decoder is compiled once.
@@ -832,13 +828,13 @@ macro_rules! stream_model {
                         mut access: A,
                     ) -> ::std::result::Result<$name, A::Error> {
                         $( let mut $field: Option<$ty> = None; )*
-                        while let Some(key) = access.next_key::<$crate::model::Key<'de>>()? {
+                        while let Some(key) = access.next_key::<$crate::wire::model::Key<'de>>()? {
                             match key.as_str() {
-                                $( $crate::model::model!(@wire $field $($wire)?) => {
-                                    $crate::model::stream_field(
+                                $( $crate::wire::model::model!(@wire $field $($wire)?) => {
+                                    $crate::wire::model::stream_field(
                                         &mut access,
                                         &mut $field,
-                                        $crate::model::model!(@wire $field $($wire)?),
+                                        $crate::wire::model::model!(@wire $field $($wire)?),
                                     )?
                                 } )*
                                 _ => {
@@ -848,7 +844,7 @@ macro_rules! stream_model {
                         }
                         let mut missing = None;
                         let read = $name {
-                            $( $field: $crate::model::stream_model!(
+                            $( $field: $crate::wire::model::stream_model!(
                                 @take $field $($wire)? ; missing ; $($default)?
                             ), )*
                         };
@@ -865,10 +861,10 @@ macro_rules! stream_model {
 
         // Inline, so that it is compiled only where a field requires the struct (most hold it
         // in an `Option`, which needs no placeholder).
-        impl $crate::model::Field for $name {
+        impl $crate::wire::model::Field for $name {
             #[inline]
             fn placeholder() -> Self {
-                Self { $( $field: $crate::model::Field::placeholder(), )* }
+                Self { $( $field: $crate::wire::model::Field::placeholder(), )* }
             }
         }
     };
@@ -879,9 +875,9 @@ macro_rules! stream_model {
         }
     };
     (@take $field:ident $($wire:literal)? ; $missing:ident ; ) => {
-        $crate::model::stream_take(
+        $crate::wire::model::stream_take(
             $field,
-            $crate::model::model!(@wire $field $($wire)?),
+            $crate::wire::model::model!(@wire $field $($wire)?),
             &mut $missing,
         )
     };
