@@ -7,7 +7,7 @@
 //   node gen.mjs           regenerate emulator/facts/*.json
 //   node gen.mjs --check   regenerate in memory; exit 1 with a diff summary if a checked-in file differs
 //
-// Schema node format (the same as /work/shared/reference/checkout-api/*.json `schema`):
+// Schema node format (the same as the `schema` of Stripe's reference tables that check-reference.mjs reads):
 //   {kind: 'object', props: {name: node}} | {kind: 'array', items: node}
 //   {kind: 'enum', values: [...], open: bool} | {kind: 'union', variants: [node]}
 //   {kind: 'map'} (plus `values_node` when the values are not scalars) | string | number | boolean | decimal
