@@ -44,7 +44,7 @@ where
 mod leaf_sample {
     include!(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/integration/leaf_sample.rs"
+        "/tests/integration/wire/leaf_sample.rs"
     ));
 }
 

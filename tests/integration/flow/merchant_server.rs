@@ -1,9 +1,9 @@
 //! The merchant server example's router, served on loopback against the emulator and driven
 //! over HTTP: the guide's scenarios and what the browser is told when things go wrong.
 
-#[path = "../../examples/merchant_server/app.rs"]
+#[path = "../../../examples/merchant_server/app.rs"]
 mod app;
-#[path = "../../examples/merchant_server/demo.rs"]
+#[path = "../../../examples/merchant_server/demo.rs"]
 mod demo;
 
 use std::collections::HashMap;

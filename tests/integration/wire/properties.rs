@@ -178,7 +178,7 @@ proptest! {
         replacement in json(),
     ) {
         let mut session: Value =
-            serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+            serde_json::from_str(include_str!("../../fixtures/checkout_session.json")).unwrap();
         let mut paths = Vec::new();
         pointers(&session, String::new(), &mut paths);
         let path = pick.get(&paths[1..]).clone();

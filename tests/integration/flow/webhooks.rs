@@ -28,7 +28,7 @@ struct Case {
 }
 
 fn vectors() -> Vectors {
-    serde_json::from_str(include_str!("../fixtures/wire_webhooks.json")).unwrap()
+    serde_json::from_str(include_str!("../../fixtures/wire_webhooks.json")).unwrap()
 }
 
 fn at(seconds: u64) -> SystemTime {
@@ -182,7 +182,7 @@ fn rotation_and_tampering() {
 }
 
 fn event_with(event_type: &str, object: Value) -> Vec<u8> {
-    let mut event: Value = serde_json::from_str(include_str!("../fixtures/event.json")).unwrap();
+    let mut event: Value = serde_json::from_str(include_str!("../../fixtures/event.json")).unwrap();
     event["type"] = json!(event_type);
     event["data"]["object"] = object;
     serde_json::to_vec(&event).unwrap()
@@ -202,7 +202,7 @@ fn parse(body: &[u8]) -> Result<stripe_checkout_client::webhook::Event, WebhookE
 #[test]
 fn each_checkout_event_type_is_typed_and_others_are_kept() {
     let session: Value =
-        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/checkout_session.json")).unwrap();
     let id = session["id"].as_str().unwrap().to_owned();
     let types = [
         "checkout.session.completed",
@@ -233,7 +233,7 @@ fn each_checkout_event_type_is_typed_and_others_are_kept() {
     }
 
     // The fixture's own type (a plan event) and a type Stripe may add tomorrow.
-    let fixture = include_bytes!("../fixtures/event.json");
+    let fixture = include_bytes!("../../fixtures/event.json");
     let plan = parse(fixture).unwrap();
     assert!(
         matches!(&plan.data, EventData::Other { event_type, object } if event_type == "plan.created" && object["object"] == "plan")
@@ -311,7 +311,7 @@ fn endive_event_notifications_parse_and_name_their_session() {
     assert_eq!(coupon.session_id(), None);
     // A snapshot session event names its session too.
     let session: Value =
-        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/checkout_session.json")).unwrap();
     let snapshot = parse(&event_with("checkout.session.completed", session.clone())).unwrap();
     assert_eq!(snapshot.session_id(), session["id"].as_str());
 
@@ -346,7 +346,8 @@ fn endive_event_notifications_parse_and_name_their_session() {
             .contains("expected Unix seconds or an RFC 3339 time"),
         "{not_a_time}"
     );
-    let mut no_data: Value = serde_json::from_str(include_str!("../fixtures/event.json")).unwrap();
+    let mut no_data: Value =
+        serde_json::from_str(include_str!("../../fixtures/event.json")).unwrap();
     no_data.as_object_mut().unwrap().remove("data");
     let no_data = parse(&serde_json::to_vec(&no_data).unwrap()).unwrap_err();
     assert!(
@@ -376,7 +377,7 @@ struct DifferentialCase {
 /// tolerance, which this crate refuses on purpose.
 #[test]
 fn every_node_verdict_of_the_differential_set_is_ours() {
-    let text = include_str!("../fixtures/node_webhook_verdicts.jsonl");
+    let text = include_str!("../../fixtures/node_webhook_verdicts.jsonl");
     let mut lines = text.lines();
     let meta: DifferentialMeta = serde_json::from_str(lines.next().unwrap()).unwrap();
     let mut checked = 0;

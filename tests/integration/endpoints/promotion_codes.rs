@@ -204,7 +204,7 @@ async fn codes_are_retrieved_updated_and_listed_on_every_version() {
 async fn the_requests_are_what_stripe_documents() {
     let server = MockServer::start().await;
     let code: serde_json::Value =
-        serde_json::from_str(include_str!("../fixtures/promotion_code.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/promotion_code.json")).unwrap();
     Mock::given(method("GET"))
         .and(path("/v1/promotion_codes"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({

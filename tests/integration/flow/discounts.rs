@@ -18,7 +18,7 @@ const PATH: &str = "/v1/checkout/sessions/cs_test_flow";
 
 fn session(subtotal: i64, discounts: Value) -> Value {
     let mut s: Value =
-        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/checkout_session.json")).unwrap();
     s["id"] = json!(ID);
     s["status"] = json!("open");
     s["currency"] = json!("usd");

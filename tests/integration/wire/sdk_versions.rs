@@ -39,7 +39,7 @@ struct Case {
 }
 
 fn vectors() -> Vectors {
-    serde_json::from_str(include_str!("../fixtures/wire_versions.json")).unwrap()
+    serde_json::from_str(include_str!("../../fixtures/wire_versions.json")).unwrap()
 }
 
 /// Every call the recorder makes, on any version.
@@ -128,9 +128,9 @@ async fn send(client: &Client, name: &str) -> Result<(), Error> {
 async fn answering_server() -> MockServer {
     let server = MockServer::start().await;
     let session: Value =
-        serde_json::from_str(include_str!("../fixtures/checkout_session.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/checkout_session.json")).unwrap();
     let code: Value =
-        serde_json::from_str(include_str!("../fixtures/promotion_code.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/promotion_code.json")).unwrap();
     Mock::given(wiremock::matchers::path("/v1/promotion_codes"))
         .respond_with(ResponseTemplate::new(200).set_body_json(code))
         .mount(&server)

@@ -29,7 +29,7 @@ use stripe_checkout_client::discounts::AppliedDiscount;
 use stripe_checkout_client::form;
 use stripe_checkout_client::promotion_codes::PromotionCode;
 
-use crate::leaf_sample::{leaf_params, object_sample, prune, segments};
+use crate::wire::leaf_sample::{leaf_params, object_sample, prune, segments};
 
 const VERSIONS: [&str; 3] = ["basil", "preview", "endive"];
 const COVERED: &str = "tests/fixtures/checkout-api/covered.txt";
@@ -138,7 +138,7 @@ fn measure() -> Measured {
                         false,
                     ),
                     // Their only param, `expand`, is the pending request's `.expand(…)`
-                    // (`options.rs` checks what it sends).
+                    // (`sending/options.rs` checks what it sends).
                     "retrieve" | "expire" => (leaf["key"] == "expand[]", false),
                     "session" => object_leaf::<CheckoutSession>(&sample, path),
                     "item" => object_leaf::<SessionLineItem>(&sample, path),

@@ -27,7 +27,7 @@ struct Case {
 }
 
 fn vectors() -> Vectors {
-    serde_json::from_str(include_str!("../fixtures/wire_checkout_sessions.json")).unwrap()
+    serde_json::from_str(include_str!("../../fixtures/wire_checkout_sessions.json")).unwrap()
 }
 
 #[test]
@@ -90,7 +90,7 @@ struct NodeBody {
 /// Only the spelling differs (`%5B` for `[`, `+` for a space), which Stripe decodes alike.
 #[test]
 fn random_params_encode_as_stripe_node_does() {
-    let text = include_str!("../fixtures/node_form_bodies.jsonl");
+    let text = include_str!("../../fixtures/node_form_bodies.jsonl");
     let mut checked = 0;
     for (i, line) in text.lines().enumerate() {
         let case: NodeBody = serde_json::from_str(line).unwrap();

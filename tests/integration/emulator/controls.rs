@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode, SessionStatus};
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt, Seed, SeedError};
 
-const SEED: &str = include_str!("../../emulator/src/demo_seed.json");
+const SEED: &str = include_str!("../../../emulator/src/demo_seed.json");
 
 async fn seeded() -> FakeStripe {
     let fake = FakeStripe::start().await;

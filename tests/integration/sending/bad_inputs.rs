@@ -19,7 +19,7 @@ use stripe_checkout_client::ids::CheckoutSessionId;
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 use stripe_checkout_client::{Client, ConfigError, Error};
 
-use crate::merchant_server::Harness;
+use crate::flow::merchant_server::Harness;
 
 /// The parameter a local refusal names; anything else is a failure of the row.
 fn refused_param(result: Result<impl std::fmt::Debug, Error>) -> String {

@@ -16,7 +16,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{FormPairs, mock_client, mount_catch_all, request_pairs};
 
-const SESSION_FIXTURE: &str = include_str!("../fixtures/checkout_session.json");
+const SESSION_FIXTURE: &str = include_str!("../../fixtures/checkout_session.json");
 
 fn session_json(id: &str) -> Value {
     let mut v: Value = serde_json::from_str(SESSION_FIXTURE).unwrap();
@@ -54,7 +54,7 @@ fn sorted(mut pairs: Vec<(String, String)>) -> Vec<(String, String)> {
 #[tokio::test]
 async fn recorded_vectors_through_the_typed_methods() {
     let v: Vectors =
-        serde_json::from_str(include_str!("../fixtures/wire_checkout_sessions.json")).unwrap();
+        serde_json::from_str(include_str!("../../fixtures/wire_checkout_sessions.json")).unwrap();
     for case in &v.cases {
         let server = MockServer::start().await;
         let answer = if case.operation == "list" {
@@ -390,7 +390,7 @@ async fn expire_and_line_items_hit_their_paths() {
             "object": "list",
             "url": "/v1/checkout/sessions/cs_test_9/line_items",
             "has_more": false,
-            "data": [serde_json::from_str::<Value>(include_str!("../fixtures/item.json")).unwrap()],
+            "data": [serde_json::from_str::<Value>(include_str!("../../fixtures/item.json")).unwrap()],
         })))
         .expect(1)
         .mount(&server)

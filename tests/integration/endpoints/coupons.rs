@@ -181,7 +181,7 @@ async fn coupons_are_created_read_changed_listed_and_deleted() {
 #[tokio::test]
 async fn the_requests_are_what_stripe_documents_and_bad_ones_are_not_sent() {
     let server = MockServer::start().await;
-    let coupon: Value = serde_json::from_str(include_str!("../fixtures/coupon.json")).unwrap();
+    let coupon: Value = serde_json::from_str(include_str!("../../fixtures/coupon.json")).unwrap();
     Mock::given(method("DELETE"))
         .and(path("/v1/coupons/SUMMER25"))
         .respond_with(
