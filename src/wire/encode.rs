@@ -8,7 +8,7 @@
 //! The params still derive `Serialize` (JSON, and `form::to_pairs`); what the crate sends
 //! goes through `Encode`. Serde's derived `serialize` is compiled per struct with a call per
 //! field generic over the field's type, and for the few hundred params fields that was the
-//! largest part of the encoder's build cost (README, Performance). Here each field is one
+//! largest part of the encoder's build cost (docs/performance.md). Here each field is one
 //! call through `&dyn Encode`, so a struct's `encode` is a short list of calls. The tests
 //! check that both give the same pairs for every param of every version.
 

@@ -5,7 +5,7 @@
 //! error's line and column give a byte offset, and a walk over the JSON text up to that offset
 //! names the key or index being read. Tracking the path while decoding (with
 //! `serde_path_to_error`) would compile every model's decoder a second time, which was the
-//! largest single part of a merchant's release build of this crate (README, "Performance").
+//! largest single part of a merchant's release build of this crate (docs/performance.md).
 //! The tests check that both name the same path. Decoding itself is `transport`'s and
 //! `webhook`'s job.
 

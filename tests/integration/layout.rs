@@ -366,12 +366,76 @@ fn report(kind: &str, graph: &Graph) -> String {
     out
 }
 
+/// The files of modules declared `#[cfg(test)] mod name;` (a test module in a file of its
+/// own), with everything under them: test code, like the inline `#[cfg(test)] mod` blocks.
+fn test_files(tree: &Tree) -> Vec<String> {
+    let mut roots = Vec::new();
+    for (file, text) in tree {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for pair in lines.windows(2) {
+            let declared = strip_vis(pair[1]).unwrap_or(pair[1]);
+            let Some(name) = declared
+                .strip_prefix("mod ")
+                .and_then(|rest| rest.strip_suffix(';'))
+            else {
+                continue;
+            };
+            if pair[0] == "#[cfg(test)]" {
+                let dir = if is_mod_file(file) {
+                    file[..file.rfind('/').unwrap_or(0)].to_string()
+                } else {
+                    file.trim_end_matches(".rs").to_string()
+                };
+                roots.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    tree.keys()
+        .filter(|f| {
+            roots
+                .iter()
+                .any(|root| *f == &format!("{root}.rs") || f.starts_with(&format!("{root}/")))
+        })
+        .cloned()
+        .collect()
+}
+
+fn drop_test_files(tree: &mut Tree) {
+    for file in test_files(tree) {
+        tree.remove(&file);
+    }
+}
+
+#[test]
+fn test_modules_in_files_of_their_own_are_skipped() {
+    let tree = tree_of(
+        "=== src/lib.rs\nmod a;\n#[cfg(test)]\nmod tests;\n\
+         === src/tests.rs\nuse crate::a::A;\n\
+         === src/a.rs\npub struct A;\n#[cfg(test)]\nmod tests;\n\
+         === src/a/tests.rs\nuse crate::a::A;\n\
+         === src/a/tests/more.rs\nuse crate::a::A;\n\
+         === src/b/mod.rs\n#[cfg(test)]\npub(crate) mod tests;\nmod c;\n\
+         === src/b/tests.rs\n\
+         === src/b/c.rs\n",
+    );
+    assert_eq!(
+        test_files(&tree),
+        [
+            "src/a/tests.rs",
+            "src/a/tests/more.rs",
+            "src/b/tests.rs",
+            "src/tests.rs"
+        ]
+    );
+}
+
 #[test]
 fn src_has_no_import_cycles() {
     let mut tree = Tree::new();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     load_src(&src, "src", &mut tree);
     assert!(tree.contains_key("src/lib.rs"), "src/ was not read");
+    drop_test_files(&mut tree);
     let files = file_graph(&tree);
     let found = report("file", &files) + &report("module", &module_graph(&files));
     assert!(found.is_empty(), "import cycles in src/:\n{found}");

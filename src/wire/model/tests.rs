@@ -1,0 +1,216 @@
+use serde_json::json;
+
+use super::*;
+
+model! {
+    /// A probe.
+    pub struct Inner {
+        /// A flag.
+        pub enabled: bool,
+        /// A count.
+        pub count: Option<i64>,
+    }
+}
+
+model! {
+    /// A probe holding the other.
+    pub struct Outer {
+        /// Required.
+        pub id: String,
+        /// Renamed.
+        pub type_ as "type": Option<String>,
+        /// Nested.
+        pub inner: Option<Inner>,
+        /// A list.
+        pub items: Vec<Inner>,
+        /// A map.
+        pub metadata: HashMap<String, String>,
+        /// An id or an object.
+        pub link: Option<Expandable<StripeObject>>,
+    }
+}
+
+fn read(value: Value) -> Result<Outer, String> {
+    Outer::from_json(value).map_err(|e| e.to_string())
+}
+
+#[test]
+fn json_text_streams_every_kind_of_value_into_its_field() {
+    use crate::checkout::CheckoutSession;
+    let session: CheckoutSession =
+        serde_json::from_str(r#"{"id": "cs_1", "amount_total": -5, "currency": null}"#).unwrap();
+    assert_eq!((session.amount_total, session.currency), (Some(-5), None));
+    // A null where a string must be is that, not a missing field.
+    let err = serde_json::from_str::<CheckoutSession>(r#"{"id": null}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: expected a string, found null"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_value_refused_where_it_stands_has_no_path_in_its_message() {
+    let err = String::from_json(json!(5)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: expected a string, found a number"
+    );
+    let err = via_serde::<u8>(json!("x")).unwrap_err();
+    let serde = serde_json::from_value::<u8>(json!("x")).unwrap_err();
+    assert_eq!(err.to_string(), serde.to_string());
+}
+
+#[test]
+fn absent_and_null_read_as_empty() {
+    for outer in [
+        read(json!({"id": "x"})).unwrap(),
+        read(
+            json!({"id": "x", "type": null, "inner": null, "items": null,
+                    "metadata": null, "link": null}),
+        )
+        .unwrap(),
+    ] {
+        assert_eq!(outer.type_, None);
+        assert_eq!(outer.inner, None);
+        assert!(outer.items.is_empty());
+        assert!(outer.metadata.is_empty());
+        assert_eq!(outer.link, None);
+    }
+    let inner = Inner::from_json(json!({"enabled": null})).unwrap();
+    assert!(!inner.enabled);
+}
+
+#[test]
+fn fields_read_by_their_wire_names() {
+    let outer = read(json!({
+        "id": "x", "type": "custom", "inner": {"enabled": true, "count": 3},
+        "items": [{"enabled": false}], "metadata": {"k": "v"}, "link": "inv_1",
+        "unknown": {"ignored": [1]}
+    }))
+    .unwrap();
+    assert_eq!(outer.type_.as_deref(), Some("custom"));
+    assert_eq!(
+        outer.inner,
+        Some(Inner {
+            enabled: true,
+            count: Some(3)
+        })
+    );
+    assert_eq!(
+        outer.items,
+        [Inner {
+            enabled: false,
+            count: None
+        }]
+    );
+    assert_eq!(outer.metadata["k"], "v");
+    assert_eq!(outer.link.as_ref().map(Expandable::id), Some("inv_1"));
+    let expanded = read(json!({"id": "x", "link": {"id": "inv_1", "status": "paid"}})).unwrap();
+    let link = expanded.link.unwrap().into_object().unwrap();
+    assert_eq!(link.get("status"), Some(&json!("paid")));
+}
+
+#[test]
+fn wrong_shapes_are_errors_naming_the_path() {
+    let cases = [
+        (json!({}), "missing field `id`"),
+        (
+            json!({"id": 1}),
+            "invalid type at `id`: expected a string, found a number",
+        ),
+        (
+            json!({"id": "x", "inner": {"count": "3"}}),
+            "invalid type at `inner.count`: expected an integer, found a string",
+        ),
+        (
+            json!({"id": "x", "inner": {"count": 1.5}}),
+            "invalid type at `inner.count`: expected an integer, found a number",
+        ),
+        (
+            json!({"id": "x", "items": [{"enabled": "yes"}]}),
+            "invalid type at `items[0].enabled`: expected a boolean, found a string",
+        ),
+        (
+            json!({"id": "x", "items": {}}),
+            "invalid type at `items`: expected an array, found an object",
+        ),
+        (
+            json!({"id": "x", "metadata": {"k": 1}}),
+            "invalid type at `metadata.k`: expected a string, found a number",
+        ),
+        (
+            json!({"id": "x", "metadata": []}),
+            "invalid type at `metadata`: expected an object, found an array",
+        ),
+        (
+            json!({"id": "x", "inner": [true]}),
+            "invalid type at `inner`: expected an object, found an array",
+        ),
+        (
+            json!({"id": "x", "link": {"status": "paid"}}),
+            "at `link`: an expanded object without a string `id`",
+        ),
+        (
+            json!({"id": "x", "link": 7}),
+            "invalid type at `link`: expected an id string or an expanded object, found a number",
+        ),
+    ];
+    for (value, message) in cases {
+        assert_eq!(read(value.clone()).unwrap_err(), message, "{value}");
+    }
+}
+
+model! {
+    /// A probe with free-form JSON.
+    pub struct Open {
+        /// Anything.
+        pub settings: Map<String, Value>,
+    }
+}
+
+#[test]
+fn free_form_objects_are_kept_and_refuse_other_shapes() {
+    let open = Open::from_json(json!({"settings": {"a": [1, {"b": null}]}})).unwrap();
+    assert_eq!(Value::Object(open.settings), json!({"a": [1, {"b": null}]}));
+    for empty in [json!({}), json!({"settings": null})] {
+        assert!(Open::from_json(empty).unwrap().settings.is_empty());
+    }
+    let err = Open::from_json(json!({"settings": [1]})).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type at `settings`: expected an object, found an array"
+    );
+}
+
+#[test]
+fn a_model_where_a_scalar_stands_is_refused_as_not_an_object() {
+    let err = serde_json::from_str::<Outer>(r#"[{"id": "x"}]"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: sequence, expected an object"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deserialize_goes_through_from_json() {
+    let outer: Outer = serde_json::from_str(r#"{"id":"x","inner":{"enabled":true}}"#).unwrap();
+    assert!(outer.inner.unwrap().enabled);
+    let err = serde_json::from_str::<Outer>(r#"{"id":"x","inner":{"enabled":1}}"#).unwrap_err();
+    // Positioned after the object that refused it (here the outer one, a model too).
+    assert_eq!(
+        err.to_string(),
+        "invalid type at `inner.enabled`: expected a boolean, found a number \
+         at line 1 column 32"
+    );
+}
+
+#[test]
+fn serializes_in_stripes_shape() {
+    let outer = read(json!({"id": "x", "type": "custom"})).unwrap();
+    let written = serde_json::to_value(&outer).unwrap();
+    assert_eq!(written["type"], "custom");
+    assert_eq!(written["inner"], Value::Null);
+    assert_eq!(read(written).unwrap(), outer);
+}
