@@ -40,7 +40,6 @@
 //! [`promotion_codes`](crate::promotion_codes).
 
 mod api;
-mod declare;
 pub mod enums;
 pub mod objects;
 pub mod params;

@@ -139,7 +139,7 @@ macro_rules! extra_setters {
         /// hands to the pending request.
         pub(crate) fn gated_pairs(&self) -> $crate::Result<$crate::versions::version_gate::Gated> {
             $crate::declare::extra::gated(
-                self.validate(),
+                $crate::declare::params::Check::check(self, $crate::declare::params::Param::Root),
                 self,
                 &self.extra,
                 $crate::versions::version_gate::VersionGates::version_gates(self),

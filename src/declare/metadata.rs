@@ -389,36 +389,6 @@ impl<'de> Deserialize<'de> for MetadataValue {
     }
 }
 
-/// The chained setters of a params struct's `metadata: Option<Metadata>` field, one
-/// definition for every params type: one key (`metadata_setter!(/// docs \n metadata);`) or
-/// several in order (`metadata_setter!(/// docs \n metadata_entries => entries of metadata);`).
-macro_rules! metadata_setter {
-    ($(#[$doc:meta])* $field:ident) => {
-        $(#[$doc])*
-        pub fn $field(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-            self.$field
-                .get_or_insert_with($crate::metadata::Metadata::new)
-                .insert(key, value);
-            self
-        }
-    };
-    ($(#[$doc:meta])* $setter:ident => entries of $field:ident) => {
-        $(#[$doc])*
-        pub fn $setter<K, V>(mut self, entries: impl IntoIterator<Item = (K, V)>) -> Self
-        where
-            K: Into<String>,
-            V: Into<String>,
-        {
-            self.$field
-                .get_or_insert_with($crate::metadata::Metadata::new)
-                .extend(entries);
-            self
-        }
-    };
-}
-
-pub(crate) use metadata_setter;
-
 #[cfg(test)]
 mod tests {
     use crate::form::pairs;

@@ -8,4 +8,4 @@
 pub(crate) mod clearable;
 pub(crate) mod extra;
 pub mod metadata;
-pub(crate) mod param_checks;
+pub(crate) mod params;

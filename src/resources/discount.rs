@@ -8,11 +8,11 @@
 use serde::Deserialize;
 use serde::Serialize;
 
+use crate::declare::params::{Check, Param, params, unchecked};
 use crate::error::{Error, Result};
 use crate::ids::{CouponId, PromotionCodeId};
-use crate::metadata::{Metadata, metadata_setter};
+use crate::metadata::Metadata;
 use crate::resources::coupons::CouponDuration;
-use crate::wire::encode::encoded_struct;
 
 /// One entry of a session's `discounts`: an existing coupon, a promotion code, or an inline
 /// coupon ([`CouponData`]). Stripe applies at most one discount to a Checkout Session.
@@ -98,12 +98,21 @@ impl Discount {
                     Error::invalid_param(format!("{prefix}[promotion_code]"), e.to_string())
                 })
             }
-            Discount::CouponData(data) => data.validate(&format!("{prefix}[coupon_data]")),
+            Discount::CouponData(data) => {
+                let named = format!("{prefix}[coupon_data]");
+                Check::check(data, Param::Name(&named))
+            }
         }
     }
 }
 
 /// As serde writes the enum: the variant's name, then its value (`discounts[0][coupon]=…`).
+impl Check for Discount {
+    fn check(&self, param: Param<'_>) -> Result<()> {
+        self.validate(&param.to_string())
+    }
+}
+
 impl crate::wire::encode::Encode for Discount {
     fn encode(&self, out: &mut crate::wire::encode::Writer) {
         match self {
@@ -159,7 +168,7 @@ impl TryFrom<DiscountFields> for Discount {
     }
 }
 
-encoded_struct! {
+params! {
     /// An inline coupon (`coupon_data`): either a fixed amount off in a currency, or a percentage
     /// off, with an optional name, duration and metadata.
     ///
@@ -180,33 +189,30 @@ encoded_struct! {
     /// assert_eq!(loyalty.duration, Some(CouponDuration::Repeating));
     /// assert_eq!(loyalty.duration_in_months, Some(3));
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct CouponData {
         /// The name customers see on the receipt and the checkout page (at most 40 characters).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub name: Option<String>,
+        name: String => into,
         /// The amount to take off, in the currency's smallest unit (cents for `usd`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub amount_off: Option<i64>,
+        amount_off: i64 => constructed,
         /// The three-letter ISO currency code of `amount_off` (`usd`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub currency: Option<String>,
+        currency: String => constructed,
         /// The percentage to take off, in `(0, 100]`.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub percent_off: Option<f64>,
+        percent_off: f64 => constructed,
         /// How long the discount lasts on a subscription.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub duration: Option<CouponDuration>,
+        duration: CouponDuration => into,
         /// How many months a [`CouponDuration::Repeating`] discount lasts.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub duration_in_months: Option<i64>,
+        duration_in_months: i64 => plain,
         /// Metadata stored on the generated coupon.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
+        metadata: Metadata => metadata,
     }
+    check(coupon_data_rules);
+    new(empty);
+}
+
+unchecked!(CouponDuration);
+
+fn coupon_data_rules(data: &CouponData, param: Param<'_>) -> Result<()> {
+    data.validate(&param.to_string())
 }
 
 /// The longest coupon name Stripe accepts, in characters.
@@ -242,57 +248,6 @@ impl CouponData {
         }
     }
 
-    fn empty() -> Self {
-        Self {
-            name: None,
-            amount_off: None,
-            currency: None,
-            percent_off: None,
-            duration: None,
-            duration_in_months: None,
-            metadata: None,
-        }
-    }
-
-    /// The name customers see for the discount.
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::CouponData;
-    /// let c = CouponData::percent_off(5.0).name("Welcome back");
-    /// assert_eq!(c.name.as_deref(), Some("Welcome back"));
-    /// ```
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// How long the discount lasts on a subscription (`once`, `repeating`, `forever`). A
-    /// `repeating` duration also needs [`duration_in_months`](Self::duration_in_months); see
-    /// [`repeating`](Self::repeating).
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::CouponData;
-    /// use stripe_checkout_client::coupons::CouponDuration;
-    /// let c = CouponData::percent_off(5.0).duration(CouponDuration::Forever);
-    /// assert_eq!(c.duration, Some(CouponDuration::Forever));
-    /// ```
-    pub fn duration(mut self, duration: impl Into<CouponDuration>) -> Self {
-        self.duration = Some(duration.into());
-        self
-    }
-
-    /// How many months a `repeating` discount lasts.
-    ///
-    /// ```
-    /// use stripe_checkout_client::discounts::CouponData;
-    /// let c = CouponData::percent_off(5.0).duration("repeating").duration_in_months(6);
-    /// assert_eq!(c.duration_in_months, Some(6));
-    /// ```
-    pub fn duration_in_months(mut self, months: i64) -> Self {
-        self.duration_in_months = Some(months);
-        self
-    }
-
     /// Shorthand for `.duration(CouponDuration::Repeating).duration_in_months(months)`.
     ///
     /// ```
@@ -305,28 +260,6 @@ impl CouponData {
         self.duration(CouponDuration::Repeating)
             .duration_in_months(months)
     }
-
-    metadata_setter!(
-        /// Sets one metadata key on the generated coupon (insertion order is kept).
-        ///
-        /// ```
-        /// use stripe_checkout_client::discounts::CouponData;
-        /// let c = CouponData::percent_off(5.0).metadata("rule", "cart-over-100");
-        /// assert_eq!(c.metadata.unwrap().get("rule"), Some("cart-over-100"));
-        /// ```
-        metadata
-    );
-
-    metadata_setter!(
-        /// Sets several metadata keys on the generated coupon, in order.
-        ///
-        /// ```
-        /// use stripe_checkout_client::discounts::CouponData;
-        /// let c = CouponData::percent_off(5.0).metadata_entries([("a", "1"), ("b", "2")]);
-        /// assert_eq!(c.metadata.unwrap().len(), 2);
-        /// ```
-        metadata_entries => entries of metadata
-    );
 
     /// Checks the rules Stripe documents; `prefix` is where the coupon's fields sit
     /// (`discounts[0][coupon_data]`), or empty for a coupon of its own (`CreateCoupon`).

@@ -205,53 +205,28 @@ pub(crate) const fn wire_name(field: &'static str) -> &'static str {
     }
 }
 
-/// Declares a hand-written params struct (one with setters and checks of its own) with its
-/// [`Encode`]: every field in declaration order under its name (`type_` as `type`; `name as
-/// "wire"` for another wire name, which serde is told too). A field
-/// the wire does not carry has a type whose `Encode` writes nothing (`ExtraParams`, appended
-/// after the check; a setter's `RejectedId`).
-macro_rules! encoded_struct {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $( $(#[$fmeta:meta])* $fvis:vis $field:ident $(as $wire:literal)? : $ty:ty ),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        pub struct $name {
-            $( $(#[$fmeta])* $(#[serde(rename = $wire)])? $fvis $field: $ty, )*
-        }
-
-        impl $crate::wire::encode::Encode for $name {
-            fn encode(&self, out: &mut $crate::wire::encode::Writer) {
-                $( if !$crate::wire::encode::Encode::is_unset(&self.$field) {
-                    out.field($crate::wire::encode::encoded_struct!(@wire $field $($wire)?), &self.$field);
-                } )*
-            }
-        }
-    };
-    (@wire $field:ident) => { const { $crate::wire::encode::wire_name(stringify!($field)) } };
-    (@wire $field:ident $wire:literal) => { $wire };
-}
-
-pub(crate) use encoded_struct;
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    encoded_struct! {
-        /// A probe.
-        #[derive(Default, serde::Serialize)]
-        pub struct Probe {
-            /// Renamed on the wire.
-            pub kind as "type": Option<String>,
-            /// A keyword field.
-            pub type_: Option<bool>,
-            /// A number.
-            pub amount: Option<f64>,
-            /// A list.
-            pub items: Vec<Option<u64>>,
+    /// A probe: a renamed field, a keyword field, a number and a list of optional numbers.
+    #[derive(Default, serde::Serialize)]
+    struct Probe {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        type_: Option<bool>,
+        amount: Option<f64>,
+        items: Vec<Option<u64>>,
+    }
+
+    impl Encode for Probe {
+        fn encode(&self, out: &mut Writer) {
+            out.field("type", &self.kind);
+            out.field(wire_name("type_"), &self.type_);
+            if !self.amount.is_unset() {
+                out.field("amount", &self.amount);
+            }
+            out.field("items", &self.items);
         }
     }
 

@@ -5,7 +5,7 @@
 //! params.
 
 use crate::checkout::TaxBehavior;
-use crate::checkout::declare::{params_struct, unchecked};
+use crate::declare::params::{params, unchecked};
 use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -26,17 +26,17 @@ stripe_enum!(
 
 unchecked!(DeliveryUnit, TaxBehavior);
 
-params_struct! {
+params! {
     /// One bound of a delivery estimate (`minimum`, `maximum`).
-    pub struct DeliveryBound (
+    pub struct DeliveryBound {
         /// The unit (`unit`).
-        unit: DeliveryUnit,
+        unit: DeliveryUnit => required,
         /// How many units, at least 1 (`value`).
-        value: u32 => plain,
-    ) {}
+        value: u32 => required_plain,
+    }
 }
 
-params_struct! {
+params! {
     /// How long delivery takes (`delivery_estimate`).
     ///
     /// ```
@@ -50,7 +50,7 @@ params_struct! {
     /// assert_eq!(form::to_pairs(&estimate)?.len(), 4);
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct DeliveryEstimate () {
+    pub struct DeliveryEstimate {
         /// The longest it takes (`maximum`).
         maximum: DeliveryBound => into,
         /// The shortest it takes (`minimum`).
@@ -58,12 +58,11 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A fixed amount in another currency (`currency_options[<currency>]`).
-    pub struct CurrencyAmount (
+    pub struct CurrencyAmount {
         /// The amount in that currency's smallest unit (`amount`).
-        amount: i64 => plain,
-    ) {
+        amount: i64 => required_plain,
         /// Whether the amount includes tax (`tax_behavior`).
         tax_behavior: TaxBehavior => into,
     }

@@ -2,7 +2,7 @@
 //! preview and endive): colours, font, border style, name, icon and logo, overriding the
 //! account's branding.
 
-use crate::checkout::declare::{params_struct, unchecked};
+use crate::declare::params::{params, unchecked};
 use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -87,13 +87,11 @@ stripe_enum!(
 
 unchecked!(BorderStyle, FontFamily, BrandingImageType);
 
-params_struct! {
+params! {
     /// An icon or logo (`icon`, `logo`).
-    pub struct BrandingImage (
+    pub struct BrandingImage {
         /// Where it comes from (`type`).
-        #[serde(rename = "type")]
-        type_: BrandingImageType,
-    ) {
+        type_ as "type": BrandingImageType => required,
         /// The uploaded file (`file_…`) when the type is `file` (`file`).
         file: String => into,
         /// The image's URL when the type is `url` (`url`).
@@ -101,7 +99,7 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// How the Checkout page looks for this session (`branding_settings`; preview and endive).
     ///
     /// ```
@@ -116,7 +114,7 @@ params_struct! {
     /// assert_eq!(form::to_pairs(&look)?.len(), 3);
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct BrandingSettings () {
+    pub struct BrandingSettings {
         /// The background colour, as a hex code (`background_color`).
         background_color: String => into,
         /// The shape of buttons and inputs (`border_style`).

@@ -1,47 +1,10 @@
-//! What the checkout params files share: the setter macro for list fields, the local checks
-//! (ids, countries, optional texts, discounts) and the helpers for clearable lists, with the
-//! setters and checks every params type shares re-exported from the core. No params type
-//! lives here.
+//! The local checks the checkout params files share (countries, discounts, quantities, list
+//! paging), and the enums of Checkout as a whole marked as having nothing to check. No params
+//! type lives here; how they are declared is [`declare`](crate::declare)'s.
 
-use std::fmt::Display;
-
-use serde::{Serialize, Serializer};
-
-use crate::Clearable;
 use crate::error::{Error, Result};
 use crate::resources::Discount;
 
-/// Generates `fn name(mut self, values: impl IntoIterator<…>) -> Self` setters for list
-/// fields; each replaces the list set before.
-macro_rules! list_setters {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty;)+) => {
-        $(
-            $(#[$doc])*
-            ///
-            /// Replaces the list set before.
-            pub fn $name(mut self, values: impl IntoIterator<Item = impl Into<$ty>>) -> Self {
-                self.$name = values.into_iter().map(Into::into).collect();
-                self
-            }
-        )+
-    };
-}
-
-pub(super) use list_setters;
-
-/// Maps an id parse error to [`Error::InvalidParams`] naming `param`.
-pub(super) fn check_id<T, E: Display>(
-    param: &str,
-    parsed: std::result::Result<T, E>,
-) -> Result<()> {
-    parsed
-        .map(drop)
-        .map_err(|e| Error::invalid_param(param, e.to_string()))
-}
-
-pub(super) use crate::declare::param_checks::{
-    check_not_empty, check_rejected, check_texts, option_setters, plain_setters,
-};
 pub(super) use crate::sending::paging::{check_cursors, check_limit};
 
 /// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
@@ -56,42 +19,7 @@ pub(super) fn check_country(param: &str, country: &str) -> Result<()> {
     }
 }
 
-/// [`check_not_empty`] for an optional text.
-pub(super) fn check_set_text(param: &str, value: Option<&String>) -> Result<()> {
-    value.map_or(Ok(()), |v| check_not_empty(param, v))
-}
-
-/// Serializes a clearable list so that an empty `Set` list still clears (`key=`), instead of
-/// sending nothing the way an empty list otherwise would.
-pub(super) fn clearable_list<S: Serializer, T: Serialize>(
-    value: &Option<Clearable<Vec<T>>>,
-    serializer: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match value {
-        Some(Clearable::Set(list)) if !list.is_empty() => list.serialize(serializer),
-        Some(_) => serializer.serialize_str(""),
-        None => serializer.serialize_none(),
-    }
-}
-
-/// `Set(list)` for a non-empty list, `Clear` for an empty one.
-pub(super) fn set_or_clear<T>(list: Vec<T>) -> Clearable<Vec<T>> {
-    if list.is_empty() {
-        Clearable::Clear
-    } else {
-        Clearable::Set(list)
-    }
-}
-
-/// Appends to a clearable list, turning a pending clear (or nothing) into a one-entry list.
-pub(super) fn push_clearable<T>(slot: &mut Option<Clearable<Vec<T>>>, item: T) {
-    match slot {
-        Some(Clearable::Set(list)) => list.push(item),
-        _ => *slot = Some(Clearable::Set(vec![item])),
-    }
-}
-
-/// At most one discount, and that one valid.
+/// At most one discount (each checks itself).
 pub(super) fn validate_discounts(discounts: &[Discount]) -> Result<()> {
     if discounts.len() > 1 {
         return Err(Error::invalid_param(
@@ -101,9 +29,6 @@ pub(super) fn validate_discounts(discounts: &[Discount]) -> Result<()> {
                 discounts.len()
             ),
         ));
-    }
-    for (i, discount) in discounts.iter().enumerate() {
-        discount.validate(&format!("discounts[{i}]"))?;
     }
     Ok(())
 }
@@ -118,3 +43,15 @@ pub(super) fn check_quantity(prefix: &str, quantity: Option<u64>) -> Result<()> 
     }
     Ok(())
 }
+
+// The enums of Checkout as a whole have nothing to check locally.
+crate::declare::params::unchecked!(
+    crate::checkout::BillingAddressCollection,
+    crate::checkout::PaymentStatus,
+    crate::checkout::PermissionOwner,
+    crate::checkout::RecurringInterval,
+    crate::checkout::RedirectOnCompletion,
+    crate::checkout::SessionMode,
+    crate::checkout::SessionStatus,
+    crate::checkout::UiMode,
+);

@@ -3,10 +3,6 @@
 //!
 //! Line items, permissions and the page options it holds have files of their own.
 
-#[cfg(feature = "deserialize-params")]
-use serde::Deserialize;
-use serde::Serialize;
-
 use super::checks::*;
 use super::line_items::LineItem;
 use super::method_options::PaymentMethodOptions;
@@ -15,7 +11,6 @@ use super::session_options::{
 };
 use super::shipping::ShippingOption;
 
-use crate::checkout::declare::{Check, Param};
 use crate::checkout::{
     AdaptivePricing, AfterExpiration, ConsentCollection, CustomField, CustomText, CustomerCreation,
     CustomerUpdate, InvoiceCreation, PaymentIntentData, PaymentMethodCollection, PaymentMethodData,
@@ -27,14 +22,14 @@ use crate::checkout::{
 use crate::checkout::{
     BrandingSettings, ManagedPayments, NameCollection, OptionalItem, OriginContext, WalletOptions,
 };
-use crate::declare::extra::{ExtraParams, extra_setters};
+use crate::declare::extra::ExtraParams;
+use crate::declare::params::{Param, params};
 use crate::error::{Error, Result};
-use crate::ids::{CustomerId, IntoId, RejectedId, take_id};
-use crate::metadata::{Metadata, metadata_setter};
+use crate::ids::CustomerId;
+use crate::metadata::Metadata;
 use crate::resources::{Discount, check_currency};
-use crate::wire::encode::encoded_struct;
 
-encoded_struct! {
+params! {
     /// Parameters for [`CheckoutSessions::create`](crate::checkout::CheckoutSessions::create)
     /// (`POST /v1/checkout/sessions`). The mode is required; everything else is optional.
     ///
@@ -92,471 +87,123 @@ encoded_struct! {
     /// assert_eq!(from_json, params);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct CreateSession {
         /// How the Checkout page is presented; the dynamic-discounts flow uses
         /// [`UiMode::Elements`] (`custom` before dahlia).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub ui_mode: Option<UiMode>,
+        ui_mode: UiMode => into,
         /// Who may update parts of the session; see [`update_discounts`](Self::update_discounts).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub permissions: Option<Permissions>,
+        permissions: Permissions => into,
         /// What the customer buys.
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub line_items: Vec<LineItem>,
+        line_items: LineItem => list(line_item),
         /// One-off payment, setup or subscription.
-        pub mode: SessionMode,
+        mode: SessionMode => required,
         /// Where an embedded or custom session sends the customer afterwards.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub return_url: Option<String>,
+        return_url: String => into,
         /// Where a hosted session sends the customer after paying.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub success_url: Option<String>,
+        success_url: String => into,
         /// Where a hosted session sends a customer who cancels.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub cancel_url: Option<String>,
+        cancel_url: String => into,
         /// When an embedded or custom session redirects to `return_url`.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub redirect_on_completion: Option<RedirectOnCompletion>,
+        redirect_on_completion: RedirectOnCompletion => into,
         /// An existing customer (`cus_…`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer: Option<CustomerId>,
+        customer: CustomerId => id,
         /// The email to prefill; cannot be combined with `customer`.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer_email: Option<String>,
+        customer_email: String => into,
         /// Your own reference for the session (an order or cart id).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub client_reference_id: Option<String>,
+        client_reference_id: String => into,
         /// The three-letter ISO currency code (`usd`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub currency: Option<String>,
+        currency: String => into,
         /// The page's locale (`auto`, `en`, `fr`, …).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub locale: Option<String>,
+        locale: String => into,
         /// When the session expires, as a Unix timestamp (30 minutes to 24 hours from now).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub expires_at: Option<i64>,
+        expires_at: i64 => plain,
         /// Metadata stored on the session.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
+        metadata: Metadata => metadata,
         /// The payment method types to offer (`card`, …); Stripe picks them when empty.
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub payment_method_types: Vec<String>,
+        payment_method_types: String => list(payment_method_type),
         /// Whether customers may enter promotion codes. Cannot be combined with `discounts`.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub allow_promotion_codes: Option<bool>,
+        allow_promotion_codes: bool => plain,
         /// The discount to apply (at most one).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub discounts: Vec<Discount>,
+        discounts: Discount => list(discount),
         /// Whether to collect the customer's phone number.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub phone_number_collection: Option<PhoneNumberCollection>,
+        phone_number_collection: PhoneNumberCollection => into,
         /// Whether Stripe Tax computes tax automatically.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub automatic_tax: Option<AutomaticTax>,
+        automatic_tax: AutomaticTax => into,
         /// Whether to collect the billing address.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub billing_address_collection: Option<BillingAddressCollection>,
+        billing_address_collection: BillingAddressCollection => into,
         /// Whether to collect a shipping address, and for which countries.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub shipping_address_collection: Option<ShippingAddressCollection>,
+        shipping_address_collection: ShippingAddressCollection => into,
         /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub adaptive_pricing: Option<AdaptivePricing>,
+        adaptive_pricing: AdaptivePricing => into,
         /// A recovery link once the session expires (`after_expiration`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub after_expiration: Option<AfterExpiration>,
+        after_expiration: AfterExpiration => into,
         /// The consents the page collects (`consent_collection`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub consent_collection: Option<ConsentCollection>,
+        consent_collection: ConsentCollection => into,
         /// Texts shown beside the built-in parts of the page (`custom_text`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub custom_text: Option<CustomText>,
+        custom_text: CustomText => into,
         /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer_creation: Option<CustomerCreation>,
+        customer_creation: CustomerCreation => into,
         /// What the page saves back on an existing customer (`customer_update`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer_update: Option<CustomerUpdate>,
+        customer_update: CustomerUpdate => into,
         /// An invoice for a `payment` mode session (`invoice_creation`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub invoice_creation: Option<InvoiceCreation>,
+        invoice_creation: InvoiceCreation => into,
         /// The payment a `payment` mode session creates (`payment_intent_data`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub payment_intent_data: Option<PaymentIntentData>,
+        payment_intent_data: PaymentIntentData => into,
         /// When a `subscription` mode session collects a payment method
         /// (`payment_method_collection`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub payment_method_collection: Option<PaymentMethodCollection>,
+        payment_method_collection: PaymentMethodCollection => into,
         /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub payment_method_configuration: Option<String>,
+        payment_method_configuration: String => into,
         /// What to store on the collected payment method (`payment_method_data`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub payment_method_data: Option<PaymentMethodData>,
+        payment_method_data: PaymentMethodData => into,
         /// Per-method settings (`payment_method_options`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub payment_method_options: Option<PaymentMethodOptions>,
+        payment_method_options: PaymentMethodOptions => into,
         /// What the page offers for saved payment methods (`saved_payment_method_options`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub saved_payment_method_options: Option<SavedPaymentMethodOptions>,
+        saved_payment_method_options: SavedPaymentMethodOptions => into,
         /// The setup a `setup` mode session creates (`setup_intent_data`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub setup_intent_data: Option<SetupIntentData>,
+        setup_intent_data: SetupIntentData => into,
         /// The word on the payment button (`submit_type`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub submit_type: Option<SubmitType>,
+        submit_type: SubmitType => into,
         /// The subscription a `subscription` mode session starts (`subscription_data`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub subscription_data: Option<SubscriptionData>,
+        subscription_data: SubscriptionData => into,
         /// Whether the page collects a tax id (`tax_id_collection`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub tax_id_collection: Option<TaxIdCollection>,
+        tax_id_collection: TaxIdCollection => into,
         /// Fields the customer fills in, at most three (`custom_fields`).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub custom_fields: Vec<CustomField>,
+        custom_fields: CustomField => list,
         /// How the page looks for this session (`branding_settings`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub branding_settings: Option<BrandingSettings>,
+        branding_settings: BrandingSettings => into,
         /// The customer account (`acct_…`) the session is for (`customer_account`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer_account: Option<String>,
+        customer_account: String => into,
         /// Your own identifier of the integration that made the session (`integration_identifier`;
         /// preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub integration_identifier: Option<String>,
+        integration_identifier: String => into,
         /// Stripe's managed payments (`managed_payments`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub managed_payments: Option<ManagedPayments>,
+        managed_payments: ManagedPayments => into,
         /// Which names the page asks for (`name_collection`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub name_collection: Option<NameCollection>,
+        name_collection: NameCollection => into,
         /// Where the session was started from (`origin_context`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub origin_context: Option<OriginContext>,
+        origin_context: OriginContext => into,
         /// Wallets' settings (`wallet_options`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub wallet_options: Option<WalletOptions>,
+        wallet_options: WalletOptions => into,
         /// The payment method types the page may offer (`allowed_payment_method_types`; endive, where
         /// it replaces `payment_method_types`).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub allowed_payment_method_types: Vec<String>,
+        allowed_payment_method_types: String => list,
         /// Payment method types the page must not offer (`excluded_payment_method_types`; preview and
         /// endive).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub excluded_payment_method_types: Vec<String>,
+        excluded_payment_method_types: String => list,
         /// Items the customer may add on the page, at most ten (`optional_items`).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub optional_items: Vec<OptionalItem>,
+        optional_items: OptionalItem => list,
         /// The shipping rates the customer chooses from, at most five (`shipping_options`).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub shipping_options: Vec<ShippingOption>,
+        shipping_options: ShippingOption => list,
         /// Fields of the answer to expand (`line_items`, `discounts`, …).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub expand: Vec<String>,
+        expand: String => expand,
         /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
-        #[serde(skip)]
-        pub extra: ExtraParams,
-        /// A refused id from a setter, reported by `validate`.
-        #[serde(skip)]
-        rejected_id: Option<RejectedId>,
+        extra: ExtraParams => extra,
     }
+    check(create_rules);
 }
 
 impl CreateSession {
-    /// Parameters for a session in `mode`.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment);
-    /// assert_eq!(params.mode, SessionMode::Payment);
-    /// ```
-    pub fn new(mode: impl Into<SessionMode>) -> Self {
-        Self {
-            ui_mode: None,
-            permissions: None,
-            line_items: Vec::new(),
-            mode: mode.into(),
-            return_url: None,
-            success_url: None,
-            cancel_url: None,
-            redirect_on_completion: None,
-            customer: None,
-            customer_email: None,
-            client_reference_id: None,
-            currency: None,
-            locale: None,
-            expires_at: None,
-            metadata: None,
-            payment_method_types: Vec::new(),
-            allow_promotion_codes: None,
-            discounts: Vec::new(),
-            phone_number_collection: None,
-            automatic_tax: None,
-            billing_address_collection: None,
-            shipping_address_collection: None,
-            adaptive_pricing: None,
-            after_expiration: None,
-            consent_collection: None,
-            custom_text: None,
-            customer_creation: None,
-            customer_update: None,
-            invoice_creation: None,
-            payment_intent_data: None,
-            payment_method_collection: None,
-            payment_method_configuration: None,
-            payment_method_data: None,
-            payment_method_options: None,
-            saved_payment_method_options: None,
-            setup_intent_data: None,
-            submit_type: None,
-            subscription_data: None,
-            tax_id_collection: None,
-            branding_settings: None,
-            customer_account: None,
-            integration_identifier: None,
-            managed_payments: None,
-            name_collection: None,
-            origin_context: None,
-            wallet_options: None,
-            custom_fields: Vec::new(),
-            allowed_payment_method_types: Vec::new(),
-            excluded_payment_method_types: Vec::new(),
-            optional_items: Vec::new(),
-            shipping_options: Vec::new(),
-            expand: Vec::new(),
-            extra: ExtraParams::default(),
-            rejected_id: None,
-        }
-    }
-
-    extra_setters!();
-
-    /// Checks the params that belong to one mode, and the nested params this crate declares.
-    fn check_mode_params(&self) -> Result<()> {
-        let mode = &self.mode;
-        let only_in = |param: &str, set: bool, wanted: SessionMode| {
-            if set && *mode != wanted {
-                Err(Error::invalid_param(
-                    param,
-                    format!("is only accepted in `{wanted}` mode, not `{mode}`"),
-                ))
-            } else {
-                Ok(())
-            }
-        };
-        only_in(
-            "subscription_data",
-            self.subscription_data.is_some(),
-            SessionMode::Subscription,
-        )?;
-        only_in(
-            "payment_intent_data",
-            self.payment_intent_data.is_some(),
-            SessionMode::Payment,
-        )?;
-        only_in(
-            "invoice_creation",
-            self.invoice_creation.is_some(),
-            SessionMode::Payment,
-        )?;
-        if self.customer_creation.is_some() && *mode == SessionMode::Subscription {
-            return Err(Error::invalid_param(
-                "customer_creation",
-                "is only accepted in `payment` and `setup` mode",
-            ));
-        }
-        only_in(
-            "setup_intent_data",
-            self.setup_intent_data.is_some(),
-            SessionMode::Setup,
-        )?;
-        only_in(
-            "payment_method_collection",
-            self.payment_method_collection.is_some(),
-            SessionMode::Subscription,
-        )?;
-        for (param, len, max) in [
-            ("optional_items", self.optional_items.len(), 10),
-            ("shipping_options", self.shipping_options.len(), 5),
-        ] {
-            if len > max {
-                return Err(Error::invalid_param(
-                    param,
-                    format!("at most {max} entries, got {len}"),
-                ));
-            }
-        }
-        for (i, option) in self.shipping_options.iter().enumerate() {
-            option.validate(&format!("shipping_options[{i}]"))?;
-        }
-        if self.custom_fields.len() > 3 {
-            return Err(Error::invalid_param(
-                "custom_fields",
-                format!("at most 3 custom fields, got {}", self.custom_fields.len()),
-            ));
-        }
-        if let Some(data) = &self.subscription_data {
-            if data.trial_end.is_some() && data.trial_period_days.is_some() {
-                return Err(Error::invalid_param(
-                    "subscription_data[trial_end]",
-                    "cannot be combined with `trial_period_days`",
-                ));
-            }
-        }
-        for (param, value) in [
-            ("adaptive_pricing", &self.adaptive_pricing as &dyn Check),
-            ("after_expiration", &self.after_expiration),
-            ("consent_collection", &self.consent_collection),
-            ("custom_fields", &self.custom_fields),
-            ("custom_text", &self.custom_text),
-            ("customer_update", &self.customer_update),
-            ("invoice_creation", &self.invoice_creation),
-            ("payment_intent_data", &self.payment_intent_data),
-            (
-                "payment_method_configuration",
-                &self.payment_method_configuration,
-            ),
-            ("payment_method_data", &self.payment_method_data),
-            ("payment_method_options", &self.payment_method_options),
-            (
-                "saved_payment_method_options",
-                &self.saved_payment_method_options,
-            ),
-            ("setup_intent_data", &self.setup_intent_data),
-            ("subscription_data", &self.subscription_data),
-            ("tax_id_collection", &self.tax_id_collection),
-            ("branding_settings", &self.branding_settings),
-            ("customer_account", &self.customer_account),
-            ("integration_identifier", &self.integration_identifier),
-            ("optional_items", &self.optional_items),
-            (
-                "allowed_payment_method_types",
-                &self.allowed_payment_method_types,
-            ),
-            (
-                "excluded_payment_method_types",
-                &self.excluded_payment_method_types,
-            ),
-        ] {
-            value.check(Param::Name(param))?;
-        }
-        Ok(())
-    }
-
-    /// An existing customer (`customer`): a [`CustomerId`] or a `cus_…` string, checked
-    /// before sending.
-    pub fn customer(mut self, id: impl IntoId<CustomerId>) -> Self {
-        self.customer = take_id(id, "customer", &mut self.rejected_id);
-        self
-    }
-
-    option_setters! {
-        /// How the Checkout page is presented (`ui_mode`).
-        ui_mode: UiMode;
-        /// Who may update parts of the session (`permissions`), replacing any set before.
-        permissions: Permissions;
-        /// Where an embedded or custom session sends the customer afterwards (`return_url`).
-        return_url: String;
-        /// Where a hosted session sends the customer after paying (`success_url`).
-        success_url: String;
-        /// Where a hosted session sends a customer who cancels (`cancel_url`).
-        cancel_url: String;
-        /// When an embedded or custom session redirects (`redirect_on_completion`).
-        redirect_on_completion: RedirectOnCompletion;
-        /// The email to prefill (`customer_email`).
-        customer_email: String;
-        /// Your own reference for the session (`client_reference_id`).
-        client_reference_id: String;
-        /// The three-letter ISO currency code (`currency`).
-        currency: String;
-        /// The page's locale (`locale`).
-        locale: String;
-        /// Whether to collect the phone number: `.phone_number_collection(true)`.
-        phone_number_collection: PhoneNumberCollection;
-        /// Whether Stripe Tax computes tax: `.automatic_tax(true)`.
-        automatic_tax: AutomaticTax;
-        /// Whether to collect the billing address (`billing_address_collection`).
-        billing_address_collection: BillingAddressCollection;
-        /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
-        adaptive_pricing: AdaptivePricing;
-        /// A recovery link once the session expires (`after_expiration`).
-        after_expiration: AfterExpiration;
-        /// The consents the page collects (`consent_collection`).
-        consent_collection: ConsentCollection;
-        /// Texts shown beside the built-in parts of the page (`custom_text`).
-        custom_text: CustomText;
-        /// When a `payment` or `setup` mode session creates a customer (`customer_creation`).
-        customer_creation: CustomerCreation;
-        /// What the page saves back on an existing customer (`customer_update`).
-        customer_update: CustomerUpdate;
-        /// An invoice for a `payment` mode session (`invoice_creation`).
-        invoice_creation: InvoiceCreation;
-        /// The payment a `payment` mode session creates (`payment_intent_data`).
-        payment_intent_data: PaymentIntentData;
-        /// When a `subscription` mode session collects a payment method
-        /// (`payment_method_collection`).
-        payment_method_collection: PaymentMethodCollection;
-        /// The payment method configuration (`pmc_…`) to use (`payment_method_configuration`).
-        payment_method_configuration: String;
-        /// What to store on the collected payment method (`payment_method_data`).
-        payment_method_data: PaymentMethodData;
-        /// Per-method settings (`payment_method_options`; see [`PaymentMethodOptions`]).
-        payment_method_options: PaymentMethodOptions;
-        /// What the page offers for saved payment methods (`saved_payment_method_options`).
-        saved_payment_method_options: SavedPaymentMethodOptions;
-        /// The setup a `setup` mode session creates (`setup_intent_data`).
-        setup_intent_data: SetupIntentData;
-        /// The word on the payment button (`submit_type`).
-        submit_type: SubmitType;
-        /// How the page looks for this session (`branding_settings`; preview and endive).
-        branding_settings: BrandingSettings;
-        /// The customer account (`acct_…`) the session is for (`customer_account`; preview and
-        /// endive).
-        customer_account: String;
-        /// Your own identifier of the integration that made the session (`integration_identifier`;
-        /// preview and endive).
-        integration_identifier: String;
-        /// Stripe's managed payments (`managed_payments`; preview and endive).
-        managed_payments: ManagedPayments;
-        /// Which names the page asks for (`name_collection`; preview and endive).
-        name_collection: NameCollection;
-        /// Where the session was started from (`origin_context`; preview and endive).
-        origin_context: OriginContext;
-        /// Wallets' settings (`wallet_options`; preview and endive).
-        wallet_options: WalletOptions;
-        /// The subscription a `subscription` mode session starts (`subscription_data`).
-        subscription_data: SubscriptionData;
-        /// Whether the page collects a tax id (`tax_id_collection`).
-        tax_id_collection: TaxIdCollection;
-    }
-
-    list_setters! {
-        /// The fields the customer fills in, at most three (`custom_fields`).
-        custom_fields: CustomField;
-        /// The payment method types the page may offer (`allowed_payment_method_types`;
-        /// endive, where it replaces `payment_method_types`).
-        allowed_payment_method_types: String;
-        /// Payment method types the page must not offer (`excluded_payment_method_types`;
-        /// preview and endive).
-        excluded_payment_method_types: String;
-        /// Items the customer may add on the page, at most ten (`optional_items`).
-        optional_items: OptionalItem;
-        /// The shipping rates the customer chooses from, at most five (`shipping_options`).
-        shipping_options: ShippingOption;
-    }
-
-    plain_setters! {
-        /// When the session expires, as a Unix timestamp (`expires_at`).
-        expires_at: i64;
-        /// Whether customers may enter promotion codes (`allow_promotion_codes`). Stripe
-        /// rejects it together with `discounts`.
-        allow_promotion_codes: bool;
-    }
-
     /// Only `owner` may update the session's discounts (`permissions[update_discounts]`) —
     /// [`PermissionOwner::ServerOnly`] is what the server-driven discount flow needs. Other
     /// permissions already set are kept.
@@ -572,187 +219,103 @@ impl CreateSession {
             .update_discounts = Some(owner.into());
         self
     }
+}
 
-    /// Adds one line item.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment)
-    ///     .line_item(LineItem::price("price_123", 1))
-    ///     .line_item(LineItem::price("price_456", 2));
-    /// assert_eq!(params.line_items.len(), 2);
-    /// ```
-    pub fn line_item(mut self, item: LineItem) -> Self {
-        self.line_items.push(item);
-        self
+/// The rules between fields, and those of one mode.
+fn create_rules(params: &CreateSession, _: Param<'_>) -> Result<()> {
+    if params.customer.is_some() && params.customer_email.is_some() {
+        return Err(Error::invalid_param(
+            "customer_email",
+            "cannot be combined with `customer`",
+        ));
     }
-
-    /// Adds several line items, after any added before.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, LineItem, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment)
-    ///     .line_items([LineItem::price("price_123", 1), LineItem::price("price_456", 2)]);
-    /// assert_eq!(params.line_items.len(), 2);
-    /// ```
-    pub fn line_items(mut self, items: impl IntoIterator<Item = LineItem>) -> Self {
-        self.line_items.extend(items);
-        self
+    if let Some(currency) = &params.currency {
+        check_currency("currency", currency)?;
     }
-
-    metadata_setter!(
-        /// Sets one metadata key on the session.
-        ///
-        /// ```
-        /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-        /// let params = CreateSession::new(SessionMode::Payment).metadata("order_id", "6735");
-        /// assert_eq!(params.metadata.unwrap().get("order_id"), Some("6735"));
-        /// ```
-        metadata
-    );
-
-    metadata_setter!(
-        /// Sets several metadata keys on the session, in order.
-        ///
-        /// ```
-        /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-        /// let params = CreateSession::new(SessionMode::Payment)
-        ///     .metadata_entries([("order_id", "6735"), ("channel", "web")]);
-        /// assert_eq!(params.metadata.unwrap().len(), 2);
-        /// ```
-        metadata_entries => entries of metadata
-    );
-
-    /// Adds one payment method type to offer (`card`, `link`, …).
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment).payment_method_type("card");
-    /// assert_eq!(params.payment_method_types, ["card"]);
-    /// ```
-    pub fn payment_method_type(mut self, kind: impl Into<String>) -> Self {
-        self.payment_method_types.push(kind.into());
-        self
+    validate_discounts(&params.discounts)?;
+    if !params.discounts.is_empty() && params.allow_promotion_codes == Some(true) {
+        return Err(Error::invalid_param(
+            "allow_promotion_codes",
+            "cannot be combined with `discounts`",
+        ));
     }
-
-    /// Adds several payment method types to offer.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment).payment_method_types(["card", "link"]);
-    /// assert_eq!(params.payment_method_types, ["card", "link"]);
-    /// ```
-    pub fn payment_method_types(
-        mut self,
-        kinds: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.payment_method_types
-            .extend(kinds.into_iter().map(Into::into));
-        self
+    mode_rules(params)?;
+    if let Some(options) = &params.payment_method_options {
+        options.check_ranges()?;
     }
+    Ok(())
+}
 
-    /// Adds a discount. Stripe applies at most one, and not together with
-    /// `allow_promotion_codes`.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// use stripe_checkout_client::discounts::Discount;
-    /// let params = CreateSession::new(SessionMode::Payment).discount(Discount::Coupon("SUMMER25".parse().unwrap()));
-    /// assert_eq!(params.discounts, [Discount::Coupon("SUMMER25".parse().unwrap())]);
-    /// ```
-    pub fn discount(mut self, discount: impl Into<Discount>) -> Self {
-        self.discounts.push(discount.into());
-        self
-    }
-
-    /// Adds discounts, after any added before. Stripe applies at most one.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// use stripe_checkout_client::discounts::{CouponData, Discount};
-    /// let params = CreateSession::new(SessionMode::Payment)
-    ///     .discounts([Discount::CouponData(CouponData::percent_off(10.0))]);
-    /// assert_eq!(params.discounts.len(), 1);
-    /// ```
-    pub fn discounts(mut self, discounts: impl IntoIterator<Item = Discount>) -> Self {
-        self.discounts.extend(discounts);
-        self
-    }
-
-    /// Collects a shipping address, limited to these two-letter country codes.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment).shipping_address_collection(["US", "CA"]);
-    /// assert_eq!(params.shipping_address_collection.unwrap().allowed_countries, ["US", "CA"]);
-    /// ```
-    pub fn shipping_address_collection(
-        mut self,
-        allowed_countries: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.shipping_address_collection = Some(ShippingAddressCollection::new(allowed_countries));
-        self
-    }
-
-    /// Adds fields of the answer to expand (`line_items`, `discounts`, …).
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::{CreateSession, SessionMode};
-    /// let params = CreateSession::new(SessionMode::Payment).expand(["line_items"]);
-    /// assert_eq!(params.expand, ["line_items"]);
-    /// ```
-    pub fn expand(mut self, fields: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.expand.extend(fields.into_iter().map(Into::into));
-        self
-    }
-
-    /// Checks the rules Stripe would reject the request for, without sending anything.
-    pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected("", self.rejected_id.as_ref())?;
-        for (i, item) in self.line_items.iter().enumerate() {
-            item.validate(&format!("line_items[{i}]"))?;
+fn mode_rules(params: &CreateSession) -> Result<()> {
+    let mode = &params.mode;
+    let only_in = |param: &str, set: bool, wanted: SessionMode| {
+        if set && *mode != wanted {
+            Err(Error::invalid_param(
+                param,
+                format!("is only accepted in `{wanted}` mode, not `{mode}`"),
+            ))
+        } else {
+            Ok(())
         }
-        for (param, value) in [
-            ("return_url", &self.return_url),
-            ("success_url", &self.success_url),
-            ("cancel_url", &self.cancel_url),
-            ("customer_email", &self.customer_email),
-            ("client_reference_id", &self.client_reference_id),
-            ("locale", &self.locale),
-        ] {
-            check_set_text(param, value.as_ref())?;
-        }
-        check_texts("payment_method_types", &self.payment_method_types)?;
-        check_texts("expand", &self.expand)?;
-        if let Some(customer) = &self.customer {
-            check_id("customer", CustomerId::new(customer.as_str()))?;
-            if self.customer_email.is_some() {
-                return Err(Error::invalid_param(
-                    "customer_email",
-                    "cannot be combined with `customer`",
-                ));
-            }
-        }
-        if let Some(currency) = &self.currency {
-            check_currency("currency", currency)?;
-        }
-        if let Some(metadata) = &self.metadata {
-            metadata.validate("metadata")?;
-        }
-        validate_discounts(&self.discounts)?;
-        if !self.discounts.is_empty() && self.allow_promotion_codes == Some(true) {
+    };
+    only_in(
+        "subscription_data",
+        params.subscription_data.is_some(),
+        SessionMode::Subscription,
+    )?;
+    only_in(
+        "payment_intent_data",
+        params.payment_intent_data.is_some(),
+        SessionMode::Payment,
+    )?;
+    only_in(
+        "invoice_creation",
+        params.invoice_creation.is_some(),
+        SessionMode::Payment,
+    )?;
+    if params.customer_creation.is_some() && *mode == SessionMode::Subscription {
+        return Err(Error::invalid_param(
+            "customer_creation",
+            "is only accepted in `payment` and `setup` mode",
+        ));
+    }
+    only_in(
+        "setup_intent_data",
+        params.setup_intent_data.is_some(),
+        SessionMode::Setup,
+    )?;
+    only_in(
+        "payment_method_collection",
+        params.payment_method_collection.is_some(),
+        SessionMode::Subscription,
+    )?;
+    for (param, len, max) in [
+        ("optional_items", params.optional_items.len(), 10),
+        ("shipping_options", params.shipping_options.len(), 5),
+    ] {
+        if len > max {
             return Err(Error::invalid_param(
-                "allow_promotion_codes",
-                "cannot be combined with `discounts`",
+                param,
+                format!("at most {max} entries, got {len}"),
             ));
         }
-        self.check_mode_params()?;
-        if let Some(options) = &self.payment_method_options {
-            options.check_ranges()?;
-        }
-        if let Some(shipping) = &self.shipping_address_collection {
-            shipping.validate("shipping_address_collection")?;
-        }
-        Ok(())
     }
+    if params.custom_fields.len() > 3 {
+        return Err(Error::invalid_param(
+            "custom_fields",
+            format!(
+                "at most 3 custom fields, got {}",
+                params.custom_fields.len()
+            ),
+        ));
+    }
+    if let Some(data) = &params.subscription_data {
+        if data.trial_end.is_some() && data.trial_period_days.is_some() {
+            return Err(Error::invalid_param(
+                "subscription_data[trial_end]",
+                "cannot be combined with `trial_period_days`",
+            ));
+        }
+    }
+    Ok(())
 }

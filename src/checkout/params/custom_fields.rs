@@ -4,7 +4,7 @@
 //!
 //! What the customer entered comes back on the session object.
 
-use crate::checkout::declare::{params_struct, unchecked};
+use crate::declare::params::{params, unchecked};
 use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -29,41 +29,39 @@ stripe_enum!(
 
 unchecked!(CustomFieldType, CustomFieldLabelType);
 
-params_struct! {
+params! {
     /// A custom field's label (`label`).
-    pub struct CustomFieldLabel (
+    pub struct CustomFieldLabel {
         /// The text, at most 50 characters (`custom`).
-        custom: String,
+        custom: String => required,
         /// Always `custom` (`type`).
-        #[serde(rename = "type")]
-        type_: CustomFieldLabelType,
-    ) {}
+        type_ as "type": CustomFieldLabelType => required,
+    }
 }
 
-params_struct! {
+params! {
     /// One choice of a dropdown (`options[]`).
-    pub struct CustomFieldOption (
+    pub struct CustomFieldOption {
         /// What the customer sees, at most 100 characters (`label`).
-        label: String,
+        label: String => required,
         /// What you receive, at most 100 letters and digits (`value`).
-        value: String,
-    ) {}
+        value: String => required,
+    }
 }
 
-params_struct! {
+params! {
     /// A dropdown's choices (`dropdown`).
-    pub struct CustomFieldDropdown (
+    pub struct CustomFieldDropdown {
         /// The choices, 1 to 200 (`options`).
-        options: Vec<CustomFieldOption>,
-    ) {
+        options: Vec<CustomFieldOption> => required,
         /// The `value` of the choice selected at first (`default_value`).
         default_value: String => into,
     }
 }
 
-params_struct! {
+params! {
     /// The bounds of a text or numeric field (`text`, `numeric`).
-    pub struct CustomFieldTextOptions () {
+    pub struct CustomFieldTextOptions {
         /// The value filled in at first (`default_value`).
         default_value: String => into,
         /// The longest value accepted, at most 255 (`maximum_length`).
@@ -73,7 +71,7 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A field the customer fills in on the Checkout page (`custom_fields[]`; at most three).
     ///
     /// ```
@@ -90,15 +88,13 @@ params_struct! {
     /// assert_eq!(form::to_pairs(&gift)?.len(), 5);
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct CustomField (
+    pub struct CustomField {
         /// Your name for the field, at most 200 letters and digits (`key`).
-        key: String,
+        key: String => required,
         /// Its label (`label`).
-        label: CustomFieldLabel,
+        label: CustomFieldLabel => required,
         /// Its kind (`type`).
-        #[serde(rename = "type")]
-        type_: CustomFieldType,
-    ) {
+        type_ as "type": CustomFieldType => required,
         /// The choices of a dropdown (`dropdown`).
         dropdown: CustomFieldDropdown => into,
         /// The bounds of a numeric field (`numeric`).
@@ -110,17 +106,17 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A text shown on the Checkout page (`custom_text[…]`).
-    pub struct CustomTextMessage (
+    pub struct CustomTextMessage {
         /// The text, at most 1,200 characters, with Markdown links (`message`).
-        message: String,
-    ) {}
+        message: String => required,
+    }
 }
 
-params_struct! {
+params! {
     /// Texts shown beside the built-in parts of the Checkout page (`custom_text`).
-    pub struct CustomText () {
+    pub struct CustomText {
         /// After the payment button (`after_submit`).
         after_submit: CustomTextMessage => into,
         /// Beside the shipping address (`shipping_address`).

@@ -2,7 +2,7 @@
 //! and the invoice settings it shares with subscriptions: who issues the invoice
 //! ([`InvoiceIssuer`]) and the custom fields printed on it ([`InvoiceCustomField`]).
 
-use crate::checkout::declare::{params_struct, unchecked};
+use crate::declare::params::{params, unchecked};
 use crate::metadata::Metadata;
 use crate::wire::stripe_enum::stripe_enum;
 
@@ -28,31 +28,29 @@ stripe_enum!(
 
 unchecked!(IssuerType, AmountTaxDisplay);
 
-params_struct! {
+params! {
     /// Whose account issues the invoice and answers for its tax (`issuer`).
-    pub struct InvoiceIssuer (
+    pub struct InvoiceIssuer {
         /// `self` or a connected `account` (`type`).
-        #[serde(rename = "type")]
-        type_: IssuerType,
-    ) {
+        type_ as "type": IssuerType => required,
         /// The connected account (`acct_…`) when the type is `account` (`account`).
         account: String => into,
     }
 }
 
-params_struct! {
+params! {
     /// A name and value printed on the invoice (`custom_fields[]`).
-    pub struct InvoiceCustomField (
+    pub struct InvoiceCustomField {
         /// The label, at most 40 characters (`name`).
-        name: String,
+        name: String => required,
         /// The value, at most 140 characters (`value`).
-        value: String,
-    ) {}
+        value: String => required,
+    }
 }
 
-params_struct! {
+params! {
     /// How the invoice is drawn (`rendering_options`).
-    pub struct InvoiceRenderingOptions () {
+    pub struct InvoiceRenderingOptions {
         /// Whether amounts include tax (`amount_tax_display`).
         amount_tax_display: AmountTaxDisplay => into,
         /// The id of an invoice rendering template (`template`; preview and endive).
@@ -60,9 +58,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// What goes on the invoice a payment session creates (`invoice_data`).
-    pub struct InvoiceData () {
+    pub struct InvoiceData {
         /// Tax ids of your account to show on the invoice (`account_tax_ids`).
         account_tax_ids: String => list,
         /// Names and values printed on the invoice (`custom_fields`).
@@ -80,7 +78,7 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Creates an invoice after a successful `payment` mode session (`invoice_creation`).
     ///
     /// ```
@@ -97,10 +95,9 @@ params_struct! {
     /// );
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct InvoiceCreation (
+    pub struct InvoiceCreation {
         /// Whether to create the invoice (`enabled`).
-        enabled: bool,
-    ) {
+        enabled: bool => required,
         /// What goes on it (`invoice_data`).
         invoice_data: InvoiceData => into,
     }

@@ -2,21 +2,16 @@
 //! [`PriceData`] (its [`ProductData`] and [`Recurring`] interval), and
 //! [`AdjustableQuantity`]. The update's line items are in `update.rs`.
 
-#[cfg(feature = "deserialize-params")]
-use serde::Deserialize;
-use serde::Serialize;
-
 use super::checks::*;
 
-use crate::checkout::declare::params_struct;
 use crate::checkout::{RecurringInterval, TaxBehavior};
-use crate::error::{Error, Result};
-use crate::ids::{IntoId, PriceId, ProductId, RejectedId, take_id};
-use crate::metadata::{Metadata, metadata_setter};
+use crate::declare::params::{Param, params};
+use crate::error::Result;
+use crate::ids::{IntoId, PriceId, ProductId, take_id};
+use crate::metadata::Metadata;
 use crate::resources::check_currency;
-use crate::wire::encode::encoded_struct;
 
-encoded_struct! {
+params! {
     /// One line item of [`CreateSession`](crate::checkout::CreateSession): an existing price, or an inline one
     /// ([`PriceData`]), with a quantity.
     ///
@@ -60,50 +55,28 @@ encoded_struct! {
     /// );
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct LineItem {
         /// An existing price (`price_…`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub price: Option<PriceId>,
+        price: PriceId => constructed,
         /// An inline price, created for this session only.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub price_data: Option<PriceData>,
+        price_data: PriceData => constructed,
         /// How many units (at least 1).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub quantity: Option<u64>,
+        quantity: u64 => plain,
         /// Whether the customer may change the quantity, and within which bounds.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub adjustable_quantity: Option<AdjustableQuantity>,
+        adjustable_quantity: AdjustableQuantity => into,
         /// Tax rates (`txr_…`) applied to this item.
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub tax_rates: Vec<String>,
+        tax_rates: String => list(tax_rate),
         /// Tax rates (`txr_…`) Stripe picks from by the customer's address (`dynamic_tax_rates`;
         /// basil).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub dynamic_tax_rates: Vec<String>,
+        dynamic_tax_rates: String => list,
         /// Metadata stored on the line item (`metadata`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
-        /// A refused id from a setter, reported by `validate`.
-        #[serde(skip)]
-        rejected_id: Option<RejectedId>,
+        metadata: Metadata => metadata,
     }
+    check(line_item_rules);
+    new(empty);
 }
 
 impl LineItem {
-    metadata_setter!(
-        /// Adds a key to the line item's metadata (`metadata[key]`).
-        metadata
-    );
-
-    list_setters! {
-        /// Tax rates Stripe picks from by the customer's address (`dynamic_tax_rates`).
-        dynamic_tax_rates: String;
-    }
-
     /// `quantity` units of an existing price.
     ///
     /// ```
@@ -112,17 +85,9 @@ impl LineItem {
     /// assert_eq!((item.price.as_deref(), item.quantity), (Some("price_123"), Some(2)));
     /// ```
     pub fn price(price: impl IntoId<PriceId>, quantity: u64) -> Self {
-        let mut rejected_id = None;
-        Self {
-            price: take_id(price, "price", &mut rejected_id),
-            price_data: None,
-            quantity: Some(quantity),
-            adjustable_quantity: None,
-            tax_rates: Vec::new(),
-            dynamic_tax_rates: Vec::new(),
-            metadata: None,
-            rejected_id,
-        }
+        let mut item = Self::empty().quantity(quantity);
+        item.price = take_id(price, "price", &mut item.rejected_id);
+        item
     }
 
     /// `quantity` units of an inline price.
@@ -135,77 +100,21 @@ impl LineItem {
     /// ```
     pub fn price_data(price_data: PriceData, quantity: u64) -> Self {
         Self {
-            price: None,
             price_data: Some(price_data),
-            quantity: Some(quantity),
-            adjustable_quantity: None,
-            tax_rates: Vec::new(),
-            dynamic_tax_rates: Vec::new(),
-            metadata: None,
-            rejected_id: None,
+            ..Self::empty().quantity(quantity)
         }
-    }
-
-    /// Lets the customer change the quantity.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
-    /// use stripe_checkout_client::checkout::LineItem;
-    /// let item = LineItem::price("price_123", 1).adjustable_quantity(AdjustableQuantity::range(1, 5));
-    /// assert_eq!(item.adjustable_quantity.unwrap().maximum, Some(5));
-    /// ```
-    pub fn adjustable_quantity(mut self, adjustable: AdjustableQuantity) -> Self {
-        self.adjustable_quantity = Some(adjustable);
-        self
-    }
-
-    /// Adds a tax rate (`txr_…`).
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::LineItem;
-    /// let item = LineItem::price("price_123", 1).tax_rate("txr_1");
-    /// assert_eq!(item.tax_rates, ["txr_1"]);
-    /// ```
-    pub fn tax_rate(mut self, id: impl Into<String>) -> Self {
-        self.tax_rates.push(id.into());
-        self
-    }
-
-    /// Adds several tax rates.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::LineItem;
-    /// let item = LineItem::price("price_123", 1).tax_rates(["txr_1", "txr_2"]);
-    /// assert_eq!(item.tax_rates.len(), 2);
-    /// ```
-    pub fn tax_rates(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tax_rates.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        check_rejected(prefix, self.rejected_id.as_ref())?;
-        match (&self.price, &self.price_data) {
-            (Some(price), None) => {
-                check_id(&format!("{prefix}[price]"), PriceId::new(price.as_str()))?
-            }
-            (None, Some(data)) => data.validate(&format!("{prefix}[price_data]"))?,
-            _ => {
-                return Err(Error::invalid_param(
-                    prefix,
-                    "set exactly one of `price` or `price_data`",
-                ));
-            }
-        }
-        check_quantity(prefix, self.quantity)?;
-        if let Some(adjustable) = &self.adjustable_quantity {
-            adjustable.validate(&format!("{prefix}[adjustable_quantity]"))?;
-        }
-        Ok(())
     }
 }
 
-encoded_struct! {
+fn line_item_rules(item: &LineItem, param: Param<'_>) -> Result<()> {
+    match (&item.price, &item.price_data) {
+        (Some(_), None) | (None, Some(_)) => {}
+        _ => return Err(param.invalid("set exactly one of `price` or `price_data`")),
+    }
+    check_quantity(&param.to_string(), item.quantity)
+}
+
+params! {
     /// An inline price (`price_data`): a currency, an amount (`unit_amount` or
     /// `unit_amount_decimal`) and a product (`product` or `product_data`).
     ///
@@ -219,35 +128,24 @@ encoded_struct! {
     /// let existing = PriceData::for_product("eur", 1500, "prod_NNNsbcqAqCJrj2").unit_amount_decimal("1499.5");
     /// assert_eq!(existing.unit_amount, None);
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct PriceData {
         /// The three-letter ISO currency code (`usd`).
-        pub currency: String,
+        currency: String => required,
         /// An existing product (`prod_…`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub product: Option<ProductId>,
+        product: ProductId => constructed,
         /// An inline product, created for this price.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub product_data: Option<ProductData>,
+        product_data: ProductData => constructed,
         /// The unit amount in the currency's smallest unit (cents).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub unit_amount: Option<i64>,
+        unit_amount: i64 => constructed,
         /// The unit amount as a decimal string, in the smallest unit, with up to 12 decimals.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub unit_amount_decimal: Option<String>,
+        unit_amount_decimal: String => constructed,
         /// Makes the price recurring (subscription mode).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub recurring: Option<Recurring>,
+        recurring: Recurring => into,
         /// Whether the amount includes tax.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub tax_behavior: Option<TaxBehavior>,
-        /// A refused id from a setter, reported by `validate`.
-        #[serde(skip)]
-        rejected_id: Option<RejectedId>,
+        tax_behavior: TaxBehavior => into,
     }
+    check(price_data_rules);
+    new(pub(crate) with_currency);
 }
 
 impl PriceData {
@@ -260,14 +158,9 @@ impl PriceData {
     /// ```
     pub fn new(currency: impl Into<String>, unit_amount: i64, product_data: ProductData) -> Self {
         Self {
-            currency: currency.into(),
-            product: None,
             product_data: Some(product_data),
             unit_amount: Some(unit_amount),
-            unit_amount_decimal: None,
-            recurring: None,
-            tax_behavior: None,
-            rejected_id: None,
+            ..Self::with_currency(currency)
         }
     }
 
@@ -283,17 +176,12 @@ impl PriceData {
         unit_amount: i64,
         product: impl IntoId<ProductId>,
     ) -> Self {
-        let mut rejected_id = None;
-        Self {
-            currency: currency.into(),
-            product: take_id(product, "product", &mut rejected_id),
-            product_data: None,
+        let mut data = Self {
             unit_amount: Some(unit_amount),
-            unit_amount_decimal: None,
-            recurring: None,
-            tax_behavior: None,
-            rejected_id,
-        }
+            ..Self::with_currency(currency)
+        };
+        data.product = take_id(product, "product", &mut data.rejected_id);
+        data
     }
 
     /// Uses a decimal unit amount (`"1499.5"` cents) instead of `unit_amount`.
@@ -308,91 +196,51 @@ impl PriceData {
         self.unit_amount_decimal = Some(amount.into());
         self
     }
+}
 
-    /// Makes the price recurring: `.recurring(RecurringInterval::Month)` or a [`Recurring`].
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
-    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
-    /// let p = PriceData::new("usd", 900, ProductData::new("Pro")).recurring(RecurringInterval::Year);
-    /// assert_eq!(p.recurring.unwrap().interval, RecurringInterval::Year);
-    /// ```
-    pub fn recurring(mut self, recurring: impl Into<Recurring>) -> Self {
-        self.recurring = Some(recurring.into());
-        self
-    }
-
-    /// Whether the amount includes tax.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
-    /// use stripe_checkout_client::checkout::enums::TaxBehavior;
-    /// let p = PriceData::new("usd", 900, ProductData::new("Pro")).tax_behavior(TaxBehavior::Inclusive);
-    /// assert_eq!(p.tax_behavior, Some(TaxBehavior::Inclusive));
-    /// ```
-    pub fn tax_behavior(mut self, behavior: impl Into<TaxBehavior>) -> Self {
-        self.tax_behavior = Some(behavior.into());
-        self
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        check_rejected(prefix, self.rejected_id.as_ref())?;
-        let field = |name: &str| format!("{prefix}[{name}]");
-        check_currency(&field("currency"), &self.currency)?;
-        match (self.unit_amount, &self.unit_amount_decimal) {
-            (Some(amount), None) if !(0..=MAX_UNIT_AMOUNT).contains(&amount) => {
-                return Err(Error::invalid_param(
-                    field("unit_amount"),
-                    format!("must be between 0 and {MAX_UNIT_AMOUNT}, got {amount}"),
-                ));
-            }
-            (Some(_), None) => {}
-            (None, Some(decimal)) if !is_decimal(decimal) => {
-                return Err(Error::invalid_param(
-                    field("unit_amount_decimal"),
-                    format!(
-                        "must be a non-negative decimal with at most 12 decimal places, got `{decimal}`"
-                    ),
-                ));
-            }
-            (None, Some(decimal))
-                if decimal
-                    .parse::<f64>()
-                    .is_ok_and(|d| d > MAX_UNIT_AMOUNT as f64) =>
-            {
-                return Err(Error::invalid_param(
-                    field("unit_amount_decimal"),
-                    format!("must be at most {MAX_UNIT_AMOUNT}, got `{decimal}`"),
-                ));
-            }
-            (None, Some(_)) => {}
-            _ => {
-                return Err(Error::invalid_param(
-                    prefix,
-                    "set exactly one of `unit_amount` or `unit_amount_decimal`",
-                ));
-            }
+fn price_data_rules(data: &PriceData, param: Param<'_>) -> Result<()> {
+    check_currency(&param.field("currency").to_string(), &data.currency)?;
+    match (data.unit_amount, &data.unit_amount_decimal) {
+        (Some(amount), None) if !(0..=MAX_UNIT_AMOUNT).contains(&amount) => {
+            return Err(param.field("unit_amount").invalid(format!(
+                "must be between 0 and {MAX_UNIT_AMOUNT}, got {amount}"
+            )));
         }
-        match (&self.product, &self.product_data) {
-            (Some(product), None) => check_id(&field("product"), ProductId::new(product.as_str()))?,
-            (None, Some(data)) => data.validate(&field("product_data"))?,
-            _ => {
-                return Err(Error::invalid_param(
-                    prefix,
-                    "set exactly one of `product` or `product_data`",
-                ));
-            }
+        (Some(_), None) => {}
+        (None, Some(decimal)) if !is_decimal(decimal) => {
+            return Err(param.field("unit_amount_decimal").invalid(format!(
+                "must be a non-negative decimal with at most 12 decimal places, got `{decimal}`"
+            )));
         }
-        if let Some(recurring) = &self.recurring {
-            if recurring.interval_count == Some(0) {
-                return Err(Error::invalid_param(
-                    format!("{prefix}[recurring][interval_count]"),
-                    "must be at least 1",
-                ));
-            }
+        (None, Some(decimal))
+            if decimal
+                .parse::<f64>()
+                .is_ok_and(|d| d > MAX_UNIT_AMOUNT as f64) =>
+        {
+            return Err(param.field("unit_amount_decimal").invalid(format!(
+                "must be at most {MAX_UNIT_AMOUNT}, got `{decimal}`"
+            )));
         }
-        Ok(())
+        (None, Some(_)) => {}
+        _ => {
+            return Err(param.invalid("set exactly one of `unit_amount` or `unit_amount_decimal`"));
+        }
     }
+    match (&data.product, &data.product_data) {
+        (Some(_), None) | (None, Some(_)) => {}
+        _ => return Err(param.invalid("set exactly one of `product` or `product_data`")),
+    }
+    if data
+        .recurring
+        .as_ref()
+        .is_some_and(|r| r.interval_count == Some(0))
+    {
+        let recurring = param.field("recurring");
+        return Err(recurring
+            .field("interval_count")
+            .invalid("must be at least 1"));
+    }
+    Ok(())
 }
 
 /// Stripe's largest unit amount: eight digits of minor units (999,999.99 in a two-decimal
@@ -411,7 +259,7 @@ pub(super) fn is_decimal(s: &str) -> bool {
             .is_none_or(|f| (1..=12).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-encoded_struct! {
+params! {
     /// A product described inline (`product_data`).
     ///
     /// ```
@@ -422,37 +270,27 @@ encoded_struct! {
     ///     .metadata("sku", "TS-1");
     /// assert_eq!(p.images.len(), 1);
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct ProductData {
         /// The name customers see.
-        pub name: String,
+        name: String => required,
         /// A longer description.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub description: Option<String>,
+        description: String => into,
         /// Image URLs (up to 8).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub images: Vec<String>,
+        images: String => list(image),
         /// Metadata stored on the product.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
+        metadata: Metadata => metadata,
         /// A Stripe Tax code (`txcd_…`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub tax_code: Option<String>,
+        tax_code: String => into,
         /// Tax details of the product (`tax_details`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub tax_details: Option<ProductTaxDetails>,
+        tax_details: ProductTaxDetails => into,
         /// The unit shown on receipts and invoices, e.g. `seat` (`unit_label`; preview and endive).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub unit_label: Option<String>,
+        unit_label: String => into,
     }
 }
 
-params_struct! {
+params! {
     /// Tax details of an inline product (`product_data[tax_details]`; preview and endive).
-    pub struct ProductTaxDetails () {
+    pub struct ProductTaxDetails {
         /// Where the service is performed (`performance_location`).
         performance_location: String => into,
         /// A Stripe Tax code, `txcd_…` (`tax_code`).
@@ -460,80 +298,7 @@ params_struct! {
     }
 }
 
-impl ProductData {
-    /// A product called `name`.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::ProductData;
-    /// assert_eq!(ProductData::new("Sticker").name, "Sticker");
-    /// ```
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            images: Vec::new(),
-            metadata: None,
-            tax_code: None,
-            tax_details: None,
-            unit_label: None,
-        }
-    }
-
-    option_setters! {
-        /// A longer description (`description`).
-        description: String;
-        /// A Stripe Tax code (`tax_code`).
-        tax_code: String;
-        /// The product's tax details (`tax_details`).
-        tax_details: ProductTaxDetails;
-        /// The unit shown on receipts and invoices (`unit_label`).
-        unit_label: String;
-    }
-
-    /// Adds an image URL.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::ProductData;
-    /// assert_eq!(ProductData::new("Mug").image("https://example.com/m.png").images.len(), 1);
-    /// ```
-    pub fn image(mut self, url: impl Into<String>) -> Self {
-        self.images.push(url.into());
-        self
-    }
-
-    /// Adds several image URLs.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::ProductData;
-    /// let p = ProductData::new("Mug").images(["https://example.com/1.png", "https://example.com/2.png"]);
-    /// assert_eq!(p.images.len(), 2);
-    /// ```
-    pub fn images(mut self, urls: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.images.extend(urls.into_iter().map(Into::into));
-        self
-    }
-
-    metadata_setter!(
-        /// Sets one metadata key on the product.
-        ///
-        /// ```
-        /// use stripe_checkout_client::checkout::params::ProductData;
-        /// let p = ProductData::new("Mug").metadata("sku", "MUG-1");
-        /// assert_eq!(p.metadata.unwrap().get("sku"), Some("MUG-1"));
-        /// ```
-        metadata
-    );
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        check_not_empty(&format!("{prefix}[name]"), &self.name)?;
-        if let Some(metadata) = &self.metadata {
-            metadata.validate(&format!("{prefix}[metadata]"))?;
-        }
-        Ok(())
-    }
-}
-
-encoded_struct! {
+params! {
     /// How often a recurring inline price bills (`recurring`).
     ///
     /// ```
@@ -542,44 +307,12 @@ encoded_struct! {
     /// let every_two_weeks = Recurring::new(RecurringInterval::Week).interval_count(2);
     /// assert_eq!(Recurring::from(RecurringInterval::Month).interval_count, None);
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Eq)]
     pub struct Recurring {
         /// The billing interval.
-        pub interval: RecurringInterval,
+        interval: RecurringInterval => required,
         /// How many intervals between bills (default 1).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub interval_count: Option<u64>,
-    }
-}
-
-impl Recurring {
-    /// Bills every `interval`.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::Recurring;
-    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
-    /// assert_eq!(Recurring::new(RecurringInterval::Day).interval, RecurringInterval::Day);
-    /// ```
-    pub fn new(interval: impl Into<RecurringInterval>) -> Self {
-        Self {
-            interval: interval.into(),
-            interval_count: None,
-        }
-    }
-
-    /// Bills every `count` intervals.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::Recurring;
-    /// use stripe_checkout_client::checkout::enums::RecurringInterval;
-    /// assert_eq!(Recurring::new(RecurringInterval::Month).interval_count(3).interval_count, Some(3));
-    /// ```
-    pub fn interval_count(mut self, count: u64) -> Self {
-        self.interval_count = Some(count);
-        self
+        interval_count: u64 => plain,
     }
 }
 
@@ -589,7 +322,7 @@ impl From<RecurringInterval> for Recurring {
     }
 }
 
-encoded_struct! {
+params! {
     /// Whether the customer may change a line item's quantity (`adjustable_quantity`).
     ///
     /// ```
@@ -599,40 +332,22 @@ encoded_struct! {
     /// let off = AdjustableQuantity::new(false);
     /// assert_eq!(off.maximum, None);
     /// ```
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Eq)]
     pub struct AdjustableQuantity {
         /// Whether the quantity is adjustable.
-        pub enabled: bool,
+        enabled: bool => required_plain,
         /// The smallest quantity the customer may choose.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub minimum: Option<u64>,
+        minimum: u64 => plain,
         /// The largest quantity the customer may choose (at most 999 999).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub maximum: Option<u64>,
+        maximum: u64 => plain,
     }
+    check(adjustable_quantity_rules);
 }
 
 /// Stripe's upper bound for `adjustable_quantity[maximum]`.
 pub(super) const MAX_ADJUSTABLE_QUANTITY: u64 = 999_999;
 
 impl AdjustableQuantity {
-    /// Adjustable (or not) within Stripe's default bounds.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
-    /// assert!(AdjustableQuantity::new(true).enabled);
-    /// ```
-    pub fn new(enabled: bool) -> Self {
-        Self {
-            enabled,
-            minimum: None,
-            maximum: None,
-        }
-    }
-
     /// Adjustable between `minimum` and `maximum`, inclusive.
     ///
     /// ```
@@ -643,50 +358,25 @@ impl AdjustableQuantity {
     pub fn range(minimum: u64, maximum: u64) -> Self {
         Self::new(true).minimum(minimum).maximum(maximum)
     }
+}
 
-    /// The smallest quantity the customer may choose.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
-    /// assert_eq!(AdjustableQuantity::new(true).minimum(1).minimum, Some(1));
-    /// ```
-    pub fn minimum(mut self, minimum: u64) -> Self {
-        self.minimum = Some(minimum);
-        self
+fn adjustable_quantity_rules(quantity: &AdjustableQuantity, param: Param<'_>) -> Result<()> {
+    if let Some(minimum) = quantity.minimum.filter(|&m| m > MAX_ADJUSTABLE_QUANTITY) {
+        return Err(param.field("minimum").invalid(format!(
+            "must be at most {MAX_ADJUSTABLE_QUANTITY}, got {minimum}"
+        )));
     }
-
-    /// The largest quantity the customer may choose.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::AdjustableQuantity;
-    /// assert_eq!(AdjustableQuantity::new(true).maximum(9).maximum, Some(9));
-    /// ```
-    pub fn maximum(mut self, maximum: u64) -> Self {
-        self.maximum = Some(maximum);
-        self
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        if let Some(minimum) = self.minimum.filter(|&m| m > MAX_ADJUSTABLE_QUANTITY) {
-            return Err(Error::invalid_param(
-                format!("{prefix}[minimum]"),
-                format!("must be at most {MAX_ADJUSTABLE_QUANTITY}, got {minimum}"),
-            ));
+    if let Some(maximum) = quantity.maximum {
+        if maximum > MAX_ADJUSTABLE_QUANTITY {
+            return Err(param.field("maximum").invalid(format!(
+                "must be at most {MAX_ADJUSTABLE_QUANTITY}, got {maximum}"
+            )));
         }
-        if let Some(maximum) = self.maximum {
-            if maximum > MAX_ADJUSTABLE_QUANTITY {
-                return Err(Error::invalid_param(
-                    format!("{prefix}[maximum]"),
-                    format!("must be at most {MAX_ADJUSTABLE_QUANTITY}, got {maximum}"),
-                ));
-            }
-            if let Some(minimum) = self.minimum.filter(|&m| m > maximum) {
-                return Err(Error::invalid_param(
-                    format!("{prefix}[minimum]"),
-                    format!("must not exceed `maximum` ({maximum}), got {minimum}"),
-                ));
-            }
+        if let Some(minimum) = quantity.minimum.filter(|&m| m > maximum) {
+            return Err(param.field("minimum").invalid(format!(
+                "must not exceed `maximum` ({maximum}), got {minimum}"
+            )));
         }
-        Ok(())
     }
+    Ok(())
 }

@@ -10,11 +10,11 @@
 //! `2025-03-31.basil`.
 
 use crate::checkout::CaptureMethod;
-use crate::checkout::declare::{params_struct, unchecked};
 use crate::checkout::{
     AuthorizationRequest, CardBrand, CardFunding, FutureUsage, MandateAmountType,
     ThreeDSecureRequest, VerificationMethod,
 };
+use crate::declare::params::{params, unchecked};
 use crate::error::{Error, Result};
 
 unchecked!(
@@ -27,7 +27,7 @@ unchecked!(
     VerificationMethod,
 );
 
-params_struct! {
+params! {
     /// Options per payment method (`payment_method_options`): set the methods you need
     /// options for, leave the rest unset.
     ///
@@ -55,7 +55,7 @@ params_struct! {
     /// );
     /// # Ok::<(), stripe_checkout_client::Error>(())
     /// ```
-    pub struct PaymentMethodOptions () {
+    pub struct PaymentMethodOptions {
         /// Canadian pre-authorized debit (`acss_debit`).
         acss_debit: AcssDebitOptions => into,
         /// Affirm (`affirm`).
@@ -181,10 +181,10 @@ impl PaymentMethodOptions {
     }
 }
 
-params_struct! {
+params! {
     /// The options most methods take: when funds are captured and whether the method is
     /// saved for later.
-    pub struct MethodOptions () {
+    pub struct MethodOptions {
         /// `manual` to capture the payment yourself (`capture_method`; not in basil for most
         /// methods).
         capture_method: CaptureMethod => into,
@@ -193,9 +193,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A voucher the customer pays in cash (Boleto, Konbini, OXXO).
-    pub struct VoucherOptions () {
+    pub struct VoucherOptions {
         /// How many days the voucher can be paid before it expires (`expires_after_days`).
         expires_after_days: u32 => plain,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -203,9 +203,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A direct debit (BECS, Bacs, SEPA).
-    pub struct DebitOptions () {
+    pub struct DebitOptions {
         /// The mandate's settings, for Bacs and SEPA (`mandate_options`).
         mandate_options: DebitMandateOptions => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -215,17 +215,17 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A Bacs or SEPA mandate's settings (`mandate_options`).
-    pub struct DebitMandateOptions () {
+    pub struct DebitMandateOptions {
         /// The prefix of the mandate reference the customer sees (`reference_prefix`).
         reference_prefix: String => into,
     }
 }
 
-params_struct! {
+params! {
     /// A Canadian pre-authorized debit (`acss_debit`).
-    pub struct AcssDebitOptions () {
+    pub struct AcssDebitOptions {
         /// The currency debited, `cad` or `usd` (`currency`).
         currency: String => into,
         /// The mandate's settings (`mandate_options`).
@@ -239,9 +239,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A Canadian pre-authorized debit mandate (`acss_debit[mandate_options]`).
-    pub struct AcssMandateOptions () {
+    pub struct AcssMandateOptions {
         /// Your own mandate page, in place of Stripe's (`custom_mandate_url`).
         custom_mandate_url: String => into,
         /// What the mandate is the default for: `invoice`, `subscription` (`default_for`).
@@ -256,9 +256,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// BLIK (`blik`, not in basil).
-    pub struct BlikOptions () {
+    pub struct BlikOptions {
         /// The mandate's settings (`mandate_options`).
         mandate_options: BlikMandateOptions => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -266,9 +266,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A BLIK mandate's settings (`blik[mandate_options]`).
-    pub struct BlikMandateOptions () {
+    pub struct BlikMandateOptions {
         /// How long the mandate lasts, in seconds (`expires_after`; the preview only).
         expires_after: i64 => plain,
         /// When the mandate expires, as a Unix time (`expires_at`; endive only).
@@ -276,9 +276,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Card payments (`card`).
-    pub struct CardOptions () {
+    pub struct CardOptions {
         /// `manual` to capture the payment yourself (`capture_method`; not in basil).
         capture_method: CaptureMethod => into,
         /// Installment plans (`installments`).
@@ -312,17 +312,17 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Card installment plans (`card[installments]`).
-    pub struct CardInstallments () {
+    pub struct CardInstallments {
         /// Whether the customer may pick an installment plan (`enabled`).
         enabled: bool => plain,
     }
 }
 
-params_struct! {
+params! {
     /// The cards a session refuses (`card[restrictions]`).
-    pub struct CardRestrictions () {
+    pub struct CardRestrictions {
         /// Networks refused (`brands_blocked`).
         brands_blocked: CardBrand => list,
         /// Funding types refused (`funding_types_blocked`; not in basil).
@@ -330,9 +330,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Bank transfers into the customer's balance (`customer_balance`).
-    pub struct CustomerBalanceOptions () {
+    pub struct CustomerBalanceOptions {
         /// The bank transfer's settings (`bank_transfer`).
         bank_transfer: BankTransferOptions => into,
         /// How the customer funds the payment: `bank_transfer` (`funding_type`).
@@ -342,14 +342,12 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A bank transfer's settings (`customer_balance[bank_transfer]`).
-    pub struct BankTransferOptions (
+    pub struct BankTransferOptions {
         /// Which transfer: `eu_bank_transfer`, `gb_bank_transfer`, `jp_bank_transfer`,
         /// `mx_bank_transfer` or `us_bank_transfer` (`type`).
-        #[serde(rename = "type")]
-        type_: String,
-    ) {
+        type_ as "type": String => required,
         /// The country of the receiving account, for EU transfers (`eu_bank_transfer`).
         eu_bank_transfer: EuBankTransfer => into,
         /// The kinds of bank address the customer is shown: `aba`, `iban`, `sepa`,
@@ -358,18 +356,18 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// An EU bank transfer's settings (`eu_bank_transfer`).
-    pub struct EuBankTransfer (
+    pub struct EuBankTransfer {
         /// The two-letter country of the receiving account: `BE`, `DE`, `ES`, `FR`, `IE` or
         /// `NL` (`country`).
-        country: String,
-    ) {}
+        country: String => required,
+    }
 }
 
-params_struct! {
+params! {
     /// Klarna (`klarna`).
-    pub struct KlarnaOptions () {
+    pub struct KlarnaOptions {
         /// `manual` to capture the payment yourself (`capture_method`; not in basil).
         capture_method: CaptureMethod => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -380,16 +378,15 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A subscription Klarna shows the customer (`klarna[subscriptions][]`).
-    pub struct KlarnaSubscription (
+    pub struct KlarnaSubscription {
         /// How often it bills: `day`, `week`, `month` or `year` (`interval`).
-        interval: String,
+        interval: String => required,
         /// The next charge (`next_billing`).
-        next_billing: KlarnaNextBilling,
+        next_billing: KlarnaNextBilling => required,
         /// Your reference for it (`reference`).
-        reference: String,
-    ) {
+        reference: String => required,
         /// How many intervals between charges (`interval_count`).
         interval_count: u32 => plain,
         /// Its name (`name`).
@@ -397,19 +394,19 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A Klarna subscription's next charge (`next_billing`).
-    pub struct KlarnaNextBilling (
+    pub struct KlarnaNextBilling {
         /// The amount, in the currency's smallest unit (`amount`).
-        amount: i64 => plain,
+        amount: i64 => required_plain,
         /// The date, `YYYY-MM-DD` (`date`).
-        date: String,
-    ) {}
+        date: String => required,
+    }
 }
 
-params_struct! {
+params! {
     /// Przelewy24 (`p24`).
-    pub struct P24Options () {
+    pub struct P24Options {
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
         setup_future_usage: FutureUsage => into,
         /// That you showed the customer Przelewy24's terms and they accepted them
@@ -418,9 +415,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// PayPal (`paypal`).
-    pub struct PaypalOptions () {
+    pub struct PaypalOptions {
         /// `manual` to capture the payment yourself (`capture_method`).
         capture_method: CaptureMethod => into,
         /// The locale of PayPal's page, such as `en-US` (`preferred_locale`).
@@ -438,9 +435,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// PayTo (`payto`, not in basil).
-    pub struct PaytoOptions () {
+    pub struct PaytoOptions {
         /// The mandate's settings (`mandate_options`).
         mandate_options: PaytoMandateOptions => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -448,9 +445,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A PayTo mandate's settings (`payto[mandate_options]`).
-    pub struct PaytoMandateOptions () {
+    pub struct PaytoMandateOptions {
         /// The amount, in the currency's smallest unit (`amount`).
         amount: i64 => plain,
         /// Whether the amount is exact or a ceiling (`amount_type`).
@@ -469,9 +466,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Pix (`pix`).
-    pub struct PixOptions () {
+    pub struct PixOptions {
         /// Whether the amount includes Brazil's IOF tax: `always` or `never`
         /// (`amount_includes_iof`; not in basil).
         amount_includes_iof: String => into,
@@ -486,9 +483,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A recurring Pix mandate's settings (`pix[mandate_options]`).
-    pub struct PixMandateOptions () {
+    pub struct PixMandateOptions {
         /// The amount, in the currency's smallest unit (`amount`).
         amount: i64 => plain,
         /// Whether the amount includes Brazil's IOF tax: `always` or `never`
@@ -510,17 +507,17 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Swish (`swish`).
-    pub struct SwishOptions () {
+    pub struct SwishOptions {
         /// Your reference for the payment, shown in the Swish app (`reference`).
         reference: String => into,
     }
 }
 
-params_struct! {
+params! {
     /// UPI (`upi`, not in basil).
-    pub struct UpiOptions () {
+    pub struct UpiOptions {
         /// The mandate's settings (`mandate_options`).
         mandate_options: UpiMandateOptions => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -528,9 +525,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// A UPI mandate's settings (`upi[mandate_options]`).
-    pub struct UpiMandateOptions () {
+    pub struct UpiMandateOptions {
         /// The amount, in the currency's smallest unit (`amount`).
         amount: i64 => plain,
         /// Whether the amount is exact or a ceiling (`amount_type`).
@@ -542,9 +539,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// ACH direct debit from a US bank account (`us_bank_account`).
-    pub struct UsBankAccountOptions () {
+    pub struct UsBankAccountOptions {
         /// How Financial Connections links the account (`financial_connections`).
         financial_connections: FinancialConnections => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).
@@ -557,10 +554,10 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// How Financial Connections links a bank account
     /// (`us_bank_account[financial_connections]`).
-    pub struct FinancialConnections () {
+    pub struct FinancialConnections {
         /// The data you may read from the account: `balances`, `ownership`,
         /// `payment_method`, `transactions` (`permissions`).
         permissions: String => list,
@@ -570,12 +567,11 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// WeChat Pay (`wechat_pay`).
-    pub struct WechatPayOptions (
+    pub struct WechatPayOptions {
         /// Where the customer pays: `web`, `android` or `ios` (`client`).
-        client: String,
-    ) {
+        client: String => required,
         /// The app id registered with WeChat, for in-app payments (`app_id`).
         app_id: String => into,
         /// Whether the payment method is saved for later payments (`setup_future_usage`).

@@ -1,15 +1,14 @@
 //! Items the customer may add to the order on the Checkout page ([`OptionalItem`],
 //! `optional_items`), as opposed to the line items they buy in any case.
 
-use crate::checkout::declare::params_struct;
+use crate::declare::params::params;
 
-params_struct! {
+params! {
     /// Whether the customer may change an optional item's quantity, and within which bounds
     /// (`adjustable_quantity`).
-    pub struct OptionalItemQuantity (
+    pub struct OptionalItemQuantity {
         /// Whether they may (`enabled`).
-        enabled: bool,
-    ) {
+        enabled: bool => required,
         /// The largest quantity, at most 999,999 (`maximum`).
         maximum: u64 => plain,
         /// The smallest quantity, at least 0 (`minimum`).
@@ -17,7 +16,7 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// An item the customer may add on the page (`optional_items[]`; at most ten).
     ///
     /// ```
@@ -34,12 +33,11 @@ params_struct! {
     /// );
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct OptionalItem (
+    pub struct OptionalItem {
         /// The price (`price_…`) of the item (`price`).
-        price: String,
+        price: String => required,
         /// How many units are added at first (`quantity`).
-        quantity: u64 => plain,
-    ) {
+        quantity: u64 => required_plain,
         /// Whether the customer may change the quantity (`adjustable_quantity`).
         adjustable_quantity: OptionalItemQuantity => into,
     }

@@ -5,7 +5,7 @@
 //! are single values (`customer_creation`, `submit_type`, `payment_method_collection`,
 //! `payment_method_data[allow_redisplay]`).
 
-use crate::checkout::declare::{params_struct, unchecked};
+use crate::declare::params::{params, unchecked};
 use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(
@@ -132,17 +132,17 @@ unchecked!(
     PaymentMethodCollection
 );
 
-params_struct! {
+params! {
     /// The agreement to reuse a payment method (`payment_method_reuse_agreement`).
-    pub struct ReuseAgreement (
+    pub struct ReuseAgreement {
         /// Where it is shown (`position`).
-        position: ReuseAgreementPosition,
-    ) {}
+        position: ReuseAgreementPosition => required,
+    }
 }
 
-params_struct! {
+params! {
     /// The consents the page collects (`consent_collection`).
-    pub struct ConsentCollection () {
+    pub struct ConsentCollection {
         /// The agreement to reuse a payment method (`payment_method_reuse_agreement`).
         payment_method_reuse_agreement: ReuseAgreement => into,
         /// Consent to promotional emails (`promotions`).
@@ -152,20 +152,19 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Whether the page collects a tax id (`tax_id_collection`).
-    pub struct TaxIdCollection (
+    pub struct TaxIdCollection {
         /// Whether to show the field (`enabled`).
-        enabled: bool,
-    ) {
+        enabled: bool => required,
         /// When it is required (`required`).
         required: TaxIdRequirement => into,
     }
 }
 
-params_struct! {
+params! {
     /// What the page saves back on an existing customer (`customer_update`).
-    pub struct CustomerUpdate () {
+    pub struct CustomerUpdate {
         /// The billing address (`address`).
         address: CustomerUpdateBehavior => into,
         /// The name (`name`).
@@ -175,10 +174,10 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// What the page offers for the customer's saved payment methods
     /// (`saved_payment_method_options`).
-    pub struct SavedPaymentMethodOptions () {
+    pub struct SavedPaymentMethodOptions {
         /// Which saved methods may be shown again (`allow_redisplay_filters`).
         allow_redisplay_filters: AllowRedisplay => list,
         /// Whether the customer may remove one (`payment_method_remove`; preview and endive).
@@ -188,36 +187,35 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// The data the page stores on the payment method it collects (`payment_method_data`).
-    pub struct PaymentMethodData () {
+    pub struct PaymentMethodData {
         /// Whether it may be shown again in later sessions (`allow_redisplay`).
         allow_redisplay: AllowRedisplay => into,
     }
 }
 
-params_struct! {
+params! {
     /// A recovery link for an abandoned session (`recovery`).
-    pub struct Recovery (
+    pub struct Recovery {
         /// Whether to create one when the session expires (`enabled`).
-        enabled: bool,
-    ) {
+        enabled: bool => required,
         /// Whether the recovered session accepts promotion codes (`allow_promotion_codes`).
         allow_promotion_codes: bool => plain,
     }
 }
 
-params_struct! {
+params! {
     /// What happens after the session expires (`after_expiration`).
-    pub struct AfterExpiration () {
+    pub struct AfterExpiration {
         /// A recovery link (`recovery`).
         recovery: Recovery => into,
     }
 }
 
-params_struct! {
+params! {
     /// Adaptive Pricing: prices in the customer's currency (`adaptive_pricing`).
-    pub struct AdaptivePricing () {
+    pub struct AdaptivePricing {
         /// Whether it applies to this session (`enabled`).
         enabled: bool => plain,
     }
@@ -245,20 +243,19 @@ stripe_enum!(
 
 unchecked!(OriginContext, LinkDisplay);
 
-params_struct! {
+params! {
     /// Whether the page asks for a name of one kind (`business`, `individual`).
-    pub struct NameField (
+    pub struct NameField {
         /// Whether it asks (`enabled`).
-        enabled: bool,
-    ) {
+        enabled: bool => required,
         /// Whether the customer may leave it empty (`optional`).
         optional: bool => plain,
     }
 }
 
-params_struct! {
+params! {
     /// Which names the page asks for (`name_collection`; preview and endive).
-    pub struct NameCollection () {
+    pub struct NameCollection {
         /// A business name (`business`).
         business: NameField => into,
         /// An individual's name (`individual`).
@@ -266,25 +263,25 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Stripe's managed payments (`managed_payments`; preview and endive).
-    pub struct ManagedPayments () {
+    pub struct ManagedPayments {
         /// Whether they apply to this session (`enabled`).
         enabled: bool => plain,
     }
 }
 
-params_struct! {
+params! {
     /// Link's settings (`link`).
-    pub struct LinkWalletOptions () {
+    pub struct LinkWalletOptions {
         /// Whether the page shows Link (`display`).
         display: LinkDisplay => into,
     }
 }
 
-params_struct! {
+params! {
     /// Wallets' settings (`wallet_options`; preview and endive).
-    pub struct WalletOptions () {
+    pub struct WalletOptions {
         /// Link's settings (`link`).
         link: LinkWalletOptions => into,
     }

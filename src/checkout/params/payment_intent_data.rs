@@ -2,7 +2,7 @@
 //! `payment_intent_data`: capture, future usage, descriptors, shipping, Connect transfers) and
 //! the setup a `setup` mode session creates ([`SetupIntentData`], `setup_intent_data`).
 
-use crate::checkout::declare::{params_struct, unchecked};
+use crate::declare::params::{params, unchecked};
 use crate::metadata::Metadata;
 use crate::wire::stripe_enum::stripe_enum;
 
@@ -30,12 +30,11 @@ stripe_enum!(
 
 unchecked!(CaptureMethod, SetupFutureUsage);
 
-params_struct! {
+params! {
     /// A postal address for shipping (`shipping[address]`): only the first line is required.
-    pub struct ShippingAddress (
+    pub struct ShippingAddress {
         /// The first address line (`line1`).
-        line1: String,
-    ) {
+        line1: String => required,
         /// The city or locality (`city`).
         city: String => into,
         /// Two-letter ISO country code (`country`).
@@ -49,14 +48,13 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Where and how the order ships (`shipping`).
-    pub struct PaymentShipping (
+    pub struct PaymentShipping {
         /// The address (`address`).
-        address: ShippingAddress,
+        address: ShippingAddress => required,
         /// The recipient's name (`name`).
-        name: String,
-    ) {
+        name: String => required,
         /// The carrier (`carrier`).
         carrier: String => into,
         /// The recipient's phone number (`phone`).
@@ -66,18 +64,17 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Where the payment's funds go, for Connect (`transfer_data`).
-    pub struct PaymentTransferData (
+    pub struct PaymentTransferData {
         /// The connected account (`acct_…`) that receives them (`destination`).
-        destination: String,
-    ) {
+        destination: String => required,
         /// How much is sent, in the currency's smallest unit (`amount`).
         amount: i64 => plain,
     }
 }
 
-params_struct! {
+params! {
     /// The payment a `payment` mode session creates (`payment_intent_data`). Only for
     /// `SessionMode::Payment`; other modes refuse it locally.
     ///
@@ -100,7 +97,7 @@ params_struct! {
     /// );
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct PaymentIntentData () {
+    pub struct PaymentIntentData {
         /// Your platform's fee, in the currency's smallest unit (`application_fee_amount`;
         /// Connect).
         application_fee_amount: i64 => plain,
@@ -131,10 +128,10 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// The setup a `setup` mode session creates (`setup_intent_data`). Only for
     /// `SessionMode::Setup`; other modes refuse it locally.
-    pub struct SetupIntentData () {
+    pub struct SetupIntentData {
         /// A description of the setup (`description`).
         description: String => into,
         /// Metadata stored on the setup intent (`metadata`): one key per call.

@@ -3,24 +3,24 @@
 //! ([`UpdateAutomaticTax`]) and invoice ([`UpdateInvoiceCreation`]) that an open session lets
 //! the server change. Which API versions take each is said on each type.
 
-use crate::checkout::declare::params_struct;
 use crate::checkout::invoice_creation::InvoiceIssuer;
 use crate::checkout::payment_intent_data::SetupFutureUsage;
 use crate::checkout::subscription_data::PendingInvoiceItemInterval;
+use crate::declare::params::params;
 use crate::metadata::Metadata;
 
-params_struct! {
+params! {
     /// The invoice settings an update may change (`subscription_data[invoice_settings]`).
-    pub struct UpdateSubscriptionInvoiceSettings () {
+    pub struct UpdateSubscriptionInvoiceSettings {
         /// Who issues the invoices (`issuer`).
         issuer: InvoiceIssuer => into,
     }
 }
 
-params_struct! {
+params! {
     /// The parts of the coming subscription an update may change (`subscription_data`; the
     /// preview).
-    pub struct UpdateSubscriptionData () {
+    pub struct UpdateSubscriptionData {
         /// The invoices' settings (`invoice_settings`).
         invoice_settings: UpdateSubscriptionInvoiceSettings => into,
         /// How often pending invoice items are invoiced (`pending_invoice_item_interval`).
@@ -32,9 +32,9 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// The parts of the coming payment an update may change (`payment_intent_data`; endive).
-    pub struct UpdatePaymentIntentData () {
+    pub struct UpdatePaymentIntentData {
         /// A description of the payment (`description`).
         description: String => into,
         /// Metadata stored on the payment intent (`metadata`): one key per call.
@@ -49,34 +49,34 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// The automatic tax settings an update may change (`automatic_tax`; the preview).
-    pub struct UpdateAutomaticTax () {
+    pub struct UpdateAutomaticTax {
         /// The account liable for the tax (`liability`).
         liability: InvoiceIssuer => into,
     }
 }
 
-params_struct! {
+params! {
     /// The invoice data an update may change (`invoice_creation[invoice_data]`).
-    pub struct UpdateInvoiceData () {
+    pub struct UpdateInvoiceData {
         /// Who issues the invoice (`issuer`).
         issuer: InvoiceIssuer => into,
     }
 }
 
-params_struct! {
+params! {
     /// The invoice settings an update may change (`invoice_creation`; the preview).
-    pub struct UpdateInvoiceCreation () {
+    pub struct UpdateInvoiceCreation {
         /// What goes on the invoice (`invoice_data`).
         invoice_data: UpdateInvoiceData => into,
     }
 }
 
-params_struct! {
+params! {
     /// Only sessions of the customer with this email (`customer_details` of a list).
-    pub struct CustomerDetailsFilter (
+    pub struct CustomerDetailsFilter {
         /// The email (`email`).
-        email: String,
-    ) {}
+        email: String => required,
+    }
 }

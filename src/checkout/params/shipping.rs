@@ -2,24 +2,19 @@
 //! [`ShippingRateData`] with its [`FixedAmount`]), and the shipping details a server
 //! passes in ([`CollectedInformation`], [`ShippingDetails`], [`Address`]).
 
-use std::collections::BTreeMap;
-
-#[cfg(feature = "deserialize-params")]
-use serde::Deserialize;
-use serde::Serialize;
-
 use super::checks::*;
 
 use crate::checkout::TaxBehavior;
-use crate::checkout::declare::{Check, Param};
 use crate::checkout::{CurrencyAmount, DeliveryEstimate};
+use crate::declare::params::{Param, params, unchecked};
 use crate::error::{Error, Result};
-use crate::metadata::{Metadata, metadata_setter};
+use crate::metadata::Metadata;
 use crate::resources::check_currency;
-use crate::wire::encode::encoded_struct;
 use crate::wire::stripe_enum::stripe_enum;
 
-encoded_struct! {
+unchecked!(ShippingRateType);
+
+params! {
     /// One shipping option: an existing shipping rate (`shr_…`) or one described inline.
     ///
     /// ```
@@ -28,18 +23,14 @@ encoded_struct! {
     /// let express = ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount("Express", 1500, "usd"));
     /// assert!(express.shipping_rate.is_none());
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct ShippingOption {
         /// An existing shipping rate (`shr_…`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub shipping_rate: Option<String>,
+        shipping_rate: String => constructed,
         /// A shipping rate described inline.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub shipping_rate_data: Option<ShippingRateData>,
+        shipping_rate_data: ShippingRateData => constructed,
     }
+    check(shipping_option_rules);
+    new(empty);
 }
 
 impl ShippingOption {
@@ -52,7 +43,7 @@ impl ShippingOption {
     pub fn shipping_rate(id: impl Into<String>) -> Self {
         Self {
             shipping_rate: Some(id.into()),
-            shipping_rate_data: None,
+            ..Self::empty()
         }
     }
 
@@ -65,20 +56,16 @@ impl ShippingOption {
     /// ```
     pub fn shipping_rate_data(data: ShippingRateData) -> Self {
         Self {
-            shipping_rate: None,
             shipping_rate_data: Some(data),
+            ..Self::empty()
         }
     }
+}
 
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        match (&self.shipping_rate, &self.shipping_rate_data) {
-            (Some(id), None) => check_not_empty(&format!("{prefix}[shipping_rate]"), id),
-            (None, Some(data)) => data.validate(&format!("{prefix}[shipping_rate_data]")),
-            _ => Err(Error::invalid_param(
-                prefix,
-                "set exactly one of `shipping_rate` or `shipping_rate_data`",
-            )),
-        }
+fn shipping_option_rules(option: &ShippingOption, param: Param<'_>) -> Result<()> {
+    match (&option.shipping_rate, &option.shipping_rate_data) {
+        (Some(_), None) | (None, Some(_)) => Ok(()),
+        _ => Err(param.invalid("set exactly one of `shipping_rate` or `shipping_rate_data`")),
     }
 }
 
@@ -95,7 +82,7 @@ stripe_enum!(
     }
 );
 
-encoded_struct! {
+params! {
     /// An inline shipping rate (`shipping_rate_data`).
     ///
     /// ```
@@ -120,32 +107,23 @@ encoded_struct! {
     /// );
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct ShippingRateData {
         /// The name customers see (`Express`).
-        pub display_name: String,
+        display_name: String => required,
         /// The kind of rate.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub rate_type as "type": Option<ShippingRateType>,
+        rate_type as "type": ShippingRateType => constructed,
         /// The amount, for a fixed-amount rate.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub fixed_amount: Option<FixedAmount>,
+        fixed_amount: FixedAmount => constructed,
         /// How long delivery takes (`delivery_estimate`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub delivery_estimate: Option<DeliveryEstimate>,
+        delivery_estimate: DeliveryEstimate => into,
         /// Metadata stored on the shipping rate (`metadata`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
+        metadata: Metadata => metadata,
         /// Whether the amount includes tax (`tax_behavior`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub tax_behavior: Option<TaxBehavior>,
+        tax_behavior: TaxBehavior => into,
         /// A Stripe Tax code, `txcd_…` (`tax_code`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub tax_code: Option<String>,
+        tax_code: String => into,
     }
+    check(shipping_rate_rules);
 }
 
 impl ShippingRateData {
@@ -163,115 +141,62 @@ impl ShippingRateData {
         currency: impl Into<String>,
     ) -> Self {
         Self {
-            display_name: display_name.into(),
             rate_type: Some(ShippingRateType::FixedAmount),
             fixed_amount: Some(FixedAmount::new(amount, currency)),
-            delivery_estimate: None,
-            metadata: None,
-            tax_behavior: None,
-            tax_code: None,
-        }
-    }
-
-    option_setters! {
-        /// How long delivery takes (`delivery_estimate`).
-        delivery_estimate: DeliveryEstimate;
-        /// Whether the amount includes tax (`tax_behavior`).
-        tax_behavior: TaxBehavior;
-        /// The rate's Stripe Tax code (`tax_code`).
-        tax_code: String;
-    }
-
-    metadata_setter!(
-        /// Adds a key to the rate's metadata (`metadata[key]`).
-        metadata
-    );
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        check_not_empty(&format!("{prefix}[display_name]"), &self.display_name)?;
-        let param = Param::Name(prefix);
-        self.delivery_estimate
-            .check(param.field("delivery_estimate"))?;
-        self.metadata.check(param.field("metadata"))?;
-        self.tax_code.check(param.field("tax_code"))?;
-        let fixed_prefix = format!("{prefix}[fixed_amount]");
-        match (&self.rate_type, &self.fixed_amount) {
-            (None | Some(ShippingRateType::FixedAmount), None) => Err(Error::invalid_param(
-                fixed_prefix,
-                "is required for a `fixed_amount` rate",
-            )),
-            (_, Some(fixed)) => fixed.validate(&fixed_prefix),
-            (Some(_), None) => Ok(()),
+            ..Self::new(display_name)
         }
     }
 }
 
-encoded_struct! {
+fn shipping_rate_rules(data: &ShippingRateData, param: Param<'_>) -> Result<()> {
+    match (&data.rate_type, &data.fixed_amount) {
+        (None | Some(ShippingRateType::FixedAmount), None) => Err(param
+            .field("fixed_amount")
+            .invalid("is required for a `fixed_amount` rate")),
+        _ => Ok(()),
+    }
+}
+
+params! {
     /// The amount of a fixed-amount shipping rate (`fixed_amount`).
     ///
     /// ```
     /// use stripe_checkout_client::checkout::params::FixedAmount;
     /// assert_eq!(FixedAmount::new(500, "usd").amount, 500);
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct FixedAmount {
         /// The amount in the currency's smallest unit (cents).
-        pub amount: i64,
+        amount: i64 => required_plain,
         /// The three-letter ISO currency code (`usd`).
-        pub currency: String,
+        currency: String => required,
         /// The amount in other currencies, by three-letter code (`currency_options`).
-        #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
-        pub currency_options: BTreeMap<String, CurrencyAmount>,
+        currency_options: CurrencyAmount => map(currency_option),
     }
+    check(fixed_amount_rules);
 }
 
-impl FixedAmount {
-    /// Sets the amount in another currency (`currency_options[<currency>]`).
-    pub fn currency_option(mut self, currency: impl Into<String>, amount: CurrencyAmount) -> Self {
-        self.currency_options.insert(currency.into(), amount);
-        self
+fn fixed_amount_rules(amount: &FixedAmount, param: Param<'_>) -> Result<()> {
+    if amount.amount < 0 {
+        return Err(param
+            .field("amount")
+            .invalid(format!("must not be negative, got {}", amount.amount)));
     }
-
-    /// `amount` in `currency`'s smallest unit.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::FixedAmount;
-    /// assert_eq!(FixedAmount::new(0, "eur").currency, "eur");
-    /// ```
-    pub fn new(amount: i64, currency: impl Into<String>) -> Self {
-        Self {
-            amount,
-            currency: currency.into(),
-            currency_options: BTreeMap::new(),
-        }
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        if self.amount < 0 {
+    check_currency(&param.field("currency").to_string(), &amount.currency)?;
+    let options = param.field("currency_options");
+    for (currency, option) in &amount.currency_options {
+        let named = format!("{options}[{currency}]");
+        check_currency(&named, currency)?;
+        if option.amount < 0 {
             return Err(Error::invalid_param(
-                format!("{prefix}[amount]"),
-                format!("must not be negative, got {}", self.amount),
+                format!("{named}[amount]"),
+                format!("must not be negative, got {}", option.amount),
             ));
         }
-        check_currency(&format!("{prefix}[currency]"), &self.currency)?;
-        for (currency, option) in &self.currency_options {
-            let param = format!("{prefix}[currency_options][{currency}]");
-            check_currency(&param, currency)?;
-            if option.amount < 0 {
-                return Err(Error::invalid_param(
-                    format!("{param}[amount]"),
-                    format!("must not be negative, got {}", option.amount),
-                ));
-            }
-        }
-        Ok(())
     }
+    Ok(())
 }
 
-encoded_struct! {
+params! {
     /// Information collected on your own page and passed to the session
     /// (`collected_information`).
     ///
@@ -280,14 +205,10 @@ encoded_struct! {
     /// let info = CollectedInformation::shipping_details(ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US")));
     /// assert!(info.shipping_details.is_some());
     /// ```
-    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Default, Eq)]
     pub struct CollectedInformation {
         /// Where to ship.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub shipping_details: Option<ShippingDetails>,
+        shipping_details: ShippingDetails => constructed,
     }
 }
 
@@ -302,18 +223,12 @@ impl CollectedInformation {
     pub fn shipping_details(details: ShippingDetails) -> Self {
         Self {
             shipping_details: Some(details),
-        }
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        match &self.shipping_details {
-            Some(details) => details.validate(&format!("{prefix}[shipping_details]")),
-            None => Ok(()),
+            ..Self::new()
         }
     }
 }
 
-encoded_struct! {
+params! {
     /// A name and address to ship to (`shipping_details`).
     ///
     /// ```
@@ -321,39 +236,16 @@ encoded_struct! {
     /// let d = ShippingDetails::new("Jenny Rosen", Address::new("1 Main St", "US").state("CA"));
     /// assert_eq!(d.address.state.as_deref(), Some("CA"));
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Eq)]
     pub struct ShippingDetails {
         /// The recipient's name.
-        pub name: String,
+        name: String => required,
         /// The address.
-        pub address: Address,
+        address: Address => required,
     }
 }
 
-impl ShippingDetails {
-    /// Ship to `name` at `address`.
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::{Address, ShippingDetails};
-    /// assert_eq!(ShippingDetails::new("Jenny", Address::new("1 Main St", "US")).name, "Jenny");
-    /// ```
-    pub fn new(name: impl Into<String>, address: Address) -> Self {
-        Self {
-            name: name.into(),
-            address,
-        }
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        check_not_empty(&format!("{prefix}[name]"), &self.name)?;
-        self.address.validate(&format!("{prefix}[address]"))
-    }
-}
-
-encoded_struct! {
+params! {
     /// A postal address; `line1` and `country` are required.
     ///
     /// ```
@@ -365,61 +257,24 @@ encoded_struct! {
     ///     .postal_code("62701");
     /// assert_eq!(a.country, "US");
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Eq)]
     pub struct Address {
         /// Street, PO box or company name.
-        pub line1: String,
+        line1: String => required,
         /// Apartment, suite, unit or building.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub line2: Option<String>,
+        line2: String => into,
         /// City, district, suburb, town or village.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub city: Option<String>,
+        city: String => into,
         /// State, county, province or region.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub state: Option<String>,
+        state: String => into,
         /// ZIP or postal code.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub postal_code: Option<String>,
+        postal_code: String => into,
         /// Two-letter ISO country code (`US`).
-        pub country: String,
+        country: String => required,
     }
+    check(address_rules);
 }
 
-impl Address {
-    /// An address at `line1` in `country` (two-letter ISO code).
-    ///
-    /// ```
-    /// use stripe_checkout_client::checkout::params::Address;
-    /// assert_eq!(Address::new("1 Main St", "US").line1, "1 Main St");
-    /// ```
-    pub fn new(line1: impl Into<String>, country: impl Into<String>) -> Self {
-        Self {
-            line1: line1.into(),
-            line2: None,
-            city: None,
-            state: None,
-            postal_code: None,
-            country: country.into(),
-        }
-    }
-
-    option_setters! {
-        /// Apartment, suite, unit or building (`line2`).
-        line2: String;
-        /// City, district, suburb, town or village (`city`).
-        city: String;
-        /// State, county, province or region (`state`).
-        state: String;
-        /// ZIP or postal code (`postal_code`).
-        postal_code: String;
-    }
-
-    pub(super) fn validate(&self, prefix: &str) -> Result<()> {
-        check_not_empty(&format!("{prefix}[line1]"), &self.line1)?;
-        check_country(&format!("{prefix}[country]"), &self.country)
-    }
+fn address_rules(address: &Address, param: Param<'_>) -> Result<()> {
+    check_country(&param.field("country").to_string(), &address.country)
 }

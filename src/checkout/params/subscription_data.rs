@@ -4,8 +4,8 @@
 //! The invoice issuer and custom fields it shares with one-off invoices are in
 //! `invoice_creation.rs`.
 
-use crate::checkout::declare::{params_struct, unchecked};
 use crate::checkout::invoice_creation::{InvoiceCustomField, InvoiceIssuer};
+use crate::declare::params::{params, unchecked};
 use crate::metadata::Metadata;
 use crate::wire::stripe_enum::stripe_enum;
 
@@ -73,13 +73,12 @@ unchecked!(
     BillingInterval
 );
 
-params_struct! {
+params! {
     /// When in the month the billing cycle anchors (`billing_cycle_anchor_config`; preview and
     /// endive).
-    pub struct BillingCycleAnchorConfig (
+    pub struct BillingCycleAnchorConfig {
         /// The day of the month, 1 to 31 (`day_of_month`).
-        day_of_month: u32 => plain,
-    ) {
+        day_of_month: u32 => required_plain,
         /// The hour, 0 to 23 (`hour`).
         hour: u32 => plain,
         /// The minute, 0 to 59 (`minute`).
@@ -91,29 +90,27 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// Flexible billing's settings (`flexible`).
-    pub struct FlexibleBilling () {
+    pub struct FlexibleBilling {
         /// How discounts show on prorations (`proration_discounts`).
         proration_discounts: ProrationDiscounts => into,
     }
 }
 
-params_struct! {
+params! {
     /// How the subscription bills (`billing_mode`; preview and endive).
-    pub struct BillingMode (
+    pub struct BillingMode {
         /// Classic or flexible (`type`).
-        #[serde(rename = "type")]
-        type_: BillingModeType,
-    ) {
+        type_ as "type": BillingModeType => required,
         /// Flexible billing's settings (`flexible`).
         flexible: FlexibleBilling => into,
     }
 }
 
-params_struct! {
+params! {
     /// The invoices the subscription creates (`invoice_settings`).
-    pub struct SubscriptionInvoiceSettings () {
+    pub struct SubscriptionInvoiceSettings {
         /// Tax ids of your account to show (`account_tax_ids`; endive).
         account_tax_ids: String => list,
         /// Names and values printed on each invoice (`custom_fields`; endive).
@@ -127,47 +124,45 @@ params_struct! {
     }
 }
 
-params_struct! {
+params! {
     /// How often pending invoice items are invoiced (`pending_invoice_item_interval`; preview
     /// and endive).
-    pub struct PendingInvoiceItemInterval (
+    pub struct PendingInvoiceItemInterval {
         /// The unit (`interval`).
-        interval: BillingInterval,
-    ) {
+        interval: BillingInterval => required,
         /// How many units between invoices (`interval_count`).
         interval_count: u32 => plain,
     }
 }
 
-params_struct! {
+params! {
     /// Where part of each payment goes, for Connect (`transfer_data`).
-    pub struct SubscriptionTransferData (
+    pub struct SubscriptionTransferData {
         /// The connected account (`acct_…`) that receives it (`destination`).
-        destination: String,
-    ) {
+        destination: String => required,
         /// The share of each invoice sent, in percent (`amount_percent`).
         amount_percent: f64 => plain,
     }
 }
 
-params_struct! {
+params! {
     /// What ends a trial (`end_behavior`).
-    pub struct TrialEndBehavior (
+    pub struct TrialEndBehavior {
         /// What happens when the trial ends without a payment method
         /// (`missing_payment_method`).
-        missing_payment_method: MissingPaymentMethod,
-    ) {}
+        missing_payment_method: MissingPaymentMethod => required,
+    }
 }
 
-params_struct! {
+params! {
     /// The trial's settings (`trial_settings`).
-    pub struct TrialSettings (
+    pub struct TrialSettings {
         /// What ends it (`end_behavior`).
-        end_behavior: TrialEndBehavior,
-    ) {}
+        end_behavior: TrialEndBehavior => required,
+    }
 }
 
-params_struct! {
+params! {
     /// The subscription a `subscription` mode session starts (`subscription_data`). Only for
     /// `SessionMode::Subscription`; other modes refuse it locally.
     ///
@@ -184,7 +179,7 @@ params_struct! {
     /// assert!(pairs.contains(&("subscription_data[metadata][plan]".into(), "pro".into())));
     /// # Ok::<(), form::EncodeError>(())
     /// ```
-    pub struct SubscriptionData () {
+    pub struct SubscriptionData {
         /// The share of each invoice that goes to your platform, in percent
         /// (`application_fee_percent`; Connect).
         application_fee_percent: f64 => plain,

@@ -5,26 +5,19 @@
 //! The endpoint that sends them is `promotion_codes.rs`; the answer is
 //! [`PromotionCode`](super::PromotionCode).
 
-use std::collections::BTreeMap;
-
-#[cfg(feature = "deserialize-params")]
-use serde::Deserialize;
-use serde::Serialize;
-
-use crate::declare::extra::{ExtraParams, extra_setters};
-use crate::declare::param_checks::{
-    check_rejected, check_texts, expand_setter, option_setters, plain_setters,
-};
+use crate::declare::extra::ExtraParams;
+use crate::declare::params::{Param, params, unchecked};
 use crate::error::{Error, Result};
-use crate::ids::{CouponId, CustomerId, IntoId, PromotionCodeId, RejectedId, take_id};
-use crate::metadata::{Metadata, metadata_setter};
+use crate::ids::{CouponId, CustomerId, IntoId, PromotionCodeId};
+use crate::metadata::Metadata;
 use crate::resources::DiscountSourceType;
 use crate::resources::discount::check_currency;
 use crate::sending::paging::{check_cursors, check_limit};
 use crate::versions::version_gate::{CLOVER, Gate, Rule, VersionGates};
-use crate::wire::encode::encoded_struct;
 
-encoded_struct! {
+unchecked!(DiscountSourceType);
+
+params! {
     /// Parameters for [`PromotionCodes::create`](crate::promotion_codes::PromotionCodes::create)
     /// (`POST /v1/promotion_codes`): a customer-facing code for a coupon.
     ///
@@ -50,92 +43,67 @@ encoded_struct! {
     ///     ["coupon=SUMMER25", "code=SUMMER", "max_redemptions=100"]
     /// );
     /// ```
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
     pub struct CreatePromotionCode {
         /// What the code applies: a coupon.
-        pub promotion: Promotion,
+        promotion: Promotion => required,
         /// The code customers type; Stripe generates one when unset. Letters, digits and
         /// dashes; unique, regardless of case, among the active codes of one customer.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub code: Option<String>,
+        code: String => into,
         /// Whether the code can be redeemed now (Stripe's default: yes).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub active: Option<bool>,
+        active: bool => plain,
         /// The only customer who may redeem it (`cus_…`); anyone when unset.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer: Option<CustomerId>,
+        customer: CustomerId => id,
         /// When the code stops working, as a Unix timestamp.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub expires_at: Option<i64>,
+        expires_at: i64 => plain,
         /// How many times the code can be redeemed in all.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub max_redemptions: Option<u64>,
+        max_redemptions: u64 => plain,
         /// Metadata stored on the code.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
+        metadata: Metadata => metadata,
         /// Who may redeem it, and for how much (`restrictions`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub restrictions: Option<CodeRestrictions>,
+        restrictions: CodeRestrictions => into,
         /// Fields of the answer to expand.
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub expand: Vec<String>,
-        #[serde(skip)]
-        rejected_id: Option<RejectedId>,
-        #[serde(skip)]
-        pub(crate) extra: ExtraParams,
+        expand: String => expand,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        extra: ExtraParams => extra,
     }
+    check(create_rules);
+    new(with_promotion);
 }
 
-encoded_struct! {
+params! {
     /// What a promotion code applies (`promotion`): for now Stripe knows one kind, a coupon.
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Eq)]
     pub struct Promotion {
         /// The kind of promotion (`coupon`).
-        pub type_ as "type": DiscountSourceType,
+        type_ as "type": DiscountSourceType => required,
         /// The coupon, when the kind is `coupon`.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub coupon: Option<CouponId>,
+        coupon: CouponId => id,
     }
 }
 
-encoded_struct! {
+params! {
     /// Who may redeem a promotion code, and from what amount (`restrictions`).
-    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Default, Eq)]
     pub struct CodeRestrictions {
         /// Only for customers without a successful payment or invoice yet.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub first_time_transaction: Option<bool>,
+        first_time_transaction: bool => into,
         /// The smallest order the code applies to, in `minimum_amount_currency`'s minor unit.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub minimum_amount: Option<i64>,
+        minimum_amount: i64 => plain,
         /// The currency of `minimum_amount` (`usd`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub minimum_amount_currency: Option<String>,
+        minimum_amount_currency: String => into,
         /// The smallest order in other currencies, by lowercase currency code.
-        #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
-        pub currency_options: BTreeMap<String, CodeCurrencyMinimum>,
+        currency_options: CodeCurrencyMinimum => map,
     }
+    check(restrictions_rules);
 }
 
-encoded_struct! {
+params! {
     /// A promotion code's smallest order in one more currency
     /// (`restrictions[currency_options][<currency>]`).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Eq)]
     pub struct CodeCurrencyMinimum {
         /// The smallest order, in that currency's smallest unit.
-        pub minimum_amount: i64,
+        minimum_amount: i64 => required_plain,
     }
 }
 
@@ -143,47 +111,7 @@ impl CreatePromotionCode {
     /// A code for `coupon`; Stripe generates the code itself unless [`code`](Self::code) sets
     /// it.
     pub fn new(coupon: impl IntoId<CouponId>) -> Self {
-        let mut rejected_id = None;
-        let coupon = take_id(coupon, "promotion[coupon]", &mut rejected_id);
-        Self {
-            promotion: Promotion {
-                type_: DiscountSourceType::Coupon,
-                coupon,
-            },
-            code: None,
-            active: None,
-            customer: None,
-            expires_at: None,
-            max_redemptions: None,
-            metadata: None,
-            restrictions: None,
-            expand: Vec::new(),
-            rejected_id,
-            extra: ExtraParams::default(),
-        }
-    }
-
-    option_setters! {
-        /// The code customers type (`code`).
-        code: String;
-    }
-
-    plain_setters! {
-        /// Whether the code can be redeemed now (`active`).
-        active: bool;
-    }
-
-    /// Only `customer` may redeem the code (`customer`).
-    pub fn customer(mut self, customer: impl IntoId<CustomerId>) -> Self {
-        self.customer = take_id(customer, "customer", &mut self.rejected_id);
-        self
-    }
-
-    plain_setters! {
-        /// When the code stops working, as a Unix timestamp (`expires_at`).
-        expires_at: i64;
-        /// How many times the code can be redeemed in all, at least 1 (`max_redemptions`).
-        max_redemptions: u64;
+        Self::with_promotion(Promotion::new(DiscountSourceType::Coupon).coupon(coupon))
     }
 
     /// Only customers without a successful payment yet may redeem it
@@ -213,103 +141,71 @@ impl CreatePromotionCode {
         self.restrictions
             .get_or_insert_with(CodeRestrictions::default)
             .currency_options
-            .insert(
-                currency.into(),
-                CodeCurrencyMinimum {
-                    minimum_amount: amount,
-                },
-            );
+            .insert(currency.into(), CodeCurrencyMinimum::new(amount));
         self
-    }
-
-    metadata_setter! {
-        /// Sets one metadata key on the code (`metadata[key]`).
-        metadata
-    }
-
-    expand_setter!();
-
-    extra_setters!();
-
-    /// Checks the rules Stripe documents, before anything is sent.
-    pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected("", self.rejected_id.as_ref())?;
-        if let Some(code) = &self.code {
-            let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
-            if code.is_empty() || !code.bytes().all(allowed) {
-                return Err(Error::invalid_param(
-                    "code",
-                    "must be letters (a-z, A-Z), digits and dashes, and not empty",
-                ));
-            }
-        }
-        if self.max_redemptions == Some(0) {
-            return Err(Error::invalid_param(
-                "max_redemptions",
-                "must be at least 1",
-            ));
-        }
-        if self.expires_at.is_some_and(|at| at <= 0) {
-            return Err(Error::invalid_param(
-                "expires_at",
-                "must be a Unix timestamp in seconds",
-            ));
-        }
-        if let Some(restrictions) = &self.restrictions {
-            if restrictions.minimum_amount.is_some_and(|a| a < 0) {
-                return Err(Error::invalid_param(
-                    "restrictions[minimum_amount]",
-                    "must not be negative",
-                ));
-            }
-            match (
-                &restrictions.minimum_amount,
-                &restrictions.minimum_amount_currency,
-            ) {
-                (Some(_), None) => {
-                    return Err(Error::invalid_param(
-                        "restrictions[minimum_amount_currency]",
-                        "is required with `minimum_amount`",
-                    ));
-                }
-                (_, Some(currency)) => {
-                    check_currency("restrictions[minimum_amount_currency]", currency)?;
-                }
-                (None, None) => {}
-            }
-            if !restrictions.currency_options.is_empty() && restrictions.minimum_amount.is_none() {
-                return Err(Error::invalid_param(
-                    "restrictions[currency_options]",
-                    "needs `minimum_amount` in the code's own currency too",
-                ));
-            }
-            for (currency, option) in &restrictions.currency_options {
-                let param = format!("restrictions[currency_options][{currency}]");
-                check_currency(&param, currency)?;
-                if option.minimum_amount < 0 {
-                    return Err(Error::invalid_param(
-                        format!("{param}[minimum_amount]"),
-                        "must not be negative",
-                    ));
-                }
-            }
-        }
-        if let Some(metadata) = &self.metadata {
-            metadata.validate("metadata")?;
-        }
-        for (i, field) in self.expand.iter().enumerate() {
-            if field.trim().is_empty() {
-                return Err(Error::invalid_param(
-                    format!("expand[{i}]"),
-                    "must not be empty",
-                ));
-            }
-        }
-        Ok(())
     }
 }
 
-encoded_struct! {
+fn create_rules(code: &CreatePromotionCode, _: Param<'_>) -> Result<()> {
+    if let Some(text) = &code.code {
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        if text.is_empty() || !text.bytes().all(allowed) {
+            return Err(Error::invalid_param(
+                "code",
+                "must be letters (a-z, A-Z), digits and dashes, and not empty",
+            ));
+        }
+    }
+    if code.max_redemptions == Some(0) {
+        return Err(Error::invalid_param(
+            "max_redemptions",
+            "must be at least 1",
+        ));
+    }
+    if code.expires_at.is_some_and(|at| at <= 0) {
+        return Err(Error::invalid_param(
+            "expires_at",
+            "must be a Unix timestamp in seconds",
+        ));
+    }
+    Ok(())
+}
+
+fn restrictions_rules(restrictions: &CodeRestrictions, param: Param<'_>) -> Result<()> {
+    if restrictions.minimum_amount.is_some_and(|a| a < 0) {
+        return Err(param
+            .field("minimum_amount")
+            .invalid("must not be negative"));
+    }
+    let currency = param.field("minimum_amount_currency");
+    match (
+        &restrictions.minimum_amount,
+        &restrictions.minimum_amount_currency,
+    ) {
+        (Some(_), None) => {
+            return Err(currency.invalid("is required with `minimum_amount`"));
+        }
+        (_, Some(code)) => check_currency(&currency.to_string(), code)?,
+        (None, None) => {}
+    }
+    let options = param.field("currency_options");
+    if !restrictions.currency_options.is_empty() && restrictions.minimum_amount.is_none() {
+        return Err(options.invalid("needs `minimum_amount` in the code's own currency too"));
+    }
+    for (code, option) in &restrictions.currency_options {
+        let named = format!("{options}[{code}]");
+        check_currency(&named, code)?;
+        if option.minimum_amount < 0 {
+            return Err(Error::invalid_param(
+                format!("{named}[minimum_amount]"),
+                "must not be negative",
+            ));
+        }
+    }
+    Ok(())
+}
+
+params! {
     /// Parameters for [`PromotionCodes::update`](crate::promotion_codes::PromotionCodes::update)
     /// (`POST /v1/promotion_codes/{id}`): switch a code on or off, change its metadata.
     ///
@@ -327,61 +223,21 @@ encoded_struct! {
     /// );
     /// # Ok::<(), stripe_checkout_client::Error>(())
     /// ```
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Default)]
     pub struct UpdatePromotionCode {
         /// Whether the code can be redeemed. A code can be switched back on only while its
         /// coupon is still valid.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub active: Option<bool>,
+        active: bool => plain,
         /// Metadata to set; [`Metadata::clear`] removes every key.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub metadata: Option<Metadata>,
+        metadata: Metadata => metadata_update,
         /// Fields of the answer to expand.
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub expand: Vec<String>,
-        #[serde(skip)]
-        pub(crate) extra: ExtraParams,
+        expand: String => expand,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        extra: ExtraParams => extra,
     }
 }
 
-impl UpdatePromotionCode {
-    /// An update that changes nothing yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    plain_setters! {
-        /// Switches the code on or off (`active`).
-        active: bool;
-    }
-
-    metadata_setter! {
-        /// Sets one metadata key (`metadata[key]`).
-        metadata
-    }
-
-    /// Removes every metadata key (`metadata=`).
-    pub fn clear_metadata(mut self) -> Self {
-        self.metadata = Some(Metadata::clear());
-        self
-    }
-
-    expand_setter!();
-
-    extra_setters!();
-
-    pub(crate) fn validate(&self) -> Result<()> {
-        if let Some(metadata) = &self.metadata {
-            metadata.validate("metadata")?;
-        }
-        check_texts("expand", &self.expand)
-    }
-}
-
-encoded_struct! {
+params! {
     /// Parameters for [`PromotionCodes::list`](crate::promotion_codes::PromotionCodes::list)
     /// (`GET /v1/promotion_codes`): filters and pagination, newest first.
     ///
@@ -401,100 +257,33 @@ encoded_struct! {
     /// assert_eq!(sent, ["active=true", "code=SUMMER", "limit=1"]);
     /// # Ok::<(), stripe_checkout_client::Error>(())
     /// ```
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(feature = "deserialize-params", derive(Deserialize))]
-    #[serde(deny_unknown_fields)]
-    #[non_exhaustive]
+    #[derive(Default)]
     pub struct ListPromotionCodes {
         /// Only active (`true`) or inactive (`false`) codes.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub active: Option<bool>,
+        active: bool => plain,
         /// Only the code customers type as this, regardless of case.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub code: Option<String>,
+        code: String => into,
         /// Only codes for this coupon.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub coupon: Option<CouponId>,
+        coupon: CouponId => id,
         /// Only codes restricted to this customer (`cus_…`).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub customer: Option<CustomerId>,
+        customer: CustomerId => id,
         /// Page size, 1 to 100 (Stripe's default is 10).
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub limit: Option<u32>,
+        limit: u32 => plain,
         /// Cursor: the page after this code.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub starting_after: Option<PromotionCodeId>,
+        starting_after: PromotionCodeId => id,
         /// Cursor: the page before this code.
-        #[serde(skip_serializing_if = "Option::is_none", default)]
-        pub ending_before: Option<PromotionCodeId>,
+        ending_before: PromotionCodeId => id,
         /// Fields of each code to expand (prefix them with `data.`).
-        #[serde(skip_serializing_if = "Vec::is_empty", default)]
-        pub expand: Vec<String>,
-        #[serde(skip)]
-        rejected_id: Option<RejectedId>,
-        #[serde(skip)]
-        pub(crate) extra: ExtraParams,
+        expand: String => expand,
+        /// Untyped params sent after the typed ones (`extra_param`, `extra_json`).
+        extra: ExtraParams => extra,
     }
+    check(list_rules);
 }
 
-impl ListPromotionCodes {
-    /// List without filters.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    plain_setters! {
-        /// Only active or inactive codes (`active`).
-        active: bool;
-    }
-
-    option_setters! {
-        /// Only the code customers type as `code`, regardless of case (`code`).
-        code: String;
-    }
-
-    /// Only codes for `coupon` (`coupon`).
-    pub fn coupon(mut self, coupon: impl IntoId<CouponId>) -> Self {
-        self.coupon = take_id(coupon, "coupon", &mut self.rejected_id);
-        self
-    }
-
-    /// Only codes restricted to `customer` (`customer`).
-    pub fn customer(mut self, customer: impl IntoId<CustomerId>) -> Self {
-        self.customer = take_id(customer, "customer", &mut self.rejected_id);
-        self
-    }
-
-    plain_setters! {
-        /// Page size, 1 to 100 (`limit`).
-        limit: u32;
-    }
-
-    /// The page after this code (`starting_after`).
-    pub fn starting_after(mut self, id: impl IntoId<PromotionCodeId>) -> Self {
-        self.starting_after = take_id(id, "starting_after", &mut self.rejected_id);
-        self
-    }
-
-    /// The page before this code (`ending_before`).
-    pub fn ending_before(mut self, id: impl IntoId<PromotionCodeId>) -> Self {
-        self.ending_before = take_id(id, "ending_before", &mut self.rejected_id);
-        self
-    }
-
-    expand_setter!();
-
-    extra_setters!();
-
-    pub(crate) fn validate(&self) -> Result<()> {
-        check_rejected("", self.rejected_id.as_ref())?;
-        if self.code.as_deref().is_some_and(str::is_empty) {
-            return Err(Error::invalid_param("code", "must not be empty"));
-        }
-        check_limit(self.limit)?;
-        check_cursors(self.starting_after.is_some(), self.ending_before.is_some())?;
-        check_texts("expand", &self.expand)
-    }
+fn list_rules(list: &ListPromotionCodes, _: Param<'_>) -> Result<()> {
+    check_limit(list.limit)?;
+    check_cursors(list.starting_after.is_some(), list.ending_before.is_some())
 }
 
 impl VersionGates for UpdatePromotionCode {}

@@ -15,6 +15,17 @@ use crate::form::pairs;
 use crate::resources::CouponData;
 use crate::resources::Discount;
 
+/// The local check a request runs before sending, as the tests call it.
+trait Validate {
+    fn validate(&self) -> Result<()>;
+}
+
+impl<T: crate::declare::params::Check> Validate for T {
+    fn validate(&self) -> Result<()> {
+        self.check(crate::declare::params::Param::Root)
+    }
+}
+
 /// The pairs the crate sends (the typed encoder), checked against serde's derived
 /// `Serialize` through `form::to_pairs`, which the same declaration generates.
 fn encode<T: Serialize + crate::wire::encode::Encode>(params: &T) -> Vec<(String, String)> {
@@ -265,10 +276,13 @@ fn discount_adders_and_clear_interact_predictably() {
         p.discounts,
         Some(Clearable::Set(vec![Discount::Coupon("B".parse().unwrap())]))
     );
+    // A list's setter replaces the list, as every setter replaces; its adder appends.
     let c = CreateSession::new(SessionMode::Payment)
         .discount(a.clone())
         .discounts([Discount::Coupon("B".parse().unwrap())]);
-    assert_eq!(c.discounts, [a, Discount::Coupon("B".parse().unwrap())]);
+    assert_eq!(c.discounts, [Discount::Coupon("B".parse().unwrap())]);
+    let c = c.discount(a.clone());
+    assert_eq!(c.discounts, [Discount::Coupon("B".parse().unwrap()), a]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Local checks: each broken rule refused before sending, naming its param.
 
 use super::*;
+use crate::declare::params::Check;
 
 /// The parameter named by a failed validation, after checking the message's style.
 fn rejected(result: Result<()>) -> String {
@@ -221,10 +222,8 @@ fn update_validation_names_the_param() {
     new_without_quantity.quantity = None;
     let mut no_fixed = ShippingRateData::fixed_amount("Express", 1, "usd");
     no_fixed.fixed_amount = None;
-    let both_shipping = ShippingOption {
-        shipping_rate: Some("shr_1".into()),
-        shipping_rate_data: Some(ShippingRateData::fixed_amount("x", 1, "usd")),
-    };
+    let mut both_shipping = ShippingOption::shipping_rate("shr_1");
+    both_shipping.shipping_rate_data = Some(ShippingRateData::fixed_amount("x", 1, "usd"));
     let rate = |d: ShippingRateData| {
         UpdateSession::new().shipping_option(ShippingOption::shipping_rate_data(d))
     };
@@ -400,7 +399,9 @@ fn a_decimal_unit_amount_may_reach_the_whole_amounts_bound() {
     let price = |decimal: &str| {
         PriceData::new("usd", 0, ProductData::new("x"))
             .unit_amount_decimal(decimal)
-            .validate("line_items[0][price_data]")
+            .check(crate::declare::params::Param::Name(
+                "line_items[0][price_data]",
+            ))
     };
     assert!(price("99999999").is_ok());
     for over in ["99999999.01", "100000000"] {
@@ -416,7 +417,7 @@ fn adjustable_quantities_may_reach_999_999_and_meet_in_one() {
     let item = |quantity: AdjustableQuantity| {
         LineItem::price("price_1", 1)
             .adjustable_quantity(quantity)
-            .validate("line_items[0]")
+            .check(crate::declare::params::Param::Name("line_items[0]"))
     };
     assert!(item(AdjustableQuantity::range(999_999, 999_999)).is_ok());
     assert!(item(AdjustableQuantity::range(3, 3)).is_ok());

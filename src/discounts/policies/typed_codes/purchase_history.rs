@@ -1,4 +1,4 @@
-//! [`PurchaseHistory`]: whether a shopper has bought before, which a promotion code restricted
+//! [`PurchaseHistory`](super::PurchaseHistory): whether a shopper has bought before, which a promotion code restricted
 //! to first-time transactions needs and Stripe does not tell; and its implementations.
 
 use std::collections::HashSet;
@@ -34,15 +34,15 @@ use crate::discounts::policies::CustomerRef;
 pub trait PurchaseHistory: Send + Sync {
     /// Whether the shopper of `session` has paid before: `None` when it cannot tell (a
     /// guest without an email, say), which refuses the code as
-    /// [`CodeRefusal::FirstTimeUnverified`].
+    /// [`CodeRefusal::FirstTimeUnverified`](super::CodeRefusal::FirstTimeUnverified).
     ///
     /// # Errors
     /// A [`Rejection`] when your records cannot be read; the code is then not applied.
     async fn has_purchased(&self, session: &CheckoutSession) -> Result<Option<bool>, Rejection>;
 }
 
-/// No purchase history, the [`TypedCodes`] default: it can never tell, so a code for
-/// first-time transactions is refused ([`CodeRefusal::FirstTimeUnverified`]).
+/// No purchase history, the [`TypedCodes`](super::TypedCodes) default: it can never tell, so a code for
+/// first-time transactions is refused ([`CodeRefusal::FirstTimeUnverified`](super::CodeRefusal::FirstTimeUnverified)).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoPurchaseHistory;
 

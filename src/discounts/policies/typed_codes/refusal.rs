@@ -1,11 +1,11 @@
-//! [`CodeRefusal`]: why a typed promotion code is not applied, with the sentence the shopper
+//! [`CodeRefusal`](super::CodeRefusal): why a typed promotion code is not applied, with the sentence the shopper
 //! reads and the reason for your logs.
 
 use std::fmt;
 
 use crate::discounts::Rejection;
 
-/// Why a typed promotion code is not applied. The [`Rejection`] from [`TypedCodes`] carries
+/// Why a typed promotion code is not applied. The [`Rejection`] from [`TypedCodes`](super::TypedCodes) carries
 /// it as its [`source`](std::error::Error::source); [`customer_message`](Self::customer_message)
 /// is what the shopper sees by default, and `Display` the reason for your logs.
 ///
@@ -38,7 +38,7 @@ pub enum CodeRefusal {
     OtherCustomer,
     /// The code is for first orders, and the shopper has bought before.
     FirstTimeOnly,
-    /// The code is for first orders, and no [`PurchaseHistory`] was given to tell.
+    /// The code is for first orders, and no [`PurchaseHistory`](super::PurchaseHistory) was given to tell.
     FirstTimeUnverified,
     /// The session's subtotal is below the code's minimum in the session's currency.
     BelowMinimum {
@@ -163,7 +163,7 @@ impl CodeRefusal {
         message.to_owned()
     }
 
-    /// The refusal a [`Rejection`] from [`TypedCodes`] carries, if it is one.
+    /// The refusal a [`Rejection`] from [`TypedCodes`](super::TypedCodes) carries, if it is one.
     pub fn of(rejection: &Rejection) -> Option<&CodeRefusal> {
         std::error::Error::source(rejection).and_then(|cause| cause.downcast_ref())
     }
