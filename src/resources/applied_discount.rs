@@ -2,18 +2,19 @@
 //! ([`AppliedDiscount`]). The request parameter that asks for a discount is
 //! [`Discount`](super::discount_param::Discount), in its own file.
 
+use crate::declare::model::model;
 use crate::expand::{Expandable, Object};
 use crate::ids::CheckoutSessionId;
 use crate::resources::customer::Customer;
 use crate::resources::promotion_codes::PromotionCode;
 use crate::resources::{Coupon, DiscountSource};
-use crate::wire::model::{stream_direct, stream_model};
 
 fn discount_object() -> String {
     "discount".to_owned()
 }
 
-stream_model! {
+model! {
+    stream
     /// A discount applied to a checkout session, customer, invoice or subscription (Stripe's
     /// `"object": "discount"`), as in a session's `total_details.breakdown` and in line item
     /// discounts.
@@ -74,7 +75,7 @@ stream_model! {
     }
 }
 
-stream_direct!(; ; AppliedDiscount);
+model!(direct ; ; AppliedDiscount);
 
 impl AppliedDiscount {
     /// The coupon object: basil's `coupon`, or an expanded `source.coupon`.

@@ -4,16 +4,17 @@
 
 use std::collections::HashMap;
 
+use crate::declare::model::model;
 use crate::expand::{Expandable, Object};
 use crate::ids::CustomerId;
-use crate::wire::model::{model, stream_direct, stream_model};
 use crate::wire::stripe_enum::stripe_enum;
 
 fn customer_object() -> String {
     "customer".to_owned()
 }
 
-stream_model! {
+model! {
+    stream
     /// A Stripe customer (`"object": "customer"`), as the session's `customer` field expands to.
     ///
     /// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
@@ -46,7 +47,7 @@ stream_model! {
     }
 }
 
-stream_direct!(Option<Expandable<Customer>> ; ;);
+model!(direct Option<Expandable<Customer>> ; ;);
 
 impl Object for Customer {
     fn id(&self) -> &str {

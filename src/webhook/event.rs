@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::WebhookError;
 use crate::checkout::CheckoutSession;
+use crate::declare::model::model;
 use crate::wire::json_path;
 
 /// A Stripe event, as delivered to a webhook endpoint.
@@ -168,17 +169,17 @@ fn parse<T: DeserializeOwned>(payload: &[u8]) -> Result<T, WebhookError> {
     })
 }
 
-/// The object a notification is about.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[non_exhaustive]
-pub struct RelatedObject {
-    /// Its id (`cs_…`).
-    pub id: String,
-    /// Its type (`checkout.session`).
-    #[serde(rename = "type")]
-    pub object_type: String,
-    /// Where to retrieve it (`/v1/checkout/sessions/cs_…`).
-    pub url: String,
+model! {
+    /// The object a notification is about.
+    #[derive(Eq)]
+    pub struct RelatedObject {
+        /// Its id (`cs_…`).
+        pub id: String,
+        /// Its type (`checkout.session`).
+        pub object_type as "type": String,
+        /// Where to retrieve it (`/v1/checkout/sessions/cs_…`).
+        pub url: String,
+    }
 }
 
 /// An event without its object.

@@ -11,10 +11,10 @@
 use std::collections::HashMap;
 
 use crate::checkout::{AdjustableQuantitySettings, RecurringInterval, TaxBehavior, TaxRate};
+use crate::declare::model::model;
 use crate::expand::{Expandable, Object};
 use crate::ids::{PriceId, ProductId};
 use crate::resources::AppliedDiscount;
-use crate::wire::model::{model, stream_direct, stream_model};
 use crate::wire::stripe_enum::stripe_enum;
 
 fn item_object() -> String {
@@ -29,7 +29,8 @@ fn product_object() -> String {
     "product".to_owned()
 }
 
-stream_model! {
+model! {
+    stream
     /// One line item of a Checkout Session (`"object": "item"`), from the session's expanded
     /// `line_items` or from the list line items endpoint.
     ///
@@ -118,7 +119,8 @@ impl Object for SessionLineItem {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// A discount's share of an amount (Stripe's `line_items_discount_amount`), in a line item's
     /// `discounts` and in `total_details.breakdown.discounts`.
     pub struct DiscountAmount {
@@ -144,7 +146,8 @@ model! {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// A price (`"object": "price"`): how much and how often a product is charged.
     pub struct Price {
         /// Unique identifier for the price (`price_…`).
@@ -195,7 +198,7 @@ stream_model! {
     }
 }
 
-stream_direct!(
+model!(direct
     Option<Price>,
     Option<Expandable<Product>>,
     Option<Vec<DiscountAmount>> ;
@@ -316,7 +319,8 @@ model! {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// A product (`"object": "product"`), as a price's `product` field expands to.
     ///
     /// Only the fields a checkout integration commonly reads are typed; the rest are ignored.

@@ -9,7 +9,7 @@
 //! the answer. Fields marked "not in basil" arrived after `2025-03-31.basil`.
 
 use crate::checkout::CaptureMethod;
-use crate::wire::model::model;
+use crate::declare::model::model;
 use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(

@@ -22,11 +22,11 @@ use crate::checkout::{
     SessionSavedPaymentMethodOptions, SessionStatus, SessionTaxIdCollection, SessionWalletOptions,
     SubmitType, TaxAmount, UiMode,
 };
+use crate::declare::model::model;
 use crate::expand::{Expandable, Object, StripeObject};
 use crate::ids::CheckoutSessionId;
 use crate::resources::{Coupon, Customer, PostalAddress, PromotionCode, TaxExempt};
 use crate::wire::list::List;
-use crate::wire::model::{model, stream_direct, stream_model};
 use crate::wire::stripe_enum::stripe_enum;
 
 /// Lets `Expandable<serde_json::Value>` give its id for expandable fields whose object this
@@ -42,7 +42,8 @@ fn checkout_session_object() -> String {
     "checkout.session".to_owned()
 }
 
-stream_model! {
+model! {
+    stream
     /// A Checkout Session (`"object": "checkout.session"`): the customer's session as they pay
     /// through Checkout.
     ///
@@ -298,7 +299,8 @@ impl Object for CheckoutSession {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// One entry of a session's `discounts`: a coupon or a promotion code, each an id or, when
     /// the request expanded `discounts` (or `discounts.coupon`, `discounts.promotion_code`), the
     /// object.
@@ -613,7 +615,8 @@ model! {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// The discount, shipping and tax totals of a session (`total_details`).
     #[derive(Default)]
     pub struct TotalDetails {
@@ -630,7 +633,8 @@ stream_model! {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// The discounts and taxes behind a session's totals (`total_details.breakdown`).
     #[derive(Default)]
     pub struct TotalDetailsBreakdown {
@@ -641,7 +645,7 @@ stream_model! {
     }
 }
 
-stream_direct!(
+model!(direct
     Option<Vec<SessionDiscount>>,
     Option<List<SessionLineItem>>,
     Option<TotalDetails>,

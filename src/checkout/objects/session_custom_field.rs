@@ -4,7 +4,7 @@
 //! The params that add the fields are in `custom_fields.rs`.
 
 use crate::checkout::{CustomFieldLabelType, CustomFieldType};
-use crate::wire::model::model;
+use crate::declare::model::model;
 
 model! {
     /// One custom field of the page (`custom_fields[]`), with the customer's answer.

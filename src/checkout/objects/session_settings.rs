@@ -14,8 +14,8 @@ use crate::checkout::{
     LinkDisplay, PermissionOwner, PromotionsConsent, ReuseAgreementPosition,
     SavedPaymentMethodChoice, TaxIdRequirement, TermsOfServiceConsent,
 };
+use crate::declare::model::model;
 use crate::expand::{Expandable, StripeObject};
-use crate::wire::model::model;
 use crate::wire::stripe_enum::stripe_enum;
 
 model! {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::wire::model::model;
+use crate::declare::model::model;
 use crate::wire::stripe_enum::stripe_enum;
 
 stripe_enum!(

@@ -53,6 +53,18 @@ params! {
     /// let params = UpdateSession::new().discounts(none);
     /// assert_eq!(form::to_pairs(&params)?, [("discounts".to_owned(), String::new())]);
     /// assert_eq!(params, UpdateSession::new().clear_discounts());
+    ///
+    /// // Metadata: set a key, remove a key, or remove them all.
+    /// let keys = UpdateSession::new().metadata("tier", "gold").unset_metadata("campaign");
+    /// assert_eq!(
+    ///     form::to_pairs(&keys)?,
+    ///     [
+    ///         ("metadata[tier]".to_owned(), "gold".to_owned()),
+    ///         ("metadata[campaign]".to_owned(), String::new()),
+    ///     ]
+    /// );
+    /// let none = UpdateSession::new().clear_metadata();
+    /// assert_eq!(form::to_pairs(&none)?, [("metadata".to_owned(), String::new())]);
     /// # Ok::<(), form::EncodeError>(())
     /// ```
     #[derive(Default)]

@@ -16,9 +16,9 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use crate::declare::model::model;
 use crate::expand::{Expandable, Object};
 use crate::ids::CouponId;
-use crate::wire::model::{model, stream_direct, stream_model};
 use crate::wire::stripe_enum::stripe_enum;
 
 fn coupon_object() -> String {
@@ -44,7 +44,8 @@ stripe_enum!(
     }
 );
 
-stream_model! {
+model! {
+    stream
     /// A coupon (`"object": "coupon"`): a percentage or an amount off.
     ///
     /// ```
@@ -155,7 +156,8 @@ model! {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// Where a promotion code's or a discount's coupon comes from, in API versions after basil
     /// (`promotion_code.promotion`, `discount.source`).
     pub struct DiscountSource {
@@ -166,7 +168,7 @@ stream_model! {
     }
 }
 
-stream_direct!(Option<Coupon>, Option<Expandable<Coupon>>, Option<DiscountSource> ; ;);
+model!(direct Option<Coupon>, Option<Expandable<Coupon>>, Option<DiscountSource> ; ;);
 
 stripe_enum!(
     /// The kind of a discount's or promotion code's source.

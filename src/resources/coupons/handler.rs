@@ -1,9 +1,9 @@
 //! The coupon endpoints: [`Coupons`], reached with [`Client::coupons`], and
 //! [`DeletedCoupon`], what a delete answers.
 //!
-//! The params live in `coupon_params.rs`, the answer in `coupon.rs`.
+//! The params live in `params.rs`, the answer in `coupon.rs`.
 
-use serde::{Deserialize, Serialize};
+use crate::declare::model::model;
 
 use crate::error::Result;
 use crate::ids::CouponId;
@@ -43,14 +43,15 @@ pub struct Coupons<'c> {
     client: &'c Client,
 }
 
-/// What deleting a coupon answers (`{"id": …, "object": "coupon", "deleted": true}`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct DeletedCoupon {
-    /// The deleted coupon's id.
-    pub id: String,
-    /// Always `true`.
-    pub deleted: bool,
+model! {
+    /// What deleting a coupon answers (`{"id": …, "object": "coupon", "deleted": true}`).
+    #[derive(Eq)]
+    pub struct DeletedCoupon {
+        /// The deleted coupon's id.
+        pub id: String,
+        /// Always `true`.
+        pub deleted: bool,
+    }
 }
 
 impl<'c> Coupons<'c> {

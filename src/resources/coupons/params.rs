@@ -2,7 +2,7 @@
 //! [`CouponCurrencyAmount`]), [`UpdateCoupon`] and [`ListCoupons`], with their setters and the
 //! rules checked before sending.
 //!
-//! The endpoints that send them are `coupons.rs`; the answer is [`Coupon`](super::Coupon).
+//! The endpoints that send them are `handler.rs`; the answer is [`Coupon`](super::Coupon).
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! The promotion code endpoints: [`PromotionCodes`], reached with
 //! [`Client::promotion_codes`].
 //!
-//! The params live in `promotion_code_params.rs`, the answer in `promotion_code.rs`.
+//! The params live in `params.rs`, the answer in `promotion_code.rs`.
 
 use crate::error::Result;
 use crate::ids::PromotionCodeId;

@@ -2,7 +2,7 @@
 //! is named in each API version), [`UpdatePromotionCode`] and [`ListPromotionCodes`], with
 //! their setters and the rules checked before sending.
 //!
-//! The endpoint that sends them is `promotion_codes.rs`; the answer is
+//! The endpoint that sends them is `handler.rs`; the answer is
 //! [`PromotionCode`](super::PromotionCode).
 
 use crate::declare::extra::ExtraParams;

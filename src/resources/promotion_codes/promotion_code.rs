@@ -4,17 +4,18 @@
 
 use std::collections::HashMap;
 
+use crate::declare::model::model;
 use crate::expand::{Expandable, Object};
 use crate::ids::PromotionCodeId;
 use crate::resources::customer::Customer;
 use crate::resources::{Coupon, DiscountSource};
-use crate::wire::model::{model, stream_direct, stream_model};
 
 fn promotion_code_object() -> String {
     "promotion_code".to_owned()
 }
 
-stream_model! {
+model! {
+    stream
     /// A promotion code (`"object": "promotion_code"`): a customer-facing code (`FALL20`) for a
     /// coupon.
     ///
@@ -107,7 +108,8 @@ impl Object for PromotionCode {
     }
 }
 
-stream_model! {
+model! {
+    stream
     /// Who may redeem a promotion code and on what orders (`promotion_code.restrictions`).
     #[derive(Default, Eq)]
     pub struct PromotionCodeRestrictions {
@@ -122,7 +124,7 @@ stream_model! {
     }
 }
 
-stream_direct!(
+model!(direct
     Option<Expandable<PromotionCode>>,
     Option<PromotionCodeRestrictions> ; ;
 );

@@ -1,6 +1,6 @@
-//! How response objects decode: the `model!` macro for the many small objects inside a
-//! response and its [`FromJson`] trait, and the `stream_model!` macro for the hot objects
-//! every answer holds, with its [`Stream`] trait. Each declares a struct once.
+//! How response objects decode: [`FromJson`] for the many small objects inside a response and
+//! [`Stream`] for the hot objects every answer holds. The structs are declared with `model!`
+//! (`declare::model`), which expands to these; nothing here declares a model.
 //!
 //! A session carries hundreds of fields in nested objects (payment method options, branding,
 //! invoice settings, custom fields, …) that few callers read. Serde's derived `Deserialize`
@@ -14,10 +14,10 @@
 //! has the figures), a cost these small, rarely read subtrees can carry.
 //!
 //! The hot objects (session, line item, price, product, coupon, discount, promotion code,
-//! customer, totals) are `stream_model!` structs: read straight from the deserializer, as
+//! customer, totals) are `model! { stream … }` structs: read straight from the deserializer, as
 //! serde's derive would, but with one visitor and no sequence branch or field enum; their
 //! fields of [`FromJson`] types stream through one shared `Value` seed, and the fields that
-//! hold other stream structs are declared with `stream_direct!`. Both
+//! hold other stream structs are declared with `model!(direct …)`. Both
 //! follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
 //! unknown fields are ignored and a repeated one refused, a missing or `null` `Option` is
 //! `None`, lists, maps, flags and amounts read a missing or `null` value as empty, `false` or
@@ -35,9 +35,7 @@ use crate::expand::{Expandable, StripeObject};
 
 mod stream;
 
-pub(crate) use stream::{
-    Key, Stream, stream_direct, stream_field, stream_list, stream_model, stream_option, stream_take,
-};
+pub(crate) use stream::{Key, Stream, stream_field, stream_list, stream_option, stream_take};
 
 /// A field of the wrong shape, with the path from the object `from_json` was called on.
 #[derive(Debug)]
@@ -531,82 +529,6 @@ impl<T: FromJson> FromJson for Expandable<T> {
         }
     }
 }
-
-/// Declares a response struct once: the struct with its docs, `Serialize` in Stripe's shape
-/// (`None` as `null`), [`FromJson`], [`Field`] (so a model can hold it without an `Option`)
-/// and `Deserialize`.
-///
-/// ```text
-/// model! {
-///     /// Docs.
-///     pub struct Name {
-///         /// Docs.
-///         pub field: Option<String>,
-///         /// A field whose wire name is a Rust keyword.
-///         pub type_ as "type": Option<Kind>,
-///     }
-/// }
-/// ```
-macro_rules! model {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $( $(#[$fmeta:meta])* pub $field:ident $(as $wire:literal)? : $ty:ty, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
-        #[non_exhaustive]
-        pub struct $name {
-            $( $(#[$fmeta])* $(#[serde(rename = $wire)])? pub $field: $ty, )*
-        }
-
-        impl $crate::wire::model::FromJson for $name {
-            #[inline(never)]
-            fn from_json(
-                value: ::serde_json::Value,
-            ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
-                let map = $crate::wire::model::object(value)?;
-                $( let mut $field: Option<$ty> = None; )*
-                let mut error = $crate::wire::model::fill(map, &mut [
-                    $( (
-                        $crate::wire::model::model!(@wire $field $($wire)?),
-                        &mut $field as &mut dyn $crate::wire::model::Slot,
-                    ), )*
-                ]);
-                let read = Self {
-                    $( $field: $crate::wire::model::take(
-                        $field,
-                        $crate::wire::model::model!(@wire $field $($wire)?),
-                        &mut error,
-                    ), )*
-                };
-                match error {
-                    None => Ok(read),
-                    Some(error) => Err(error),
-                }
-            }
-        }
-
-        impl $crate::wire::model::Field for $name {
-            fn placeholder() -> Self {
-                Self { $( $field: $crate::wire::model::Field::placeholder(), )* }
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                $crate::wire::model::deserialize(deserializer)
-            }
-        }
-    };
-    (@wire $field:ident) => { stringify!($field) };
-    (@wire $field:ident $wire:literal) => { $wire };
-}
-
-pub(crate) use model;
 
 /// Implements decoding for id types: ids Stripe sends are trusted for their prefix (see their
 /// `Deserialize`), so any string is taken.
