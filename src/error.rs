@@ -1,4 +1,5 @@
-//! The crate's error type, [`Error`], and Stripe's own error object, [`ApiError`].
+//! The crate's error type, [`Error`], and Stripe's own error object, [`ApiError`]. Back to
+//! [the flow](crate#the-flow-end-to-end).
 //!
 //! Variants are grouped by how far a request got, because that decides what a caller may do
 //! next: nothing was sent ([`Error::Config`], [`Error::InvalidParams`], [`Error::NotInVersion`],

@@ -1,4 +1,5 @@
-//! Typed ids for the Stripe objects this crate touches, checked for their prefix.
+//! Typed ids for the Stripe objects this crate touches, checked for their prefix. Back to
+//! [the flow](crate#the-flow-end-to-end).
 //!
 //! An id newtype is a string Stripe gave out; parsing only checks its shape (prefix and
 //! characters), never that the object exists. Coupon ids are chosen by merchants and have no

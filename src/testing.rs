@@ -1,6 +1,7 @@
 //! The Stripe emulator for your tests (feature `testing`): the
 //! [`stripe-checkout-emulator`](stripe_checkout_emulator) crate re-exported, with
-//! [`FakeStripeExt`] to get a [`Client`] pointed at it in one line.
+//! [`FakeStripeExt`] to get a [`Client`] pointed at it in one line. Back to
+//! [the flow](crate#the-flow-end-to-end).
 //!
 //! The emulator shares no code with this crate: it checks every request against the facts of
 //! the official SDK of the request's API version, so your tests and this crate's run against

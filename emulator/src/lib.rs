@@ -178,6 +178,7 @@ mod route;
 mod rules;
 mod seed;
 mod server;
+mod session_endpoints;
 mod session_state;
 mod shared;
 mod store;

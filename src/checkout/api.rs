@@ -19,7 +19,7 @@ use super::{
 use crate::error::Result;
 use crate::ids::CheckoutSessionId;
 use crate::sending::client::Client;
-use crate::sending::options::{RequestOptions, option_setters};
+use crate::sending::options::{RequestOptions, request_option_setters};
 use crate::sending::request::PendingRequest;
 use crate::sending::transport::{Answer, Method};
 use crate::versions::version_gate::Gated;
@@ -242,7 +242,7 @@ pub struct SessionStream<'c> {
 }
 
 impl SessionStream<'_> {
-    option_setters!();
+    request_option_setters!();
 }
 
 impl fmt::Debug for SessionStream<'_> {

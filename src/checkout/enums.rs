@@ -1,5 +1,6 @@
 //! The Checkout enums besides the five at the module's root: the closed sets of values that
 //! params send and objects answer (tax behaviour, intervals, card brands, page options, …).
+//! Back to [the flow](crate#the-flow-end-to-end).
 //!
 //! Each is `#[non_exhaustive]` with an `Unknown(String)` fallback, so a value Stripe adds later
 //! parses instead of failing; the variant's doc names the wire value. An enum used by both

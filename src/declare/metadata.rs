@@ -1,4 +1,5 @@
-//! [`Metadata`]: the key-value pairs Stripe stores on an object, as request parameters.
+//! [`Metadata`]: the key-value pairs Stripe stores on an object, as request parameters. Back
+//! to [the flow](crate#the-flow-end-to-end).
 //!
 //! Stripe keeps up to 50 keys of at most 40 characters, with values of at most 500
 //! characters. A request can set keys (`metadata[k]=v`), unset single keys (`metadata[k]=`) or

@@ -15,7 +15,7 @@ use std::pin::Pin;
 use super::update::run;
 use super::{BodyError, DiscountPolicy, DiscountRequest, ServerUpdateResponse};
 use crate::sending::client::Client;
-use crate::sending::options::{RequestOptions, option_setters};
+use crate::sending::options::{RequestOptions, request_option_setters};
 
 /// Runs the guide's endpoint for one request body: parse it as a [`DiscountRequest`], run
 /// [`update_discounts`](super::update_discounts) with `policy`, and answer in the front end's
@@ -64,7 +64,7 @@ pub struct PendingEndpointResponse<'a> {
 }
 
 impl PendingEndpointResponse<'_> {
-    option_setters!();
+    request_option_setters!();
 }
 
 impl fmt::Debug for PendingEndpointResponse<'_> {

@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::metadata::Metadata;
 use crate::resources::{Coupon, CouponData, Discount};
 use crate::sending::client::Client;
-use crate::sending::options::{RequestOptions, option_setters};
+use crate::sending::options::{RequestOptions, request_option_setters};
 
 /// What [`update_discounts`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,7 +126,7 @@ pub struct UpdateDiscounts<'a> {
 }
 
 impl UpdateDiscounts<'_> {
-    option_setters!();
+    request_option_setters!();
 }
 
 impl fmt::Debug for UpdateDiscounts<'_> {

@@ -119,7 +119,7 @@ impl RequestOptions {
 
 /// The chained option setters of a pending request type with an `options: RequestOptions`
 /// field: one definition, so every pending request offers the same six, documented alike.
-macro_rules! option_setters {
+macro_rules! request_option_setters {
     () => {
         /// Sends `key` as the `Idempotency-Key` of this request's `POST` (ignored on reads);
         /// by default a fresh UUID v4 is used. Retries always reuse the key. At most 255
@@ -163,7 +163,7 @@ macro_rules! option_setters {
     };
 }
 
-pub(crate) use option_setters;
+pub(crate) use request_option_setters;
 
 #[cfg(test)]
 mod tests {

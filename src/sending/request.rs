@@ -11,7 +11,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::error::{Error, Result};
-use crate::sending::options::{RequestOptions, option_setters};
+use crate::sending::options::{RequestOptions, request_option_setters};
 use crate::sending::transport::{Answer, Method, Transport, exchange_boxed};
 use crate::versions::version_gate::Gated;
 
@@ -85,7 +85,7 @@ impl<'a, T> PendingRequest<'a, T> {
         }
     }
 
-    option_setters!();
+    request_option_setters!();
 
     /// Also expands these fields of the answer (`expand[n]=…`, after any the params already
     /// ask for; a field asked for twice is sent once).

@@ -1,5 +1,5 @@
 //! The `Stripe-Version` header: a dated API version (`2025-03-31.basil`) plus ordered beta
-//! flags, parsed, ordered and rendered.
+//! flags, parsed, ordered and rendered. Back to [the flow](crate#the-flow-end-to-end).
 //!
 //! This module only models the version; what each version accepts is checked before sending
 //! (a refusal is [`VersionError`](crate::VersionError)), and the transport sends the header verbatim on every

@@ -1,5 +1,6 @@
 //! Webhooks: verifying that a request came from Stripe ([`verify_signature`]) and reading it as
 //! a typed [`Event`] ([`construct_event`]), plus [`test_header`] for testing your endpoint.
+//! Back to [the flow](crate#the-flow-end-to-end).
 //!
 //! What lives here is the receiving side only; the emulator (the `stripe-checkout-emulator`
 //! crate, `testing` here) delivers signed events.

@@ -1,9 +1,8 @@
 //! How the typed params reach the wire: the [`Encode`] trait and its [`Writer`], which
-//! flatten a params struct into Stripe's bracket-syntax pairs without going through serde,
-//! plus `encoded_struct!`, which declares a hand-written params struct together with its
-//! `Encode`. The encoding rules are [`form`](crate::form)'s; the public, serde-based
-//! encoder for any `Serialize` value lives there, and percent-escaping the pairs is the
-//! transport's job.
+//! flatten a params struct into Stripe's bracket-syntax pairs without going through serde
+//! (`params!` writes each struct's `Encode`). The encoding rules are [`form`](crate::form)'s;
+//! the public, serde-based encoder for any `Serialize` value lives there, and
+//! percent-escaping the pairs is the transport's job.
 //!
 //! The params still derive `Serialize` (JSON, and `form::to_pairs`); what the crate sends
 //! goes through `Encode`. Serde's derived `serialize` is compiled per struct with a call per

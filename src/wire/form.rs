@@ -2,7 +2,8 @@
 //! typed params struct or a [`serde_json::Value`] — into the ordered `(key, value)` pairs that
 //! Stripe's official SDKs send, and [`to_string`] percent-escapes them into an
 //! `application/x-www-form-urlencoded` string. Decoding Stripe's JSON responses lives elsewhere,
-//! and sending the encoded parameters is the transport's job, not this module's.
+//! and sending the encoded parameters is the transport's job, not this module's. Back to
+//! [the flow](crate#the-flow-end-to-end).
 //!
 //! # Encoding rules
 //!

@@ -3,7 +3,8 @@
 //! ([`LoyaltyTiers`]), limited-time offers ([`TimeWindow`]), shipping region
 //! ([`RegionOffers`]), per-customer offers ([`CustomerOffers`]) and the promotion codes shoppers
 //! type ([`TypedCodes`]) — and the combinators
-//! [`FirstMatch`] and [`BestForCustomer`] that choose between several policies.
+//! [`FirstMatch`] and [`BestForCustomer`] that choose between several policies. Back to
+//! [the flow](crate#the-flow-end-to-end).
 //!
 //! Each policy is plain data plus, where your systems are involved, a small lookup trait
 //! ([`TierLookup`], [`OfferLookup`]) implemented for a `HashMap` and for closures, so tests
