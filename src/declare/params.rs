@@ -113,10 +113,13 @@ impl<T: Check> Check for Clearable<T> {
     }
 }
 
+/// Each value, named by its key (`currency_options[eur]`); the name is written out only for
+/// a map that is set, which few are.
 impl<T: Check> Check for std::collections::BTreeMap<String, T> {
     fn check(&self, param: Param<'_>) -> Result<()> {
-        for value in self.values() {
-            value.check(param)?;
+        for (key, value) in self {
+            let named = format!("{param}[{key}]");
+            value.check(Param::Name(&named))?;
         }
         Ok(())
     }
@@ -233,8 +236,10 @@ pub(crate) fn push_clearable<T>(slot: &mut Option<Clearable<Vec<T>>>, item: T) {
 ///
 /// The entry arm hands the fields to `@field`, which takes one field at a time (the struct
 /// field with its serde attributes, `new`'s argument and initializer) and keeps the rest as
-/// `{kind [args] field wire type [docs]}` for `@done`, which writes the struct, `new`, the
-/// setters, the encoding and the check.
+/// `{kind [args] field wire type [docs]}`; once no field is left, the last `@field` arm
+/// writes the struct, `new`, the setters, the encoding and the check. Taking one field at a
+/// time is what lets a required field sit anywhere in the wire order and still be an
+/// argument of `new`.
 macro_rules! params {
     (
         $(#[$smeta:meta])*
@@ -565,7 +570,10 @@ macro_rules! params {
 pub(crate) use params;
 #[cfg(test)]
 mod tests {
-    use crate::checkout::params::{InvoiceCreation, InvoiceData, SubscriptionData};
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::checkout::params::{FixedAmount, InvoiceCreation, InvoiceData, SubscriptionData};
 
     #[test]
     fn unset_fields_are_left_out_of_json_too() {
@@ -581,5 +589,41 @@ mod tests {
         let listed =
             serde_json::to_value(SubscriptionData::new().default_tax_rates(["txr_1"])).unwrap();
         assert_eq!(listed, serde_json::json!({"default_tax_rates": ["txr_1"]}));
+        // An empty map too.
+        let amount = serde_json::to_value(FixedAmount::new(500, "usd")).unwrap();
+        assert_eq!(
+            amount,
+            serde_json::json!({"amount": 500, "currency": "usd"})
+        );
+    }
+
+    #[test]
+    fn a_map_value_is_checked_under_its_key() {
+        let map = BTreeMap::from([
+            ("eur".to_owned(), "4".to_owned()),
+            ("usd".to_owned(), " ".to_owned()),
+        ]);
+        let err = map.check(Param::Name("currency_options")).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidParams { param, .. } if param == "currency_options[usd]"),
+            "{err:?}"
+        );
+        assert!(
+            BTreeMap::from([("eur".to_owned(), "4".to_owned())])
+                .check(Param::Root)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_root_names_its_fields_bare_and_a_name_brackets_them() {
+        let root = Param::Root;
+        assert_eq!(root.field("customer").to_string(), "customer");
+        let named = Param::Name("subscription_data");
+        let issuer = named.field("invoice_settings");
+        assert_eq!(
+            issuer.index(0).to_string(),
+            "subscription_data[invoice_settings][0]"
+        );
     }
 }

@@ -474,3 +474,21 @@ fn an_update_takes_up_to_five_shipping_options() {
     assert!(options(5).is_ok());
     assert_eq!(rejected(options(6)), "shipping_options");
 }
+
+#[test]
+fn a_price_for_an_existing_product_sends_its_amount_and_product() {
+    let item = LineItem::price_data(PriceData::for_product("usd", 2500, "prod_123"), 2);
+    assert_eq!(
+        encode(&item),
+        pairs(&[
+            ("price_data[currency]", "usd"),
+            ("price_data[product]", "prod_123"),
+            ("price_data[unit_amount]", "2500"),
+            ("quantity", "2"),
+        ])
+    );
+    assert!(
+        item.check(crate::declare::params::Param::Name("line_items[0]"))
+            .is_ok()
+    );
+}
