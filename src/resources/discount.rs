@@ -314,7 +314,7 @@ impl CouponData {
             }
         }
         if let Some(currency) = &self.currency {
-            check_currency(&field("currency"), currency)?;
+            check_currency(Param::Name(&field("currency")), currency)?;
         }
         if let Some(name) = &self.name {
             check_coupon_name(&field("name"), name)?;
@@ -360,14 +360,13 @@ pub(crate) fn check_coupon_name(param: &str, name: &str) -> Result<()> {
 }
 
 /// Checks that `currency` is a three-letter ISO code (`usd`, `EUR`); `param` names it.
-pub(crate) fn check_currency(param: &str, currency: &str) -> Result<()> {
+pub(crate) fn check_currency(param: Param<'_>, currency: &str) -> Result<()> {
     if currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(())
     } else {
-        Err(Error::invalid_param(
-            param,
-            format!("must be a three-letter iso currency code, got `{currency}`"),
-        ))
+        Err(param.invalid(format!(
+            "must be a three-letter iso currency code, got `{currency}`"
+        )))
     }
 }
 

@@ -2,20 +2,20 @@
 //! paging), and the enums of Checkout as a whole marked as having nothing to check. No params
 //! type lives here; how they are declared is [`declare`](crate::declare)'s.
 
+use crate::declare::params::Param;
 use crate::error::{Error, Result};
 use crate::resources::Discount;
 
 pub(super) use crate::sending::paging::{check_cursors, check_limit};
 
 /// Checks a two-letter ISO country code, in capitals as Stripe writes them (`US`).
-pub(super) fn check_country(param: &str, country: &str) -> Result<()> {
+pub(super) fn check_country(param: Param<'_>, country: &str) -> Result<()> {
     if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(())
     } else {
-        Err(Error::invalid_param(
-            param,
-            format!("must be a two-letter iso country code in capitals, got `{country}`"),
-        ))
+        Err(param.invalid(format!(
+            "must be a two-letter iso country code in capitals, got `{country}`"
+        )))
     }
 }
 
@@ -34,12 +34,9 @@ pub(super) fn validate_discounts(discounts: &[Discount]) -> Result<()> {
 }
 
 /// A quantity, if given, is at least 1.
-pub(super) fn check_quantity(prefix: &str, quantity: Option<u64>) -> Result<()> {
+pub(super) fn check_quantity(param: Param<'_>, quantity: Option<u64>) -> Result<()> {
     if quantity == Some(0) {
-        return Err(Error::invalid_param(
-            format!("{prefix}[quantity]"),
-            "must be at least 1",
-        ));
+        return Err(param.field("quantity").invalid("must be at least 1"));
     }
     Ok(())
 }

@@ -230,7 +230,7 @@ fn create_rules(params: &CreateSession, _: Param<'_>) -> Result<()> {
         ));
     }
     if let Some(currency) = &params.currency {
-        check_currency("currency", currency)?;
+        check_currency(Param::Name("currency"), currency)?;
     }
     validate_discounts(&params.discounts)?;
     if !params.discounts.is_empty() && params.allow_promotion_codes == Some(true) {

@@ -111,7 +111,7 @@ fn line_item_rules(item: &LineItem, param: Param<'_>) -> Result<()> {
         (Some(_), None) | (None, Some(_)) => {}
         _ => return Err(param.invalid("set exactly one of `price` or `price_data`")),
     }
-    check_quantity(&param.to_string(), item.quantity)
+    check_quantity(param, item.quantity)
 }
 
 params! {
@@ -199,7 +199,7 @@ impl PriceData {
 }
 
 fn price_data_rules(data: &PriceData, param: Param<'_>) -> Result<()> {
-    check_currency(&param.field("currency").to_string(), &data.currency)?;
+    check_currency(param.field("currency"), &data.currency)?;
     match (data.unit_amount, &data.unit_amount_decimal) {
         (Some(amount), None) if !(0..=MAX_UNIT_AMOUNT).contains(&amount) => {
             return Err(param.field("unit_amount").invalid(format!(

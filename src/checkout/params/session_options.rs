@@ -127,7 +127,7 @@ fn countries_allowed(params: &ShippingAddressCollection, param: Param<'_>) -> Re
         return Err(countries.invalid("must list at least one country"));
     }
     for (i, country) in params.allowed_countries.iter().enumerate() {
-        check_country(&countries.index(i).to_string(), country)?;
+        check_country(countries.index(i), country)?;
     }
     Ok(())
 }

@@ -181,11 +181,11 @@ fn fixed_amount_rules(amount: &FixedAmount, param: Param<'_>) -> Result<()> {
             .field("amount")
             .invalid(format!("must not be negative, got {}", amount.amount)));
     }
-    check_currency(&param.field("currency").to_string(), &amount.currency)?;
+    check_currency(param.field("currency"), &amount.currency)?;
     let options = param.field("currency_options");
     for (currency, option) in &amount.currency_options {
         let named = format!("{options}[{currency}]");
-        check_currency(&named, currency)?;
+        check_currency(Param::Name(&named), currency)?;
         if option.amount < 0 {
             return Err(Error::invalid_param(
                 format!("{named}[amount]"),
@@ -276,5 +276,5 @@ params! {
 }
 
 fn address_rules(address: &Address, param: Param<'_>) -> Result<()> {
-    check_country(&param.field("country").to_string(), &address.country)
+    check_country(param.field("country"), &address.country)
 }

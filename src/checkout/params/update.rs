@@ -250,5 +250,5 @@ fn update_line_item_rules(item: &UpdateLineItem, param: Param<'_>) -> Result<()>
         }
         _ => {}
     }
-    check_quantity(&param.to_string(), item.quantity)
+    check_quantity(param, item.quantity)
 }

@@ -259,7 +259,7 @@ impl VersionGates for ListCoupons {}
 fn check_currency_options(options: &BTreeMap<String, CouponCurrencyAmount>) -> Result<()> {
     for (currency, option) in options {
         let param = format!("currency_options[{currency}]");
-        check_currency(&param, currency)?;
+        check_currency(Param::Name(&param), currency)?;
         if option.amount_off <= 0 {
             return Err(Error::invalid_param(
                 format!("{param}[amount_off]"),

@@ -185,7 +185,7 @@ fn restrictions_rules(restrictions: &CodeRestrictions, param: Param<'_>) -> Resu
         (Some(_), None) => {
             return Err(currency.invalid("is required with `minimum_amount`"));
         }
-        (_, Some(code)) => check_currency(&currency.to_string(), code)?,
+        (_, Some(code)) => check_currency(currency, code)?,
         (None, None) => {}
     }
     let options = param.field("currency_options");
@@ -194,7 +194,7 @@ fn restrictions_rules(restrictions: &CodeRestrictions, param: Param<'_>) -> Resu
     }
     for (code, option) in &restrictions.currency_options {
         let named = format!("{options}[{code}]");
-        check_currency(&named, code)?;
+        check_currency(Param::Name(&named), code)?;
         if option.minimum_amount < 0 {
             return Err(Error::invalid_param(
                 format!("{named}[minimum_amount]"),
