@@ -168,6 +168,7 @@ pub mod ids;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
+pub mod updates;
 pub mod webhook;
 
 // Private machinery, one folder per job; what users name is re-exported below.

@@ -13,9 +13,10 @@ use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 
 use super::update::run;
-use super::{BodyError, DiscountPolicy, DiscountRequest, ServerUpdateResponse};
+use super::{BodyError, DiscountPolicy, DiscountRequest};
 use crate::sending::client::Client;
 use crate::sending::options::{RequestOptions, request_option_setters};
+use crate::updates::{EndpointResponse, ServerUpdateResponse};
 
 /// Runs the guide's endpoint for one request body: parse it as a [`DiscountRequest`], run
 /// [`update_discounts`](super::update_discounts) with `policy`, and answer in the front end's
@@ -111,45 +112,4 @@ async fn respond(handle: PendingEndpointResponse<'_>) -> EndpointResponse {
         );
     }
     EndpointResponse::new(200, ServerUpdateResponse::from(&result))
-}
-
-/// What the endpoint answers: an HTTP status and a JSON body (`Content-Type:
-/// application/json`), with the answer also as its type for frameworks that serialize it
-/// themselves.
-///
-/// ```
-/// use stripe_checkout_client::discounts::{EndpointResponse, ServerUpdateResponse};
-///
-/// let ok = EndpointResponse::success();
-/// assert_eq!((ok.status, ok.body.as_str()), (200, r#"{"type":"object","value":{"succeeded":true}}"#));
-/// assert_eq!(ok.response, ServerUpdateResponse::success());
-/// assert_eq!(EndpointResponse::CONTENT_TYPE, "application/json");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct EndpointResponse {
-    /// The HTTP status to answer with.
-    pub status: u16,
-    /// The JSON body: [`response`](Self::response), serialized.
-    pub body: String,
-    /// The answer in the front end's contract.
-    pub response: ServerUpdateResponse,
-}
-
-impl EndpointResponse {
-    /// The content type of [`body`](Self::body).
-    pub const CONTENT_TYPE: &'static str = "application/json";
-
-    fn new(status: u16, response: ServerUpdateResponse) -> Self {
-        EndpointResponse {
-            status,
-            body: serde_json::to_string(&response).expect("the contract always serializes"),
-            response,
-        }
-    }
-
-    /// `200` with the success answer.
-    pub fn success() -> Self {
-        Self::new(200, ServerUpdateResponse::success())
-    }
 }

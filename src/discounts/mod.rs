@@ -141,6 +141,7 @@ mod update;
 pub use crate::resources::{
     AppliedDiscount, CouponData, Discount, DiscountSource, DiscountSourceType,
 };
+pub use crate::updates::{BodyError, EndpointResponse, Rejection, ServerUpdateResponse, Succeeded};
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.
 pub use async_trait::async_trait;

@@ -1,5 +1,6 @@
-//! The [`DiscountPolicy`] trait — your rules for which discount a session gets — with
-//! [`Rejection`] and the closure adapter [`policy_fn`].
+//! The [`DiscountPolicy`] trait — your rules for which discount a session gets — with the
+//! closure adapter [`policy_fn`] and [`DiscountUpdatePolicy`], which lets a discount policy
+//! join a [`Compose`](crate::updates::Compose) of the server-update family.
 //!
 //! Ready-made policies live in [`policies`](super::policies); the flow that calls a policy is
 //! [`update_discounts`](super::update_discounts).
@@ -11,6 +12,7 @@ use async_trait::async_trait;
 
 use super::{Discount, DiscountRequest};
 use crate::checkout::CheckoutSession;
+use crate::updates::{Changes, Part, Rejection, SessionView, UpdatePolicy, UpdateRequest};
 
 /// Decides which discounts a Checkout Session carries, from your own systems.
 ///
@@ -99,6 +101,29 @@ pub trait DiscountPolicy: Send + Sync {
     ) -> Result<Offer, Rejection> {
         Ok(Offer::new(self.recompute(request, session).await?))
     }
+
+    /// This policy as a member of the server-update family, to run in a
+    /// [`Compose`](crate::updates::Compose) with policies for the cart or shipping: it sees
+    /// the session as the policies before it left it (the new subtotal, the new address).
+    ///
+    /// ```
+    /// use stripe_checkout_client::discounts::{DiscountPolicy, policies::CartThreshold};
+    /// use stripe_checkout_client::updates::{Compose, Part, UpdatePolicy, policies::AddOn};
+    ///
+    /// let policy = Compose::new()
+    ///     .then(AddOn::new("Gift wrap", 500))
+    ///     .then(CartThreshold::guide().into_update_policy());
+    /// assert_eq!(policy.parts(), [Part::LineItems, Part::Discounts]);
+    /// ```
+    fn into_update_policy(self) -> DiscountUpdatePolicy<Self>
+    where
+        Self: Sized,
+    {
+        DiscountUpdatePolicy {
+            policy: self,
+            request: None,
+        }
+    }
 }
 
 /// What a policy offers a session: its discounts and, when the policy knows it, the amount
@@ -146,6 +171,63 @@ impl Offer {
     }
 }
 
+/// A [`DiscountPolicy`] as an [`UpdatePolicy`]: made by
+/// [`DiscountPolicy::into_update_policy`]. It changes [`Part::Discounts`] only: it validates
+/// and recomputes against [`SessionView::projected_session`], the session with the earlier
+/// policies' cart and address, and asks for the discounts it computes.
+///
+/// The discount request is read from the page's body (`discounts`, as
+/// [`DiscountRequest::from_json`] reads it); a malformed one is a rejection.
+#[derive(Clone, Debug)]
+pub struct DiscountUpdatePolicy<P> {
+    policy: P,
+    /// The request as the discount face parsed it, when it runs the flow itself.
+    request: Option<DiscountRequest>,
+}
+
+impl<P> DiscountUpdatePolicy<P> {
+    /// The policy for the discount face's own request, already parsed.
+    pub(crate) fn for_request(policy: P, request: DiscountRequest) -> Self {
+        Self {
+            policy,
+            request: Some(request),
+        }
+    }
+}
+
+#[async_trait]
+impl<P: DiscountPolicy> UpdatePolicy for DiscountUpdatePolicy<P> {
+    fn parts(&self) -> Vec<Part> {
+        vec![Part::Discounts]
+    }
+
+    fn expand(&self) -> Vec<String> {
+        self.policy.expand()
+    }
+
+    async fn changes(
+        &self,
+        request: &UpdateRequest,
+        view: &SessionView<'_>,
+    ) -> Result<Changes, Rejection> {
+        let parsed;
+        let discount_request = match &self.request {
+            Some(own) => own,
+            None => {
+                let body = serde_json::to_vec(request)
+                    .map_err(|e| Rejection::new(format!("request body: {e}")))?;
+                parsed = DiscountRequest::from_json(&body)
+                    .map_err(|e| Rejection::new(format!("discount request: {e}")).with_cause(e))?;
+                &parsed
+            }
+        };
+        let session = view.projected_session();
+        self.policy.validate(discount_request, &session).await?;
+        let discounts = self.policy.recompute(discount_request, &session).await?;
+        Ok(Changes::none().discounts(discounts))
+    }
+}
+
 macro_rules! forward_policy {
     ($($ty:ty),*) => {$(
         #[async_trait]
@@ -179,95 +261,6 @@ macro_rules! forward_policy {
 }
 
 forward_policy!(Box<P>, Arc<P>, &P);
-
-/// Why a policy refused a request: an internal reason for your logs and, optionally, a
-/// message that is safe to show the customer.
-///
-/// ```
-/// use stripe_checkout_client::discounts::Rejection;
-///
-/// let r = Rejection::new("code WELCOME already redeemed by cus_123")
-///     .with_customer_message("This code has already been used.");
-/// assert_eq!(r.customer_message(), Some("This code has already been used."));
-/// assert_eq!(r.to_string(), "code WELCOME already redeemed by cus_123");
-/// ```
-///
-/// A ready-made policy may attach the typed cause, which
-/// [`Error::source`](std::error::Error::source) gives back (e.g. a
-/// [`CodeRefusal`](super::policies::CodeRefusal) from [`TypedCodes`](super::policies::TypedCodes)).
-/// Two rejections are equal when their reason and message are; the cause is not compared.
-#[derive(Clone)]
-pub struct Rejection {
-    reason: String,
-    customer_message: Option<String>,
-    cause: Option<Arc<dyn std::error::Error + Send + Sync>>,
-}
-
-impl PartialEq for Rejection {
-    fn eq(&self, other: &Self) -> bool {
-        self.reason == other.reason && self.customer_message == other.customer_message
-    }
-}
-
-impl Eq for Rejection {}
-
-impl fmt::Debug for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Rejection")
-            .field("reason", &self.reason)
-            .field("customer_message", &self.customer_message)
-            .field("cause", &self.cause)
-            .finish()
-    }
-}
-
-impl Rejection {
-    /// A rejection with an internal `reason` (logged, never shown to the customer).
-    pub fn new(reason: impl Into<String>) -> Self {
-        Self {
-            reason: reason.into(),
-            customer_message: None,
-            cause: None,
-        }
-    }
-
-    /// Attaches the typed cause of the rejection, for callers that match on it through
-    /// [`Error::source`](std::error::Error::source).
-    pub fn with_cause(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
-        self.cause = Some(Arc::new(cause));
-        self
-    }
-
-    /// Adds a message the front end may show the customer instead of the generic one.
-    pub fn with_customer_message(mut self, message: impl Into<String>) -> Self {
-        self.customer_message = Some(message.into());
-        self
-    }
-
-    /// The internal reason.
-    pub fn reason(&self) -> &str {
-        &self.reason
-    }
-
-    /// The customer-safe message, if the policy gave one.
-    pub fn customer_message(&self) -> Option<&str> {
-        self.customer_message.as_deref()
-    }
-}
-
-impl fmt::Display for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.reason)
-    }
-}
-
-impl std::error::Error for Rejection {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.cause
-            .as_deref()
-            .map(|cause| cause as &(dyn std::error::Error + 'static))
-    }
-}
 
 /// A policy from a closure that computes the discounts; validation is the default (at most
 /// one requested discount). For policies that need `.await`, implement [`DiscountPolicy`].
@@ -317,44 +310,7 @@ where
 
 #[cfg(test)]
 mod tests {
-    use std::error::Error as _;
-
     use super::*;
-
-    #[derive(Debug, thiserror::Error)]
-    #[error("the code has expired")]
-    struct Expired;
-
-    #[test]
-    fn rejections_compare_reason_and_message_but_not_cause() {
-        let base = Rejection::new("code WELCOME used").with_customer_message("Already used.");
-        assert_eq!(base, base.clone().with_cause(Expired));
-        assert_ne!(
-            base,
-            Rejection::new("code OTHER used").with_customer_message("Already used.")
-        );
-        assert_ne!(
-            base,
-            Rejection::new("code WELCOME used").with_customer_message("Expired.")
-        );
-        assert_ne!(base, Rejection::new("code WELCOME used"));
-        assert_eq!(Rejection::new("r"), Rejection::new("r"));
-    }
-
-    #[test]
-    fn a_rejection_shows_its_reason_and_gives_back_its_cause() {
-        let rejection = Rejection::new("code WELCOME used")
-            .with_customer_message("Already used.")
-            .with_cause(Expired);
-        assert_eq!(rejection.to_string(), "code WELCOME used");
-        assert_eq!(
-            format!("{rejection:?}"),
-            r#"Rejection { reason: "code WELCOME used", customer_message: Some("Already used."), cause: Some(Expired) }"#
-        );
-        let cause = rejection.source().expect("the cause");
-        assert!(cause.downcast_ref::<Expired>().is_some());
-        assert!(Rejection::new("r").source().is_none());
-    }
 
     #[test]
     fn a_policy_from_a_closure_shows_its_kind() {

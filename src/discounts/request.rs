@@ -11,6 +11,8 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::CheckoutSessionId;
+use crate::updates::BodyError;
+use crate::updates::request::invisible;
 use crate::wire::json_path;
 
 /// The most discount entries a request may carry. Stripe allows one discount per session;
@@ -113,35 +115,6 @@ impl DiscountRequest {
     pub fn is_removal(&self) -> bool {
         self.discounts.as_ref().is_some_and(Vec::is_empty)
     }
-}
-
-/// Why a front-end body is not an acceptable [`DiscountRequest`]. Messages are for logs, not
-/// for the browser.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum BodyError {
-    /// The body is larger than the limit.
-    #[error("request body exceeds {limit} bytes")]
-    TooLarge {
-        /// The limit in bytes.
-        limit: usize,
-    },
-    /// The body is not JSON of the expected shape.
-    #[error("malformed request body at `{path}`: {message}")]
-    Malformed {
-        /// Where in the body, e.g. `discounts[0].coupon` (`.` for the whole body).
-        path: String,
-        /// What serde_json said, with line and column.
-        message: String,
-    },
-    /// A field is missing or has an invalid value.
-    #[error("invalid `{field}`: {reason}")]
-    InvalidField {
-        /// The field, e.g. `checkout_session_id` or `discounts[0]`.
-        field: String,
-        /// What is wrong.
-        reason: &'static str,
-    },
 }
 
 #[derive(Deserialize)]
@@ -247,24 +220,6 @@ impl RawRequest {
             discounts,
         })
     }
-}
-
-/// Control characters, and the format characters that change how text around them is shown
-/// (bidirectional overrides, zero-width characters, the byte-order mark): a code holding one
-/// can be made to look like another in a log or a dashboard.
-fn invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FEFF}'
-        )
 }
 
 #[cfg(test)]

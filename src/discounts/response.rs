@@ -4,72 +4,14 @@
 //! Only customer-safe text ever goes into it; internal details (Stripe's messages, request ids,
 //! rejection reasons) are logged with `tracing` when a response is built from an error.
 
-use serde::{Deserialize, Serialize};
-
 use super::{BodyError, UpdateError, UpdateOutcome};
+use crate::updates::ServerUpdateResponse;
 
 /// Shown when a policy rejects a request without a message of its own (the guide's wording).
 pub const INVALID_DISCOUNTS_MESSAGE: &str =
     "Your discounts are invalid. Please refresh your session.";
 /// Shown for every other failure (the guide's wording).
 pub const UPDATE_FAILED_MESSAGE: &str = "We could not update your discounts. Please try again.";
-
-/// The body your endpoint answers: `{"type":"object","value":{"succeeded":true}}` or
-/// `{"type":"error","message":"…"}`.
-///
-/// ```
-/// use stripe_checkout_client::discounts::ServerUpdateResponse;
-///
-/// let ok = serde_json::to_string(&ServerUpdateResponse::success())?;
-/// assert_eq!(ok, r#"{"type":"object","value":{"succeeded":true}}"#);
-///
-/// let err = serde_json::to_string(&ServerUpdateResponse::error("Code expired."))?;
-/// assert_eq!(err, r#"{"type":"error","message":"Code expired."}"#);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ServerUpdateResponse {
-    /// The update went through (or nothing needed to change).
-    Object {
-        /// Always `{"succeeded": true}`.
-        value: Succeeded,
-    },
-    /// The update did not go through; `message` is safe to show the customer.
-    Error {
-        /// A customer-safe message.
-        message: String,
-    },
-}
-
-/// The `value` of a successful [`ServerUpdateResponse`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Succeeded {
-    /// Always `true`.
-    pub succeeded: bool,
-}
-
-impl ServerUpdateResponse {
-    /// `{"type":"object","value":{"succeeded":true}}`.
-    pub fn success() -> Self {
-        Self::Object {
-            value: Succeeded { succeeded: true },
-        }
-    }
-
-    /// `{"type":"error","message":…}`. `message` must be safe to show the customer.
-    pub fn error(message: impl Into<String>) -> Self {
-        Self::Error {
-            message: message.into(),
-        }
-    }
-
-    /// Whether this is the success answer.
-    pub fn is_success(&self) -> bool {
-        matches!(self, Self::Object { .. })
-    }
-}
 
 impl From<&UpdateError> for ServerUpdateResponse {
     /// A rejection shows the policy's customer message, or

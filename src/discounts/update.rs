@@ -5,20 +5,17 @@
 //! What to answer the browser is [`ServerUpdateResponse`](super::ServerUpdateResponse)'s job;
 //! the rules themselves are the [`DiscountPolicy`]'s.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 
-use super::{DiscountPolicy, DiscountRequest, Rejection};
-use crate::checkout::{
-    CheckoutSession, PermissionOwner, SessionDiscount, SessionStatus, UpdateSession,
-};
+use super::{DiscountPolicy, DiscountRequest, DiscountUpdatePolicy, Rejection};
+use crate::checkout::{CheckoutSession, PermissionOwner, SessionStatus};
 use crate::error::Error;
-use crate::metadata::Metadata;
-use crate::resources::{Coupon, CouponData, Discount};
+use crate::resources::Discount;
 use crate::sending::client::Client;
 use crate::sending::options::{RequestOptions, request_option_setters};
+use crate::updates::{FlowError, NotAllowed, UpdateRequest, run_policy};
 
 /// What [`update_discounts`] did.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,11 +54,10 @@ pub enum UpdateError {
     /// Stripe or the transport failed (or the policy produced parameters Stripe would reject).
     #[error(transparent)]
     Stripe(#[from] Error),
+    /// The server-update flow refused for another reason (see [`FlowError`]).
+    #[error(transparent)]
+    Flow(Box<FlowError>),
 }
-
-/// The fields always expanded on the retrieve, so current discounts can be compared with
-/// the policy's by value (inline `coupon_data` coupons get generated ids).
-const EXPAND: [&str; 2] = ["discounts.coupon", "discounts.promotion_code"];
 
 /// Runs Stripe's dynamic-discount flow for one browser request, for the session the request
 /// names:
@@ -159,156 +155,46 @@ impl<'a> IntoFuture for UpdateDiscounts<'a> {
     }
 }
 
-/// The flow itself, compiled once here whatever the policy's type.
+/// The flow itself: the server-update flow with the policy as its discount member, its
+/// answer and errors in the discount face's terms.
 pub(crate) async fn run(
     client: &Client,
     request: &DiscountRequest,
     policy: &dyn DiscountPolicy,
     options: &RequestOptions,
 ) -> Result<UpdateOutcome, UpdateError> {
-    let session_id = &request.checkout_session_id;
-    // The key goes only on the update, but a bad one must stop the flow before the retrieve.
-    if let Some(key) = &options.idempotency_key {
-        crate::sending::transport::idempotency_header(key)?;
-    }
-    let sessions = client.checkout_sessions();
-    let mut expand: Vec<String> = EXPAND.iter().map(|s| (*s).to_owned()).collect();
-    for extra in policy.expand() {
-        if !expand.contains(&extra) {
-            expand.push(extra);
-        }
-    }
-    // The options go to the retrieve as they are: an idempotency key is only sent on a POST.
-    let session = sessions
-        .retrieve(session_id)
-        .expand(expand)
-        .options(options)
-        .await?;
-
-    if session.status != Some(SessionStatus::Open) {
-        return Err(UpdateError::SessionNotOpen {
-            status: session.status.clone(),
-        });
-    }
-    if let Some(owner) = session.update_discounts_permission() {
-        if *owner != PermissionOwner::ServerOnly {
-            return Err(UpdateError::NotServerOnly {
-                owner: owner.clone(),
-            });
-        }
-    }
-
-    policy
-        .validate(request, &session)
+    let member = DiscountUpdatePolicy::for_request(policy, request.clone());
+    let update = UpdateRequest::new(request.checkout_session_id.clone());
+    let outcome = run_policy(client, &update, &member, options)
         .await
-        .map_err(UpdateError::Rejected)?;
-    let discounts = policy
-        .recompute(request, &session)
-        .await
-        .map_err(UpdateError::Rejected)?;
-
-    let current = session.discounts.as_deref().unwrap_or_default();
-    if same_discounts(current, &discounts) {
-        tracing::debug!(session = %session_id, "discounts unchanged; no update sent");
-        return Ok(UpdateOutcome {
-            session,
-            discounts,
-            changed: false,
-        });
-    }
-
-    let update = if discounts.is_empty() {
-        UpdateSession::new().clear_discounts()
-    } else {
-        UpdateSession::new().discounts(discounts.iter().cloned())
-    }
-    .expand(["discounts"]);
-    let session = sessions
-        .update(session_id, &update)
-        .options(options)
-        .await?;
+        .map_err(UpdateError::from)?;
     Ok(UpdateOutcome {
-        session,
-        discounts,
-        changed: true,
+        changed: outcome.was_sent(),
+        discounts: outcome.changes.discounts.unwrap_or_default(),
+        session: outcome.session,
     })
 }
 
-/// Whether the session's current discounts are exactly `wanted`, compared by meaning: a coupon
-/// or promotion code by id, inline `coupon_data` by the expanded coupon's values (Stripe gives
-/// inline coupons generated ids, so ids cannot match). For inline coupons the amounts and
-/// currency always count; `name`, `duration`, `duration_in_months` and `metadata` count when
-/// the policy sets them (Stripe gives the inline coupon exactly the metadata keys set).
-fn same_discounts(current: &[SessionDiscount], wanted: &[Discount]) -> bool {
-    current.len() == wanted.len()
-        && current
-            .iter()
-            .zip(wanted)
-            .all(|(have, want)| same_discount(have, want))
-}
-
-fn same_discount(have: &SessionDiscount, want: &Discount) -> bool {
-    let coupon_id = have.coupon.as_ref().map(|c| c.id());
-    let promo_id = have.promotion_code.as_ref().map(|p| p.id());
-    match want {
-        Discount::PromotionCode(id) => promo_id == Some(id.as_str()),
-        _ if promo_id.is_some() => false,
-        Discount::Coupon(id) => coupon_id == Some(id.as_str()),
-        Discount::CouponData(data) => have
-            .coupon
-            .as_ref()
-            .and_then(|c| c.as_object())
-            .is_some_and(|coupon| coupon_matches(coupon, data)),
-    }
-}
-
-fn coupon_matches(coupon: &Coupon, data: &CouponData) -> bool {
-    let same_currency = match (&coupon.currency, &data.currency) {
-        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        // A percent-off coupon may carry a currency or not; an amount off always has one.
-        _ => data.amount_off.is_none(),
-    };
-    coupon.amount_off == data.amount_off
-        && coupon.percent_off == data.percent_off
-        && same_currency
-        && data
-            .name
-            .as_ref()
-            .is_none_or(|n| coupon.name.as_ref() == Some(n))
-        && data
-            .duration
-            .as_ref()
-            .is_none_or(|d| coupon.duration.as_ref() == Some(d))
-        && data
-            .duration_in_months
-            .is_none_or(|m| coupon.duration_in_months == Some(m))
-        && data
-            .metadata
-            .as_ref()
-            .is_none_or(|m| same_metadata(m, &coupon.metadata))
-}
-
-/// Whether an inline coupon holds exactly the keys `wanted` sets (a key `wanted` unsets, or
-/// a clear, leaves it out, as on a new coupon).
-fn same_metadata(wanted: &Metadata, have: &HashMap<String, String>) -> bool {
-    let mut set = 0;
-    for (key, value) in wanted.iter() {
-        if let Some(value) = value {
-            set += 1;
-            if have.get(key).map(String::as_str) != Some(value) {
-                return false;
-            }
+impl From<FlowError> for UpdateError {
+    fn from(err: FlowError) -> Self {
+        match err {
+            FlowError::Rejected(rejection) => UpdateError::Rejected(rejection),
+            FlowError::SessionNotOpen { status } => UpdateError::SessionNotOpen { status },
+            FlowError::NotAllowed {
+                reason: NotAllowed::Permission { owner, .. },
+                ..
+            } => UpdateError::NotServerOnly { owner },
+            FlowError::Stripe(err) => UpdateError::Stripe(err),
+            // The discount member changes `discounts` only, whose one refusal is its
+            // permission; anything else is the flow's own.
+            other => UpdateError::Flow(Box::new(other)),
         }
     }
-    set == have.len()
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{Value, json};
-
     use super::*;
-    use crate::coupons::CouponDuration;
 
     #[test]
     fn a_pending_flow_shows_its_session_and_options_not_its_policy() {
@@ -323,122 +209,5 @@ mod tests {
             "{shown}"
         );
         assert!(shown.ends_with(".. }"), "{shown}");
-    }
-
-    fn have(value: Value) -> SessionDiscount {
-        serde_json::from_value(value).unwrap()
-    }
-
-    fn coupon(fields: Value) -> SessionDiscount {
-        let mut object = json!({"id": "GEN123", "object": "coupon"});
-        object
-            .as_object_mut()
-            .unwrap()
-            .extend(fields.as_object().unwrap().clone());
-        have(json!({"coupon": object}))
-    }
-
-    fn promo(id: &str) -> Discount {
-        Discount::PromotionCode(id.parse().unwrap())
-    }
-
-    fn by_id(id: &str) -> Discount {
-        Discount::Coupon(id.parse().unwrap())
-    }
-
-    #[test]
-    fn ids_are_compared_by_kind_and_value() {
-        let applied_promo = have(json!({"coupon": "FALL", "promotion_code": "promo_1"}));
-        assert!(same_discount(&applied_promo, &promo("promo_1")));
-        assert!(!same_discount(&applied_promo, &promo("promo_2")));
-        // The promotion code's coupon is not the same discount as that coupon by id.
-        assert!(!same_discount(&applied_promo, &by_id("FALL")));
-        let applied_coupon = have(json!({"coupon": "FALL"}));
-        assert!(same_discount(&applied_coupon, &by_id("FALL")));
-        assert!(!same_discount(&applied_coupon, &by_id("WINTER")));
-        assert!(!same_discount(&applied_coupon, &promo("promo_1")));
-        // An unexpanded coupon cannot be compared with inline data.
-        assert!(!same_discount(
-            &applied_coupon,
-            &Discount::CouponData(CouponData::percent_off(10.0))
-        ));
-    }
-
-    #[test]
-    fn inline_coupons_are_compared_by_the_values_the_policy_sets() {
-        let applied = coupon(json!({
-            "amount_off": 2000, "currency": "usd", "name": "Customer Discount",
-            "duration": "repeating", "duration_in_months": 3,
-        }));
-        let data = || CouponData::amount_off(2000, "USD").name("Customer Discount");
-        let same = |d: CouponData| same_discount(&applied, &Discount::CouponData(d));
-        assert!(same(data()));
-        assert!(same(data().repeating(3)));
-        assert!(!same(data().repeating(4)));
-        assert!(!same(data().duration(CouponDuration::Once)));
-        assert!(!same(data().name("Other")));
-        assert!(!same(CouponData::amount_off(2000, "eur")));
-        assert!(!same(CouponData::amount_off(1999, "usd")));
-        assert!(!same(CouponData::percent_off(20.0)));
-
-        let tagged = coupon(json!({
-            "percent_off": 10.0, "metadata": {"rule": "cart-over-100", "tier": "gold"},
-        }));
-        let same = |d: CouponData| same_discount(&tagged, &Discount::CouponData(d));
-        let ten = || CouponData::percent_off(10.0);
-        assert!(same(ten()));
-        assert!(same(
-            ten()
-                .metadata("tier", "gold")
-                .metadata("rule", "cart-over-100")
-        ));
-        // A rule that changes only the coupon's metadata sends an update.
-        assert!(!same(
-            ten()
-                .metadata("rule", "cart-over-200")
-                .metadata("tier", "gold")
-        ));
-        assert!(!same(ten().metadata("rule", "cart-over-100")));
-        assert!(!same(
-            ten()
-                .metadata("rule", "cart-over-100")
-                .metadata("tier", "gold")
-                .metadata("new", "key")
-        ));
-        assert!(!same(ten().metadata_entries([
-            ("rule", "cart-over-100"),
-            ("tier", "silver")
-        ])));
-        let mut unset = ten()
-            .metadata("rule", "cart-over-100")
-            .metadata("tier", "gold")
-            .metadata("old", "x");
-        unset.metadata.as_mut().unwrap().unset("old");
-        assert!(same(unset));
-
-        let percent = coupon(json!({"percent_off": 10.0}));
-        let d = Discount::CouponData(CouponData::percent_off(10.0));
-        assert!(same_discount(&percent, &d));
-        let mut with_currency = CouponData::percent_off(10.0);
-        with_currency.currency = Some("usd".into());
-        assert!(same_discount(
-            &percent,
-            &Discount::CouponData(with_currency)
-        ));
-        // An amount off without a currency on either side is not a coupon Stripe makes.
-        let odd = coupon(json!({"amount_off": 500}));
-        let mut no_currency = CouponData::amount_off(500, "usd");
-        no_currency.currency = None;
-        assert!(!same_discount(&odd, &Discount::CouponData(no_currency)));
-    }
-
-    #[test]
-    fn lists_are_the_same_only_entry_for_entry() {
-        let applied = [have(json!({"coupon": "A"}))];
-        assert!(same_discounts(&applied, &[by_id("A")]));
-        assert!(!same_discounts(&applied, &[]));
-        assert!(!same_discounts(&[], &[by_id("A")]));
-        assert!(same_discounts(&[], &[]));
-        assert!(!same_discounts(&applied, &[by_id("A"), by_id("A")]));
     }
 }

@@ -1,7 +1,9 @@
-//! The merchant's flow: the server-driven discount flow and its endpoint, the typed-code
-//! policy, the merchant server example over HTTP, and webhooks.
+//! The merchant's flow: the server-update flow (every member, composed) and its discount face
+//! with its endpoint, the typed-code policy, the merchant server example over HTTP, and
+//! webhooks.
 
 mod discounts;
 pub(crate) mod merchant_server;
 mod typed_codes;
+mod updates;
 mod webhooks;

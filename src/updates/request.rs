@@ -1,0 +1,248 @@
+//! [`UpdateRequest`]: the body a server-update endpoint receives from the page, parsed as
+//! untrusted input, and [`BodyError`], why a body is refused.
+//!
+//! Parsing checks shape and size only: the session id is checked for form, the rest of the
+//! body is kept as JSON for the policies to read field by field (each with its own bounds).
+//! Whether a request is honoured is the policies' decision, and the session is always read
+//! from Stripe, never from the body.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::Rejection;
+use crate::checkout::params::{Address, ShippingDetails};
+use crate::ids::CheckoutSessionId;
+use crate::wire::json_path;
+
+/// The largest request body [`UpdateRequest::from_json`] parses.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The longest name or address line [`UpdateRequest::shipping_details`] accepts.
+pub const MAX_ADDRESS_FIELD_LEN: usize = 200;
+
+/// A request from the page to change the session it shows: the session id, and whatever else
+/// the endpoint's page sends (`{"checkout_session_id": "cs_…", "shipping_details": {…}}`).
+///
+/// Stripe's guides send only the session id, plus what the shopper typed or picked; nothing in
+/// the body is trusted. The policies read the fields they need with [`field`](Self::field) or
+/// [`shipping_details`](Self::shipping_details), which refuse a malformed value with a
+/// [`Rejection`].
+///
+/// ```
+/// use stripe_checkout_client::updates::UpdateRequest;
+///
+/// let request = UpdateRequest::from_json(
+///     br#"{"checkout_session_id":"cs_test_1","gift_note":"Happy birthday"}"#,
+/// )?;
+/// assert_eq!(request.checkout_session_id, "cs_test_1");
+/// assert_eq!(request.field::<String>("gift_note")?.as_deref(), Some("Happy birthday"));
+/// assert_eq!(request.field::<String>("missing")?, None);
+/// assert!(request.field::<u32>("gift_note").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UpdateRequest {
+    /// The session the page is showing.
+    pub checkout_session_id: CheckoutSessionId,
+    /// The rest of the body, as sent.
+    #[serde(flatten)]
+    body: Map<String, Value>,
+}
+
+impl UpdateRequest {
+    /// A request for `session` with nothing else in it, as a button that only names the
+    /// session sends (`/add-gift-wrap`).
+    pub fn new(session: CheckoutSessionId) -> Self {
+        Self {
+            checkout_session_id: session,
+            body: Map::new(),
+        }
+    }
+
+    /// The same request with `name` set to `value`, as if the page had sent it.
+    pub fn with_field(mut self, name: impl Into<String>, value: Value) -> Self {
+        self.body.insert(name.into(), value);
+        self
+    }
+
+    /// Parses and bounds-checks a request body.
+    ///
+    /// # Errors
+    /// [`BodyError`] for a body over [`MAX_BODY_BYTES`], one that is not a JSON object, or a
+    /// missing or malformed `checkout_session_id`.
+    pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
+        if body.len() > MAX_BODY_BYTES {
+            return Err(BodyError::TooLarge {
+                limit: MAX_BODY_BYTES,
+            });
+        }
+        let mut body: Map<String, Value> =
+            serde_json::from_slice(body).map_err(|e| BodyError::Malformed {
+                path: json_path::error_path(body, &e),
+                message: e.to_string(),
+            })?;
+        let invalid = |reason| BodyError::InvalidField {
+            field: "checkout_session_id".to_owned(),
+            reason,
+        };
+        let id = match body.remove("checkout_session_id") {
+            Some(Value::String(id)) => id,
+            None | Some(Value::Null) => return Err(invalid("is required")),
+            Some(_) => return Err(invalid("must be a `cs_…` session id")),
+        };
+        let checkout_session_id =
+            CheckoutSessionId::new(id).map_err(|_| invalid("must be a `cs_…` session id"))?;
+        Ok(Self {
+            checkout_session_id,
+            body,
+        })
+    }
+
+    /// The body's fields other than the session id, as sent.
+    pub fn body(&self) -> &Map<String, Value> {
+        &self.body
+    }
+
+    /// The field `name`, read as a `T`; `None` when the page did not send it (or sent `null`).
+    ///
+    /// # Errors
+    /// A [`Rejection`] naming the field when its value is not a `T`.
+    pub fn field<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, Rejection> {
+        match self.body.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::deserialize(value)
+                .map(Some)
+                .map_err(|e| Rejection::new(format!("request field `{name}` is malformed: {e}"))),
+        }
+    }
+
+    /// The `shipping_details` the page sent (`{"name", "address": {"line1", "line2", "city",
+    /// "postal_code", "state", "country"}}`, as Stripe's Address Element gives them), checked:
+    /// a name and `line1` are required, every field is at most
+    /// [`MAX_ADDRESS_FIELD_LEN`] printable characters, and `country` is a two-letter code
+    /// (uppercased here).
+    ///
+    /// ```
+    /// use stripe_checkout_client::updates::UpdateRequest;
+    ///
+    /// let request = UpdateRequest::from_json(br#"{"checkout_session_id":"cs_test_1",
+    ///     "shipping_details":{"name":"Ada Lovelace",
+    ///         "address":{"line1":"1 Main St","city":"Berlin","country":"de"}}}"#)?;
+    /// let details = request.shipping_details()?.expect("sent");
+    /// assert_eq!(details.address.country, "DE");
+    /// assert_eq!(details.address.city.as_deref(), Some("Berlin"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A [`Rejection`] naming the field that is missing or malformed. Its customer message asks
+    /// the shopper to check their address.
+    pub fn shipping_details(&self) -> Result<Option<ShippingDetails>, Rejection> {
+        let Some(raw) = self.field::<RawShippingDetails>("shipping_details")? else {
+            return Ok(None);
+        };
+        let refuse = |field: &str, reason: &str| {
+            Rejection::new(format!("shipping_details.{field} {reason}"))
+                .with_customer_message(CHECK_ADDRESS_MESSAGE)
+        };
+        let text = |field: &str, value: Option<String>, required: bool| {
+            let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+            match value {
+                None if required => Err(refuse(field, "is required")),
+                Some(v)
+                    if v.chars().count() > MAX_ADDRESS_FIELD_LEN || v.chars().any(invisible) =>
+                {
+                    Err(refuse(field, "must be 1 to 200 printable characters"))
+                }
+                other => Ok(other),
+            }
+        };
+        let name = text("name", raw.name, true)?.unwrap_or_default();
+        let a = raw.address.unwrap_or_default();
+        let country = text("address.country", a.country, true)?.unwrap_or_default();
+        if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(refuse(
+                "address.country",
+                "must be a two-letter country code",
+            ));
+        }
+        let line1 = text("address.line1", a.line1, true)?.unwrap_or_default();
+        let mut address = Address::new(line1, country.to_ascii_uppercase());
+        address.line2 = text("address.line2", a.line2, false)?;
+        address.city = text("address.city", a.city, false)?;
+        address.postal_code = text("address.postal_code", a.postal_code, false)?;
+        address.state = text("address.state", a.state, false)?;
+        Ok(Some(ShippingDetails::new(name, address)))
+    }
+}
+
+/// What a shopper reads when the address they sent cannot be used as it is.
+pub const CHECK_ADDRESS_MESSAGE: &str = "Please check your shipping address.";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShippingDetails {
+    name: Option<String>,
+    address: Option<RawAddress>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAddress {
+    line1: Option<String>,
+    line2: Option<String>,
+    city: Option<String>,
+    postal_code: Option<String>,
+    state: Option<String>,
+    country: Option<String>,
+}
+
+/// Why a front-end body is not an acceptable request ([`UpdateRequest`], or a
+/// [`DiscountRequest`](crate::discounts::DiscountRequest)). Messages are for logs, not
+/// for the browser.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The body is larger than the limit.
+    #[error("request body exceeds {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The body is not JSON of the expected shape.
+    #[error("malformed request body at `{path}`: {message}")]
+    Malformed {
+        /// Where in the body, e.g. `discounts[0].coupon` (`.` for the whole body).
+        path: String,
+        /// What serde_json said, with line and column.
+        message: String,
+    },
+    /// A field is missing or has an invalid value.
+    #[error("invalid `{field}`: {reason}")]
+    InvalidField {
+        /// The field, e.g. `checkout_session_id` or `discounts[0]`.
+        field: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+/// Control characters, and the format characters that change how text around them is shown
+/// (bidirectional overrides, zero-width characters, the byte-order mark): a code holding one
+/// can be made to look like another in a log or a dashboard.
+pub(crate) fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
+}

@@ -1,0 +1,185 @@
+//! [`SessionView`]: what a policy sees — the session as retrieved from Stripe, with the
+//! changes of the policies before it applied on top (the cart, its subtotal, the shipping
+//! address, the discounts).
+//!
+//! The view only reads; what a policy wants changed goes into the
+//! [`Changes`](super::Changes) it returns.
+
+use std::borrow::Cow;
+
+use serde_json::json;
+
+use super::{CartLine, Changes};
+use crate::checkout::CheckoutSession;
+use crate::checkout::objects::SessionCollectedInformation;
+use crate::checkout::params::{Address, ShippingDetails};
+use crate::resources::Discount;
+
+/// The session a policy decides on: as Stripe has it, and as the earlier policies of a
+/// [`Compose`](super::Compose) want it.
+///
+/// Read the session's own fields through [`session`](Self::session); read what may have been
+/// changed already (the cart, the subtotal, the address, the discounts) through the view's
+/// methods, so a policy placed after another one builds on its changes: a free-shipping
+/// threshold sees the gift wrap added before it.
+///
+/// ```
+/// use stripe_checkout_client::checkout::CheckoutSession;
+/// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
+/// use stripe_checkout_client::updates::{CartLine, Changes, SessionView};
+///
+/// let session: CheckoutSession = serde_json::from_value(serde_json::json!({
+///     "id": "cs_test_1", "object": "checkout.session", "currency": "usd", "amount_subtotal": 9_800,
+///     "line_items": {"object": "list", "has_more": false, "data": [
+///         {"id": "li_1", "object": "item", "quantity": 2, "amount_subtotal": 9_800,
+///          "price": {"id": "price_shoes", "object": "price", "unit_amount": 4_900}}
+///     ]},
+/// }))?;
+/// let view = SessionView::new(&session);
+/// assert_eq!(view.subtotal(), Some(9_800));
+///
+/// // A policy added gift wrap: the next one sees the new cart and subtotal.
+/// let wrap = CartLine::price_data(PriceData::new("usd", 500, ProductData::new("Gift wrap")), 1);
+/// let mut cart = view.line_items().to_vec();
+/// cart.push(wrap);
+/// let after = view.with_changes(Changes::none().line_items(cart));
+/// assert_eq!(after.line_items().len(), 2);
+/// assert_eq!(after.subtotal(), Some(10_300));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct SessionView<'s> {
+    session: &'s CheckoutSession,
+    cart: Vec<CartLine>,
+    changes: Changes,
+}
+
+impl<'s> SessionView<'s> {
+    /// The view of a session with no changes yet. Its cart is the session's `line_items` as
+    /// retrieved (the flow retrieves them all when a policy declares
+    /// [`Part::LineItems`](super::Part::LineItems); otherwise the cart is empty).
+    pub fn new(session: &'s CheckoutSession) -> Self {
+        let cart = session
+            .line_items
+            .as_ref()
+            .map(|list| list.data.iter().map(CartLine::existing).collect())
+            .unwrap_or_default();
+        Self::with_cart(session, cart)
+    }
+
+    /// The view of a session whose cart was read separately (all its pages).
+    pub(crate) fn with_cart(session: &'s CheckoutSession, cart: Vec<CartLine>) -> Self {
+        Self {
+            session,
+            cart,
+            changes: Changes::none(),
+        }
+    }
+
+    /// The same view with `later` applied on top of the changes so far.
+    #[must_use]
+    pub fn with_changes(&self, later: Changes) -> Self {
+        Self {
+            session: self.session,
+            cart: self.cart.clone(),
+            changes: self.changes.clone().then(later),
+        }
+    }
+
+    /// The session as retrieved from Stripe, before any change.
+    pub fn session(&self) -> &'s CheckoutSession {
+        self.session
+    }
+
+    /// The changes the earlier policies want.
+    pub fn changes(&self) -> &Changes {
+        &self.changes
+    }
+
+    /// The cart: as an earlier policy left it, or as the session has it.
+    pub fn line_items(&self) -> &[CartLine] {
+        self.changes.line_items.as_deref().unwrap_or(&self.cart)
+    }
+
+    /// The cart's amount before discounts, in the currency's smallest unit: the session's
+    /// `amount_subtotal` while the cart is unchanged, else the sum of the lines (`None` when a
+    /// new line's unit amount is not known, see [`CartLine::unit_amount`]).
+    pub fn subtotal(&self) -> Option<i64> {
+        match &self.changes.line_items {
+            None => self.session.amount_subtotal,
+            Some(lines) => lines
+                .iter()
+                .try_fold(0i64, |sum, line| sum.checked_add(line.subtotal()?)),
+        }
+    }
+
+    /// The session's currency (`usd`), lowercase as Stripe writes it.
+    pub fn currency(&self) -> Option<&'s str> {
+        self.session.currency.as_deref()
+    }
+
+    /// Where the order ships: as an earlier policy set it, or as the session has it (`None`
+    /// when neither has a name, a first line and a country).
+    pub fn shipping_details(&self) -> Option<ShippingDetails> {
+        if let Some(details) = &self.changes.shipping_details {
+            return Some(details.clone());
+        }
+        let details = self
+            .session
+            .collected_information
+            .as_ref()?
+            .shipping_details
+            .as_ref()?;
+        let address = details.address.as_ref()?;
+        let mut out = Address::new(address.line1.clone()?, address.country.clone()?);
+        out.line2 = address.line2.clone();
+        out.city = address.city.clone();
+        out.postal_code = address.postal_code.clone();
+        out.state = address.state.clone();
+        Some(ShippingDetails::new(details.name.clone()?, out))
+    }
+
+    /// The two-letter country the order ships to, uppercase (`DE`), when known.
+    pub fn shipping_country(&self) -> Option<String> {
+        self.shipping_details()
+            .map(|d| d.address.country.to_ascii_uppercase())
+    }
+
+    /// The discounts an earlier policy set, if one did.
+    pub fn discounts(&self) -> Option<&[Discount]> {
+        self.changes.discounts.as_deref()
+    }
+
+    /// The session as it will be after the changes so far, for rules written against a
+    /// [`CheckoutSession`] (the discount policies): `amount_subtotal` is the view's
+    /// [`subtotal`](Self::subtotal) and the shipping details are the view's. The other fields
+    /// are the session's as retrieved.
+    pub fn projected_session(&self) -> Cow<'s, CheckoutSession> {
+        if self.changes.line_items.is_none() && self.changes.shipping_details.is_none() {
+            return Cow::Borrowed(self.session);
+        }
+        let mut session = self.session.clone();
+        if self.changes.line_items.is_some() {
+            session.amount_subtotal = self.subtotal();
+        }
+        if let Some(details) = &self.changes.shipping_details {
+            let a = &details.address;
+            let shown = json!({
+                "shipping_details": {
+                    "name": details.name,
+                    "address": {
+                        "line1": a.line1, "line2": a.line2, "city": a.city,
+                        "postal_code": a.postal_code, "state": a.state, "country": a.country,
+                    },
+                },
+            });
+            if let Ok(new) = serde_json::from_value::<SessionCollectedInformation>(shown) {
+                match &mut session.collected_information {
+                    Some(info) => info.shipping_details = new.shipping_details,
+                    None => session.collected_information = Some(new),
+                }
+            }
+        }
+        Cow::Owned(session)
+    }
+}
