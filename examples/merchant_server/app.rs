@@ -20,6 +20,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use stripe_checkout_client::Client;
 use stripe_checkout_client::checkout::PaymentStatus;
+use stripe_checkout_client::checkout::params::Permissions;
 use stripe_checkout_client::checkout::{
     CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
 };
@@ -30,6 +31,10 @@ use stripe_checkout_client::discounts::{
     self, DiscountPolicy, EndpointResponse, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::updates::policies::{AddOn, ShippingRates};
+use stripe_checkout_client::updates::{
+    self, Changes, Compose, Part, Rejection, SessionView, UpdatePolicy, UpdateRequest, async_trait,
+};
 use stripe_checkout_client::webhook::{EventData, construct_event};
 
 /// The largest request body any endpoint reads.
@@ -72,8 +77,66 @@ pub struct AppState {
     /// The code box: the shopper's promotion code, or their loyalty discount if that is
     /// worth more.
     codes: Arc<BestForCustomer>,
+    /// `/add-gift-wrap`: the wrap, then shipping and the cart discount on the new total.
+    gift_wrap: Arc<Compose<'static>>,
+    /// `/update-shipping`: the address and its rates.
+    shipping: Arc<ShippingRates>,
     /// Sessions whose `checkout.session.completed` webhook was verified and fulfilled.
     fulfilled: Arc<Mutex<Vec<String>>>,
+}
+
+/// What the gift wrap costs, in cents.
+pub const GIFT_WRAP_AMOUNT: i64 = 500;
+
+/// Where the shop ships and at what rates (cents): standard shipping is free over 100.00.
+pub fn shipping_rates() -> ShippingRates {
+    ShippingRates::new()
+        .countries(["US", "CA"], [("Standard", 500), ("Express", 1_500)])
+        .countries(
+            ["GB", "DE", "FR", "NL", "AT"],
+            [
+                ("International standard", 1_200),
+                ("International express", 2_500),
+            ],
+        )
+        .free_over(10_000)
+}
+
+/// The name the shop's cart discount carries (the guide's rule).
+const CART_DISCOUNT: &str = "Cart discount";
+
+/// The cart discount follows the cart: recomputed whenever the session carries it or no
+/// discount at all, while a discount the shopper chose (a code, their loyalty discount) is
+/// kept as it is.
+struct CartDiscountFollows(CartThreshold);
+
+#[async_trait]
+impl UpdatePolicy for CartDiscountFollows {
+    fn parts(&self) -> Vec<Part> {
+        vec![Part::Discounts]
+    }
+
+    async fn changes(
+        &self,
+        request: &UpdateRequest,
+        view: &SessionView<'_>,
+    ) -> Result<Changes, Rejection> {
+        let current = view.session().discounts.as_deref().unwrap_or_default();
+        let ours = current.iter().all(|d| {
+            d.promotion_code.is_none()
+                && d.coupon()
+                    .is_some_and(|c| c.name.as_deref() == Some(CART_DISCOUNT))
+        });
+        if !ours {
+            return Ok(Changes::none());
+        }
+        let discount_request = stripe_checkout_client::discounts::DiscountRequest::new(
+            request.checkout_session_id.clone(),
+        );
+        let session = view.projected_session();
+        let discounts = self.0.recompute(&discount_request, &session).await?;
+        Ok(Changes::none().discounts(discounts))
+    }
 }
 
 impl AppState {
@@ -93,7 +156,16 @@ impl AppState {
             codes: Arc::new(codes),
             client,
             config: Arc::new(config),
-            guide: Arc::new(CartThreshold::guide().name("Cart discount")),
+            guide: Arc::new(CartThreshold::guide().name(CART_DISCOUNT)),
+            gift_wrap: Arc::new(
+                Compose::new()
+                    .then(AddOn::new("Gift wrap", GIFT_WRAP_AMOUNT))
+                    .then(shipping_rates())
+                    .then(CartDiscountFollows(
+                        CartThreshold::guide().name(CART_DISCOUNT),
+                    )),
+            ),
+            shipping: Arc::new(shipping_rates()),
             fulfilled: Arc::default(),
         }
     }
@@ -118,6 +190,8 @@ pub fn router(state: AppState) -> Router {
         .route("/update-discounts", post(update_discounts_endpoint))
         .route("/apply-customer-discount", post(apply_customer_discount))
         .route("/apply-code", post(apply_code))
+        .route("/add-gift-wrap", post(add_gift_wrap))
+        .route("/update-shipping", post(update_shipping))
         .route("/session-status", get(session_status))
         .route("/webhook", post(webhook))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -174,7 +248,13 @@ fn refused(rejection: &BytesRejection) -> Response {
 async fn create_checkout_session(State(state): State<AppState>) -> Response {
     let mut params = CreateSession::new(SessionMode::Payment)
         .ui_mode(UiMode::Elements)
-        .update_discounts(PermissionOwner::ServerOnly)
+        // The server alone changes the discount, the cart and the shipping address.
+        .permissions(
+            Permissions::new()
+                .update_discounts(PermissionOwner::ServerOnly)
+                .update_line_items(PermissionOwner::ServerOnly)
+                .update_shipping_details(PermissionOwner::ServerOnly),
+        )
         .return_url(state.config.return_url.as_str())
         .client_reference_id(state.config.shopper.as_str());
     for (price, quantity) in &state.config.cart {
@@ -240,6 +320,43 @@ async fn apply_code(
     }
 }
 
+/// Runs the crate's server-update endpoint for a body and a policy.
+async fn run_update(state: &AppState, body: &[u8], policy: &dyn UpdatePolicy) -> Response {
+    let answer = updates::handle(&state.client, body, policy).await;
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        [(header::CONTENT_TYPE, EndpointResponse::CONTENT_TYPE)],
+        answer.body,
+    )
+        .into_response()
+}
+
+/// `{"checkout_session_id": …}`: adds 5.00 of gift wrap (once); shipping and the cart
+/// discount follow the new total in the same update.
+async fn add_gift_wrap(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match body {
+        Ok(body) => run_update(&state, &body, state.gift_wrap.as_ref()).await,
+        Err(rejection) => refused(&rejection),
+    }
+}
+
+/// `{"checkout_session_id": …, "shipping_details": {"name", "address": {…}}}`: sets the
+/// address and offers its country's rates; a country the shop does not ship to is refused
+/// in words the shopper may read.
+async fn update_shipping(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match body {
+        Ok(body) => run_update(&state, &body, state.shipping.as_ref()).await,
+        Err(rejection) => refused(&rejection),
+    }
+}
+
 #[derive(Deserialize)]
 struct StatusQuery {
     session_id: Option<String>,
@@ -265,7 +382,11 @@ async fn session_status(
         .client
         .checkout_sessions()
         .retrieve(&id)
-        .expand(["discounts.coupon"])
+        .expand([
+            "discounts.coupon",
+            "line_items",
+            "shipping_cost.shipping_rate",
+        ])
         .await
     {
         Ok(session) => {
@@ -275,8 +396,33 @@ async fn session_status(
                 .flatten()
                 .filter_map(|d| d.coupon.as_ref()?.as_object()?.name.clone())
                 .collect();
+            let items: Vec<Value> = session
+                .line_items
+                .iter()
+                .flat_map(|list| &list.data)
+                .map(|item| json!({"name": item.description, "quantity": item.quantity, "amount": item.amount_subtotal}))
+                .collect();
+            let shipping_rate = session.shipping_cost.as_ref().and_then(|cost| {
+                cost.shipping_rate
+                    .as_ref()?
+                    .as_object()?
+                    .get("display_name")
+                    .cloned()
+            });
+            let country = session.collected_information.as_ref().and_then(|info| {
+                info.shipping_details
+                    .as_ref()?
+                    .address
+                    .as_ref()?
+                    .country
+                    .clone()
+            });
             object(json!({
                 "status": session.status.map(|s| s.to_string()),
+                "items": items,
+                "shipping": session.total_details.as_ref().and_then(|t| t.amount_shipping),
+                "shipping_rate": shipping_rate,
+                "country": country,
                 "currency": session.currency,
                 "subtotal": session.amount_subtotal,
                 "discount": session.total_details.and_then(|t| t.amount_discount),

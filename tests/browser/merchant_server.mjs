@@ -1,8 +1,10 @@
 // Browser test of the merchant_server example: start the server (offline, on its emulator),
 // load the page in headless Debian Chromium, apply the loyalty discount, see the total drop,
 // remove it, see the total back, type promotion codes (expired, below its minimum, unknown:
-// refused with their reason; a good one: applied), pay and see the webhook fulfil the order,
-// and save a screenshot under target/.
+// refused with their reason; a good one: applied), add gift wrap and see the cart discount follow
+// the new total, ship to an address (its rates, free standard shipping over 100.00) and be
+// refused one the shop does not ship to, pay and see the webhook fulfil the order, and save a
+// screenshot under target/.
 //
 // Usage: node merchant_server.mjs <path to the merchant_server binary>
 // With STRIPE_API_VERSION set (e.g. 2026-10-28.endive), the server runs on that version and
@@ -122,6 +124,47 @@ try {
 
   await page.click('#apply-cart');
   await waitForTotal(page, '$108.00');
+
+  // Gift wrap: 5.00 more, and the cart discount (10%) follows the new total in the same
+  // update: 125.00 − 12.50. Asking twice adds it once.
+  for (let i = 0; i < 2; i++) {
+    await page.click('#add-gift-wrap');
+    await waitForTotal(page, '$112.50');
+  }
+  const items = await page.textContent('#item-rows');
+  if ((items.match(/Gift wrap/g) || []).length !== 1) fail(`cart after gift wrap: ${items}`);
+  if ((await page.textContent('#discount')).trim() !== '−$12.50') {
+    fail(`discount after gift wrap: ${await page.textContent('#discount')}`);
+  }
+
+  // An address: its country's rates, standard free over 100.00, so the total stays.
+  await page.fill('#ship-name', 'Ada Lovelace');
+  await page.fill('#ship-line1', '1 Main St');
+  await page.fill('#ship-city', 'Springfield');
+  await page.fill('#ship-postal', '12345');
+  await page.selectOption('#ship-country', 'US');
+  await page.click('#update-shipping');
+  await page.waitForFunction(
+    () => document.getElementById('shipping-rate').textContent === '(Standard, US)',
+    null,
+    { timeout: timeoutMs },
+  ).catch(async () => fail(`shipping rate shown: ${await page.textContent('#shipping-rate')}`));
+  if ((await page.textContent('#shipping')).trim() !== '$0.00') {
+    fail(`shipping: ${await page.textContent('#shipping')}`);
+  }
+  await waitForTotal(page, '$112.50');
+  if (!(await page.isHidden('#error'))) fail('an error is shown after a good address');
+
+  // A country the shop does not ship to: the shopper reads why, and nothing changes.
+  await page.selectOption('#ship-country', 'BR');
+  await page.click('#update-shipping');
+  await page.waitForFunction(
+    () => document.getElementById('error').textContent === 'Sorry, we do not ship to that country.',
+    null,
+    { timeout: timeoutMs },
+  ).catch(async () => fail(`refused address: ${JSON.stringify(await page.textContent('#error'))}`));
+  await waitForTotal(page, '$112.50');
+  if ((await page.textContent('#shipping-rate')) !== '(Standard, US)') fail('a refused address changed the rates');
 
   // Paying (offline: the emulator completes the session and sends the signed webhook).
   await page.click('#pay');

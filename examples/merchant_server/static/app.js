@@ -1,10 +1,11 @@
-// The merchant page: creates a session, then asks the server to apply or remove discounts.
+// The merchant page: creates a session, then asks the server to change it: discounts, gift
+// wrap, the shipping address (one endpoint per interaction, as Stripe's guides advise).
 // With a publishable key the calls go through Stripe.js `checkout.runServerUpdate`, as
 // Stripe's guide does; offline they go straight to the server, and the totals are re-read
 // from /session-status after each call.
 
 const $ = (id) => document.getElementById(id);
-const GENERIC_ERROR = 'We could not update your discounts. Please try again.';
+const GENERIC_ERROR = 'We could not update your order. Please try again.';
 const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg',
   'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
 
@@ -31,7 +32,8 @@ function clearError() {
 let closed = false;
 
 function setBusy(busy) {
-  for (const id of ['apply-loyalty', 'apply-cart', 'remove-discount', 'apply-code', 'pay']) {
+  for (const id of ['apply-loyalty', 'apply-cart', 'remove-discount', 'apply-code', 'add-gift-wrap',
+    'update-shipping', 'pay']) {
     $(id).disabled = busy || closed;
   }
 }
@@ -52,7 +54,19 @@ async function refresh() {
     return;
   }
   const s = body.value;
+  const rows = $('item-rows');
+  rows.replaceChildren(...s.items.map((item) => {
+    const row = document.createElement('tr');
+    const name = document.createElement('th');
+    name.textContent = item.quantity > 1 ? `${item.name} × ${item.quantity}` : item.name;
+    const amount = document.createElement('td');
+    amount.textContent = money(item.amount, s.currency);
+    row.append(name, amount);
+    return row;
+  }));
   $('subtotal').textContent = money(s.subtotal, s.currency);
+  $('shipping').textContent = s.shipping_rate ? money(s.shipping, s.currency) : '—';
+  $('shipping-rate').textContent = s.shipping_rate ? `(${s.shipping_rate}, ${s.country})` : '';
   $('discount').textContent = s.discount ? `−${money(s.discount, s.currency)}` : money(0, s.currency);
   $('discount-names').textContent = s.discount_names.length ? `(${s.discount_names.join(', ')})` : '';
   $('total').textContent = money(s.total, s.currency);
@@ -124,6 +138,25 @@ async function start() {
     serverUpdate('/update-discounts', { checkout_session_id: sessionId }));
   $('remove-discount').addEventListener('click', () =>
     serverUpdate('/update-discounts', { checkout_session_id: sessionId, discounts: '' }));
+  $('add-gift-wrap').addEventListener('click', () =>
+    serverUpdate('/add-gift-wrap', { checkout_session_id: sessionId }));
+  // The address is the shopper's input too: the server checks it and prices its country.
+  $('address-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = (id) => $(id).value.trim() || undefined;
+    serverUpdate('/update-shipping', {
+      checkout_session_id: sessionId,
+      shipping_details: {
+        name: value('ship-name'),
+        address: {
+          line1: value('ship-line1'),
+          city: value('ship-city'),
+          postal_code: value('ship-postal'),
+          country: $('ship-country').value,
+        },
+      },
+    });
+  });
   // The code is the shopper's input: the server looks it up and decides, never the page.
   $('code-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -30,11 +30,22 @@ impl Harness {
 
     /// The router with `webhook_secret` as its endpoint secret (none: no secret configured).
     pub(crate) async fn start_with(webhook_secret: Option<&str>) -> Self {
+        let cart = [("price_jacket", 1), ("price_cap", 1)];
+        Self::start_with_cart(webhook_secret, &cart).await
+    }
+
+    /// The router selling `cart` (of `price_jacket` at 80.00, `price_cap` at 40.00,
+    /// `price_boots` at 96.00).
+    pub(crate) async fn start_with_cart(
+        webhook_secret: Option<&str>,
+        cart: &[(&str, u64)],
+    ) -> Self {
         let fake = FakeStripe::start().await;
         fake.add_price("price_jacket", 8_000, "usd")
-            .add_price("price_cap", 4_000, "usd");
+            .add_price("price_cap", 4_000, "usd")
+            .add_price("price_boots", 9_600, "usd");
         let config = app::Config {
-            cart: vec![("price_jacket".into(), 1), ("price_cap".into(), 1)],
+            cart: cart.iter().map(|(p, q)| ((*p).to_owned(), *q)).collect(),
             return_url: "http://localhost:4242/?session_id={CHECKOUT_SESSION_ID}".into(),
             publishable_key: None,
             shopper: SHOPPER.into(),
@@ -98,7 +109,7 @@ impl Harness {
         body["value"]["id"].as_str().unwrap().to_owned()
     }
 
-    async fn status(&self, id: &str) -> Value {
+    pub(crate) async fn status(&self, id: &str) -> Value {
         let response = self
             .http
             .get(format!("{}/session-status", self.base))
@@ -109,7 +120,7 @@ impl Harness {
         serde_json::from_slice(&response.bytes().await.unwrap()).unwrap()
     }
 
-    fn posts_to_stripe(&self) -> usize {
+    pub(crate) fn posts_to_stripe(&self) -> usize {
         self.fake.journal().iter().filter(|r| r.is_post()).count()
     }
 }
@@ -131,11 +142,11 @@ fn unix_now() -> i64 {
         .as_secs() as i64
 }
 
-fn ok() -> Value {
+pub(crate) fn ok() -> Value {
     json!({"type": "object", "value": {"succeeded": true}})
 }
 
-fn failure(message: &str) -> Value {
+pub(crate) fn failure(message: &str) -> Value {
     json!({"type": "error", "message": message})
 }
 

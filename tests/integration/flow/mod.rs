@@ -4,6 +4,7 @@
 
 mod discounts;
 pub(crate) mod merchant_server;
+mod shop_updates;
 mod typed_codes;
 mod updates;
 mod webhooks;
