@@ -2,11 +2,15 @@
 //! a composed update (cart, shipping, discount in one request), the cases where nothing may be
 //! sent, and what the page is told.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 use stripe_checkout_client::checkout::{PermissionOwner, SessionMode, UiMode};
 use stripe_checkout_client::discounts::DiscountPolicy;
-use stripe_checkout_client::discounts::policies::CartThreshold;
-use stripe_checkout_client::updates::policies::{AddOn, NO_SHIPPING_MESSAGE, ShippingRates};
+use stripe_checkout_client::discounts::policies::{CartThreshold, RegionOffers, Reward};
+use stripe_checkout_client::updates::policies::{
+    AddOn, NO_SHIPPING_MESSAGE, QuantityLimits, ShippingRates, UpgradeTrial,
+};
 use stripe_checkout_client::updates::{
     self, Changes, Compose, FlowError, INVALID_REQUEST_MESSAGE, NotAllowed, Part, Rejection,
     SessionView, Trial, UpdatePolicy, UpdateRequest, async_trait,
@@ -492,4 +496,134 @@ async fn a_member_the_version_does_not_have_is_refused_before_sending() {
         other => panic!("{other:?}"),
     }
     assert!(posts(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn an_upgrade_swaps_the_price_and_sets_the_trial_in_one_update() {
+    let mut retrieved = session(vec![line("li_monthly", "Plan", 900, 1)], false);
+    retrieved["mode"] = json!("subscription");
+    retrieved["line_items"]["data"][0]["price"]["id"] = json!("price_monthly");
+    let server = mock(retrieved).await;
+    let upgrade = UpgradeTrial::new(
+        "price_monthly".parse().unwrap(),
+        "price_yearly".parse().unwrap(),
+        14,
+    );
+    let outcome = updates::run(&mock_client(&server), request(), &upgrade)
+        .await
+        .unwrap();
+    assert_eq!(outcome.changed, [Part::LineItems, Part::Trial]);
+    assert_eq!(
+        posts(&server).await.remove(0),
+        owned(&[
+            ("line_items[0][price]", "price_yearly"),
+            ("line_items[0][quantity]", "1"),
+            ("expand[0]", "line_items"),
+            ("subscription_data[trial_period_days]", "14"),
+        ])
+    );
+}
+
+#[tokio::test]
+async fn a_new_address_moves_a_region_discount_in_the_same_update() {
+    let server = mock(session(vec![line("li_1", "Shoes", 8_000, 1)], false)).await;
+    let policy = Compose::new()
+        .then(ShippingRates::new().country("DE", [("International", 1_200)]))
+        .then(
+            RegionOffers::new()
+                .offer("DE", Reward::PercentBps(1_000))
+                .into_update_policy(),
+        );
+    let request = request().with_field(
+        "shipping_details",
+        json!({"name": "Ada", "address": {"line1": "Unter den Linden 1", "country": "DE"}}),
+    );
+    let outcome = updates::run(&mock_client(&server), request, &policy)
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.changed,
+        [
+            Part::ShippingDetails,
+            Part::ShippingOptions,
+            Part::Discounts
+        ]
+    );
+    let sent = posts(&server).await.remove(0);
+    assert!(
+        sent.contains(&("discounts[0][coupon_data][amount_off]".into(), "800".into())),
+        "{sent:?}"
+    );
+    assert!(
+        sent.contains(&(
+            "collected_information[shipping_details][address][country]".into(),
+            "DE".into()
+        )),
+        "{sent:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_quantity_change_is_held_to_stock_and_other_lines_follow_it() {
+    let retrieved = session(
+        vec![
+            line("li_mug", "Mug", 1_200, 1),
+            line("li_tea", "Tea", 800, 5),
+        ],
+        false,
+    );
+    let stock = HashMap::from([
+        ("price_li_mug".to_owned(), 4),
+        ("price_li_tea".to_owned(), 2),
+    ]);
+    let limits = QuantityLimits::new(stock);
+    let ask = |quantity: u64| {
+        request()
+            .with_field("line_item", json!("li_mug"))
+            .with_field("quantity", json!(quantity))
+    };
+
+    let server = mock(retrieved.clone()).await;
+    updates::run(&mock_client(&server), ask(3), &limits)
+        .await
+        .unwrap();
+    assert_eq!(
+        posts(&server).await.remove(0),
+        owned(&[
+            ("line_items[0][id]", "li_mug"),
+            ("line_items[0][quantity]", "3"),
+            ("line_items[1][id]", "li_tea"),
+            ("line_items[1][quantity]", "2"),
+            ("expand[0]", "line_items"),
+        ])
+    );
+
+    let server = mock(retrieved.clone()).await;
+    let err = updates::run(&mock_client(&server), ask(5), &limits)
+        .await
+        .unwrap_err();
+    match err {
+        FlowError::Rejected(rejection) => {
+            assert_eq!(
+                rejection.customer_message(),
+                Some("Only 4 of Mug are left.")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(posts(&server).await.is_empty());
+
+    // Zero removes the line; the other one keeps its place.
+    let server = mock(retrieved).await;
+    updates::run(
+        &mock_client(&server),
+        ask(0),
+        &QuantityLimits::new(HashMap::new()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        posts(&server).await.remove(0),
+        owned(&[("line_items[0][id]", "li_tea"), ("expand[0]", "line_items")])
+    );
 }
