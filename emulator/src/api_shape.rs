@@ -5,7 +5,7 @@
 //! Stripe's changelog (`api-versions.md`), independently of the client's own version gates.
 
 use crate::error_answer::ErrorAnswer;
-use crate::facts::{self, Facts};
+use crate::facts::{self, Facts, Kind, Node, Operation};
 use crate::version::{ApiVersion, CLOVER, DAHLIA, ENDIVE};
 
 /// The version a request was answered in.
@@ -79,6 +79,32 @@ impl Shape {
             "hosted_page" => "hosted",
             other => other,
         }
+    }
+
+    /// Whether this version's create takes `permissions[update_line_items]`: the preview
+    /// generation of line-item updates (the preview SDK and a beta flag), where only a session
+    /// created with it set to `server_only` takes them. Generally available versions have no
+    /// such permission (the 2025-12-15.clover changelog and `stripe@23.1.0`) and update the
+    /// line items of Elements sessions instead. Read from the facts, not from a date.
+    pub(crate) fn line_items_need_permission(&self) -> bool {
+        let create = self.facts().params(Operation::CreateSession);
+        create
+            .props
+            .get("permissions")
+            .is_some_and(|p| p.props.contains_key("update_line_items"))
+    }
+
+    /// Whether an update's line item takes `field` in this version. The `item` object shows
+    /// what an update can set on it (`metadata`, `adjustable_quantity`) in the versions where
+    /// it can: the basil SDK's item has neither, the preview's and endive's have both.
+    pub(crate) fn line_item_update_takes(&self, field: &str) -> bool {
+        let update = self.facts().params(Operation::UpdateSession);
+        let item: Option<&Node> = update
+            .props
+            .get("line_items")
+            .filter(|n| n.kind == Kind::Array)
+            .and_then(|n| n.items.as_deref());
+        item.is_some_and(|item| item.props.contains_key(field))
     }
 
     /// The param naming a promotion code's coupon in this version.

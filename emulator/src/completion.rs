@@ -63,7 +63,7 @@ pub(crate) async fn complete(
                 .and_then(|c| store.customers.get(c))
                 .and_then(|c| c.email.clone())
         });
-        let total = session.amount_subtotal() - session.amount_discount(&*store);
+        let total = session.amount_total(&*store);
         store.redeem_discount(id);
         let session = store.session_mut(id).expect("checked above");
         session.status = SessionStatus::Complete;

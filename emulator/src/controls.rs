@@ -1,5 +1,6 @@
 //! The emulator's test controls over HTTP, under the reserved path `/_fake/` (Stripe's API
-//! never uses it), for clients in any language: complete a session, read or move the clock,
+//! never uses it), for clients in any language: complete a session, read what a session holds
+//! but does not show (its trial, its payment intent data), read or move the clock,
 //! queue a fault, read or clear the journal, load more of a seed. JSON in, JSON out.
 //!
 //! They answer only once [`FakeStripe::enable_controls`](super::FakeStripe::enable_controls)
@@ -57,6 +58,13 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
                 Err(err) => refusal(400, &err.to_string()),
             }
         }
+        ("GET", ["sessions", id, "settings"]) => match shared.store().session(id) {
+            Some(session) => (200, session.held.to_json()),
+            None => refusal(
+                404,
+                &FakeStripeError::NoSuchSession((*id).to_owned()).to_string(),
+            ),
+        },
         ("GET", ["clock"]) => (200, json!({"now": shared.store().now()})),
         ("POST", ["clock"]) => match parse::<ClockSpec>(body) {
             Ok(ClockSpec {

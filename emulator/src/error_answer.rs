@@ -94,7 +94,8 @@ impl ErrorAnswer {
             param: None,
             message: format!(
                 "Unrecognized request URL ({method}: {path}). FakeStripe serves the Checkout \
-                 Session, coupon and promotion code endpoints only."
+                 Session, coupon and promotion code endpoints, and retrieves shipping rates, \
+                 only."
             ),
         }
     }

@@ -37,6 +37,18 @@ pub(crate) struct Node {
     /// The SDK types `''` as a value: sending it empty clears the param.
     #[serde(default)]
     pub(crate) emptyable: bool,
+    /// The SDK types `null` as a value, which params only do through `Emptyable<T>`
+    /// (`null | '' | T`). For a string the `''` is absorbed into `string`, so the facts mark
+    /// only this (`payment_intent_data[description]`, "Pass an empty string to clear").
+    #[serde(default)]
+    pub(crate) nullable: bool,
+}
+
+impl Node {
+    /// Whether sending the param empty clears it: an `Emptyable<T>`, strings included.
+    pub(crate) fn clearable(&self) -> bool {
+        self.emptyable || (self.kind == Kind::String && self.nullable)
+    }
 }
 
 /// What a node holds.
@@ -72,11 +84,13 @@ pub(crate) enum Operation {
     UpdatePromotionCode,
     RetrievePromotionCode,
     ListPromotionCodes,
+    /// `GET /v1/shipping_rates/{id}`, outside the facts files (see [`Facts::params`]).
+    RetrieveShippingRate,
 }
 
 impl Operation {
     #[cfg(test)]
-    pub(crate) const ALL: [Operation; 15] = [
+    pub(crate) const ALL: [Operation; 16] = [
         Operation::CreateSession,
         Operation::UpdateSession,
         Operation::RetrieveSession,
@@ -92,6 +106,7 @@ impl Operation {
         Operation::UpdatePromotionCode,
         Operation::RetrievePromotionCode,
         Operation::ListPromotionCodes,
+        Operation::RetrieveShippingRate,
     ];
 
     /// The target's name in the facts files.
@@ -112,6 +127,7 @@ impl Operation {
             Operation::UpdatePromotionCode => "promotion_code_update",
             Operation::RetrievePromotionCode => "promotion_code_retrieve",
             Operation::ListPromotionCodes => "promotion_code_list",
+            Operation::RetrieveShippingRate => "shipping_rate_retrieve",
         }
     }
 }
@@ -124,12 +140,27 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// The params of `operation`. Every file has every target (a test checks).
+    /// The params of `operation`. Every file has every target (a test checks) but a shipping
+    /// rate's retrieve, which the facts files were not generated for: like every retrieve in
+    /// Stripe's API reference, it takes only `expand`, in every version.
     pub(crate) fn params(&self, operation: Operation) -> &Node {
+        if operation == Operation::RetrieveShippingRate {
+            return expand_only();
+        }
         self.targets
             .get(operation.target())
             .expect("every facts file has every target")
     }
+}
+
+/// The params of a retrieve: `expand`, a list of strings.
+fn expand_only() -> &'static Node {
+    static NODE: OnceLock<Node> = OnceLock::new();
+    NODE.get_or_init(|| {
+        let schema = r#"{"kind": "object", "props": {
+            "expand": {"kind": "array", "optional": true, "items": {"kind": "string"}}}}"#;
+        serde_json::from_str(schema).expect("the retrieve schema parses")
+    })
 }
 
 /// A checked-in facts file, with its version's date and kind written out so that choosing a
@@ -227,9 +258,37 @@ pub(crate) fn for_version(version: &ApiVersion) -> &'static Facts {
         return facts;
     }
     // A handful of files at most, each merged once for the life of the process.
-    let merged: &'static Facts = Box::leak(Box::new(with_preview_params(file(ga), file(preview))));
+    let mut facts = with_preview_params(file(ga), file(preview));
+    add_early_preview_params(&mut facts, FILES[ga].date);
+    let merged: &'static Facts = Box::leak(Box::new(facts));
     cache.push((ga, merged));
     merged
+}
+
+/// Params a preview release had before the GA release the newest facts file of it is from,
+/// newer than the preview SDK's pin: (the preview's date, target, param). Update-time
+/// `payment_intent_data` is "first in 2026-09-30.preview" and generally available in
+/// 2026-10-28.endive (the endive changelogs), so a preview version from 2026-09-30 takes it
+/// though `stripe@22.7.0-beta.1` (2026-08-26) does not type it.
+const EARLY_PREVIEW_PARAMS: [(ApiDate, &str, &str); 1] =
+    [(ApiDate::new(2026, 9, 30), "update", "payment_intent_data")];
+
+/// Adds to the facts of a preview version whose GA base is dated `base` the
+/// [`EARLY_PREVIEW_PARAMS`] its date has, as the oldest GA facts file that types them does.
+fn add_early_preview_params(facts: &mut Facts, base: ApiDate) {
+    for (since, target, param) in EARLY_PREVIEW_PARAMS {
+        if base < since {
+            continue;
+        }
+        let typed = (0..FILES.len())
+            .filter(|&i| !FILES[i].preview)
+            .find_map(|i| file(i).targets.get(target)?.props.get(param));
+        if let (Some(node), Some(into)) = (typed, facts.targets.get_mut(target)) {
+            into.props
+                .entry(param.to_owned())
+                .or_insert_with(|| node.clone());
+        }
+    }
 }
 
 /// `ga` with the Checkout Session params `preview` has and `ga` lacks, at any depth. Params
@@ -329,6 +388,30 @@ mod tests {
         assert_eq!(
             pick("2025-03-31.basil; checkout_server_update_beta=v1"),
             &format!("{} + {}", file(0).sdk, file(4).sdk)
+        );
+    }
+
+    #[test]
+    fn update_payment_intent_data_starts_with_the_2026_09_30_preview() {
+        let takes = |v: &str| {
+            for_version(&ApiVersion::parse(v).unwrap())
+                .params(Operation::UpdateSession)
+                .props
+                .contains_key("payment_intent_data")
+        };
+        assert!(!takes("2026-08-26.preview"));
+        assert!(!takes("2026-09-01.preview"));
+        assert!(!takes("2026-09-30.endive"));
+        assert!(takes("2026-09-30.preview"));
+        assert!(takes("2026-10-28.endive"));
+        assert!(takes("2026-11-15.preview"));
+        // The preview's own update params stay.
+        let preview = for_version(&ApiVersion::parse("2026-09-30.preview").unwrap());
+        assert!(
+            preview
+                .params(Operation::UpdateSession)
+                .props
+                .contains_key("subscription_data")
         );
     }
 

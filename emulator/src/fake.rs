@@ -226,6 +226,7 @@ impl FakeStripe {
     /// | request | does |
     /// |---|---|
     /// | `POST /_fake/sessions/{id}/complete` | [`complete_session`](Self::complete_session); answers the session |
+    /// | `GET /_fake/sessions/{id}/settings` | [`session_settings`](Self::session_settings) |
     /// | `GET /_fake/clock`, `POST /_fake/clock` `{"time": …}` or `{"advance": seconds}` | reads or moves the clock |
     /// | `POST /_fake/faults` `{"status": 503, "should_retry": true, "method": "POST", "path": "/v1/checkout/sessions/*", "times": 1, "after_apply": false}` | [`inject`](Self::inject) (or `"drop_connection": true`, `"delay_ms": 500`) |
     /// | `GET /_fake/journal`, `DELETE /_fake/journal` | reads (method, path, status, params, …) or clears the journal |
@@ -235,6 +236,29 @@ impl FakeStripe {
     /// `error`. They need no key, and are not in the journal.
     pub fn enable_controls(&self) {
         self.shared.enable_controls();
+    }
+
+    /// Adds a fixed-amount shipping rate (`shr_…`) a session's `shipping_options` can name by
+    /// id, as `shipping_options[0][shipping_rate]`. A rate of the same id is replaced.
+    ///
+    /// ```
+    /// # use stripe_checkout_emulator::FakeStripe;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let fake = FakeStripe::start().await;
+    /// fake.add_shipping_rate("shr_standard", "Standard", 500, "usd");
+    /// # }
+    /// ```
+    pub fn add_shipping_rate(
+        &self,
+        id: &str,
+        display_name: &str,
+        amount: i64,
+        currency: &str,
+    ) -> &Self {
+        self.shared
+            .store()
+            .add_shipping_rate(id, display_name, amount, currency);
+        self
     }
 
     /// Adds a customer a session can name.
@@ -451,6 +475,16 @@ impl FakeStripe {
         let mut store = self.shared.store();
         store.sweep_expired();
         store.render_session_in(id, Expansion::whole(), Shape::default())
+    }
+
+    /// What the session holds that its Checkout Session object does not show, as its create
+    /// and updates set it: `{"subscription_data": {…}, "payment_intent_data": {…},
+    /// "automatic_tax": {…}, "invoice_creation": {…}}`, each in the params' shape (`{}` when
+    /// nothing was set). Stripe hands these to the subscription or PaymentIntent it makes;
+    /// read a trial an update set (`subscription_data.trial_period_days` or `trial_end`)
+    /// here. `None` if there is no such session.
+    pub fn session_settings(&self, id: &str) -> Option<Value> {
+        self.shared.store().session(id).map(|s| s.held.to_json())
     }
 }
 

@@ -125,6 +125,8 @@ pub(crate) struct LineItemInput {
     pub(crate) price: Option<String>,
     pub(crate) price_data: Option<PriceData>,
     pub(crate) quantity: Option<u64>,
+    pub(crate) metadata: Option<Metadata>,
+    pub(crate) adjustable_quantity: Option<Value>,
 }
 
 /// Inline `price_data`.
@@ -135,12 +137,50 @@ pub(crate) struct PriceData {
     pub(crate) unit_amount_decimal: Option<String>,
     pub(crate) product: Option<String>,
     pub(crate) product_data: Option<ProductData>,
+    /// Kept as sent: `interval` and `interval_count`.
+    pub(crate) recurring: Option<Value>,
+    pub(crate) tax_behavior: Option<String>,
 }
 
 /// Inline `product_data`.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub(crate) struct ProductData {
     pub(crate) name: String,
+}
+
+/// One entry of `shipping_options`: a shipping rate by id, or one made inline.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct ShippingOptionInput {
+    pub(crate) shipping_rate: Option<String>,
+    pub(crate) shipping_rate_data: Option<ShippingRateData>,
+}
+
+/// `shipping_rate_data`: the params of a shipping rate create.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct ShippingRateData {
+    pub(crate) display_name: String,
+    pub(crate) fixed_amount: Option<FixedAmount>,
+    /// Kept as sent: `minimum` and `maximum`, each a `unit` and a `value`.
+    pub(crate) delivery_estimate: Option<Value>,
+    pub(crate) metadata: Option<Metadata>,
+    pub(crate) tax_behavior: Option<String>,
+    pub(crate) tax_code: Option<String>,
+}
+
+/// A shipping rate's `fixed_amount`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct FixedAmount {
+    pub(crate) amount: i64,
+    pub(crate) currency: String,
+    #[serde(default)]
+    pub(crate) currency_options: BTreeMap<String, ShippingCurrencyOption>,
+}
+
+/// `fixed_amount[currency_options][xxx]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct ShippingCurrencyOption {
+    pub(crate) amount: i64,
+    pub(crate) tax_behavior: Option<String>,
 }
 
 /// `POST /v1/checkout/sessions`.
@@ -165,15 +205,22 @@ pub(crate) struct CreateSession {
     pub(crate) permissions: Option<Permissions>,
     pub(crate) metadata: Option<Metadata>,
     #[serde(default)]
+    pub(crate) shipping_options: Vec<ShippingOptionInput>,
+    #[serde(default)]
     pub(crate) expand: Vec<String>,
 }
 
-/// A line item of an update: an existing one by `id`, or a new one by `price`.
+/// A line item of an update: an existing one by `id` (with the fields to change), or a new
+/// one by `price` or `price_data`.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub(crate) struct UpdateLineItem {
     pub(crate) id: Option<String>,
     pub(crate) price: Option<String>,
+    pub(crate) price_data: Option<PriceData>,
     pub(crate) quantity: Option<u64>,
+    pub(crate) metadata: Option<Metadata>,
+    pub(crate) tax_rates: Option<Clear<Vec<String>>>,
+    pub(crate) adjustable_quantity: Option<Value>,
 }
 
 /// `collected_information[shipping_details]`.
@@ -197,7 +244,15 @@ pub(crate) struct UpdateSession {
     pub(crate) line_items: Vec<UpdateLineItem>,
     pub(crate) metadata: Option<Metadata>,
     pub(crate) collected_information: Option<CollectedInformation>,
-    pub(crate) shipping_options: Option<Value>,
+    pub(crate) shipping_options: Option<Clear<Vec<ShippingOptionInput>>>,
+    /// The preview's trial (`trial_end`, `trial_period_days`) and subscription settings, and
+    /// `payment_intent_data` (`description`, `metadata`, `setup_future_usage`, the statement
+    /// descriptors): kept as sent, for the session's held settings.
+    pub(crate) subscription_data: Option<Value>,
+    pub(crate) payment_intent_data: Option<Value>,
+    /// The preview's Connect liability and issuer settings, kept as sent.
+    pub(crate) automatic_tax: Option<Value>,
+    pub(crate) invoice_creation: Option<Value>,
     #[serde(default)]
     pub(crate) expand: Vec<String>,
 }

@@ -49,7 +49,8 @@
 //!   `starting_after`/`ending_before` pagination and the `status`, `customer` and `created`
 //!   filters), list a session's line items; create, retrieve, update, delete and list
 //!   coupons; create, retrieve, update and list promotion codes (by `code`, `active`,
-//!   `coupon`, `customer`, `created`). An unknown route is Stripe's 404.
+//!   `coupon`, `customer`, `created`); retrieve shipping rates. An unknown route is Stripe's
+//!   404.
 //! - **Requests checked as Stripe checks them**: bodies and query strings are Stripe's
 //!   bracket form encoding, read against the params the official Node SDK of the request's
 //!   version types: unknown params, integers, numbers, booleans, enum values (closed: an
@@ -65,15 +66,22 @@
 //!   `coupon_data` (which gets a generated coupon id); `amount_off` capped at the subtotal,
 //!   `percent_off` kept to two decimals (Stripe's precision) and the amount rounded half up to
 //!   the minor unit; `total_details.amount_discount`, `amount_total`, and each line item's
-//!   share of the discount.
-//! - **Rules**: discount updates need `permissions[update_discounts]=server_only` (line items
-//!   and shipping details likewise need their permission); complete and expired sessions
+//!   share of the discount; shipping: `shipping_options` (at most 5, each a known
+//!   `shipping_rate` or inline `shipping_rate_data`, which gets an `shr_…` id of its own) with
+//!   the first option selected as `shipping_cost`, its amount in
+//!   `total_details.amount_shipping` and `amount_total` (subtotal − discount + shipping:
+//!   discounts never reduce shipping).
+//! - **Server updates** (Stripe's "dynamic updates" family, see [Server updates](#server-updates)):
+//!   whole-array line items, shipping options and details, the preview's discounts and trials,
+//!   `payment_intent_data`, each on the sessions, modes and API versions Stripe documents.
+//! - **Rules**: discount updates need `permissions[update_discounts]=server_only` (see
+//!   [Server updates](#server-updates) for the others); complete and expired sessions
 //!   refuse updates; coupons must match the session's currency (their own or a
 //!   `currency_options` amount), also when new line items change it under a discount that
 //!   stays; `expires_at` between 30
 //!   minutes and 24 hours; `return_url` for `elements`/`embedded_page` (`custom`/`embedded`
 //!   before dahlia), never `success_url`; `mode` is required; a create's line items take
-//!   `price` or `price_data`, an update's `id` or `price`.
+//!   `price` or `price_data`, an update's `id`, `price` or `price_data`.
 //! - **Redemption**: a coupon past `redeem_by` or out of `max_redemptions`, or limited by
 //!   `applies_to` to products the cart does not hold, is refused; a promotion code that is
 //!   inactive, past `expires_at`, out of redemptions, another customer's, for first orders
@@ -99,7 +107,10 @@
 //!   ([`FakeStripe::set_webhook_api_version`]) and the session in its shape.
 //! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
 //!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items`,
-//!   `customer` and `total_details.breakdown`; a `Request-Id` on every answer.
+//!   `customer`, `total_details.breakdown`, `shipping_options.shipping_rate` and
+//!   `shipping_cost.shipping_rate`; a `Request-Id` on every answer. A line item shows
+//!   `metadata` and `adjustable_quantity` in the versions whose updates can set them
+//!   (2025-12-15.clover on, and the previews), not in basil's.
 //! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first
 //!   answer (`Idempotent-Replayed: true`) without applying anything again; with different
 //!   parameters it is a 400 `idempotency_error`. Answers of 500 and above are not saved, and
@@ -117,7 +128,8 @@
 //! - **Inspection**: the request journal ([`RecordedRequest`], with the params as sent and as
 //!   the facts typed them), [`check_params`] to check a body without running it, connection
 //!   counting, a settable clock,
-//!   [`FakeStripe::complete_session`] (which can deliver a signed
+//!   [`FakeStripe::session_settings`] (the trial and payment intent data a session holds
+//!   but does not show), [`FakeStripe::complete_session`] (which can deliver a signed
 //!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
 //!   [`FakeStripe::session`].
 //! - **Bounded memory**: [`Limits`] caps the journal (by entries and bytes), idempotency
@@ -146,11 +158,49 @@
 //! | a line item names `price` or `price_data`, not both; `price_data` has an amount and a product | Checkout API | the leaf | `Missing required param: …` |
 //! | `limit` from 1 to 100 | List pagination | `limit` | `This value must be …` |
 //! | a promotion code's `minimum_amount` with its `minimum_amount_currency`, and the other way round | Promotion codes API | the missing leaf | `Missing required param: …` |
+//! | a refused server update (permission, mode, `ui_mode`; table below) | the dynamic-updates guides and SDK comments; no documented error | the update param | `` You can only update `…` on a Checkout Session … `` |
+//! | an update's line item `id` listed twice, or not the session's | Update API ("send the entire array") | `line_items[n][id]` | `The line item … appears more than once …` / `No such line item: …` |
+//! | a payment session with more than 100 line items (subscription: 20 recurring and 20 one-time), on update too | the SDK's create comment; assumed for updates | `line_items` | `A Checkout Session in payment mode takes at most 100 line items.` |
+//! | at most 5 `shipping_options`; each `shipping_rate` or `shipping_rate_data`; `fixed_amount` present; an amount in the session's currency (its own or a currency option) | SDK types | `shipping_options`, or the option's leaf | `A Checkout Session takes at most 5 shipping options.` / `You may only specify one of these parameters: …` / `The shipping rate's amount is in …` |
+//! | new line items in a currency the kept shipping options have no amount in | Stripe charges shipping in the session's currency | `line_items` | `The shipping rate … has no amount in the line items' currency …` |
+//! | `trial_end` at least 48 hours out; not with `trial_period_days`, which is at least 1 | preview SDK comments; trials guide | `subscription_data[trial_end]` / `[trial_period_days]` | `` `trial_end` must be at least 48 hours in the future. `` |
+//! | a statement descriptor (or suffix) in `payment_intent_data` at most 22 characters | SDK comment ("the 22-character limit") | the leaf | `Invalid string: must be at most 22 characters` |
+//! | a line item's `tax_rates` other than none | not modelled | `line_items[n][tax_rates]` | `FakeStripe does not model tax rates; …` |
+//!
+//! # Server updates
+//!
+//! `POST /v1/checkout/sessions/{id}` runs every member of Stripe's "dynamic updates" family.
+//! First the request's version decides which params exist (its SDK's facts: an update param
+//! it does not type is `Received unknown parameter`); then the session's status (complete
+//! and expired sessions refuse every update); then, param by param, the session's mode,
+//! `ui_mode` and permissions; the whole update is applied to a copy and kept only if every
+//! check passed (inline coupons and shipping rates are made only then).
+//!
+//! | param | versions | session | source |
+//! |---|---|---|---|
+//! | `line_items` | 2025-12-15.clover on; the previews | GA: `ui_mode=elements` (`custom`) only. Previews: created with `permissions[update_line_items]=server_only` (or `permissions[update][line_items]`), not the hosted page | clover changelog ("custom UI"); preview SDK; line-items guide |
+//! | `shipping_options` | all | `payment` mode, not the hosted page | shipping guide ("not available in subscription mode") |
+//! | `collected_information[shipping_details]` | all | `payment` mode, `elements` or `embedded_page`, `permissions[update_shipping_details]=server_only` | SDK comment; basil changelog |
+//! | `discounts` | the previews | `permissions[update_discounts]=server_only` | discounts guide |
+//! | `subscription_data` (trial) | the previews | `subscription` mode | preview SDK; trials guide |
+//! | `payment_intent_data` | 2026-10-28.endive; previews from 2026-09-30 | `payment` mode, `ui_mode=elements` | endive changelogs; stripe@23.1.0 |
+//! | `automatic_tax`, `invoice_creation` | the previews | any (held as sent) | preview SDK |
+//!
+//! Whole-array line items (Stripe's API reference): an existing `id` alone keeps its item; an
+//! `id` with `quantity`, `price`/`price_data`, `metadata` or `adjustable_quantity` changes
+//! those; `price` or `price_data` with `quantity` adds an item; an id left out is removed; the
+//! array's order is the items' order. Trials, `payment_intent_data`, `automatic_tax` and
+//! `invoice_creation` are not on the session object: read them with
+//! [`FakeStripe::session_settings`] or `GET /_fake/sessions/{id}/settings`. Stripe documents
+//! none of these refusals' errors; each is a 400 `invalid_request_error` naming the param,
+//! with a message of the emulator's own.
 //!
 //! # What is not
 //!
-//! Payments and PaymentIntents, tax, shipping rates and `shipping_options`, subscriptions and
-//! recurring prices, Adaptive Pricing, a customer's payments outside the emulator (a prior
+//! Payments and PaymentIntents, tax (tax rates, Stripe Tax; `amount_tax` is 0), shipping
+//! rates other than fixed amounts, creating shipping rates through their own endpoint, a
+//! customer choosing another shipping option, subscriptions (a recurring price is shown, and
+//! a subscription-mode session completes as a payment one does), Adaptive Pricing, a customer's payments outside the emulator (a prior
 //! purchase is a completed session here), stacking several discounts, webhook events other
 //! than `checkout.session.completed` (and retries of failed deliveries), API versions before
 //! 2025-03-31.basil (checked as basil), Connect
@@ -167,10 +217,12 @@ mod facts;
 mod fake;
 mod fault;
 mod form;
+mod held_settings;
 mod id_gen;
 mod input;
 mod journal;
 mod limits;
+mod line_items;
 mod pricing;
 mod redemption;
 mod responder;
@@ -181,7 +233,9 @@ mod server;
 mod session_endpoints;
 mod session_state;
 mod shared;
+mod shipping;
 mod store;
+mod update_rules;
 mod validate;
 mod version;
 mod webhook_delivery;
@@ -193,6 +247,6 @@ pub use journal::RecordedRequest;
 pub use limits::Limits;
 pub use responder::{Reply, UnmetExpectations};
 pub use route::{Method, Route, Times};
-pub use seed::{SEED_VERSION, Seed, SeedCustomer, SeedError, SeedPrice};
+pub use seed::{SEED_VERSION, Seed, SeedCustomer, SeedError, SeedPrice, SeedShippingRate};
 pub use server::{Refusal, check_params};
 pub use webhook_delivery::WebhookDelivery;

@@ -15,7 +15,8 @@ pub(crate) const IDEMPOTENCY_LIFETIME: i64 = 24 * 60 * 60;
 /// The most the emulator keeps of what grows with every request. The oldest goes first:
 /// journal entries and webhook delivery records by age, idempotency records by age (and
 /// after 24 hours, as Stripe), sessions closed ones first (complete or expired), then open
-/// ones. An inline coupon (from `coupon_data`) goes with the last session that carries it.
+/// ones. An inline coupon (from `coupon_data`) or shipping rate (from `shipping_rate_data`)
+/// goes with the last session that carries it.
 ///
 /// The defaults keep a long-running emulator well under 256 MiB (see the soak in the
 /// README); lower them for a smaller footprint, raise them to keep more history.
@@ -147,6 +148,7 @@ impl Store {
             // The oldest `closed` closed sessions go, then the oldest open ones for the rest.
             let (mut closed_left, mut open_left) = (closed, excess - closed);
             let mut gone = Vec::new();
+            let mut rates = Vec::new();
             self.sessions.retain(|s| {
                 let left = if s.status == SessionStatus::Open {
                     &mut open_left
@@ -160,10 +162,14 @@ impl Store {
                 if let Some(discount) = &s.discount {
                     gone.push(discount.coupon_id.clone());
                 }
+                rates.extend(s.shipping_options.iter().cloned());
                 false
             });
             for coupon in gone {
                 self.forget_coupon_if_unused(&coupon);
+            }
+            for rate in rates {
+                self.forget_shipping_rate_if_unused(&rate);
             }
         }
     }

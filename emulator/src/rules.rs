@@ -25,6 +25,10 @@ const MAX_METADATA_VALUE: usize = 500;
 const MAX_STRING: usize = 5_000;
 /// A coupon's `name`: "This will be displayed on invoices … up to 40 characters".
 const MAX_COUPON_NAME: usize = 40;
+/// A statement descriptor: "the 22-character limit" (the SDK's comment on
+/// `payment_intent_data[statement_descriptor]`); the suffix is joined to the account's
+/// prefix under the same limit, so it cannot be longer either.
+const MAX_STATEMENT_DESCRIPTOR: usize = 22;
 
 /// Whether the number at `pattern` may have a fraction: only percentages do (a coupon's
 /// `percent_off`, a subscription's `application_fee_percent`). Every other number the served
@@ -134,6 +138,16 @@ pub(crate) fn check_value(operation: Operation, at: &At, value: &Value) -> Resul
                 format!("Invalid string: must be at most {MAX_COUPON_NAME} characters"),
             ));
         }
+        let descriptor = matches!(name, "statement_descriptor" | "statement_descriptor_suffix");
+        if descriptor
+            && at.pattern.starts_with("payment_intent_data")
+            && text.chars().count() > MAX_STATEMENT_DESCRIPTOR
+        {
+            return Err(ErrorAnswer::invalid(
+                &at.param,
+                format!("Invalid string: must be at most {MAX_STATEMENT_DESCRIPTOR} characters"),
+            ));
+        }
         if name == "unit_amount_decimal" {
             // Its form is checked as a decimal's (`is_decimal`); here, its bound.
             let amount: f64 = text.parse().unwrap_or(f64::MAX);
@@ -173,6 +187,12 @@ pub(crate) fn check_value(operation: Operation, at: &At, value: &Value) -> Resul
         "limit" if at.pattern == "limit" => within(at, n, 1, 100),
         "amount_off" | "max_redemptions" | "duration_in_months" => within(at, n, 1, i64::MAX),
         "minimum_amount" => within(at, n, 0, i64::MAX),
+        // A shipping rate's amount is "a non-negative integer", its delivery estimate's
+        // bounds "must be greater than 0" (SDK types); a trial has "at least 1" day (the
+        // trials' `trial_period_days`).
+        "amount" if at.pattern.contains("fixed_amount") => within(at, n, 0, i64::MAX),
+        "value" if at.pattern.contains("delivery_estimate") => within(at, n, 1, i64::MAX),
+        "trial_period_days" => within(at, n, 1, i64::MAX),
         _ => Ok(()),
     }
 }
@@ -354,6 +374,20 @@ mod tests {
     fn scalar_bounds_hold_at_their_edges() {
         let op = Operation::CreateSession;
         let q = at("line_items[0][quantity]", "line_items[].quantity");
+        let fixed = at(
+            "shipping_options[0][shipping_rate_data][fixed_amount][amount]",
+            "shipping_options[].shipping_rate_data.fixed_amount.amount",
+        );
+        let estimate = at(
+            "e",
+            "shipping_options[].shipping_rate_data.delivery_estimate.minimum.value",
+        );
+        let trial = at(
+            "subscription_data[trial_period_days]",
+            "subscription_data.trial_period_days",
+        );
+        let descriptor = at("d", "payment_intent_data.statement_descriptor");
+        let suffix = at("s", "payment_intent_data.statement_descriptor_suffix");
         let rows: Vec<(At, Value, bool)> = vec![
             (q.clone(), json!(1), true),
             (q.clone(), json!(999_999), true),
@@ -418,6 +452,17 @@ mod tests {
             (at("l", "limit"), json!(0), false),
             (at("a", "amount_off"), json!(0), false),
             (at("s", "name"), json!("x".repeat(MAX_STRING + 1)), false),
+            (fixed.clone(), json!(0), true),
+            (fixed.clone(), json!(-1), false),
+            (estimate.clone(), json!(1), true),
+            (estimate.clone(), json!(0), false),
+            (trial.clone(), json!(1), true),
+            (trial.clone(), json!(0), false),
+            (descriptor.clone(), json!("x".repeat(22)), true),
+            (descriptor.clone(), json!("x".repeat(23)), false),
+            (suffix.clone(), json!("x".repeat(23)), false),
+            // A descriptor's limit is the PaymentIntent's; a name elsewhere may be longer.
+            (at("n", "statement_descriptor"), json!("x".repeat(23)), true),
         ];
         for (at, value, ok) in rows {
             let got = check_value(op, &at, &value);

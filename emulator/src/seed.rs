@@ -1,5 +1,5 @@
 //! [`Seed`]: a catalog for the emulator in one JSON document — prices, coupons, promotion
-//! codes, customers and the clock — loaded with [`FakeStripe::seed`](super::FakeStripe::seed)
+//! codes, shipping rates, customers and the clock — loaded with [`FakeStripe::seed`](super::FakeStripe::seed)
 //! or by the binary from a file, with [`SeedError`] naming the entry that failed.
 //!
 //! Coupons and promotion codes are written as the official SDKs' create params (JSON), and go
@@ -58,6 +58,24 @@ pub struct Seed {
     /// (`promotion: {"type": "coupon", "coupon": …}`).
     #[serde(default)]
     pub promotion_codes: Vec<Value>,
+    /// Fixed-amount shipping rates a session's `shipping_options` can name by id.
+    #[serde(default)]
+    pub shipping_rates: Vec<SeedShippingRate>,
+}
+
+/// A fixed-amount shipping rate in a [`Seed`].
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SeedShippingRate {
+    /// `shr_…`.
+    pub id: String,
+    /// The name the customer sees.
+    pub display_name: String,
+    /// The amount, in the currency's smallest unit.
+    pub amount: i64,
+    /// Three-letter currency code.
+    pub currency: String,
 }
 
 /// A customer in a [`Seed`].
@@ -125,6 +143,13 @@ impl Seed {
         }
         for customer in &self.customers {
             store.add_customer(&customer.id, customer.email.clone());
+        }
+        for (i, rate) in self.shipping_rates.iter().enumerate() {
+            // "A non-negative integer in cents" (the SDK types of `fixed_amount[amount]`).
+            if rate.amount < 0 {
+                return Err(entry("shipping_rates", i, "`amount` must not be negative"));
+            }
+            store.add_shipping_rate(&rate.id, &rate.display_name, rate.amount, &rate.currency);
         }
         for (i, price) in self.prices.iter().enumerate() {
             if price.unit_amount < 0 {

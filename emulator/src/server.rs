@@ -457,6 +457,7 @@ fn execute(
         Operation::ListPromotionCodes => store.list_promotion_codes(&params),
         Operation::RetrievePromotionCode => store.retrieve_promotion_code(id, &params),
         Operation::UpdatePromotionCode => store.update_promotion_code(id, &params),
+        Operation::RetrieveShippingRate => store.retrieve_shipping_rate(id, &params),
     };
     let answer = match result {
         Ok(body) => Answer::ok(body),
@@ -484,6 +485,7 @@ fn route<'p>(method: &str, segments: &[&'p str]) -> Option<(Operation, Option<&'
         ("GET", ["v1", "promotion_codes"]) => (ListPromotionCodes, None),
         ("GET", ["v1", "promotion_codes", id]) => (RetrievePromotionCode, Some(*id)),
         ("POST", ["v1", "promotion_codes", id]) => (UpdatePromotionCode, Some(*id)),
+        ("GET", ["v1", "shipping_rates", id]) => (RetrieveShippingRate, Some(*id)),
         _ => return None,
     })
 }

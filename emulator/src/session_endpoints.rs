@@ -1,26 +1,30 @@
-//! The Checkout Session operations on the emulator's state: create (with its line items and
-//! discounts), retrieve, update (whole-array line items, discounts, metadata, shipping),
-//! expire, list and list line items, each with Stripe's rules for it.
+//! The Checkout Session operations on the emulator's state: create (with its line items,
+//! discounts and shipping options), retrieve, update (whole-array line items, shipping options
+//! and details, discounts, metadata, trials and payment intent data), expire, list and list
+//! line items, each with Stripe's rules for it.
 //!
 //! The state itself, the clock and the journal are `store`'s; parsing requests and shaping
-//! HTTP answers is the server's.
+//! HTTP answers is the server's. Building line items is `line_items`'; which server updates a
+//! session takes is `update_rules`'; shipping rates are `shipping`'s.
 
 use serde_json::{Value, json};
 
 use crate::api_shape::canonical_ui_mode;
-use crate::catalog::{StoredCoupon, StoredPrice};
+use crate::catalog::StoredCoupon;
 use crate::error_answer::ErrorAnswer;
+use crate::held_settings::HeldSettings;
 use crate::id_gen::new_id;
 use crate::input::{
-    self, Clear, CreateSession, DiscountInput, Expand, LineItemInput, ListSessions, Page,
-    UpdateLineItem, UpdateSession,
+    self, Clear, CreateSession, DiscountInput, Expand, ListSessions, Page, UpdateSession,
 };
+use crate::line_items::check_item_count;
 use crate::redemption::{self, Cart};
 use crate::session_state::{
-    CatalogView, Expansion, SessionStatus, StoredDiscount, StoredLineItem, StoredSession,
-    StoredShipping, settings_of,
+    CatalogView, Expansion, SessionStatus, StoredDiscount, StoredSession, StoredShipping,
+    settings_of,
 };
 use crate::store::{Store, apply_metadata, paginate};
+use crate::update_rules;
 
 /// The shortest and longest lifetime Stripe allows for a session (30 minutes, 24 hours).
 const MIN_LIFETIME: i64 = 30 * 60;
@@ -81,7 +85,16 @@ impl Store {
         for (i, item) in p.line_items.iter().enumerate() {
             line_items.push(self.new_line_item(item, i)?);
         }
+        check_item_count(&mode, &line_items)?;
         let currency = self.common_currency(&line_items)?;
+        // "Shipping rates are not available in subscription mode" (the shipping guide).
+        if !p.shipping_options.is_empty() && mode != "payment" {
+            return Err(ErrorAnswer::state(
+                Some("shipping_options"),
+                format!("`shipping_options` can only be used in `payment` mode, not `{mode}`."),
+            ));
+        }
+        let shipping = self.resolve_shipping_options(&p.shipping_options, currency.as_deref())?;
         let expires_at = match p.expires_at {
             // Saturating: the clock may be set anywhere through the controls.
             None => now.saturating_add(MAX_LIFETIME),
@@ -123,6 +136,8 @@ impl Store {
             locale: p.locale.clone(),
             allow_promotion_codes: p.allow_promotion_codes,
             shipping: None,
+            shipping_options: shipping.rate_ids,
+            held: HeldSettings::from_create(params),
             customer_details_email: None,
             settings: settings_of(params),
         };
@@ -131,103 +146,10 @@ impl Store {
         }
         let cart = self.cart_of(&session);
         session.discount = self.resolve_discounts(&p.discounts, &cart)?;
+        self.add_shipping_rates(shipping.new_rates);
         let body = self.render(&session, expand, true);
         self.sessions.push(session);
         Ok(body)
-    }
-
-    fn new_line_item(&self, item: &LineItemInput, i: usize) -> Result<StoredLineItem, ErrorAnswer> {
-        let param = |field: &str| format!("line_items[{i}][{field}]");
-        let quantity = item
-            .quantity
-            .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
-        let (price, unit_amount, unit_amount_decimal, currency, description) =
-            match (&item.price, &item.price_data) {
-                (Some(id), None) => {
-                    let price = self.prices.get(id).ok_or_else(|| {
-                        ErrorAnswer::no_such_in_params("price", id, param("price"))
-                    })?;
-                    (
-                        price.to_json(),
-                        price.unit_amount,
-                        None,
-                        price.currency.clone(),
-                        price.product_name.clone(),
-                    )
-                }
-                (None, Some(data)) => {
-                    let (unit_amount, decimal) =
-                        match (&data.unit_amount, &data.unit_amount_decimal) {
-                            // Both checked by the rules: digits only, within Stripe's bound.
-                            (Some(amount), _) => (*amount, None),
-                            (None, Some(text)) => {
-                                let decimal: f64 = text.parse().unwrap_or(0.0);
-                                (decimal.round() as i64, Some(decimal))
-                            }
-                            (None, None) => {
-                                return Err(ErrorAnswer::missing(param("price_data][unit_amount")));
-                            }
-                        };
-                    let name = match (&data.product_data, &data.product) {
-                        (Some(product), _) => product.name.clone(),
-                        (None, Some(product)) => product.clone(),
-                        (None, None) => {
-                            return Err(ErrorAnswer::missing(param("price_data][product_data")));
-                        }
-                    };
-                    let price = StoredPrice {
-                        id: new_id("price_", 24),
-                        unit_amount,
-                        currency: data.currency.to_ascii_lowercase(),
-                        product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
-                        product_name: name.clone(),
-                        created: self.now(),
-                    };
-                    let mut json = price.to_json();
-                    if let (Some(decimal), Some(text)) = (decimal, &data.unit_amount_decimal) {
-                        json["unit_amount_decimal"] = Value::from(text.as_str());
-                        if decimal.fract() != 0.0 {
-                            json["unit_amount"] = Value::Null;
-                        }
-                    }
-                    (json, unit_amount, decimal, price.currency, name)
-                }
-                (Some(_), Some(_)) => {
-                    return Err(ErrorAnswer::state(
-                        Some(&param("price_data")),
-                        "You may only specify one of these parameters: price, price_data.",
-                    ));
-                }
-                (None, None) => return Err(ErrorAnswer::missing(param("price"))),
-            };
-        Ok(StoredLineItem {
-            id: new_id("li_", 24),
-            price,
-            unit_amount,
-            unit_amount_decimal,
-            currency,
-            description,
-            quantity,
-        })
-    }
-
-    fn common_currency(&self, items: &[StoredLineItem]) -> Result<Option<String>, ErrorAnswer> {
-        let Some(first) = items.first() else {
-            return Ok(None);
-        };
-        for (i, item) in items.iter().enumerate() {
-            if item.currency != first.currency {
-                return Err(ErrorAnswer::invalid(
-                    format!("line_items[{i}]"),
-                    format!(
-                        "All line items must be in the same currency; line_items[{i}] is in {} \
-                         but line_items[0] is in {}.",
-                        item.currency, first.currency
-                    ),
-                ));
-            }
-        }
-        Ok(Some(first.currency.clone()))
     }
 
     /// What the redemption rules see of `session`: whether its customer (or, for a guest,
@@ -373,59 +295,29 @@ impl Store {
                 ),
             ));
         }
-        if p.shipping_options.is_some() {
-            return Err(ErrorAnswer::invalid(
-                "shipping_options",
-                "FakeStripe does not model shipping options.",
-            ));
-        }
-        let requires = |ok: bool, param: &str, permission: &str| {
-            if ok {
-                Ok(())
-            } else {
-                Err(ErrorAnswer::state(
-                    Some(param),
-                    format!(
-                        "You can only update `{param}` on a Checkout Session created with \
-                         `permissions[{permission}]=server_only`."
-                    ),
-                ))
-            }
-        };
-        if p.discounts.is_some() {
-            requires(
-                session.permission_is_server_only(|p| p.update_discounts.as_ref()),
-                "discounts",
-                "update_discounts",
-            )?;
-        }
-        if !p.line_items.is_empty() {
-            requires(
-                session.permission_is_server_only(|p| p.update_line_items.as_ref()),
-                "line_items",
-                "update_line_items",
-            )?;
-        }
-        if p.collected_information.is_some() {
-            requires(
-                session.permission_is_server_only(|p| p.update_shipping_details.as_ref()),
-                "collected_information",
-                "update_shipping_details",
-            )?;
-        }
+        update_rules::check(&self.shape, session, &p, self.now())?;
 
-        // Everything is checked against a copy, so a failed update changes nothing.
+        // Everything is checked against a copy, and objects made inline (coupons, shipping
+        // rates) are added only once every check passed, so a failed update changes nothing.
         let mut updated = session.clone();
         if !p.line_items.is_empty() {
-            let mut items = Vec::with_capacity(p.line_items.len());
-            for (n, item) in p.line_items.iter().enumerate() {
-                items.push(self.updated_line_item(&updated, item, n)?);
-            }
+            let items = self.updated_line_items(&updated, &p.line_items)?;
             updated.currency = self.common_currency(&items)?.or(updated.currency);
             updated.line_items = items;
         }
         if let Some(metadata) = &p.metadata {
             apply_metadata(&mut updated.metadata, metadata);
+        }
+        let mut new_rates = Vec::new();
+        match &p.shipping_options {
+            None => self.check_kept_shipping(&updated)?,
+            Some(Clear::Clear) => updated.shipping_options.clear(),
+            Some(Clear::Set(options)) => {
+                let resolved =
+                    self.resolve_shipping_options(options, updated.currency.as_deref())?;
+                updated.shipping_options = resolved.rate_ids;
+                new_rates = resolved.new_rates;
+            }
         }
         if let Some(info) = &p.collected_information {
             if let Some(details) = &info.shipping_details {
@@ -434,6 +326,18 @@ impl Store {
                     address: details.address.clone(),
                 });
             }
+        }
+        if let Some(data) = &p.subscription_data {
+            updated.held.update_subscription_data(data);
+        }
+        if let Some(data) = &p.payment_intent_data {
+            HeldSettings::update(&mut updated.held.payment_intent_data, data);
+        }
+        if let Some(data) = &p.automatic_tax {
+            HeldSettings::update(&mut updated.held.automatic_tax, data);
+        }
+        if let Some(data) = &p.invoice_creation {
+            HeldSettings::update(&mut updated.held.invoice_creation, data);
         }
         match &p.discounts {
             None => {}
@@ -464,46 +368,39 @@ impl Store {
                 }
             }
         }
+        self.add_shipping_rates(new_rates);
         let body = self.render(&updated, expand, false);
         let replaced = std::mem::replace(&mut self.sessions[i], updated);
         if let Some(old) = replaced.discount {
             self.forget_coupon_if_unused(&old.coupon_id);
         }
+        for rate in &replaced.shipping_options {
+            self.forget_shipping_rate_if_unused(rate);
+        }
         Ok(body)
     }
 
-    fn updated_line_item(
-        &self,
-        session: &StoredSession,
-        item: &UpdateLineItem,
-        n: usize,
-    ) -> Result<StoredLineItem, ErrorAnswer> {
-        let param = |field: &str| format!("line_items[{n}][{field}]");
-        if let Some(id) = &item.id {
-            let mut existing = session
-                .line_items
-                .iter()
-                .find(|li| &li.id == id)
-                .cloned()
-                .ok_or_else(|| ErrorAnswer::no_such_in_params("line item", id, param("id")))?;
-            if let Some(quantity) = item.quantity {
-                existing.quantity = quantity;
-            }
-            return Ok(existing);
-        }
-        let price = item
-            .price
-            .as_ref()
-            .ok_or_else(|| ErrorAnswer::missing(param("price")))?;
-        let quantity = item
-            .quantity
-            .ok_or_else(|| ErrorAnswer::missing(param("quantity")))?;
-        let item = LineItemInput {
-            price: Some(price.clone()),
-            quantity: Some(quantity),
-            ..LineItemInput::default()
+    /// The shipping options a session keeps must still have an amount in its currency after
+    /// new line items changed it (Stripe charges shipping in the session's currency).
+    fn check_kept_shipping(&self, session: &StoredSession) -> Result<(), ErrorAnswer> {
+        let Some(currency) = session.currency.as_deref() else {
+            return Ok(());
         };
-        self.new_line_item(&item, n)
+        let stranded = session.shipping_options.iter().find(|id| {
+            self.shipping_rates
+                .get(*id)
+                .is_some_and(|rate| rate.amount_in(currency).is_none())
+        });
+        match stranded {
+            None => Ok(()),
+            Some(id) => Err(ErrorAnswer::invalid(
+                "line_items",
+                format!(
+                    "The shipping rate {id} has no amount in the line items' currency \
+                     ({currency}). Replace or clear `shipping_options` in the same request."
+                ),
+            )),
+        }
     }
 
     pub(crate) fn expire_session(

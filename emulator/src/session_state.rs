@@ -1,16 +1,19 @@
-//! A Checkout Session as the emulator keeps it — line items, the one discount, permissions,
-//! status — and how it renders as Stripe's `checkout.session` and `item` objects, with the
-//! expansions a request asked for.
+//! A Checkout Session as the emulator keeps it — line items, the one discount, shipping
+//! options, permissions, status — and how it renders as Stripe's `checkout.session` and
+//! `item` objects, with the expansions a request asked for.
 //!
-//! The rules for changing a session live in the store; the arithmetic in `pricing`.
+//! The rules for changing a session live in the store, `line_items` and `update_rules`; the
+//! arithmetic in `pricing`; shipping rates and their rendering in `shipping`.
 
 use serde_json::{Map, Value, json};
 
 use crate::api_shape::Shape;
 use crate::catalog::{CodeExpansion, StoredCoupon, StoredPromotionCode};
 use crate::error_answer::ErrorAnswer;
+use crate::held_settings::HeldSettings;
 use crate::input::Permissions;
 use crate::pricing;
+use crate::shipping::{StoredShippingRate, render_shipping, shipping_amount};
 
 /// Where a session is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +51,17 @@ pub(crate) struct StoredLineItem {
     pub(crate) currency: String,
     pub(crate) description: String,
     pub(crate) quantity: u64,
+    pub(crate) metadata: Vec<(String, String)>,
+    /// `adjustable_quantity` as sent (`enabled`, `minimum`, `maximum`).
+    pub(crate) adjustable_quantity: Option<Value>,
 }
 
 impl StoredLineItem {
+    /// Whether its price bills on an interval.
+    pub(crate) fn is_recurring(&self) -> bool {
+        self.price.get("type").and_then(Value::as_str) == Some("recurring")
+    }
+
     /// The product of the item's price.
     pub(crate) fn product_id(&self) -> Option<&str> {
         self.price.get("product").and_then(Value::as_str)
@@ -109,6 +120,11 @@ pub(crate) struct StoredSession {
     pub(crate) allow_promotion_codes: Option<bool>,
     pub(crate) client_secret: Option<String>,
     pub(crate) shipping: Option<StoredShipping>,
+    /// The shipping rates offered, by id, in order; the first is the selected one (the
+    /// emulator has no customer to pick another).
+    pub(crate) shipping_options: Vec<String>,
+    /// What the session holds but does not show (trial, payment intent data).
+    pub(crate) held: HeldSettings,
     pub(crate) customer_details_email: Option<String>,
     /// The create params the session object carries back (see [`settings_of`]), in the
     /// object's shape.
@@ -205,6 +221,10 @@ pub(crate) struct Expansion {
     pub(crate) line_items: bool,
     pub(crate) customer: bool,
     pub(crate) breakdown: bool,
+    /// `shipping_options.shipping_rate`.
+    pub(crate) option_rates: bool,
+    /// `shipping_cost.shipping_rate`.
+    pub(crate) cost_rate: bool,
 }
 
 impl Expansion {
@@ -218,6 +238,8 @@ impl Expansion {
             line_items: true,
             customer: false,
             breakdown: true,
+            option_rates: false,
+            cost_rate: false,
         }
     }
 
@@ -233,6 +255,8 @@ impl Expansion {
                 "line_items" | "line_items.data.price" => out.line_items = true,
                 "customer" => out.customer = true,
                 "total_details.breakdown" => out.breakdown = true,
+                "shipping_options.shipping_rate" => out.option_rates = true,
+                "shipping_cost.shipping_rate" => out.cost_rate = true,
                 _ => {
                     return Err(ErrorAnswer::invalid(
                         format!("expand[{i}]"),
@@ -252,6 +276,7 @@ pub(crate) trait CatalogView {
     fn coupon(&self, id: &str) -> Option<&StoredCoupon>;
     fn promotion_code(&self, id: &str) -> Option<&StoredPromotionCode>;
     fn customer_json(&self, id: &str) -> Option<Value>;
+    fn shipping_rate(&self, id: &str) -> Option<&StoredShippingRate>;
     /// The emulator's clock, in Unix seconds.
     fn now(&self) -> i64;
 }
@@ -268,6 +293,20 @@ impl StoredSession {
         self.item_discounts(catalog)
             .into_iter()
             .fold(0, i64::saturating_add)
+    }
+
+    /// The selected (first) shipping option's amount, 0 without options.
+    pub(crate) fn amount_shipping(&self, catalog: &dyn CatalogView) -> i64 {
+        self.shipping_options.first().map_or(0, |id| {
+            shipping_amount(catalog, id, self.currency.as_deref())
+        })
+    }
+
+    /// Subtotal less the discount, plus shipping. Discounts apply to line items only: the
+    /// discount is spread over the items and never takes anything off shipping.
+    pub(crate) fn amount_total(&self, catalog: &dyn CatalogView) -> i64 {
+        (self.amount_subtotal() - self.amount_discount(catalog))
+            .saturating_add(self.amount_shipping(catalog))
     }
 
     /// The discount on each line item. A coupon limited to some products discounts only
@@ -325,6 +364,14 @@ impl StoredSession {
     ) -> Value {
         let subtotal = self.amount_subtotal();
         let discount = self.amount_discount(catalog);
+        let shipping = self.amount_shipping(catalog);
+        let (shipping_options, shipping_cost) = render_shipping(
+            &self.shipping_options,
+            self.currency.as_deref(),
+            catalog,
+            expand.option_rates,
+            expand.cost_rate,
+        );
         let mut object = json!({
             "id": self.id,
             "object": "checkout.session",
@@ -332,7 +379,7 @@ impl StoredSession {
             "after_expiration": null,
             "allow_promotion_codes": self.allow_promotion_codes,
             "amount_subtotal": subtotal,
-            "amount_total": subtotal - discount,
+            "amount_total": (subtotal - discount).saturating_add(shipping),
             "automatic_tax": {"enabled": false, "liability": null, "status": null},
             "billing_address_collection": null,
             "cancel_url": self.cancel_url,
@@ -365,13 +412,13 @@ impl StoredSession {
                 "update_shipping_details": p.update_shipping_details,
             })),
             "return_url": self.return_url,
-            "shipping_cost": null,
-            "shipping_options": [],
+            "shipping_cost": shipping_cost,
+            "shipping_options": shipping_options,
             "status": self.status.as_str(),
             "success_url": self.success_url,
             "total_details": {
                 "amount_discount": discount,
-                "amount_shipping": 0,
+                "amount_shipping": shipping,
                 "amount_tax": 0,
             },
             "ui_mode": catalog.shape().ui_mode(&self.ui_mode),
@@ -480,12 +527,16 @@ impl StoredSession {
     /// The session's `item` objects, with the discount spread over them.
     pub(crate) fn line_items_json(&self, catalog: &dyn CatalogView) -> Vec<Value> {
         let discounts = self.item_discounts(catalog);
+        let shows_metadata = catalog.shape().line_item_update_takes("metadata");
+        let shows_adjustable = catalog
+            .shape()
+            .line_item_update_takes("adjustable_quantity");
         self.line_items
             .iter()
             .map(|item| (item, item.subtotal()))
             .zip(discounts)
             .map(|((item, subtotal), discount)| {
-                json!({
+                let mut object = json!({
                     "id": item.id,
                     "object": "item",
                     "amount_discount": discount,
@@ -496,7 +547,17 @@ impl StoredSession {
                     "description": item.description,
                     "price": item.price,
                     "quantity": item.quantity,
-                })
+                });
+                if shows_adjustable {
+                    object["adjustable_quantity"] =
+                        item.adjustable_quantity.clone().unwrap_or(Value::Null);
+                }
+                if shows_metadata {
+                    object["metadata"] = Value::Object(Map::from_iter(
+                        item.metadata.iter().map(|(k, v)| (k.clone(), json!(v))),
+                    ));
+                }
+                object
             })
             .collect()
     }

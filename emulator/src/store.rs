@@ -4,7 +4,8 @@
 //!
 //! Parsing requests and shaping HTTP answers is the server's job; rendering objects is
 //! `session_state`'s and `catalog`'s; the Checkout Session operations are
-//! `session_endpoints`' and the coupon ones `coupon_endpoints`'.
+//! `session_endpoints`', the coupon ones `coupon_endpoints`' and the shipping rate ones
+//! `shipping`'s.
 
 use std::collections::{HashMap, VecDeque};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -20,6 +21,7 @@ use crate::input::{Clear, Metadata, Page};
 use crate::journal::RecordedRequest;
 use crate::responder::{Expectation, Responder};
 use crate::session_state::{CatalogView, Expansion, SessionStatus, StoredSession};
+use crate::shipping::StoredShippingRate;
 
 /// A saved answer to an idempotent request.
 #[derive(Clone, Debug)]
@@ -47,6 +49,8 @@ pub(crate) struct Store {
     /// In creation order; lists answer newest first.
     pub(crate) promotion_codes: Vec<StoredPromotionCode>,
     pub(crate) customers: HashMap<String, StoredCustomer>,
+    /// Rates a test or seed added, and those sessions made inline.
+    pub(crate) shipping_rates: HashMap<String, StoredShippingRate>,
     /// In creation order; lists answer newest first.
     pub(crate) sessions: Vec<StoredSession>,
     pub(crate) idempotent: HashMap<String, SavedAnswer>,
@@ -89,6 +93,10 @@ impl CatalogView for Store {
 
     fn customer_json(&self, id: &str) -> Option<Value> {
         self.customers.get(id).map(StoredCustomer::to_json)
+    }
+
+    fn shipping_rate(&self, id: &str) -> Option<&StoredShippingRate> {
+        self.shipping_rates.get(id)
     }
 
     fn now(&self) -> i64 {

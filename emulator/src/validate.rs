@@ -87,7 +87,7 @@ impl Checker {
     fn value(&self, node: &Node, tree: &FormTree, at: &At) -> Result<Value, ErrorAnswer> {
         if let FormTree::Leaf(text) = tree {
             if text.is_empty() && !at.param.is_empty() {
-                return if node.emptyable {
+                return if node.clearable() {
                     Ok(Value::String(String::new()))
                 } else {
                     Err(ErrorAnswer::invalid(
@@ -288,6 +288,7 @@ mod tests {
             "mode": {"kind": "enum", "values": ["payment", "setup", "subscription"], "optional": true},
             "flag": {"kind": "boolean", "optional": true},
             "name": {"kind": "string", "optional": true},
+            "label": {"kind": "string", "optional": true, "nullable": true},
             "metadata": {"kind": "map", "optional": true, "emptyable": true},
             "items": {"kind": "array", "optional": true, "emptyable": true, "items": {
                 "kind": "object", "props": {
@@ -322,6 +323,8 @@ mod tests {
             check(&sample(), "items=&metadata=").unwrap(),
             json!({"items": "", "metadata": ""})
         );
+        // A string the SDK types `Emptyable<string>` (nullable in the facts) is cleared too.
+        assert_eq!(check(&sample(), "label=").unwrap(), json!({"label": ""}));
     }
 
     #[test]
