@@ -1,9 +1,11 @@
 //! The client against the emulator (`testing::FakeStripe`), and the emulator as a test tool:
 //! what the client's operations do on it, Stripe's rules it enforces, the discount flow on it,
-//! its hooks (faults, responders, expectations) and its HTTP controls for other languages.
+//! the server-update family over raw HTTP (`dynamic_updates.rs`), its hooks (faults,
+//! responders, expectations) and its HTTP controls for other languages.
 
 mod controls;
 mod discounts;
+mod dynamic_updates;
 mod hooks;
 mod operations;
 mod rules;
