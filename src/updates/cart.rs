@@ -206,3 +206,112 @@ impl CartLine {
         line
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::params::ProductData;
+    use crate::form;
+
+    fn item(value: serde_json::Value) -> CartLine {
+        CartLine::existing(&serde_json::from_value(value).unwrap())
+    }
+
+    fn sent(line: &CartLine) -> Vec<String> {
+        let update = crate::checkout::UpdateSession::new().line_item(line.to_update());
+        form::to_pairs(&update)
+            .unwrap()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect()
+    }
+
+    #[test]
+    fn an_existing_line_knows_its_unit_amount_from_its_price_or_its_subtotal() {
+        let priced = item(
+            json!({"id": "li_1", "object": "item", "quantity": 3, "amount_subtotal": 999,
+            "description": "Tea", "price": {"id": "price_tea", "object": "price", "unit_amount": 333,
+                "product": "prod_tea"}}),
+        );
+        assert_eq!(priced.unit_amount_known(), Some(333));
+        assert_eq!(priced.subtotal(), Some(999));
+        assert_eq!(priced.name(), Some("Tea"));
+        assert_eq!(priced.product(), Some("prod_tea"));
+        assert_eq!(priced.price_id().map(|p| p.as_str()), Some("price_tea"));
+        assert_eq!(
+            (priced.id(), priced.is_new(), priced.quantity()),
+            (Some("li_1"), false, 3)
+        );
+
+        let decimal =
+            item(json!({"id": "li_2", "object": "item", "quantity": 4, "amount_subtotal": 1000}));
+        assert_eq!(decimal.unit_amount_known(), Some(250));
+        let uneven =
+            item(json!({"id": "li_3", "object": "item", "quantity": 3, "amount_subtotal": 1000}));
+        assert_eq!(uneven.unit_amount_known(), None);
+        assert_eq!(uneven.subtotal(), None);
+        let none =
+            item(json!({"id": "li_4", "object": "item", "quantity": 0, "amount_subtotal": 0}));
+        assert_eq!(none.unit_amount_known(), None);
+        let unstated = item(json!({"id": "li_5", "object": "item", "amount_subtotal": 700}));
+        assert_eq!(
+            (unstated.quantity(), unstated.unit_amount_known()),
+            (1, Some(700))
+        );
+    }
+
+    #[test]
+    fn a_line_sends_its_id_alone_unless_it_changed() {
+        let line =
+            item(json!({"id": "li_1", "object": "item", "quantity": 2, "amount_subtotal": 200}));
+        assert!(!line.changes_session());
+        assert_eq!(sent(&line), ["line_items[0][id]=li_1"]);
+        let more = line.clone().with_quantity(5);
+        assert!(more.changes_session());
+        assert_eq!(
+            sent(&more),
+            ["line_items[0][id]=li_1", "line_items[0][quantity]=5"]
+        );
+        let tagged = line.metadata("gift", "yes");
+        assert!(tagged.changes_session());
+        assert_eq!(
+            sent(&tagged),
+            [
+                "line_items[0][id]=li_1",
+                "line_items[0][metadata][gift]=yes"
+            ]
+        );
+    }
+
+    #[test]
+    fn new_lines_are_sent_whole() {
+        let by_price = CartLine::price("price_cap".parse().unwrap(), 2);
+        assert!(by_price.is_new() && by_price.changes_session());
+        assert_eq!(by_price.subtotal(), None);
+        assert_eq!(by_price.clone().unit_amount(400).subtotal(), Some(800));
+        assert_eq!(
+            sent(&by_price),
+            [
+                "line_items[0][price]=price_cap",
+                "line_items[0][quantity]=2"
+            ]
+        );
+        let inline = CartLine::price_data(PriceData::new("usd", 500, ProductData::new("Wrap")), 1);
+        assert_eq!(
+            sent(&inline),
+            [
+                "line_items[0][price_data][currency]=usd",
+                "line_items[0][price_data][product_data][name]=Wrap",
+                "line_items[0][price_data][unit_amount]=500",
+                "line_items[0][quantity]=1",
+            ]
+        );
+        assert_eq!(
+            CartLine::price_data(PriceData::new("usd", i64::MAX, ProductData::new("W")), 2)
+                .subtotal(),
+            None
+        );
+    }
+}

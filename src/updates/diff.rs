@@ -335,3 +335,156 @@ mod tests {
         assert!(!same_discounts(&applied, &[by_id("A"), by_id("A")]));
     }
 }
+
+#[cfg(test)]
+mod part_tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::SessionLineItem;
+    use crate::checkout::params::{Address, ShippingRateData};
+    use crate::form;
+
+    fn session(value: serde_json::Value) -> CheckoutSession {
+        let mut base = json!({"id": "cs_test_1", "object": "checkout.session"});
+        base.as_object_mut()
+            .unwrap()
+            .extend(value.as_object().unwrap().clone());
+        serde_json::from_value(base).unwrap()
+    }
+
+    fn item(id: &str, quantity: u64) -> CartLine {
+        let item: SessionLineItem = serde_json::from_value(json!({
+            "id": id, "object": "item", "quantity": quantity, "amount_subtotal": 100 * quantity,
+            "price": {"id": "price_1", "object": "price", "unit_amount": 100},
+        }))
+        .unwrap();
+        CartLine::existing(&item)
+    }
+
+    fn keys(update: &UpdateSession) -> Vec<String> {
+        form::to_pairs(update)
+            .unwrap()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect()
+    }
+
+    #[test]
+    fn the_cart_changes_on_order_removal_addition_quantity_and_metadata_only() {
+        let cart = [item("li_1", 1), item("li_2", 2)];
+        assert!(!cart_changes(&cart, &cart));
+        assert!(cart_changes(&cart, &[cart[1].clone(), cart[0].clone()]));
+        assert!(cart_changes(&cart, &cart[..1]));
+        assert!(cart_changes(
+            &cart,
+            &[cart[0].clone(), cart[1].clone().with_quantity(3)]
+        ));
+        assert!(cart_changes(
+            &cart,
+            &[cart[0].clone(), cart[1].clone().metadata("k", "v")]
+        ));
+        let mut more = cart.to_vec();
+        more.push(CartLine::price("price_2".parse().unwrap(), 1));
+        assert!(cart_changes(&cart, &more));
+        // The same quantity set again is no change.
+        assert!(!cart_changes(
+            &cart,
+            &[cart[0].clone().with_quantity(1), cart[1].clone()]
+        ));
+    }
+
+    #[test]
+    fn shipping_details_compare_every_field_and_the_country_ignoring_case() {
+        let have = session(json!({"collected_information": {"shipping_details": {
+            "name": "Ada", "address": {"line1": "1 Main St", "line2": null, "city": "Berlin",
+                "postal_code": "10115", "state": null, "country": "DE"},
+        }}}));
+        let details = |f: &dyn Fn(Address) -> Address, name: &str| {
+            let address = Address::new("1 Main St", "de")
+                .city("Berlin")
+                .postal_code("10115");
+            ShippingDetails::new(name, f(address))
+        };
+        let same = |d: ShippingDetails| same_shipping_details(&have, &d);
+        assert!(same(details(&|a| a, "Ada")));
+        assert!(!same(details(&|a| a, "Bob")));
+        assert!(!same(details(&|a| a.city("Munich"), "Ada")));
+        assert!(!same(details(&|a| a.postal_code("10117"), "Ada")));
+        assert!(!same(details(&|a| a.line2("Apt 1"), "Ada")));
+        assert!(!same(details(&|a| a.state("BE"), "Ada")));
+        let mut other_line = details(&|a| a, "Ada");
+        other_line.address.line1 = "2 Main St".into();
+        assert!(!same(other_line));
+        let mut other_country = details(&|a| a, "Ada");
+        other_country.address.country = "AT".into();
+        assert!(!same(other_country));
+        assert!(!same_shipping_details(
+            &session(json!({})),
+            &details(&|a| a, "Ada")
+        ));
+        let no_address =
+            session(json!({"collected_information": {"shipping_details": {"name": "Ada"}}}));
+        assert!(!same_shipping_details(&no_address, &details(&|a| a, "Ada")));
+    }
+
+    #[test]
+    fn shipping_options_compare_by_id_or_by_the_inline_rate_values_in_order() {
+        let have: Vec<SessionShippingOption> = serde_json::from_value(json!([
+            {"shipping_amount": 500, "shipping_rate": {"id": "shr_gen1", "object": "shipping_rate",
+                "display_name": "Standard", "fixed_amount": {"amount": 500, "currency": "usd"}}},
+            {"shipping_amount": 1500, "shipping_rate": "shr_express"},
+        ]))
+        .unwrap();
+        let standard = |amount, currency: &str, name: &str| {
+            ShippingOption::shipping_rate_data(ShippingRateData::fixed_amount(
+                name, amount, currency,
+            ))
+        };
+        let express = ShippingOption::shipping_rate("shr_express");
+        let same = |wanted: &[ShippingOption]| same_shipping_options(&have, wanted);
+        assert!(same(&[standard(500, "USD", "Standard"), express.clone()]));
+        assert!(!same(&[standard(0, "usd", "Standard"), express.clone()]));
+        assert!(!same(&[standard(500, "eur", "Standard"), express.clone()]));
+        assert!(!same(&[standard(500, "usd", "Basic"), express.clone()]));
+        assert!(!same(&[express.clone(), standard(500, "usd", "Standard")]));
+        assert!(!same(&[standard(500, "usd", "Standard")]));
+        assert!(!same(&[
+            standard(500, "usd", "Standard"),
+            ShippingOption::shipping_rate("shr_other")
+        ]));
+        // An unexpanded inline rate cannot be compared by value: it is sent again.
+        assert!(!same_shipping_options(
+            &have[1..],
+            &[standard(1500, "usd", "Express")]
+        ));
+        assert!(same_shipping_options(&[], &[]));
+    }
+
+    #[test]
+    fn the_update_sends_only_the_parts_that_differ_and_clears_explicitly() {
+        let have = session(json!({
+            "shipping_options": [{"shipping_amount": 0, "shipping_rate": "shr_1"}],
+            "discounts": [{"coupon": "SUMMER"}],
+        }));
+        let cart = [item("li_1", 1)];
+        let unchanged = Changes::none()
+            .line_items(cart.clone())
+            .shipping_options([ShippingOption::shipping_rate("shr_1")])
+            .discounts([Discount::Coupon("SUMMER".parse().unwrap())]);
+        assert_eq!(update_for(&have, &cart, &unchanged).unwrap(), None);
+
+        let cleared = Changes::none().shipping_options([]).discounts([]);
+        let (update, parts) = update_for(&have, &cart, &cleared).unwrap().unwrap();
+        assert_eq!(parts, [Part::ShippingOptions, Part::Discounts]);
+        assert_eq!(keys(&update), ["discounts=", "shipping_options="]);
+
+        let trial = Changes::none().trial(Trial::EndsAt(1_900_000_000));
+        let (update, parts) = update_for(&have, &cart, &trial).unwrap().unwrap();
+        assert_eq!(parts, [Part::Trial]);
+        assert_eq!(keys(&update), ["subscription_data[trial_end]=1900000000"]);
+
+        let empty = Changes::none().line_items([]);
+        assert_eq!(update_for(&have, &cart, &empty), Err(NotAllowed::EmptyCart));
+    }
+}

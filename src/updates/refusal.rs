@@ -147,3 +147,151 @@ fn not_hosted(session: &CheckoutSession) -> Result<(), NotAllowed> {
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn session(mode: &str, ui_mode: &str, permissions: serde_json::Value) -> CheckoutSession {
+        serde_json::from_value(json!({
+            "id": "cs_test_1", "object": "checkout.session", "mode": mode, "ui_mode": ui_mode,
+            "permissions": permissions,
+        }))
+        .unwrap()
+    }
+
+    fn payment() -> CheckoutSession {
+        session("payment", "elements", json!({}))
+    }
+
+    #[test]
+    fn each_part_needs_its_mode() {
+        let subscription = session("subscription", "custom", json!({}));
+        for part in [
+            Part::ShippingDetails,
+            Part::ShippingOptions,
+            Part::PaymentIntentData,
+        ] {
+            assert_eq!(check(part, &payment()), Ok(()), "{part}");
+            assert_eq!(
+                check(part, &subscription),
+                Err(NotAllowed::Mode {
+                    mode: SessionMode::Subscription,
+                    needs: SessionMode::Payment
+                }),
+                "{part}"
+            );
+        }
+        assert_eq!(check(Part::Trial, &subscription), Ok(()));
+        assert_eq!(
+            check(Part::Trial, &payment()),
+            Err(NotAllowed::Mode {
+                mode: SessionMode::Payment,
+                needs: SessionMode::Subscription
+            })
+        );
+        // A mode Stripe did not send is left to Stripe.
+        let unknown: CheckoutSession =
+            serde_json::from_value(json!({"id": "cs_test_1", "object": "checkout.session"}))
+                .unwrap();
+        for part in Part::ALL {
+            assert_eq!(check(part, &unknown), Ok(()), "{part}");
+        }
+    }
+
+    #[test]
+    fn the_hosted_page_takes_no_cart_or_shipping_update_and_payment_settings_need_elements() {
+        let hosted = session("payment", "hosted_page", json!({}));
+        let refused = Err(NotAllowed::UiMode {
+            ui_mode: UiMode::HostedPage,
+        });
+        for part in [
+            Part::LineItems,
+            Part::ShippingDetails,
+            Part::ShippingOptions,
+        ] {
+            assert_eq!(check(part, &hosted), refused, "{part}");
+        }
+        assert_eq!(check(Part::Discounts, &hosted), Ok(()));
+        let embedded = session("payment", "embedded", json!({}));
+        assert_eq!(check(Part::LineItems, &embedded), Ok(()));
+        assert_eq!(
+            check(Part::PaymentIntentData, &embedded),
+            Err(NotAllowed::UiMode {
+                ui_mode: UiMode::EmbeddedPage
+            })
+        );
+        assert_eq!(check(Part::PaymentIntentData, &hosted), refused);
+    }
+
+    #[test]
+    fn a_permission_the_session_states_must_be_server_only_flat_or_grouped() {
+        let with = |permissions| session("payment", "elements", permissions);
+        let client = |permission| {
+            Err(NotAllowed::Permission {
+                permission,
+                owner: PermissionOwner::ClientOnly,
+            })
+        };
+        for (part, flat, grouped) in [
+            (
+                Part::LineItems,
+                "update_line_items",
+                Some(("line_items", "update[line_items]")),
+            ),
+            (
+                Part::ShippingDetails,
+                "update_shipping_details",
+                Some(("shipping_details", "update[shipping_details]")),
+            ),
+            (Part::Discounts, "update_discounts", None),
+        ] {
+            assert_eq!(check(part, &with(json!({flat: "server_only"}))), Ok(()));
+            assert_eq!(
+                check(part, &with(json!({flat: "client_only"}))),
+                client(flat)
+            );
+            if let Some((field, named)) = grouped {
+                let nested = json!({"update": {field: "client_only"}});
+                assert_eq!(check(part, &with(nested)), client(named));
+                let nested = json!({"update": {field: "server_only"}});
+                assert_eq!(check(part, &with(nested)), Ok(()));
+            }
+        }
+        // Shipping options need no permission of their own.
+        let options = with(json!({"update_shipping_details": "client_only"}));
+        assert_eq!(check(Part::ShippingOptions, &options), Ok(()));
+    }
+
+    #[test]
+    fn refusals_say_what_is_wrong() {
+        let shown = [
+            NotAllowed::Permission {
+                permission: "update_discounts",
+                owner: PermissionOwner::ClientOnly,
+            }
+            .to_string(),
+            NotAllowed::Mode {
+                mode: SessionMode::Payment,
+                needs: SessionMode::Subscription,
+            }
+            .to_string(),
+            NotAllowed::UiMode {
+                ui_mode: UiMode::HostedPage,
+            }
+            .to_string(),
+            NotAllowed::EmptyCart.to_string(),
+        ];
+        assert_eq!(
+            shown,
+            [
+                "the session's `permissions[update_discounts]` is `client_only`, not `server_only`",
+                "the session is in `payment` mode, this needs `subscription` mode",
+                "a session with `ui_mode=hosted_page` does not take this update",
+                "the cart would have no line items",
+            ]
+        );
+    }
+}

@@ -246,3 +246,138 @@ pub(crate) fn invisible(c: char) -> bool {
                 | '\u{FEFF}'
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn parse(body: &str) -> Result<UpdateRequest, BodyError> {
+        UpdateRequest::from_json(body.as_bytes())
+    }
+
+    fn with_details(details: Value) -> UpdateRequest {
+        UpdateRequest::new("cs_test_1".parse().unwrap()).with_field("shipping_details", details)
+    }
+
+    #[test]
+    fn a_body_needs_an_object_with_a_session_id_and_a_bounded_size() {
+        let r = parse(r#"{"checkout_session_id":"cs_test_1","quantity":2}"#).unwrap();
+        assert_eq!(r.checkout_session_id, "cs_test_1");
+        assert_eq!(r.body().len(), 1, "the id is not kept twice");
+        assert_eq!(r.field::<u64>("quantity").unwrap(), Some(2));
+        let invalid = |reason| {
+            Err(BodyError::InvalidField {
+                field: "checkout_session_id".into(),
+                reason,
+            })
+        };
+        assert_eq!(parse("{}"), invalid("is required"));
+        assert_eq!(
+            parse(r#"{"checkout_session_id":null}"#),
+            invalid("is required")
+        );
+        assert_eq!(
+            parse(r#"{"checkout_session_id":5}"#),
+            invalid("must be a `cs_…` session id")
+        );
+        assert_eq!(
+            parse(r#"{"checkout_session_id":"pi_123"}"#),
+            invalid("must be a `cs_…` session id")
+        );
+        assert!(matches!(parse("[1]"), Err(BodyError::Malformed { .. })));
+        let padding = "x".repeat(MAX_BODY_BYTES);
+        let big = format!(r#"{{"checkout_session_id":"cs_test_1","pad":"{padding}"}}"#);
+        assert_eq!(
+            parse(&big),
+            Err(BodyError::TooLarge {
+                limit: MAX_BODY_BYTES
+            })
+        );
+        let edge = format!(
+            r#"{{"checkout_session_id":"cs_test_1","p":"{}"}}"#,
+            "x".repeat(MAX_BODY_BYTES - 42)
+        );
+        assert_eq!(edge.len(), MAX_BODY_BYTES);
+        assert!(parse(&edge).is_ok());
+    }
+
+    #[test]
+    fn shipping_details_are_trimmed_bounded_and_uppercased() {
+        let details = with_details(json!({"name": " Ada ", "address": {
+            "line1": "1 Main St", "line2": "", "city": "Berlin", "postal_code": "10115",
+            "state": "BE", "country": "de",
+        }}))
+        .shipping_details()
+        .unwrap()
+        .unwrap();
+        assert_eq!(details.name, "Ada");
+        let a = &details.address;
+        assert_eq!((a.line1.as_str(), a.country.as_str()), ("1 Main St", "DE"));
+        assert_eq!(a.line2, None, "an empty line is left out");
+        assert_eq!(a.city.as_deref(), Some("Berlin"));
+        assert_eq!(a.postal_code.as_deref(), Some("10115"));
+        assert_eq!(a.state.as_deref(), Some("BE"));
+        assert_eq!(
+            UpdateRequest::new("cs_test_1".parse().unwrap())
+                .shipping_details()
+                .unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn malformed_shipping_details_are_refused_with_the_check_address_message() {
+        let long = "x".repeat(MAX_ADDRESS_FIELD_LEN + 1);
+        let exactly = "x".repeat(MAX_ADDRESS_FIELD_LEN);
+        for (details, reason) in [
+            (
+                json!({"address": {"line1": "1", "country": "US"}}),
+                "shipping_details.name is required",
+            ),
+            (
+                json!({"name": "A", "address": {"country": "US"}}),
+                "shipping_details.address.line1 is required",
+            ),
+            (
+                json!({"name": "A"}),
+                "shipping_details.address.country is required",
+            ),
+            (
+                json!({"name": "A", "address": {"line1": "1", "country": "USA"}}),
+                "shipping_details.address.country must be a two-letter country code",
+            ),
+            (
+                json!({"name": "A", "address": {"line1": "1", "country": "1A"}}),
+                "shipping_details.address.country must be a two-letter country code",
+            ),
+            (
+                json!({"name": long, "address": {"line1": "1", "country": "US"}}),
+                "shipping_details.name must be 1 to 200 printable characters",
+            ),
+            (
+                json!({"name": "A\u{202E}", "address": {"line1": "1", "country": "US"}}),
+                "shipping_details.name must be 1 to 200 printable characters",
+            ),
+            (
+                json!({"name": "A", "address": {"line1": "1", "city": "B\u{0000}", "country": "US"}}),
+                "shipping_details.address.city must be 1 to 200 printable characters",
+            ),
+        ] {
+            let refused = with_details(details).shipping_details().unwrap_err();
+            assert_eq!(refused.reason(), reason);
+            assert_eq!(refused.customer_message(), Some(CHECK_ADDRESS_MESSAGE));
+        }
+        let edge = json!({"name": exactly, "address": {"line1": "1", "country": "US"}});
+        assert!(with_details(edge).shipping_details().is_ok());
+        // Unknown fields and wrong types are malformed, with no address message needed.
+        let extra = with_details(json!({"name": "A", "phone": "1"})).shipping_details();
+        assert!(
+            extra
+                .unwrap_err()
+                .reason()
+                .starts_with("request field `shipping_details` is malformed")
+        );
+    }
+}

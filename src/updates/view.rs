@@ -183,3 +183,137 @@ impl<'s> SessionView<'s> {
         Cow::Owned(session)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::params::{PriceData, ProductData};
+
+    fn session(value: serde_json::Value) -> CheckoutSession {
+        let mut base = json!({"id": "cs_test_1", "object": "checkout.session", "currency": "usd"});
+        base.as_object_mut()
+            .unwrap()
+            .extend(value.as_object().unwrap().clone());
+        serde_json::from_value(base).unwrap()
+    }
+
+    fn shipped(address: serde_json::Value) -> CheckoutSession {
+        session(
+            json!({"collected_information": {"shipping_details": {"name": "Ada", "address": address}}}),
+        )
+    }
+
+    #[test]
+    fn the_address_is_the_changed_one_or_the_sessions_when_it_is_complete() {
+        let s = shipped(
+            json!({"line1": "1 Main St", "line2": "Apt 2", "city": "Berlin",
+            "postal_code": "10115", "state": "BE", "country": "de"}),
+        );
+        let view = SessionView::new(&s);
+        let details = view.shipping_details().unwrap();
+        assert_eq!(details.name, "Ada");
+        assert_eq!(details.address.line2.as_deref(), Some("Apt 2"));
+        assert_eq!(details.address.state.as_deref(), Some("BE"));
+        assert_eq!(details.address.postal_code.as_deref(), Some("10115"));
+        assert_eq!(details.address.city.as_deref(), Some("Berlin"));
+        assert_eq!(view.shipping_country().as_deref(), Some("DE"));
+        assert!(
+            SessionView::new(&shipped(json!({"country": "DE"})))
+                .shipping_details()
+                .is_none()
+        );
+        assert!(
+            SessionView::new(&shipped(json!({"line1": "1"})))
+                .shipping_details()
+                .is_none()
+        );
+        assert!(
+            SessionView::new(&session(json!({})))
+                .shipping_details()
+                .is_none()
+        );
+
+        let moved = ShippingDetails::new("Bob", Address::new("2 Rue", "fr"));
+        let view = view.with_changes(Changes::none().shipping_details(moved.clone()));
+        assert_eq!(view.shipping_details(), Some(moved));
+        assert_eq!(view.shipping_country().as_deref(), Some("FR"));
+    }
+
+    #[test]
+    fn the_projected_session_carries_the_new_subtotal_and_address_only_when_they_change() {
+        let s = session(json!({"amount_subtotal": 1_000}));
+        let view = SessionView::new(&s);
+        assert!(matches!(view.projected_session(), Cow::Borrowed(_)));
+        assert_eq!(view.subtotal(), Some(1_000));
+        assert_eq!(view.currency(), Some("usd"));
+
+        let wrap = CartLine::price_data(PriceData::new("usd", 500, ProductData::new("Wrap")), 2);
+        let bigger = view.with_changes(Changes::none().line_items([wrap]));
+        assert_eq!(
+            bigger.subtotal(),
+            Some(1_000),
+            "two wraps at 5.00 replace the cart"
+        );
+        let projected = bigger.projected_session();
+        assert_eq!(projected.amount_subtotal, Some(1_000));
+        assert!(matches!(projected, Cow::Owned(_)));
+
+        let unknown = view.with_changes(
+            Changes::none().line_items([CartLine::price("price_x".parse().unwrap(), 1)]),
+        );
+        assert_eq!(unknown.subtotal(), None);
+        assert_eq!(unknown.projected_session().amount_subtotal, None);
+
+        let moved = view.with_changes(Changes::none().shipping_details(ShippingDetails::new(
+            "Bob",
+            Address::new("2 Rue", "FR").city("Paris"),
+        )));
+        let projected = moved.projected_session();
+        let details = projected
+            .collected_information
+            .as_ref()
+            .unwrap()
+            .shipping_details
+            .as_ref()
+            .unwrap();
+        assert_eq!(details.name.as_deref(), Some("Bob"));
+        let address = details.address.as_ref().unwrap();
+        assert_eq!(
+            (address.country.as_deref(), address.city.as_deref()),
+            (Some("FR"), Some("Paris"))
+        );
+        assert_eq!(
+            projected.amount_subtotal,
+            Some(1_000),
+            "the cart did not change"
+        );
+
+        // An address over one the session has replaces it, keeping the rest of what was collected.
+        let s = session(json!({"collected_information": {"email": "ada@example.com"}}));
+        let view = SessionView::new(&s).with_changes(
+            Changes::none()
+                .shipping_details(ShippingDetails::new("Bob", Address::new("2 Rue", "FR"))),
+        );
+        let projected = view.projected_session();
+        let info = projected.collected_information.as_ref().unwrap();
+        assert_eq!(info.email.as_deref(), Some("ada@example.com"));
+        assert!(info.shipping_details.is_some());
+    }
+
+    #[test]
+    fn later_changes_build_on_earlier_ones() {
+        let s = session(json!({}));
+        let view = SessionView::new(&s)
+            .with_changes(Changes::none().discounts([]))
+            .with_changes(Changes::none().trial(crate::updates::Trial::Days(7)));
+        assert_eq!(view.discounts(), Some(&[][..]));
+        assert_eq!(
+            view.changes().parts(),
+            [crate::updates::Part::Discounts, crate::updates::Part::Trial]
+        );
+        assert!(view.line_items().is_empty());
+        assert_eq!(view.session().id, "cs_test_1");
+    }
+}
