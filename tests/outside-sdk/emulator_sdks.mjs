@@ -1,7 +1,8 @@
 // Drives the emulator binary (stripe-checkout-emulator) with clients this project did not write:
 // the official Node SDK of basil (stripe@18.0.0, on the guide's version) and of endive
 // (stripe@23.1.0, on its own pin). Each runs the discount flow the way a merchant would and
-// checks what the emulator answers in its version's shape, and what it refuses there.
+// checks what the emulator answers in its version's shape, and what it refuses there; then
+// the server-update family (line items, shipping, their refusals).
 //
 // Usage: node emulator_sdks.mjs <path to the stripe-checkout-emulator binary>
 
@@ -129,6 +130,82 @@ async function endive(stripe) {
   const code = await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: 'QUARTER' }, code: 'ENDIVE25' });
   equal(code.promotion, { type: 'coupon', coupon: 'QUARTER' }, 'endive PromotionCode.promotion');
   await refused(stripe.promotionCodes.create({ coupon: 'QUARTER', code: 'OLD25' }), 'coupon', 'endive basil-shaped code');
+}
+
+// Stripe's server-update family with the official SDKs: a whole-array line-item update on endive
+// (keep, change a quantity, add with price_data, remove, reorder), shipping options and details
+// with the totals read back, a discount on the preview that leaves shipping whole, and refusals
+// each checked by the param they name.
+async function dynamicUpdates(endive, preview) {
+  const created = await endive.checkout.sessions.create({
+    ui_mode: 'elements',
+    permissions: { update_shipping_details: 'server_only' },
+    line_items: [{ price: 'price_demo_jacket', quantity: 1 }, { price: 'price_demo_cap', quantity: 1 }],
+    mode: 'payment',
+    return_url: returnUrl,
+    expand: ['line_items'],
+  });
+  const [jacket, cap] = created.line_items.data.map((i) => i.id);
+  const updated = await endive.checkout.sessions.update(created.id, {
+    line_items: [
+      { id: cap, quantity: 2 },
+      { price_data: { currency: 'usd', unit_amount: 500, product_data: { name: 'Gift wrap' } }, quantity: 1, metadata: { source: 'upsell' } },
+    ],
+    shipping_options: [
+      { shipping_rate: 'shr_demo_standard' },
+      { shipping_rate_data: { display_name: 'Express', fixed_amount: { amount: 1500, currency: 'usd' } } },
+    ],
+    collected_information: { shipping_details: { name: 'Ada Lovelace', address: { line1: '1 Analytical Way', country: 'GB' } } },
+  });
+  equal(updated.amount_subtotal, 2 * 4000 + 500, 'updates subtotal');
+  equal(updated.total_details.amount_shipping, 500, 'updates shipping');
+  equal(updated.amount_total, 8500 + 500, 'updates total with shipping');
+  equal(updated.shipping_cost.shipping_rate, 'shr_demo_standard', 'updates selected option');
+  const express = updated.shipping_options[1].shipping_rate;
+  equal((await endive.shippingRates.retrieve(express)).display_name, 'Express', 'updates inline rate');
+  const read = await endive.checkout.sessions.retrieve(created.id, {
+    expand: ['line_items', 'shipping_cost.shipping_rate'],
+  });
+  equal(read.line_items.data.map((i) => [i.description, i.quantity]), [['Wool cap', 2], ['Gift wrap', 1]], 'updates items');
+  equal(read.line_items.data[0].id, cap, 'updates kept item id');
+  check(!read.line_items.data.some((i) => i.id === jacket), 'updates removed the jacket');
+  equal(read.line_items.data[1].metadata, { source: 'upsell' }, 'updates item metadata');
+  equal(read.shipping_cost.shipping_rate.display_name, 'Standard', 'updates expanded rate');
+  equal(read.collected_information.shipping_details.address.country, 'GB', 'updates shipping details');
+  const gift = read.line_items.data[1].id;
+  await endive.checkout.sessions.update(created.id, { line_items: [{ id: gift }, { id: cap }] });
+  const reordered = await endive.checkout.sessions.listLineItems(created.id);
+  equal(reordered.data.map((i) => i.id), [gift, cap], 'updates reordered');
+
+  // The preview: line items need their permission; a discount takes nothing off shipping.
+  const driven = await preview.checkout.sessions.create({
+    ui_mode: 'custom',
+    permissions: { update_discounts: 'server_only', update_line_items: 'server_only' },
+    line_items: lineItems,
+    mode: 'payment',
+    return_url: returnUrl,
+  });
+  const discounted = await preview.checkout.sessions.update(driven.id, {
+    shipping_options: [{ shipping_rate: 'shr_demo_express' }],
+    discounts: [{ coupon: 'QUARTER' }],
+  });
+  equal(discounted.total_details.amount_discount, 2000, 'updates discount on items');
+  equal(discounted.total_details.amount_shipping, 1500, 'updates shipping not discounted');
+  equal(discounted.amount_total, 8000 - 2000 + 1500, 'updates discounted total');
+
+  // Refusals, each by its param: a hosted page's line items on endive, shipping in
+  // subscription mode, line items on the preview without their permission.
+  const hosted = await endive.checkout.sessions.create({ line_items: lineItems, mode: 'payment', success_url: returnUrl, expand: ['line_items'] });
+  await refused(endive.checkout.sessions.update(hosted.id, { line_items: [{ id: hosted.line_items.data[0].id, quantity: 2 }] }),
+    'line_items', 'updates hosted line items');
+  const subscription = await endive.checkout.sessions.create({ ui_mode: 'elements', line_items: lineItems, mode: 'subscription', return_url: returnUrl });
+  await refused(endive.checkout.sessions.update(subscription.id, { shipping_options: [{ shipping_rate: 'shr_demo_standard' }] }),
+    'shipping_options', 'updates shipping in subscription mode');
+  const unpermitted = await preview.checkout.sessions.create({ ui_mode: 'custom', line_items: lineItems, mode: 'payment', return_url: returnUrl });
+  await refused(preview.checkout.sessions.update(unpermitted.id, { line_items: [{ price: 'price_demo_cap', quantity: 1 }] }),
+    'line_items', 'updates line items without the permission');
+  await refused(endive.checkout.sessions.update(created.id, { line_items: [{ id: cap }, { id: cap }] }),
+    'line_items[1][id]', 'updates duplicate id');
 }
 
 // The emulator's test controls, as a client in any language reaches them.
@@ -278,6 +355,8 @@ try {
   console.log('stripe@18.0.0 (basil) against the emulator: ok');
   await endive(sdk('stripe-endive', url, key, undefined));
   console.log('stripe@23.1.0 (endive) against the emulator: ok');
+  await dynamicUpdates(sdk('stripe-endive', url, key, undefined), sdk('stripe-basil', url, key, '2025-03-31.basil; checkout_server_update_beta=v1;'));
+  console.log('stripe@23.1.0 and stripe@18.0.0: line items, shipping and refusals through server updates: ok');
   const guide = '2025-03-31.basil; checkout_server_update_beta=v1;';
   const retrying = sdk('stripe-basil', url, key, guide, 1);
   await flow(sdk('stripe-basil', url, key, guide), retrying, new URL(JSON.parse(first).controls));
