@@ -7,4 +7,5 @@ pub(crate) mod merchant_server;
 mod shop_updates;
 mod typed_codes;
 mod updates;
+mod updates_emulator;
 mod webhooks;
