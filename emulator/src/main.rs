@@ -28,7 +28,7 @@ usage: stripe-checkout-emulator [--port N] [--seed FILE] [--max-journal N]
                                 [--max-sessions N] [--max-idempotency-keys N]
 
   --port N     loopback port to listen on (env PORT; default 12111; 0 = a free port)
-  --seed FILE  seed document: prices, coupons, promotion codes, customers, clock
+  --seed FILE  seed document: prices, coupons, promotion codes, shipping rates, customers, clock
                (env SEED; default: the built-in demo catalog)
   --max-journal N, --max-sessions N, --max-idempotency-keys N
                how much to keep, oldest dropped first (default 10000 each)

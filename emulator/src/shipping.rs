@@ -3,7 +3,7 @@
 //! `shipping_options` param becomes its list of rates, and how the rates, the options and the
 //! selected option's `shipping_cost` render.
 //!
-//! Facts (`/work/shared/reference/dynamic-updates.md` §2 and the official SDK types):
+//! Facts (the "Dynamically customize shipping options" guide and the official SDK types):
 //! `shipping_options` holds at most 5 entries and can be cleared with an empty value; each entry
 //! names a `shipping_rate` id or gives `shipping_rate_data` (`display_name` required, `type`
 //! only `fixed_amount`, whose `fixed_amount{amount, currency, currency_options}` must then be

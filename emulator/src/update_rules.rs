@@ -1,16 +1,16 @@
 //! Which server updates a session takes: for each member of Stripe's dynamic-updates family
 //! (line items, shipping options, shipping details, trials, payment intent data, discounts)
 //! the session mode, `ui_mode` and permission it needs, and the trial's own bounds. Each rule
-//! cites its fact from Stripe's docs or the official SDK types (gathered in
-//! `/work/shared/reference/dynamic-updates.md`).
+//! cites its fact: a Stripe guide ("Dynamically update line items", "… shipping options",
+//! "… trials", "… discounts"), a changelog entry, or a comment of the official SDK types.
 //!
 //! Whether the request's API version has a param at all is not decided here: the facts of the
 //! version do it (a param its SDK does not type is refused as unknown before the update
 //! runs). What an allowed update then does to the session is `session_endpoints`'.
 //!
-//! Stripe does not document the error it answers for a refused server update (the facts'
-//! §5): every refusal here is a 400 `invalid_request_error` naming the param, with a message
-//! of the emulator's own.
+//! Stripe does not document the error it answers for a refused server update (neither the
+//! guides nor the API reference give its code or message): every refusal here is a 400
+//! `invalid_request_error` naming the param, with a message of the emulator's own.
 
 use serde_json::Value;
 

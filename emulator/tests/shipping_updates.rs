@@ -525,3 +525,42 @@ async fn shipping_details_come_from_the_server_only_with_their_permission() {
         update(&fake, ENDIVE, &id, &pairs).await.refused(param);
     }
 }
+
+/// A seed's shipping rates can be named by id; a negative amount is refused by entry.
+#[tokio::test]
+async fn a_seed_adds_shipping_rates() {
+    use stripe_checkout_emulator::{Seed, SeedError};
+
+    let fake = fake().await;
+    let seed = Seed::from_json(
+        r#"{"shipping_rates": [{"id": "shr_seeded", "display_name": "Seeded", "amount": 250, "currency": "usd"}]}"#,
+    )
+    .unwrap();
+    fake.seed(&seed).unwrap();
+    let id = session(
+        &fake,
+        ENDIVE,
+        "payment",
+        "elements",
+        &[("price_cap", 1)],
+        &[],
+    )
+    .await;
+    let updated = update(
+        &fake,
+        ENDIVE,
+        &id,
+        &[("shipping_options[0][shipping_rate]", "shr_seeded")],
+    )
+    .await
+    .ok();
+    assert_eq!(updated["amount_total"], 3_250);
+    let refused = Seed::from_json(
+        r#"{"shipping_rates": [{"id": "shr_bad", "display_name": "Bad", "amount": -1, "currency": "usd"}]}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        fake.seed(&refused),
+        Err(SeedError::Entry { entry, .. }) if entry == "shipping_rates[0]"
+    ));
+}
