@@ -80,7 +80,7 @@ impl CartLine {
     }
 
     /// A new line: `quantity` units of the price `price`. Its unit amount is not known here,
-    /// so a cart holding it has no known subtotal unless [`unit_amount`](Self::unit_amount)
+    /// so a cart holding it has no known subtotal unless [`with_unit_amount`](Self::with_unit_amount)
     /// says what the price costs.
     pub fn price(price: PriceId, quantity: u64) -> Self {
         Self {
@@ -118,7 +118,7 @@ impl CartLine {
     /// The same line, known to cost `amount` per unit (in the currency's smallest unit): for
     /// a new line by [`price`](Self::price) id, so the cart's subtotal can be computed.
     #[must_use]
-    pub fn unit_amount(mut self, amount: i64) -> Self {
+    pub fn with_unit_amount(mut self, amount: i64) -> Self {
         self.unit_amount = Some(amount);
         self
     }
@@ -166,7 +166,7 @@ impl CartLine {
     }
 
     /// What one unit costs, in the currency's smallest unit, when known.
-    pub fn unit_amount_known(&self) -> Option<i64> {
+    pub fn unit_amount(&self) -> Option<i64> {
         self.unit_amount
     }
 
@@ -235,7 +235,7 @@ mod tests {
             "description": "Tea", "price": {"id": "price_tea", "object": "price", "unit_amount": 333,
                 "product": "prod_tea"}}),
         );
-        assert_eq!(priced.unit_amount_known(), Some(333));
+        assert_eq!(priced.unit_amount(), Some(333));
         assert_eq!(priced.subtotal(), Some(999));
         assert_eq!(priced.name(), Some("Tea"));
         assert_eq!(priced.product(), Some("prod_tea"));
@@ -247,17 +247,17 @@ mod tests {
 
         let decimal =
             item(json!({"id": "li_2", "object": "item", "quantity": 4, "amount_subtotal": 1000}));
-        assert_eq!(decimal.unit_amount_known(), Some(250));
+        assert_eq!(decimal.unit_amount(), Some(250));
         let uneven =
             item(json!({"id": "li_3", "object": "item", "quantity": 3, "amount_subtotal": 1000}));
-        assert_eq!(uneven.unit_amount_known(), None);
+        assert_eq!(uneven.unit_amount(), None);
         assert_eq!(uneven.subtotal(), None);
         let none =
             item(json!({"id": "li_4", "object": "item", "quantity": 0, "amount_subtotal": 0}));
-        assert_eq!(none.unit_amount_known(), None);
+        assert_eq!(none.unit_amount(), None);
         let unstated = item(json!({"id": "li_5", "object": "item", "amount_subtotal": 700}));
         assert_eq!(
-            (unstated.quantity(), unstated.unit_amount_known()),
+            (unstated.quantity(), unstated.unit_amount()),
             (1, Some(700))
         );
     }
@@ -290,7 +290,7 @@ mod tests {
         let by_price = CartLine::price("price_cap".parse().unwrap(), 2);
         assert!(by_price.is_new() && by_price.changes_session());
         assert_eq!(by_price.subtotal(), None);
-        assert_eq!(by_price.clone().unit_amount(400).subtotal(), Some(800));
+        assert_eq!(by_price.clone().with_unit_amount(400).subtotal(), Some(800));
         assert_eq!(
             sent(&by_price),
             [

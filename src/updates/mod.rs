@@ -33,6 +33,76 @@
 //! refused by the version gates ([`Error::NotInVersion`](crate::Error::NotInVersion)), also before
 //! sending.
 //!
+//! ## Line items
+//!
+//! For add-ons and upsells, a free gift over a total, quantity changes held to stock, price
+//! changes. Stripe replaces the cart as a whole: a policy returns every [`CartLine`] in order
+//! (an existing line kept by id, a new one by price or inline `price_data`; a line left out is
+//! removed). Ready-made: [`policies::AddOn`], [`policies::QuantityLimits`],
+//! [`policies::UpgradeTrial`]. Sent as `line_items`
+//! ([`UpdateLineItem`](crate::checkout::UpdateLineItem)); needs `2025-12-15.clover` or later, or
+//! a preview, whose sessions need `permissions[update_line_items]=server_only`
+//! ([`Permissions`](crate::checkout::params::Permissions)).
+//!
+//! ## Shipping details and options
+//!
+//! For an address form on your page: set the address the shopper typed
+//! ([`UpdateRequest::shipping_details`] checks it), offer the rates of its country, free over
+//! a total, and refuse the countries you do not ship to in the shopper's words. Ready-made:
+//! [`policies::ShippingRates`]. Sent as `collected_information[shipping_details]`
+//! ([`ShippingDetails`](crate::checkout::params::ShippingDetails)) and `shipping_options`
+//! ([`ShippingOption`](crate::checkout::params::ShippingOption), at most 5, the first one
+//! selected); payment mode only; the details need
+//! `permissions[update_shipping_details]=server_only`. Every supported version has both.
+//!
+//! ## Discounts
+//!
+//! The discount follows the cart and the address: any
+//! [`DiscountPolicy`](crate::discounts::DiscountPolicy) joins a [`Compose`] through
+//! [`into_update_policy`](crate::discounts::DiscountPolicy::into_update_policy) and sees the
+//! new subtotal and address ([`SessionView::projected_session`]); a region discount is
+//! [`RegionOffers`](crate::discounts::policies::RegionOffers) after [`policies::ShippingRates`].
+//! Sent as `discounts` (a preview, `permissions[update_discounts]=server_only`). A discount
+//! endpoint of its own is [`discounts::handle`](crate::discounts::handle).
+//!
+//! ## Trials
+//!
+//! A longer trial on an upgrade, a trial added or removed for a promotion: [`Trial::Days`] or
+//! [`Trial::EndsAt`] (at least 48 hours ahead). Ready-made: [`policies::UpgradeTrial`]. Sent
+//! as `subscription_data` ([`UpdateSubscriptionData`](crate::checkout::params::UpdateSubscriptionData));
+//! subscription mode; a preview.
+//!
+//! ## Payment details
+//!
+//! The coming payment's description, metadata, statement descriptor, and whether its card is
+//! saved for later (`setup_future_usage`, which Stripe asks you to change inside
+//! `runServerUpdate` and await before the shopper pays). Your own policy sets
+//! [`Changes::payment_intent_data`]. Sent as `payment_intent_data`
+//! ([`UpdatePaymentIntentData`](crate::checkout::params::UpdatePaymentIntentData)); payment mode,
+//! Elements; `2026-10-28.endive` or later.
+//!
+//! ```
+//! use stripe_checkout_client::checkout::params::UpdatePaymentIntentData;
+//! use stripe_checkout_client::updates::{
+//!     async_trait, Changes, Part, Rejection, SessionView, UpdatePolicy, UpdateRequest,
+//! };
+//!
+//! /// `/gift-order`: the payment says it is a gift.
+//! struct GiftOrder;
+//!
+//! #[async_trait]
+//! impl UpdatePolicy for GiftOrder {
+//!     fn parts(&self) -> Vec<Part> {
+//!         vec![Part::PaymentIntentData]
+//!     }
+//!
+//!     async fn changes(&self, _: &UpdateRequest, _: &SessionView<'_>) -> Result<Changes, Rejection> {
+//!         let data = UpdatePaymentIntentData::new().description("Gift order").metadata("gift", "yes");
+//!         Ok(Changes::none().payment_intent_data(data))
+//!     }
+//! }
+//! ```
+//!
 //! # One update for everything that follows
 //!
 //! Changes have consequences: gift wrap lifts the cart over a discount threshold and over the

@@ -117,7 +117,7 @@ forward_update_policy!(Box<P>, Arc<P>, &P);
 /// let gift_wrap = Compose::new()
 ///     .then(AddOn::new("Gift wrap", 500))
 ///     .then(ShippingRates::new().country("US", [("Standard", 500)]).free_over(10_000));
-/// assert_eq!(gift_wrap.parts(), [Part::LineItems, Part::ShippingOptions]);
+/// assert_eq!(gift_wrap.parts(), [Part::LineItems, Part::ShippingDetails, Part::ShippingOptions]);
 /// ```
 #[derive(Default)]
 pub struct Compose<'p> {

@@ -103,7 +103,7 @@ impl<'s> SessionView<'s> {
 
     /// The cart's amount before discounts, in the currency's smallest unit: the session's
     /// `amount_subtotal` while the cart is unchanged, else the sum of the lines (`None` when a
-    /// new line's unit amount is not known, see [`CartLine::unit_amount`]).
+    /// new line's unit amount is not known, see [`CartLine::with_unit_amount`]).
     pub fn subtotal(&self) -> Option<i64> {
         match &self.changes.line_items {
             None => self.session.amount_subtotal,

@@ -93,7 +93,7 @@ impl UpdatePolicy for UpgradeTrial {
             }
             let upgraded = CartLine::price(self.to.clone(), line.quantity());
             match self.to_unit_amount {
-                Some(amount) => upgraded.unit_amount(amount),
+                Some(amount) => upgraded.with_unit_amount(amount),
                 None => upgraded,
             }
         });
