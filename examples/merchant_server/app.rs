@@ -275,7 +275,11 @@ async fn create_checkout_session(State(state): State<AppState>) -> Response {
 /// Runs the crate's endpoint helper for a body: it parses the body, runs the flow, answers in
 /// the contract and logs what the browser must not see.
 async fn run_flow(state: &AppState, body: &[u8], policy: &dyn DiscountPolicy) -> Response {
-    let answer = discounts::handle(&state.client, body, policy).await;
+    answered(discounts::handle(&state.client, body, policy).await)
+}
+
+/// An endpoint helper's answer as the HTTP response.
+fn answered(answer: EndpointResponse) -> Response {
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (
         status,
@@ -322,14 +326,7 @@ async fn apply_code(
 
 /// Runs the crate's server-update endpoint for a body and a policy.
 async fn run_update(state: &AppState, body: &[u8], policy: &dyn UpdatePolicy) -> Response {
-    let answer = updates::handle(&state.client, body, policy).await;
-    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (
-        status,
-        [(header::CONTENT_TYPE, EndpointResponse::CONTENT_TYPE)],
-        answer.body,
-    )
-        .into_response()
+    answered(updates::handle(&state.client, body, policy).await)
 }
 
 /// `{"checkout_session_id": …}`: adds 5.00 of gift wrap (once); shipping and the cart

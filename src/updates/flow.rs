@@ -286,3 +286,25 @@ async fn whole_cart(
     }
     Ok(cart)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::updates::policies::AddOn;
+
+    #[test]
+    fn a_pending_update_shows_its_session_and_options_not_its_policy() {
+        let client = Client::new("sk_test_PendingUpdateDebug00000000000001").unwrap();
+        let request = UpdateRequest::new("cs_test_debug".parse().unwrap());
+        let policy = AddOn::new("Gift wrap", 500);
+        let pending = run(&client, request, &policy).stripe_account("acct_123");
+        let shown = format!("{pending:?}");
+        assert!(shown.starts_with("PendingUpdate {"), "{shown}");
+        assert!(
+            shown.contains("cs_test_debug") && shown.contains("acct_123"),
+            "{shown}"
+        );
+        assert!(!shown.contains("Gift wrap"), "{shown}");
+        assert!(shown.ends_with(".. }"), "{shown}");
+    }
+}

@@ -21,8 +21,8 @@
 //!
 //! | Member | What it is for | Policy | Sent as | Session needs | API version |
 //! |---|---|---|---|---|---|
-//! | Line items | add-ons, upsells, free gifts, quantity limits, price changes | [`policies::AddOn`], your own with [`Part::LineItems`] | `line_items` (the whole cart) | Elements (not the hosted page); `permissions[update_line_items]=server_only` where the version has it | `2025-12-15.clover` and later, or a preview |
-//! | Shipping details | the address the shopper typed on your page | [`policies::ShippingRates`] | `collected_information[shipping_details]` | payment mode; `permissions[update_shipping_details]=server_only` | every supported version |
+//! | Line items | add-ons, upsells, free gifts, quantity limits, price changes | [`policies::AddOn`], your own with [`Part::LineItems`] | `line_items` (the whole cart) | Elements (an embedded page only with the beta permission); `permissions[update_line_items]=server_only` where the version has it | `2025-12-15.clover` and later, or a preview |
+//! | Shipping details | the address the shopper typed on your page | [`policies::ShippingRates`] | `collected_information[shipping_details]` | payment mode, Elements or an embedded page; `permissions[update_shipping_details]=server_only` | every supported version |
 //! | Shipping options | rates for that address, free over a total | [`policies::ShippingRates`] | `shipping_options` (at most 5, the first selected) | payment mode | every supported version |
 //! | Discounts | the cart's discount, following the new total | any [`DiscountPolicy`](crate::discounts::DiscountPolicy), via [`into_update_policy`](crate::discounts::DiscountPolicy::into_update_policy) | `discounts` | `permissions[update_discounts]=server_only` | a preview |
 //! | Trial | a longer trial on an upgrade | your own with [`Part::Trial`] | `subscription_data[trial_period_days]` or `[trial_end]` | subscription mode | a preview |

@@ -179,3 +179,68 @@ impl UpdatePolicy for Compose<'_> {
         Ok(all)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Declares `parts`, asks for `expand`, changes nothing.
+    struct Asks(Vec<Part>, Vec<&'static str>);
+
+    #[async_trait]
+    impl UpdatePolicy for Asks {
+        fn parts(&self) -> Vec<Part> {
+            self.0.clone()
+        }
+
+        fn expand(&self) -> Vec<String> {
+            self.1.iter().map(|s| (*s).to_owned()).collect()
+        }
+
+        async fn changes(
+            &self,
+            _: &UpdateRequest,
+            _: &SessionView<'_>,
+        ) -> Result<Changes, Rejection> {
+            Ok(Changes::none())
+        }
+    }
+
+    #[test]
+    fn a_composition_declares_and_expands_the_union_of_its_policies_once_each() {
+        let composed = Compose::new()
+            .then(Asks(vec![Part::Discounts], vec!["customer"]))
+            .then(Asks(
+                vec![Part::LineItems, Part::Discounts],
+                vec!["customer", "invoice"],
+            ));
+        assert_eq!(composed.parts(), [Part::LineItems, Part::Discounts]);
+        assert_eq!(composed.expand(), ["customer", "invoice"]);
+        assert_eq!(
+            format!("{composed:?}"),
+            "Compose { policies: 2, parts: [LineItems, Discounts] }"
+        );
+        assert!(Compose::new().expand().is_empty());
+        // The default asks for nothing more than the parts need.
+        struct Plain;
+        #[async_trait]
+        impl UpdatePolicy for Plain {
+            fn parts(&self) -> Vec<Part> {
+                Vec::new()
+            }
+            async fn changes(
+                &self,
+                _: &UpdateRequest,
+                _: &SessionView<'_>,
+            ) -> Result<Changes, Rejection> {
+                Ok(Changes::none())
+            }
+        }
+        assert!(Plain.expand().is_empty());
+        let boxed: Box<dyn UpdatePolicy> = Box::new(Asks(vec![Part::Trial], vec!["customer"]));
+        assert_eq!(
+            (boxed.parts(), boxed.expand()),
+            (vec![Part::Trial], vec!["customer".to_owned()])
+        );
+    }
+}

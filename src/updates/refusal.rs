@@ -76,18 +76,34 @@ pub(crate) fn check(part: Part, session: &CheckoutSession) -> Result<(), NotAllo
         ),
         Part::LineItems => {
             not_hosted(session)?;
-            server_only(
-                "update_line_items",
-                permissions.and_then(|p| p.update_line_items.as_ref()),
-            )?;
-            server_only(
-                "update[line_items]",
-                grouped.and_then(|g| g.line_items.as_ref()),
-            )
+            let flat = permissions.and_then(|p| p.update_line_items.as_ref());
+            let nested = grouped.and_then(|g| g.line_items.as_ref());
+            server_only("update_line_items", flat)?;
+            server_only("update[line_items]", nested)?;
+            // Generally available line-item updates are for Elements pages; an embedded page
+            // takes them only in the beta that gives it the permission.
+            match &session.ui_mode {
+                Some(ui_mode) if *ui_mode == UiMode::EmbeddedPage && flat.or(nested).is_none() => {
+                    Err(NotAllowed::UiMode {
+                        ui_mode: ui_mode.clone(),
+                    })
+                }
+                _ => Ok(()),
+            }
         }
         Part::ShippingDetails => {
             mode(session, SessionMode::Payment)?;
-            not_hosted(session)?;
+            // Stripe sets collected shipping details on Elements and embedded pages only.
+            match &session.ui_mode {
+                Some(ui_mode)
+                    if *ui_mode != UiMode::Elements && *ui_mode != UiMode::EmbeddedPage =>
+                {
+                    return Err(NotAllowed::UiMode {
+                        ui_mode: ui_mode.clone(),
+                    });
+                }
+                _ => {}
+            }
             server_only(
                 "update_shipping_details",
                 permissions.and_then(|p| p.update_shipping_details.as_ref()),
@@ -216,7 +232,34 @@ mod tests {
         }
         assert_eq!(check(Part::Discounts, &hosted), Ok(()));
         let embedded = session("payment", "embedded", json!({}));
-        assert_eq!(check(Part::LineItems, &embedded), Ok(()));
+        assert_eq!(
+            check(Part::LineItems, &embedded),
+            Err(NotAllowed::UiMode {
+                ui_mode: UiMode::EmbeddedPage
+            })
+        );
+        let beta = session(
+            "payment",
+            "embedded",
+            json!({"update": {"line_items": "server_only"}}),
+        );
+        assert_eq!(check(Part::LineItems, &beta), Ok(()));
+        let flat = session(
+            "payment",
+            "embedded_page",
+            json!({"update_line_items": "server_only"}),
+        );
+        assert_eq!(check(Part::LineItems, &flat), Ok(()));
+        assert_eq!(check(Part::ShippingOptions, &embedded), Ok(()));
+        assert_eq!(check(Part::ShippingDetails, &embedded), Ok(()));
+        let form = session("payment", "form", json!({}));
+        assert_eq!(
+            check(Part::ShippingDetails, &form),
+            Err(NotAllowed::UiMode {
+                ui_mode: UiMode::Form
+            })
+        );
+        assert_eq!(check(Part::ShippingOptions, &form), Ok(()));
         assert_eq!(
             check(Part::PaymentIntentData, &embedded),
             Err(NotAllowed::UiMode {

@@ -295,12 +295,15 @@ mod tests {
                 limit: MAX_BODY_BYTES
             })
         );
+        // 16 KiB, the documented bound, is read; one byte more is not.
         let edge = format!(
             r#"{{"checkout_session_id":"cs_test_1","p":"{}"}}"#,
-            "x".repeat(MAX_BODY_BYTES - 42)
+            "x".repeat(16_384 - 42)
         );
-        assert_eq!(edge.len(), MAX_BODY_BYTES);
+        assert_eq!(edge.len(), 16_384);
         assert!(parse(&edge).is_ok());
+        let over = format!("{edge} ");
+        assert!(matches!(parse(&over), Err(BodyError::TooLarge { .. })));
     }
 
     #[test]

@@ -305,6 +305,10 @@ mod tests {
     #[test]
     fn later_changes_build_on_earlier_ones() {
         let s = session(json!({}));
+        assert_eq!(SessionView::new(&s).discounts(), None);
+        let coupon = Discount::Coupon("SUMMER".parse().unwrap());
+        let set = SessionView::new(&s).with_changes(Changes::none().discounts([coupon.clone()]));
+        assert_eq!(set.discounts(), Some(&[coupon][..]));
         let view = SessionView::new(&s)
             .with_changes(Changes::none().discounts([]))
             .with_changes(Changes::none().trial(crate::updates::Trial::Days(7)));

@@ -127,3 +127,105 @@ impl UpdatePolicy for AddOn {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::CheckoutSession;
+
+    fn session(lines: &[(&str, i64)]) -> CheckoutSession {
+        let data: Vec<_> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, (name, amount))| json!({
+                "id": format!("li_{i}"), "object": "item", "quantity": 1, "amount_subtotal": amount,
+                "description": name, "price": {"id": format!("price_{i}"), "object": "price", "unit_amount": amount},
+            }))
+            .collect();
+        serde_json::from_value(json!({
+            "id": "cs_test_1", "object": "checkout.session", "currency": "usd",
+            "line_items": {"object": "list", "has_more": false, "data": data},
+        }))
+        .unwrap()
+    }
+
+    fn names(policy: &AddOn, session: &CheckoutSession) -> Option<Vec<String>> {
+        let request = UpdateRequest::new("cs_test_1".parse().unwrap());
+        let view = SessionView::new(session);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let changes = rt.block_on(policy.changes(&request, &view)).unwrap();
+        changes.line_items.map(|lines| {
+            lines
+                .iter()
+                .map(|l| l.name().unwrap_or("?").to_owned())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn an_add_on_is_added_once_in_the_sessions_currency() {
+        let wrap = AddOn::new("Gift wrap", 500).quantity(2);
+        assert_eq!(wrap.name(), "Gift wrap");
+        let cart = session(&[("Shoes", 4_900)]);
+        assert_eq!(
+            names(&wrap, &cart),
+            Some(vec!["Shoes".into(), "Gift wrap".into()])
+        );
+        let wrapped = session(&[("Shoes", 4_900), ("Gift wrap", 500)]);
+        assert_eq!(names(&wrap, &wrapped), None);
+
+        let request = UpdateRequest::new("cs_test_1".parse().unwrap());
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let changes = rt
+            .block_on(wrap.changes(&request, &SessionView::new(&cart)))
+            .unwrap();
+        let added = &changes.line_items.unwrap()[1];
+        assert_eq!((added.quantity(), added.subtotal()), (2, Some(1_000)));
+
+        let mut no_currency = cart.clone();
+        no_currency.currency = None;
+        assert!(
+            rt.block_on(wrap.changes(&request, &SessionView::new(&no_currency)))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_reward_follows_the_rest_of_the_cart_strictly_over_its_threshold() {
+        let gift = AddOn::new("Tote", 0).when_subtotal_over(5_000);
+        assert_eq!(
+            names(&gift, &session(&[("Shoes", 5_000)])),
+            None,
+            "not over at 50.00"
+        );
+        assert_eq!(names(&gift, &session(&[("Shoes", 4_000)])), None);
+        assert_eq!(
+            names(&gift, &session(&[("Shoes", 5_001)])),
+            Some(vec!["Shoes".into(), "Tote".into()])
+        );
+        // Kept while the rest is over; removed, the rest kept, when it no longer is.
+        assert_eq!(
+            names(&gift, &session(&[("Shoes", 6_000), ("Tote", 0)])),
+            None
+        );
+        assert_eq!(
+            names(
+                &gift,
+                &session(&[("Shoes", 3_000), ("Tote", 0), ("Socks", 1_000)])
+            ),
+            Some(vec!["Shoes".into(), "Socks".into()])
+        );
+        // A priced reward does not count towards its own threshold.
+        let upsell = AddOn::new("Warranty", 2_000).when_subtotal_over(5_000);
+        assert_eq!(
+            names(&upsell, &session(&[("Shoes", 4_000), ("Warranty", 2_000)])),
+            Some(vec!["Shoes".into()])
+        );
+    }
+}

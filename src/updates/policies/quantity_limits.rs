@@ -202,3 +202,123 @@ impl<I: Inventory> UpdatePolicy for QuantityLimits<I> {
         Ok(Changes::none().line_items(kept))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::CheckoutSession;
+
+    fn session() -> CheckoutSession {
+        serde_json::from_value(json!({
+            "id": "cs_test_1", "object": "checkout.session", "currency": "usd",
+            "line_items": {"object": "list", "has_more": false, "data": [
+                {"id": "li_mug", "object": "item", "quantity": 2, "amount_subtotal": 2_400, "description": "Mug",
+                 "price": {"id": "price_mug", "object": "price", "unit_amount": 1_200, "product": "prod_mug"}},
+                {"id": "li_tea", "object": "item", "quantity": 3, "amount_subtotal": 2_400, "description": "Tea",
+                 "price": {"id": "price_tea", "object": "price", "unit_amount": 800}},
+            ]},
+        }))
+        .unwrap()
+    }
+
+    fn run<I: Inventory>(
+        limits: &QuantityLimits<I>,
+        asked: Option<(&str, u64)>,
+    ) -> Result<Option<Vec<(String, u64)>>, Rejection> {
+        let mut request = UpdateRequest::new("cs_test_1".parse().unwrap());
+        if let Some((line, quantity)) = asked {
+            request = request
+                .with_field("line_item", json!(line))
+                .with_field("quantity", json!(quantity));
+        }
+        let s = session();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let changes = rt.block_on(limits.changes(&request, &SessionView::new(&s)))?;
+        Ok(changes.line_items.map(|lines| {
+            lines
+                .iter()
+                .map(|l| (l.id().unwrap_or("new").to_owned(), l.quantity()))
+                .collect()
+        }))
+    }
+
+    #[test]
+    fn a_quantity_up_to_the_maximum_and_the_stock_is_taken() {
+        let unlimited = QuantityLimits::new(HashMap::new()).max_per_line(5);
+        assert_eq!(
+            run(&unlimited, Some(("li_mug", 5))).unwrap(),
+            Some(vec![("li_mug".into(), 5), ("li_tea".into(), 3)])
+        );
+        let refused = run(&unlimited, Some(("li_mug", 6))).unwrap_err();
+        assert_eq!(
+            refused.customer_message(),
+            Some("You can buy at most 5 of an item.")
+        );
+        // Exactly what is in stock (by product here) is fine.
+        let stock = QuantityLimits::new(HashMap::from([("prod_mug".to_owned(), 4)]));
+        assert_eq!(
+            run(&stock, Some(("li_mug", 4))).unwrap(),
+            Some(vec![("li_mug".into(), 4), ("li_tea".into(), 3)])
+        );
+        assert!(run(&stock, Some(("li_mug", 5))).is_err());
+        // The same quantity again changes nothing.
+        assert_eq!(run(&stock, Some(("li_mug", 2))).unwrap(), None);
+    }
+
+    #[test]
+    fn without_an_ask_only_the_stock_is_applied() {
+        let plenty = QuantityLimits::new(inventory_fn(|_| Some(3)));
+        assert_eq!(format!("{:?}", inventory_fn(|_| None)), "InventoryFn");
+        assert_eq!(
+            run(&plenty, None).unwrap(),
+            None,
+            "3 teas is what is in stock"
+        );
+        let short = QuantityLimits::new(inventory_fn(|line: &CartLine| {
+            (line.id() == Some("li_tea")).then_some(1)
+        }));
+        assert_eq!(
+            run(&short, None).unwrap(),
+            Some(vec![("li_mug".into(), 2), ("li_tea".into(), 1)])
+        );
+        let gone = QuantityLimits::new(inventory_fn(|line: &CartLine| {
+            (line.id() == Some("li_tea")).then_some(0)
+        }));
+        assert_eq!(run(&gone, None).unwrap(), Some(vec![("li_mug".into(), 2)]));
+        let none_left = QuantityLimits::new(inventory_fn(|_| Some(0)));
+        let refused = run(&none_left, None).unwrap_err();
+        assert_eq!(
+            refused.customer_message(),
+            Some("Your cart must keep at least one item.")
+        );
+    }
+
+    #[test]
+    fn an_ask_must_name_a_line_of_the_session_and_a_quantity() {
+        let limits = QuantityLimits::new(HashMap::new());
+        let gone = run(&limits, Some(("li_other", 1))).unwrap_err();
+        assert!(
+            gone.customer_message()
+                .unwrap()
+                .starts_with("That item is no longer")
+        );
+        let s = session();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let half =
+            UpdateRequest::new("cs_test_1".parse().unwrap()).with_field("quantity", json!(2));
+        assert!(
+            rt.block_on(limits.changes(&half, &SessionView::new(&s)))
+                .is_err()
+        );
+        assert_eq!(
+            run(&limits, Some(("li_tea", 0))).unwrap(),
+            Some(vec![("li_mug".into(), 2)])
+        );
+    }
+}

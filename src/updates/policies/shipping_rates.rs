@@ -185,3 +185,89 @@ impl UpdatePolicy for ShippingRates {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::CheckoutSession;
+
+    fn amounts(options: &[ShippingOption]) -> Vec<(String, i64, String)> {
+        options
+            .iter()
+            .map(|o| {
+                let data = o.shipping_rate_data.as_ref().unwrap();
+                let fixed = data.fixed_amount.as_ref().unwrap();
+                (
+                    data.display_name.clone(),
+                    fixed.amount,
+                    fixed.currency.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_rate_is_free_strictly_over_the_threshold() {
+        let rates = ShippingRates::new()
+            .countries(["us", "CA"], [("Standard", 500), ("Express", 1_500)])
+            .free_over(10_000);
+        let at = |subtotal| amounts(&rates.options_for("US", subtotal, "usd").unwrap());
+        assert_eq!(
+            at(Some(10_000)),
+            [
+                ("Standard".into(), 500, "usd".into()),
+                ("Express".into(), 1_500, "usd".into())
+            ]
+        );
+        assert_eq!(at(Some(10_001))[0].1, 0);
+        assert_eq!(at(Some(10_001))[1].1, 1_500);
+        assert_eq!(at(None)[0].1, 500, "an unknown subtotal is not over");
+        assert_eq!(
+            amounts(&rates.options_for("ca", Some(1), "cad").unwrap())[0].2,
+            "cad"
+        );
+        assert!(rates.options_for("MX", Some(1), "usd").is_none());
+        let no_threshold = ShippingRates::new().country("US", [("Standard", 500)]);
+        assert_eq!(
+            amounts(
+                &no_threshold
+                    .options_for("US", Some(1_000_000), "usd")
+                    .unwrap()
+            )[0]
+            .1,
+            500
+        );
+    }
+
+    #[test]
+    fn another_country_is_refused_with_the_message_set() {
+        let rates = ShippingRates::new()
+            .country("US", [("Standard", 500)])
+            .refusal_message("We ship to the US only.");
+        let s: CheckoutSession = serde_json::from_value(json!({
+            "id": "cs_test_1", "object": "checkout.session", "currency": "usd", "amount_subtotal": 100,
+        }))
+        .unwrap();
+        let request = UpdateRequest::new("cs_test_1".parse().unwrap()).with_field(
+            "shipping_details",
+            json!({"name": "Ada", "address": {"line1": "1 Rue", "country": "FR"}}),
+        );
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let refused = rt
+            .block_on(rates.changes(&request, &SessionView::new(&s)))
+            .unwrap_err();
+        assert_eq!(refused.customer_message(), Some("We ship to the US only."));
+        assert_eq!(refused.reason(), "no shipping rates for country FR");
+        // Without an address sent or kept, nothing changes.
+        let bare = UpdateRequest::new("cs_test_1".parse().unwrap());
+        assert!(
+            rt.block_on(rates.changes(&bare, &SessionView::new(&s)))
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

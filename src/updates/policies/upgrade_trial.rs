@@ -102,3 +102,68 @@ impl UpdatePolicy for UpgradeTrial {
             .trial(Trial::Days(self.trial_days)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::checkout::CheckoutSession;
+
+    fn cart(prices: &[&str]) -> CheckoutSession {
+        let data: Vec<_> = prices
+            .iter()
+            .enumerate()
+            .map(|(i, price)| json!({
+                "id": format!("li_{i}"), "object": "item", "quantity": 2, "amount_subtotal": 1_800,
+                "price": {"id": price, "object": "price", "unit_amount": 900},
+            }))
+            .collect();
+        serde_json::from_value(json!({
+            "id": "cs_test_1", "object": "checkout.session", "mode": "subscription",
+            "line_items": {"object": "list", "has_more": false, "data": data},
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn only_the_from_line_is_swapped_keeping_its_quantity_and_order() {
+        let upgrade = UpgradeTrial::new(
+            "price_monthly".parse().unwrap(),
+            "price_yearly".parse().unwrap(),
+            14,
+        )
+        .to_unit_amount(9_000);
+        let request = UpdateRequest::new("cs_test_1".parse().unwrap());
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let s = cart(&["price_addon", "price_monthly"]);
+        let changes = rt
+            .block_on(upgrade.changes(&request, &SessionView::new(&s)))
+            .unwrap();
+        let lines = changes.line_items.unwrap();
+        assert_eq!(lines[0].id(), Some("li_0"));
+        assert_eq!(
+            lines[1].price_id().map(|p| p.as_str()),
+            Some("price_yearly")
+        );
+        assert_eq!(
+            (lines[1].quantity(), lines[1].subtotal()),
+            (2, Some(18_000))
+        );
+        assert_eq!(changes.trial, Some(Trial::Days(14)));
+
+        let done = cart(&["price_yearly"]);
+        assert!(
+            rt.block_on(upgrade.changes(&request, &SessionView::new(&done)))
+                .unwrap()
+                .is_empty()
+        );
+        let other = cart(&["price_addon"]);
+        assert!(
+            rt.block_on(upgrade.changes(&request, &SessionView::new(&other)))
+                .is_err()
+        );
+    }
+}

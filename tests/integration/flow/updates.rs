@@ -16,7 +16,7 @@ use stripe_checkout_client::updates::{
     SessionView, Trial, UpdatePolicy, UpdateRequest, async_trait,
 };
 use stripe_checkout_client::{ApiVersion, Client, Error};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{mock_client, mount_catch_all, request_pairs};
@@ -229,11 +229,23 @@ async fn the_whole_cart_is_read_before_the_policy_sees_it() {
         )
         .mount(&server)
         .await;
+    // Two more pages, the second of them the last.
     Mock::given(method("GET"))
         .and(path(format!("{PATH}/line_items")))
+        .and(query_param("starting_after", "li_1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "object": "list", "has_more": true, "url": format!("{PATH}/line_items"),
+            "data": [line("li_2", "Two", 2_000, 1)],
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{PATH}/line_items")))
+        .and(query_param("starting_after", "li_2"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "object": "list", "has_more": false, "url": format!("{PATH}/line_items"),
-            "data": [line("li_2", "Two", 2_000, 1)],
+            "data": [line("li_3", "Three", 3_000, 1)],
         })))
         .expect(1)
         .mount(&server)
@@ -262,7 +274,7 @@ async fn the_whole_cart_is_read_before_the_policy_sees_it() {
         .filter(|(k, _)| k.ends_with("[id]"))
         .map(|(_, v)| v.as_str())
         .collect();
-    assert_eq!(ids, ["li_1", "li_2"], "the second page's line is kept");
+    assert_eq!(ids, ["li_1", "li_2", "li_3"], "every page's lines are kept");
 }
 
 #[tokio::test]
