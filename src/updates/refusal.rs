@@ -82,28 +82,15 @@ pub(crate) fn check(part: Part, session: &CheckoutSession) -> Result<(), NotAllo
             server_only("update[line_items]", nested)?;
             // Generally available line-item updates are for Elements pages; an embedded page
             // takes them only in the beta that gives it the permission.
-            match &session.ui_mode {
-                Some(ui_mode) if *ui_mode == UiMode::EmbeddedPage && flat.or(nested).is_none() => {
-                    Err(NotAllowed::UiMode {
-                        ui_mode: ui_mode.clone(),
-                    })
-                }
-                _ => Ok(()),
+            if flat.or(nested).is_none() {
+                refuse_ui(session, &[UiMode::EmbeddedPage])?;
             }
+            Ok(())
         }
         Part::ShippingDetails => {
             mode(session, SessionMode::Payment)?;
             // Stripe sets collected shipping details on Elements and embedded pages only.
-            match &session.ui_mode {
-                Some(ui_mode)
-                    if *ui_mode != UiMode::Elements && *ui_mode != UiMode::EmbeddedPage =>
-                {
-                    return Err(NotAllowed::UiMode {
-                        ui_mode: ui_mode.clone(),
-                    });
-                }
-                _ => {}
-            }
+            refuse_ui(session, &[UiMode::HostedPage, UiMode::Form])?;
             server_only(
                 "update_shipping_details",
                 permissions.and_then(|p| p.update_shipping_details.as_ref()),
@@ -120,12 +107,11 @@ pub(crate) fn check(part: Part, session: &CheckoutSession) -> Result<(), NotAllo
         Part::Trial => mode(session, SessionMode::Subscription),
         Part::PaymentIntentData => {
             mode(session, SessionMode::Payment)?;
-            match &session.ui_mode {
-                Some(ui_mode) if *ui_mode != UiMode::Elements => Err(NotAllowed::UiMode {
-                    ui_mode: ui_mode.clone(),
-                }),
-                _ => Ok(()),
-            }
+            // Elements pages only.
+            refuse_ui(
+                session,
+                &[UiMode::HostedPage, UiMode::EmbeddedPage, UiMode::Form],
+            )
         }
     }
 }
@@ -156,8 +142,14 @@ fn mode(session: &CheckoutSession, needs: SessionMode) -> Result<(), NotAllowed>
 }
 
 fn not_hosted(session: &CheckoutSession) -> Result<(), NotAllowed> {
+    refuse_ui(session, &[UiMode::HostedPage])
+}
+
+/// Refuses a session whose UI mode is one of `refused` (compared by value, so a former name
+/// is its new name); a UI mode Stripe adds later is left to Stripe.
+fn refuse_ui(session: &CheckoutSession, refused: &[UiMode]) -> Result<(), NotAllowed> {
     match &session.ui_mode {
-        Some(ui_mode) if *ui_mode == UiMode::HostedPage => Err(NotAllowed::UiMode {
+        Some(ui_mode) if refused.contains(ui_mode) => Err(NotAllowed::UiMode {
             ui_mode: ui_mode.clone(),
         }),
         _ => Ok(()),
@@ -260,6 +252,14 @@ mod tests {
             })
         );
         assert_eq!(check(Part::ShippingOptions, &form), Ok(()));
+        assert!(check(Part::PaymentIntentData, &form).is_err());
+        // A UI mode Stripe adds later is left to Stripe.
+        let later = session("payment", "hologram", json!({}));
+        for part in Part::ALL {
+            if part != Part::Trial {
+                assert_eq!(check(part, &later), Ok(()), "{part}");
+            }
+        }
         assert_eq!(
             check(Part::PaymentIntentData, &embedded),
             Err(NotAllowed::UiMode {
