@@ -12,16 +12,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::CheckoutSessionId;
 use crate::updates::BodyError;
-use crate::updates::request::invisible;
-use crate::wire::json_path;
+use crate::updates::request::{invisible, read_body};
 
 /// The most discount entries a request may carry. Stripe allows one discount per session;
 /// the bound leaves room for a policy to explain a rejection without accepting unbounded input.
 pub const MAX_REQUESTED_DISCOUNTS: usize = 10;
 /// The longest coupon id, promotion code id or customer-facing code accepted.
 pub const MAX_CODE_LEN: usize = 200;
-/// The largest request body [`DiscountRequest::from_json`] parses.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// The largest request body [`DiscountRequest::from_json`] parses: the same bound as every
+/// server-update request.
+pub use crate::updates::MAX_BODY_BYTES;
 
 /// A request from the front end to change a session's discounts.
 ///
@@ -99,16 +99,7 @@ impl DiscountRequest {
     /// not exactly one of `coupon`/`promotion_code`/`code`, or a code that is empty, longer
     /// than [`MAX_CODE_LEN`] or not printable.
     pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
-        if body.len() > MAX_BODY_BYTES {
-            return Err(BodyError::TooLarge {
-                limit: MAX_BODY_BYTES,
-            });
-        }
-        let raw: RawRequest = serde_json::from_slice(body).map_err(|e| BodyError::Malformed {
-            path: json_path::error_path(body, &e),
-            message: e.to_string(),
-        })?;
-        raw.check()
+        read_body::<RawRequest>(body)?.check()
     }
 
     /// Whether the browser asked to remove every discount (`""` or `[]`).

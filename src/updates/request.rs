@@ -73,16 +73,7 @@ impl UpdateRequest {
     /// [`BodyError`] for a body over [`MAX_BODY_BYTES`], one that is not a JSON object, or a
     /// missing or malformed `checkout_session_id`.
     pub fn from_json(body: &[u8]) -> Result<Self, BodyError> {
-        if body.len() > MAX_BODY_BYTES {
-            return Err(BodyError::TooLarge {
-                limit: MAX_BODY_BYTES,
-            });
-        }
-        let mut body: Map<String, Value> =
-            serde_json::from_slice(body).map_err(|e| BodyError::Malformed {
-                path: json_path::error_path(body, &e),
-                message: e.to_string(),
-            })?;
+        let mut body: Map<String, Value> = read_body(body)?;
         let invalid = |reason| BodyError::InvalidField {
             field: "checkout_session_id".to_owned(),
             reason,
@@ -176,6 +167,20 @@ impl UpdateRequest {
         address.state = text("address.state", a.state, false)?;
         Ok(Some(ShippingDetails::new(name, address)))
     }
+}
+
+/// Reads a page's body as a `T`: at most [`MAX_BODY_BYTES`], JSON, with the path of what is
+/// malformed. Every server-update request, the discount face's included, is read here.
+pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, BodyError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(BodyError::TooLarge {
+            limit: MAX_BODY_BYTES,
+        });
+    }
+    serde_json::from_slice(body).map_err(|e| BodyError::Malformed {
+        path: json_path::error_path(body, &e),
+        message: e.to_string(),
+    })
 }
 
 /// What a shopper reads when the address they sent cannot be used as it is.
