@@ -119,7 +119,7 @@ impl UpdatePolicy for CartDiscountFollows {
     async fn changes(
         &self,
         request: &UpdateRequest,
-        view: &SessionView<'_>,
+        view: &SessionView,
     ) -> Result<Changes, Rejection> {
         let current = view.session().discounts.as_deref().unwrap_or_default();
         let ours = current.iter().all(|d| {

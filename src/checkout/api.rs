@@ -108,6 +108,20 @@ impl<'c> CheckoutSessions<'c> {
         )
     }
 
+    /// [`retrieve`](Self::retrieve), with the answer's JSON kept beside the session: the
+    /// server-update flow decodes it again for a projection of the session.
+    pub(crate) fn retrieve_keeping_json(
+        &self,
+        id: &CheckoutSessionId,
+    ) -> PendingRequest<'c, (CheckoutSession, Vec<u8>)> {
+        self.request(
+            Method::Get,
+            session_path(id, ""),
+            Ok(Gated::default()),
+            Answer::decode_keeping_body::<CheckoutSession>,
+        )
+    }
+
     /// Updates a Checkout Session (`POST /v1/checkout/sessions/{id}`).
     ///
     /// Stripe omits `discounts` from the answer unless the request expands it; add

@@ -208,7 +208,7 @@ impl<P: DiscountPolicy> UpdatePolicy for DiscountUpdatePolicy<P> {
     async fn changes(
         &self,
         request: &UpdateRequest,
-        view: &SessionView<'_>,
+        view: &SessionView,
     ) -> Result<Changes, Rejection> {
         let parsed;
         let discount_request = match &self.request {

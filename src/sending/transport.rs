@@ -393,14 +393,31 @@ impl Answer {
     /// 4 KB session's decode and compiled every model's decoder twice. `from_slice` also
     /// refuses trailing bytes, which mean a corrupted or concatenated body.
     pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T> {
-        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
-            path: json_path::error_path(&self.body, &source),
-            snippet: snippet(&self.body),
-            status: self.status.as_u16(),
-            request_id: self.request_id,
-            source: Box::new(source),
-        })
+        decode_json(&self.body, self.status.as_u16(), self.request_id)
     }
+
+    /// Decodes the body as `T` and keeps it: the server-update flow decodes the session a
+    /// second time from it when a policy asks for the session as the changes leave it, which
+    /// costs one decode at run time instead of compiling a deep copy of the whole model.
+    pub(crate) fn decode_keeping_body<T: DeserializeOwned>(self) -> Result<(T, Vec<u8>)> {
+        let decoded = decode_json(&self.body, self.status.as_u16(), self.request_id)?;
+        Ok((decoded, self.body))
+    }
+}
+
+/// Decodes an answer's body as `T`, locating a failure (see [`Answer::decode`]).
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    body: &[u8],
+    status: u16,
+    request_id: Option<String>,
+) -> Result<T> {
+    serde_json::from_slice(body).map_err(|source| Error::Decode {
+        path: json_path::error_path(body, &source),
+        snippet: snippet(body),
+        status,
+        request_id,
+        source: Box::new(source),
+    })
 }
 
 /// A number in [0, 1) for backoff jitter.

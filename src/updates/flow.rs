@@ -193,8 +193,8 @@ pub(crate) async fn run_policy(
     }
     let sessions = client.checkout_sessions();
     // The options go to the retrieve as they are: an idempotency key is only sent on a POST.
-    let session = sessions
-        .retrieve(session_id)
+    let (session, json) = sessions
+        .retrieve_keeping_json(session_id)
         .expand(expand)
         .options(options)
         .await?;
@@ -216,7 +216,7 @@ pub(crate) async fn run_policy(
         Vec::new()
     };
 
-    let view = SessionView::with_cart(&session, cart);
+    let view = SessionView::with_cart(session, json, cart);
     let changes = policy
         .changes(request, &view)
         .await
@@ -224,15 +224,16 @@ pub(crate) async fn run_policy(
     if let Some(part) = changes.parts().into_iter().find(|p| !declared.contains(p)) {
         return Err(FlowError::Undeclared { part });
     }
-    let cart = view.line_items();
-    let update = update_for(&session, cart, &changes).map_err(|reason| FlowError::NotAllowed {
-        param: Part::LineItems.param(),
-        reason,
+    let update = update_for(view.session(), view.line_items(), &changes).map_err(|reason| {
+        FlowError::NotAllowed {
+            param: Part::LineItems.param(),
+            reason,
+        }
     })?;
     let Some((update, changed)) = update else {
         tracing::debug!(session = %session_id, "nothing changes; no update sent");
         return Ok(Outcome {
-            session,
+            session: view.into_session()?,
             changes,
             changed: Vec::new(),
         });

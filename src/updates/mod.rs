@@ -96,7 +96,7 @@
 //!         vec![Part::PaymentIntentData]
 //!     }
 //!
-//!     async fn changes(&self, _: &UpdateRequest, _: &SessionView<'_>) -> Result<Changes, Rejection> {
+//!     async fn changes(&self, _: &UpdateRequest, _: &SessionView) -> Result<Changes, Rejection> {
 //!         let data = UpdatePaymentIntentData::new().description("Gift order").metadata("gift", "yes");
 //!         Ok(Changes::none().payment_intent_data(data))
 //!     }

@@ -39,7 +39,7 @@ use super::{Changes, Part, Rejection, SessionView, UpdateRequest};
 ///         vec![Part::LineItems]
 ///     }
 ///
-///     async fn changes(&self, _: &UpdateRequest, view: &SessionView<'_>) -> Result<Changes, Rejection> {
+///     async fn changes(&self, _: &UpdateRequest, view: &SessionView) -> Result<Changes, Rejection> {
 ///         if view.line_items().iter().any(|line| line.name() == Some("Sleeve")) {
 ///             return Ok(Changes::none());
 ///         }
@@ -72,7 +72,7 @@ pub trait UpdatePolicy: Send + Sync {
     async fn changes(
         &self,
         request: &UpdateRequest,
-        view: &SessionView<'_>,
+        view: &SessionView,
     ) -> Result<Changes, Rejection>;
 }
 
@@ -89,7 +89,7 @@ macro_rules! forward_update_policy {
             async fn changes(
                 &self,
                 request: &UpdateRequest,
-                view: &SessionView<'_>,
+                view: &SessionView,
             ) -> Result<Changes, Rejection> {
                 (**self).changes(request, view).await
             }
@@ -167,7 +167,7 @@ impl UpdatePolicy for Compose<'_> {
     async fn changes(
         &self,
         request: &UpdateRequest,
-        view: &SessionView<'_>,
+        view: &SessionView,
     ) -> Result<Changes, Rejection> {
         let mut view = view.clone();
         let mut all = Changes::none();
@@ -197,11 +197,7 @@ mod tests {
             self.1.iter().map(|s| (*s).to_owned()).collect()
         }
 
-        async fn changes(
-            &self,
-            _: &UpdateRequest,
-            _: &SessionView<'_>,
-        ) -> Result<Changes, Rejection> {
+        async fn changes(&self, _: &UpdateRequest, _: &SessionView) -> Result<Changes, Rejection> {
             Ok(Changes::none())
         }
     }
@@ -231,7 +227,7 @@ mod tests {
             async fn changes(
                 &self,
                 _: &UpdateRequest,
-                _: &SessionView<'_>,
+                _: &SessionView,
             ) -> Result<Changes, Rejection> {
                 Ok(Changes::none())
             }

@@ -6,14 +6,16 @@
 //! [`Changes`](super::Changes) it returns.
 
 use std::borrow::Cow;
-
-use serde_json::json;
+use std::fmt;
+use std::sync::Arc;
 
 use super::{CartLine, Changes};
 use crate::checkout::CheckoutSession;
-use crate::checkout::objects::SessionCollectedInformation;
+use crate::checkout::objects::{SessionCollectedInformation, SessionShippingDetails};
 use crate::checkout::params::{Address, ShippingDetails};
-use crate::resources::Discount;
+use crate::error::Result;
+use crate::resources::{Discount, PostalAddress};
+use crate::sending::transport::decode_json;
 
 /// The session a policy decides on: as Stripe has it, and as the earlier policies of a
 /// [`Compose`](super::Compose) want it.
@@ -23,19 +25,20 @@ use crate::resources::Discount;
 /// methods, so a policy placed after another one builds on its changes: a free-shipping
 /// threshold sees the gift wrap added before it.
 ///
+/// The flow makes the view from the session it retrieves; a test makes one from a session's
+/// JSON with [`from_json`](Self::from_json). Cloning a view is cheap: the session is shared.
+///
 /// ```
-/// use stripe_checkout_client::checkout::CheckoutSession;
 /// use stripe_checkout_client::checkout::params::{PriceData, ProductData};
 /// use stripe_checkout_client::updates::{CartLine, Changes, SessionView};
 ///
-/// let session: CheckoutSession = serde_json::from_value(serde_json::json!({
-///     "id": "cs_test_1", "object": "checkout.session", "currency": "usd", "amount_subtotal": 9_800,
+/// let view = SessionView::from_json(br#"{
+///     "id": "cs_test_1", "object": "checkout.session", "currency": "usd", "amount_subtotal": 9800,
 ///     "line_items": {"object": "list", "has_more": false, "data": [
-///         {"id": "li_1", "object": "item", "quantity": 2, "amount_subtotal": 9_800,
-///          "price": {"id": "price_shoes", "object": "price", "unit_amount": 4_900}}
-///     ]},
-/// }))?;
-/// let view = SessionView::new(&session);
+///         {"id": "li_1", "object": "item", "quantity": 2, "amount_subtotal": 9800,
+///          "price": {"id": "price_shoes", "object": "price", "unit_amount": 4900}}
+///     ]}
+/// }"#)?;
 /// assert_eq!(view.subtotal(), Some(9_800));
 ///
 /// // A policy added gift wrap: the next one sees the new cart and subtotal.
@@ -45,34 +48,54 @@ use crate::resources::Discount;
 /// let after = view.with_changes(Changes::none().line_items(cart));
 /// assert_eq!(after.line_items().len(), 2);
 /// assert_eq!(after.subtotal(), Some(10_300));
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok::<(), stripe_checkout_client::Error>(())
 /// ```
-#[derive(Clone, Debug)]
-pub struct SessionView<'s> {
-    session: &'s CheckoutSession,
-    cart: Vec<CartLine>,
+#[derive(Clone)]
+pub struct SessionView {
+    retrieved: Arc<Retrieved>,
+    cart: Arc<[CartLine]>,
     changes: Changes,
 }
 
-impl<'s> SessionView<'s> {
-    /// The view of a session with no changes yet. Its cart is the session's `line_items` as
-    /// retrieved (the flow retrieves them all when a policy declares
-    /// [`Part::LineItems`](super::Part::LineItems); otherwise the cart is empty).
-    pub fn new(session: &'s CheckoutSession) -> Self {
+/// The session as Stripe answered it, with the JSON it was decoded from.
+struct Retrieved {
+    session: CheckoutSession,
+    json: Vec<u8>,
+}
+
+impl SessionView {
+    /// The view of a session's JSON, as Stripe answers a retrieve, with no changes yet. Its
+    /// cart is the session's `line_items` when the JSON has them expanded, otherwise empty.
+    ///
+    /// # Errors
+    /// [`Error::Decode`](crate::Error::Decode), naming where, when the JSON is not a Checkout
+    /// Session.
+    pub fn from_json(json: impl Into<Vec<u8>>) -> Result<Self> {
+        let json = json.into();
+        let session: CheckoutSession = decode_json(&json, 200, None)?;
         let cart = session
             .line_items
             .as_ref()
             .map(|list| list.data.iter().map(CartLine::existing).collect())
             .unwrap_or_default();
-        Self::with_cart(session, cart)
+        Ok(Self::with_cart(session, json, cart))
     }
 
-    /// The view of a session whose cart was read separately (all its pages).
-    pub(crate) fn with_cart(session: &'s CheckoutSession, cart: Vec<CartLine>) -> Self {
+    /// The view of a retrieved session whose cart was read separately (all its pages).
+    pub(crate) fn with_cart(session: CheckoutSession, json: Vec<u8>, cart: Vec<CartLine>) -> Self {
         Self {
-            session,
-            cart,
+            retrieved: Arc::new(Retrieved { session, json }),
+            cart: cart.into(),
             changes: Changes::none(),
+        }
+    }
+
+    /// The session as retrieved, when the view is its only holder; otherwise decoded again
+    /// from its JSON (a policy kept a clone of the view).
+    pub(crate) fn into_session(self) -> Result<CheckoutSession> {
+        match Arc::try_unwrap(self.retrieved) {
+            Ok(retrieved) => Ok(retrieved.session),
+            Err(shared) => decode_json(&shared.json, 200, None),
         }
     }
 
@@ -80,15 +103,15 @@ impl<'s> SessionView<'s> {
     #[must_use]
     pub fn with_changes(&self, later: Changes) -> Self {
         Self {
-            session: self.session,
-            cart: self.cart.clone(),
+            retrieved: Arc::clone(&self.retrieved),
+            cart: Arc::clone(&self.cart),
             changes: self.changes.clone().then(later),
         }
     }
 
     /// The session as retrieved from Stripe, before any change.
-    pub fn session(&self) -> &'s CheckoutSession {
-        self.session
+    pub fn session(&self) -> &CheckoutSession {
+        &self.retrieved.session
     }
 
     /// The changes the earlier policies want.
@@ -106,7 +129,7 @@ impl<'s> SessionView<'s> {
     /// new line's unit amount is not known, see [`CartLine::with_unit_amount`]).
     pub fn subtotal(&self) -> Option<i64> {
         match &self.changes.line_items {
-            None => self.session.amount_subtotal,
+            None => self.session().amount_subtotal,
             Some(lines) => lines
                 .iter()
                 .try_fold(0i64, |sum, line| sum.checked_add(line.subtotal()?)),
@@ -114,8 +137,8 @@ impl<'s> SessionView<'s> {
     }
 
     /// The session's currency (`usd`), lowercase as Stripe writes it.
-    pub fn currency(&self) -> Option<&'s str> {
-        self.session.currency.as_deref()
+    pub fn currency(&self) -> Option<&str> {
+        self.session().currency.as_deref()
     }
 
     /// Where the order ships: as an earlier policy set it, or as the session has it (`None`
@@ -125,7 +148,7 @@ impl<'s> SessionView<'s> {
             return Some(details.clone());
         }
         let details = self
-            .session
+            .session()
             .collected_information
             .as_ref()?
             .shipping_details
@@ -154,33 +177,60 @@ impl<'s> SessionView<'s> {
     /// [`CheckoutSession`] (the discount policies): `amount_subtotal` is the view's
     /// [`subtotal`](Self::subtotal) and the shipping details are the view's. The other fields
     /// are the session's as retrieved.
-    pub fn projected_session(&self) -> Cow<'s, CheckoutSession> {
+    ///
+    /// While neither the cart nor the address changed, this is the session itself; otherwise
+    /// the session is decoded again from the JSON Stripe answered, and the two fields set.
+    pub fn projected_session(&self) -> Cow<'_, CheckoutSession> {
+        let retrieved = &*self.retrieved;
         if self.changes.line_items.is_none() && self.changes.shipping_details.is_none() {
-            return Cow::Borrowed(self.session);
+            return Cow::Borrowed(&retrieved.session);
         }
-        let mut session = self.session.clone();
+        // The JSON was decoded into `retrieved.session` already, so decoding it again gives the
+        // same session; a failure cannot happen, and would leave the session unprojected.
+        let Ok(mut session) = decode_json::<CheckoutSession>(&retrieved.json, 200, None) else {
+            return Cow::Borrowed(&retrieved.session);
+        };
         if self.changes.line_items.is_some() {
             session.amount_subtotal = self.subtotal();
         }
         if let Some(details) = &self.changes.shipping_details {
             let a = &details.address;
-            let shown = json!({
-                "shipping_details": {
-                    "name": details.name,
-                    "address": {
-                        "line1": a.line1, "line2": a.line2, "city": a.city,
-                        "postal_code": a.postal_code, "state": a.state, "country": a.country,
-                    },
-                },
-            });
-            if let Ok(new) = serde_json::from_value::<SessionCollectedInformation>(shown) {
-                match &mut session.collected_information {
-                    Some(info) => info.shipping_details = new.shipping_details,
-                    None => session.collected_information = Some(new),
+            let shown = SessionShippingDetails {
+                name: Some(details.name.clone()),
+                address: Some(PostalAddress {
+                    line1: Some(a.line1.clone()),
+                    line2: a.line2.clone(),
+                    city: a.city.clone(),
+                    postal_code: a.postal_code.clone(),
+                    state: a.state.clone(),
+                    country: Some(a.country.clone()),
+                }),
+            };
+            match &mut session.collected_information {
+                Some(info) => info.shipping_details = Some(shown),
+                None => {
+                    session.collected_information = Some(SessionCollectedInformation {
+                        business_name: None,
+                        email: None,
+                        individual_name: None,
+                        phone: None,
+                        shipping_details: Some(shown),
+                        tax_id: None,
+                    });
                 }
             }
         }
         Cow::Owned(session)
+    }
+}
+
+impl fmt::Debug for SessionView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SessionView")
+            .field("session", &self.retrieved.session.id)
+            .field("cart", &self.cart)
+            .field("changes", &self.changes)
+            .finish()
     }
 }
 
@@ -191,15 +241,15 @@ mod tests {
     use super::*;
     use crate::checkout::params::{PriceData, ProductData};
 
-    fn session(value: serde_json::Value) -> CheckoutSession {
+    fn session(value: serde_json::Value) -> SessionView {
         let mut base = json!({"id": "cs_test_1", "object": "checkout.session", "currency": "usd"});
         base.as_object_mut()
             .unwrap()
             .extend(value.as_object().unwrap().clone());
-        serde_json::from_value(base).unwrap()
+        SessionView::from_json(serde_json::to_vec(&base).unwrap()).unwrap()
     }
 
-    fn shipped(address: serde_json::Value) -> CheckoutSession {
+    fn shipped(address: serde_json::Value) -> SessionView {
         session(
             json!({"collected_information": {"shipping_details": {"name": "Ada", "address": address}}}),
         )
@@ -207,11 +257,10 @@ mod tests {
 
     #[test]
     fn the_address_is_the_changed_one_or_the_sessions_when_it_is_complete() {
-        let s = shipped(
+        let view = shipped(
             json!({"line1": "1 Main St", "line2": "Apt 2", "city": "Berlin",
             "postal_code": "10115", "state": "BE", "country": "de"}),
         );
-        let view = SessionView::new(&s);
         let details = view.shipping_details().unwrap();
         assert_eq!(details.name, "Ada");
         assert_eq!(details.address.line2.as_deref(), Some("Apt 2"));
@@ -220,20 +269,12 @@ mod tests {
         assert_eq!(details.address.city.as_deref(), Some("Berlin"));
         assert_eq!(view.shipping_country().as_deref(), Some("DE"));
         assert!(
-            SessionView::new(&shipped(json!({"country": "DE"})))
+            shipped(json!({"country": "DE"}))
                 .shipping_details()
                 .is_none()
         );
-        assert!(
-            SessionView::new(&shipped(json!({"line1": "1"})))
-                .shipping_details()
-                .is_none()
-        );
-        assert!(
-            SessionView::new(&session(json!({})))
-                .shipping_details()
-                .is_none()
-        );
+        assert!(shipped(json!({"line1": "1"})).shipping_details().is_none());
+        assert!(session(json!({})).shipping_details().is_none());
 
         let moved = ShippingDetails::new("Bob", Address::new("2 Rue", "fr"));
         let view = view.with_changes(Changes::none().shipping_details(moved.clone()));
@@ -243,8 +284,7 @@ mod tests {
 
     #[test]
     fn the_projected_session_carries_the_new_subtotal_and_address_only_when_they_change() {
-        let s = session(json!({"amount_subtotal": 1_000}));
-        let view = SessionView::new(&s);
+        let view = session(json!({"amount_subtotal": 1_000}));
         assert!(matches!(view.projected_session(), Cow::Borrowed(_)));
         assert_eq!(view.subtotal(), Some(1_000));
         assert_eq!(view.currency(), Some("usd"));
@@ -291,11 +331,11 @@ mod tests {
         );
 
         // An address over one the session has replaces it, keeping the rest of what was collected.
-        let s = session(json!({"collected_information": {"email": "ada@example.com"}}));
-        let view = SessionView::new(&s).with_changes(
-            Changes::none()
-                .shipping_details(ShippingDetails::new("Bob", Address::new("2 Rue", "FR"))),
-        );
+        let view = session(json!({"collected_information": {"email": "ada@example.com"}}))
+            .with_changes(
+                Changes::none()
+                    .shipping_details(ShippingDetails::new("Bob", Address::new("2 Rue", "FR"))),
+            );
         let projected = view.projected_session();
         let info = projected.collected_information.as_ref().unwrap();
         assert_eq!(info.email.as_deref(), Some("ada@example.com"));
@@ -303,13 +343,40 @@ mod tests {
     }
 
     #[test]
+    fn the_session_comes_back_whole_even_when_a_clone_of_the_view_was_kept() {
+        let view = session(json!({"amount_subtotal": 700, "metadata": {"order": "42"}}));
+        let kept = view.clone();
+        let back = view.into_session().unwrap();
+        assert_eq!(back.amount_subtotal, Some(700));
+        assert_eq!(&back, kept.session());
+        assert_eq!(kept.into_session().unwrap(), back);
+    }
+
+    #[test]
+    fn json_that_is_not_a_session_is_refused_naming_where() {
+        let err =
+            SessionView::from_json(br#"{"id": "cs_test_1", "amount_subtotal": "ten"}"#.to_vec())
+                .unwrap_err();
+        match err {
+            crate::Error::Decode { path, .. } => assert_eq!(path, "amount_subtotal"),
+            other => panic!("{other:?}"),
+        }
+        let shown = format!("{:?}", session(json!({})));
+        assert!(shown.starts_with("SessionView { session: "), "{shown}");
+        assert!(shown.contains("cs_test_1"), "{shown}");
+    }
+
+    #[test]
     fn later_changes_build_on_earlier_ones() {
         let s = session(json!({}));
-        assert_eq!(SessionView::new(&s).discounts(), None);
+        assert_eq!(s.clone().discounts(), None);
         let coupon = Discount::Coupon("SUMMER".parse().unwrap());
-        let set = SessionView::new(&s).with_changes(Changes::none().discounts([coupon.clone()]));
+        let set = s
+            .clone()
+            .with_changes(Changes::none().discounts([coupon.clone()]));
         assert_eq!(set.discounts(), Some(&[coupon][..]));
-        let view = SessionView::new(&s)
+        let view = s
+            .clone()
             .with_changes(Changes::none().discounts([]))
             .with_changes(Changes::none().trial(crate::updates::Trial::Days(7)));
         assert_eq!(view.discounts(), Some(&[][..]));

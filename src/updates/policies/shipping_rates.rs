@@ -30,7 +30,6 @@ pub const NO_SHIPPING_MESSAGE: &str = "Sorry, we do not ship to that country.";
 ///   is sent.
 ///
 /// ```
-/// use stripe_checkout_client::checkout::CheckoutSession;
 /// use stripe_checkout_client::updates::{SessionView, UpdatePolicy, UpdateRequest};
 /// use stripe_checkout_client::updates::policies::ShippingRates;
 ///
@@ -38,13 +37,13 @@ pub const NO_SHIPPING_MESSAGE: &str = "Sorry, we do not ship to that country.";
 ///     .country("US", [("Standard", 500), ("Express", 1_500)])
 ///     .countries(["DE", "FR"], [("International", 2_000)])
 ///     .free_over(10_000);
-/// let session: CheckoutSession = serde_json::from_value(serde_json::json!({
+/// let session = SessionView::from_json(serde_json::to_vec(&serde_json::json!({
 ///     "id": "cs_test_1", "object": "checkout.session", "currency": "usd", "amount_subtotal": 12_000,
-/// }))?;
+/// }))?)?;
 /// let request = UpdateRequest::from_json(br#"{"checkout_session_id":"cs_test_1",
 ///     "shipping_details":{"name":"Ada","address":{"line1":"1 Main St","country":"US"}}}"#)?;
 /// let rt = tokio::runtime::Builder::new_current_thread().build()?;
-/// let changes = rt.block_on(rates.changes(&request, &SessionView::new(&session)))?;
+/// let changes = rt.block_on(rates.changes(&request, &session))?;
 /// let options = changes.shipping_options.expect("priced");
 /// let amounts: Vec<i64> = options
 ///     .iter()
@@ -54,7 +53,7 @@ pub const NO_SHIPPING_MESSAGE: &str = "Sorry, we do not ship to that country.";
 ///
 /// let elsewhere = UpdateRequest::from_json(br#"{"checkout_session_id":"cs_test_1",
 ///     "shipping_details":{"name":"Ada","address":{"line1":"1 Rue","country":"BE"}}}"#)?;
-/// let refused = rt.block_on(rates.changes(&elsewhere, &SessionView::new(&session))).unwrap_err();
+/// let refused = rt.block_on(rates.changes(&elsewhere, &session)).unwrap_err();
 /// assert_eq!(refused.customer_message(), Some("Sorry, we do not ship to that country."));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -162,7 +161,7 @@ impl UpdatePolicy for ShippingRates {
     async fn changes(
         &self,
         request: &UpdateRequest,
-        view: &SessionView<'_>,
+        view: &SessionView,
     ) -> Result<Changes, Rejection> {
         let sent = request.shipping_details()?;
         let Some(details) = sent.clone().or_else(|| view.shipping_details()) else {
@@ -191,7 +190,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::checkout::CheckoutSession;
 
     fn amounts(options: &[ShippingOption]) -> Vec<(String, i64, String)> {
         options
@@ -246,9 +244,9 @@ mod tests {
         let rates = ShippingRates::new()
             .country("US", [("Standard", 500)])
             .refusal_message("We ship to the US only.");
-        let s: CheckoutSession = serde_json::from_value(json!({
+        let s = SessionView::from_json(serde_json::to_vec(&json!({
             "id": "cs_test_1", "object": "checkout.session", "currency": "usd", "amount_subtotal": 100,
-        }))
+        })).unwrap())
         .unwrap();
         let request = UpdateRequest::new("cs_test_1".parse().unwrap()).with_field(
             "shipping_details",
@@ -257,17 +255,11 @@ mod tests {
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
-        let refused = rt
-            .block_on(rates.changes(&request, &SessionView::new(&s)))
-            .unwrap_err();
+        let refused = rt.block_on(rates.changes(&request, &s)).unwrap_err();
         assert_eq!(refused.customer_message(), Some("We ship to the US only."));
         assert_eq!(refused.reason(), "no shipping rates for country FR");
         // Without an address sent or kept, nothing changes.
         let bare = UpdateRequest::new("cs_test_1".parse().unwrap());
-        assert!(
-            rt.block_on(rates.changes(&bare, &SessionView::new(&s)))
-                .unwrap()
-                .is_empty()
-        );
+        assert!(rt.block_on(rates.changes(&bare, &s)).unwrap().is_empty());
     }
 }

@@ -18,21 +18,20 @@ use crate::updates::{
 /// A cart already on `to` changes nothing; a cart with neither price is refused.
 ///
 /// ```
-/// use stripe_checkout_client::checkout::CheckoutSession;
 /// use stripe_checkout_client::updates::{SessionView, Trial, UpdatePolicy, UpdateRequest};
 /// use stripe_checkout_client::updates::policies::UpgradeTrial;
 ///
 /// let upgrade = UpgradeTrial::new("price_monthly".parse()?, "price_yearly".parse()?, 14);
-/// let session: CheckoutSession = serde_json::from_value(serde_json::json!({
+/// let session = SessionView::from_json(serde_json::to_vec(&serde_json::json!({
 ///     "id": "cs_test_1", "object": "checkout.session", "mode": "subscription",
 ///     "line_items": {"object": "list", "has_more": false, "data": [
 ///         {"id": "li_1", "object": "item", "quantity": 1, "amount_subtotal": 900,
 ///          "price": {"id": "price_monthly", "object": "price", "unit_amount": 900}}
 ///     ]},
-/// }))?;
+/// }))?)?;
 /// let rt = tokio::runtime::Builder::new_current_thread().build()?;
 /// let request = UpdateRequest::new("cs_test_1".parse()?);
-/// let changes = rt.block_on(upgrade.changes(&request, &SessionView::new(&session)))?;
+/// let changes = rt.block_on(upgrade.changes(&request, &session))?;
 /// assert_eq!(changes.trial, Some(Trial::Days(14)));
 /// let cart = changes.line_items.expect("swapped");
 /// assert_eq!(cart[0].price_id().map(|p| p.as_str()), Some("price_yearly"));
@@ -72,11 +71,7 @@ impl UpdatePolicy for UpgradeTrial {
         vec![Part::LineItems, Part::Trial]
     }
 
-    async fn changes(
-        &self,
-        _: &UpdateRequest,
-        view: &SessionView<'_>,
-    ) -> Result<Changes, Rejection> {
+    async fn changes(&self, _: &UpdateRequest, view: &SessionView) -> Result<Changes, Rejection> {
         let cart = view.line_items();
         if cart.iter().any(|l| l.price_id() == Some(&self.to)) {
             return Ok(Changes::none());
@@ -108,9 +103,8 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::checkout::CheckoutSession;
 
-    fn cart(prices: &[&str]) -> CheckoutSession {
+    fn cart(prices: &[&str]) -> SessionView {
         let data: Vec<_> = prices
             .iter()
             .enumerate()
@@ -119,11 +113,11 @@ mod tests {
                 "price": {"id": price, "object": "price", "unit_amount": 900},
             }))
             .collect();
-        serde_json::from_value(json!({
+        let session = json!({
             "id": "cs_test_1", "object": "checkout.session", "mode": "subscription",
             "line_items": {"object": "list", "has_more": false, "data": data},
-        }))
-        .unwrap()
+        });
+        SessionView::from_json(serde_json::to_vec(&session).unwrap()).unwrap()
     }
 
     #[test]
@@ -139,9 +133,7 @@ mod tests {
             .build()
             .unwrap();
         let s = cart(&["price_addon", "price_monthly"]);
-        let changes = rt
-            .block_on(upgrade.changes(&request, &SessionView::new(&s)))
-            .unwrap();
+        let changes = rt.block_on(upgrade.changes(&request, &s)).unwrap();
         let lines = changes.line_items.unwrap();
         assert_eq!(lines[0].id(), Some("li_0"));
         assert_eq!(
@@ -156,14 +148,11 @@ mod tests {
 
         let done = cart(&["price_yearly"]);
         assert!(
-            rt.block_on(upgrade.changes(&request, &SessionView::new(&done)))
+            rt.block_on(upgrade.changes(&request, &done))
                 .unwrap()
                 .is_empty()
         );
         let other = cart(&["price_addon"]);
-        assert!(
-            rt.block_on(upgrade.changes(&request, &SessionView::new(&other)))
-                .is_err()
-        );
+        assert!(rt.block_on(upgrade.changes(&request, &other)).is_err());
     }
 }

@@ -362,7 +362,7 @@ impl UpdatePolicy for Sets {
         self.declared.clone()
     }
 
-    async fn changes(&self, _: &UpdateRequest, _: &SessionView<'_>) -> Result<Changes, Rejection> {
+    async fn changes(&self, _: &UpdateRequest, _: &SessionView) -> Result<Changes, Rejection> {
         Ok(self.changes.clone())
     }
 }

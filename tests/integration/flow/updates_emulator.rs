@@ -84,7 +84,7 @@ impl UpdatePolicy for RememberCard {
     async fn changes(
         &self,
         request: &UpdateRequest,
-        _: &SessionView<'_>,
+        _: &SessionView,
     ) -> Result<Changes, Rejection> {
         let remember = request.field::<bool>("remember")?.unwrap_or(false);
         let mut data = UpdatePaymentIntentData::new().description("Order 42");
