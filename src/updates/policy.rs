@@ -5,7 +5,6 @@
 //! [`policies`](super::policies), and the discount policies join a composition through
 //! [`DiscountPolicy::into_update_policy`](crate::discounts::DiscountPolicy::into_update_policy).
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
 
@@ -150,8 +149,11 @@ impl fmt::Debug for Compose<'_> {
 #[async_trait]
 impl UpdatePolicy for Compose<'_> {
     fn parts(&self) -> Vec<Part> {
-        let parts: BTreeSet<Part> = self.policies.iter().flat_map(|p| p.parts()).collect();
-        parts.into_iter().collect()
+        let declared: Vec<Vec<Part>> = self.policies.iter().map(|p| p.parts()).collect();
+        Part::ALL
+            .into_iter()
+            .filter(|part| declared.iter().any(|parts| parts.contains(part)))
+            .collect()
     }
 
     fn expand(&self) -> Vec<String> {

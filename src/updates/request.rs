@@ -6,8 +6,8 @@
 //! Whether a request is honoured is the policies' decision, and the session is always read
 //! from Stripe, never from the body.
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Rejection;
@@ -131,8 +131,21 @@ impl UpdateRequest {
     /// A [`Rejection`] naming the field that is missing or malformed. Its customer message asks
     /// the shopper to check their address.
     pub fn shipping_details(&self) -> Result<Option<ShippingDetails>, Rejection> {
-        let Some(raw) = self.field::<RawShippingDetails>("shipping_details")? else {
+        let Some(sent) = self.body.get("shipping_details").filter(|v| !v.is_null()) else {
             return Ok(None);
+        };
+        let details = object(sent, "shipping_details", &["name", "address"])?;
+        let address = match details.get("address").filter(|v| !v.is_null()) {
+            Some(address) => Some(object(
+                address,
+                "shipping_details.address",
+                &ADDRESS_FIELDS,
+            )?),
+            None => None,
+        };
+        let part = |field: &str| match address {
+            Some(address) => string(address, "shipping_details.address", field),
+            None => Ok(None),
         };
         let refuse = |field: &str, reason: &str| {
             Rejection::new(format!("shipping_details.{field} {reason}"))
@@ -150,21 +163,21 @@ impl UpdateRequest {
                 other => Ok(other),
             }
         };
-        let name = text("name", raw.name, true)?.unwrap_or_default();
-        let a = raw.address.unwrap_or_default();
-        let country = text("address.country", a.country, true)?.unwrap_or_default();
+        let name = string(details, "shipping_details", "name")?;
+        let name = text("name", name, true)?.unwrap_or_default();
+        let country = text("address.country", part("country")?, true)?.unwrap_or_default();
         if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
             return Err(refuse(
                 "address.country",
                 "must be a two-letter country code",
             ));
         }
-        let line1 = text("address.line1", a.line1, true)?.unwrap_or_default();
+        let line1 = text("address.line1", part("line1")?, true)?.unwrap_or_default();
         let mut address = Address::new(line1, country.to_ascii_uppercase());
-        address.line2 = text("address.line2", a.line2, false)?;
-        address.city = text("address.city", a.city, false)?;
-        address.postal_code = text("address.postal_code", a.postal_code, false)?;
-        address.state = text("address.state", a.state, false)?;
+        address.line2 = text("address.line2", part("line2")?, false)?;
+        address.city = text("address.city", part("city")?, false)?;
+        address.postal_code = text("address.postal_code", part("postal_code")?, false)?;
+        address.state = text("address.state", part("state")?, false)?;
         Ok(Some(ShippingDetails::new(name, address)))
     }
 }
@@ -186,22 +199,38 @@ pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, BodyError
 /// What a shopper reads when the address they sent cannot be used as it is.
 pub const CHECK_ADDRESS_MESSAGE: &str = "Please check your shipping address.";
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawShippingDetails {
-    name: Option<String>,
-    address: Option<RawAddress>,
+/// The fields of an address the page may send, as Stripe's Address Element names them.
+const ADDRESS_FIELDS: [&str; 6] = ["line1", "line2", "city", "postal_code", "state", "country"];
+
+/// The page's shipping details were not of the expected shape.
+fn malformed(what: &str) -> Rejection {
+    Rejection::new(format!(
+        "request field `shipping_details` is malformed: {what}"
+    ))
 }
 
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAddress {
-    line1: Option<String>,
-    line2: Option<String>,
-    city: Option<String>,
-    postal_code: Option<String>,
-    state: Option<String>,
-    country: Option<String>,
+/// `value` as a JSON object with none but the `known` fields; `at` names it.
+fn object<'v>(
+    value: &'v Value,
+    at: &str,
+    known: &[&str],
+) -> Result<&'v Map<String, Value>, Rejection> {
+    let Value::Object(map) = value else {
+        return Err(malformed(&format!("`{at}` must be an object")));
+    };
+    match map.keys().find(|key| !known.contains(&key.as_str())) {
+        Some(unknown) => Err(malformed(&format!("unknown field `{at}.{unknown}`"))),
+        None => Ok(map),
+    }
+}
+
+/// The text field `key` of `map` (`None` when absent or `null`); `at` names the map.
+fn string(map: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>, Rejection> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(malformed(&format!("`{at}.{key}` must be a string"))),
+    }
 }
 
 /// Why a front-end body is not an acceptable request ([`UpdateRequest`], or a
@@ -380,12 +409,47 @@ mod tests {
         let edge = json!({"name": exactly, "address": {"line1": "1", "country": "US"}});
         assert!(with_details(edge).shipping_details().is_ok());
         // Unknown fields and wrong types are malformed, with no address message needed.
-        let extra = with_details(json!({"name": "A", "phone": "1"})).shipping_details();
-        assert!(
-            extra
-                .unwrap_err()
-                .reason()
-                .starts_with("request field `shipping_details` is malformed")
+        let malformed = [
+            (
+                json!({"name": "A", "phone": "1"}),
+                "unknown field `shipping_details.phone`",
+            ),
+            (
+                json!({"name": "A", "address": {"line1": "1", "country": "US", "zip": "1"}}),
+                "unknown field `shipping_details.address.zip`",
+            ),
+            (
+                json!("Ada, 1 Main St"),
+                "`shipping_details` must be an object",
+            ),
+            (
+                json!({"name": "A", "address": ["1 Main St"]}),
+                "`shipping_details.address` must be an object",
+            ),
+            (
+                json!({"name": 7}),
+                "`shipping_details.name` must be a string",
+            ),
+            (
+                json!({"name": "A", "address": {"line1": "1", "country": 1}}),
+                "`shipping_details.address.country` must be a string",
+            ),
+        ];
+        for (details, why) in malformed {
+            let refused = with_details(details).shipping_details().unwrap_err();
+            assert_eq!(
+                refused.reason(),
+                format!("request field `shipping_details` is malformed: {why}")
+            );
+            assert_eq!(refused.customer_message(), None);
+        }
+        // `null` is the same as not sent, for the details and for each field.
+        assert_eq!(with_details(json!(null)).shipping_details().unwrap(), None);
+        let nulls = json!({"name": "A", "address": {"line1": "1", "country": "us", "city": null}});
+        let read = with_details(nulls).shipping_details().unwrap().unwrap();
+        assert_eq!(
+            (read.address.city, read.address.country.as_str()),
+            (None, "US")
         );
     }
 }

@@ -2,8 +2,6 @@
 //! country, free shipping over a cart total, and a refusal, in words the shopper may read, of
 //! the countries you do not ship to.
 
-use std::collections::BTreeMap;
-
 use async_trait::async_trait;
 
 use crate::checkout::params::{ShippingOption, ShippingRateData};
@@ -59,8 +57,10 @@ pub const NO_SHIPPING_MESSAGE: &str = "Sorry, we do not ship to that country.";
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShippingRates {
-    /// Country code, uppercase → (rate name, amount), in the order offered.
-    rates: BTreeMap<String, Vec<(String, i64)>>,
+    /// Country code, uppercase, sorted → (rate name, amount), in the order offered. A sorted
+    /// list rather than a map: tables are small, and a map type of its own costs more
+    /// compiled code than the lookup saves.
+    rates: Vec<(String, Vec<(String, i64)>)>,
     free_over: Option<i64>,
     refusal: String,
 }
@@ -68,7 +68,7 @@ pub struct ShippingRates {
 impl Default for ShippingRates {
     fn default() -> Self {
         Self {
-            rates: BTreeMap::new(),
+            rates: Vec::new(),
             free_over: None,
             refusal: NO_SHIPPING_MESSAGE.to_owned(),
         }
@@ -90,7 +90,11 @@ impl ShippingRates {
         rates: impl IntoIterator<Item = (N, i64)>,
     ) -> Self {
         let rates = rates.into_iter().map(|(n, a)| (n.into(), a)).collect();
-        self.rates.insert(country.to_ascii_uppercase(), rates);
+        let country = country.to_ascii_uppercase();
+        match self.rates.binary_search_by(|(c, _)| c.cmp(&country)) {
+            Ok(at) => self.rates[at].1 = rates,
+            Err(at) => self.rates.insert(at, (country, rates)),
+        }
         self
     }
 
@@ -131,7 +135,9 @@ impl ShippingRates {
         subtotal: Option<i64>,
         currency: &str,
     ) -> Option<Vec<ShippingOption>> {
-        let rates = self.rates.get(&country.to_ascii_uppercase())?;
+        let country = country.to_ascii_uppercase();
+        let at = self.rates.binary_search_by(|(c, _)| c.cmp(&country)).ok()?;
+        let rates = &self.rates[at].1;
         let free = self
             .free_over
             .is_some_and(|over| subtotal.is_some_and(|s| s > over));
