@@ -171,8 +171,25 @@ fn expansions(part: Part) -> &'static [&'static str] {
     }
 }
 
-/// The flow itself, compiled once here whatever the policy's type.
-pub(crate) async fn run_policy(
+/// The future of [`run_policy`], boxed.
+pub(crate) type FlowFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Outcome, FlowError>> + Send + 'a>>;
+
+/// The flow itself, compiled once here whatever the policy's type. Its future is boxed so
+/// that the flow's state machine, the largest in the crate, is compiled and optimized once:
+/// every caller (the pending update, the endpoint, the discount face and its endpoint) awaits
+/// it through the box instead of inlining a copy of it.
+pub(crate) fn run_policy<'a>(
+    client: &'a Client,
+    request: &'a UpdateRequest,
+    policy: &'a dyn UpdatePolicy,
+    options: &'a RequestOptions,
+) -> FlowFuture<'a> {
+    Box::pin(flow(client, request, policy, options))
+}
+
+/// What [`run_policy`] runs.
+async fn flow(
     client: &Client,
     request: &UpdateRequest,
     policy: &dyn UpdatePolicy,
