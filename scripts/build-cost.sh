@@ -15,6 +15,10 @@
 # moves less: the wall-clock ratio is the budget, the CPU ratio says whether a change in it
 # is the crate's or the machine's.
 #
+# Last, it prints the size of the crate's own object code in the last round's build (the
+# `text` of the library's objects, from binutils' `size`): unlike the times, it does not move
+# between runs, so it shows what a change to the crate adds to the compiler's work.
+#
 # The crate's examples are not used: they enable the `testing` emulator (via the crate's
 # dev-dependency on itself), which a merchant's release build never compiles.
 set -euo pipefail
@@ -75,4 +79,9 @@ printf '\nbuild time, median ratio over %d rounds: %.2fx\n' "$rounds" "$(median_
 printf 'cpu time (user + system), median ratio: %.2fx\n' "$(median_of "${cpu_ratios[@]}")"
 printf 'stripped binary: baseline %d bytes, crate %d bytes, ratio %.2fx\n' \
   "${bytes[baseline]}" "${bytes[crate]}" "$(echo "${bytes[crate]} / ${bytes[baseline]}" | bc -l)"
+objects="$work/objects"
+mkdir -p "$objects"
+(cd "$objects" && ar x "$(ls -t "$work"/crate-target/release/deps/libstripe_checkout_client-*.rlib | head -1)")
+printf "the crate's own object code (text): %d bytes\n" \
+  "$(size -t "$objects"/*.o | awk 'END {print $1}')"
 echo "($(nproc) cores, $(date -u +%Y-%m-%d), $(rustc --version))"
