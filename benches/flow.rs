@@ -2,15 +2,27 @@
 //! in-bench HTTP/1.1 server that answers fixed bytes, in one group with the limit: the same
 //! two requests sent with a bare `reqwest::Client` and parsed into `serde_json::Value`.
 //! Sequential, and 32 flows at a time.
+//!
+//! Criterion measures each function for seconds on end, one after the other, and on a shared
+//! machine the limit and the flow are then measured under different load: their ratio moved
+//! from 1.02× to 1.47× between runs. So after criterion the bench measures the pair again in
+//! short alternating batches ([`paired`]), which share the machine's load: the ratio of the
+//! two medians is the figure compared with the budget. It also measures the same two requests
+//! sent through the crate's typed API without the flow, which splits the flow's ratio into the
+//! client's own and the flow's.
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group};
+use futures_util::FutureExt;
 use futures_util::future::join_all;
 use serde_json::{Value, json};
+use stripe_checkout_client::checkout::{SessionStatus, UpdateSession};
 use stripe_checkout_client::discounts::policies::CartThreshold;
-use stripe_checkout_client::discounts::{DiscountRequest, update_discounts};
+use stripe_checkout_client::discounts::{CouponData, Discount, DiscountRequest, update_discounts};
 use stripe_checkout_client::ids::CheckoutSessionId;
 use stripe_checkout_client::{ApiVersion, Client};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -139,6 +151,25 @@ async fn crate_flow(client: &Client, id: &CheckoutSessionId, policy: &CartThresh
     assert!(outcome.changed);
 }
 
+/// The flow's two requests through the crate's typed API, without the flow: the retrieve with
+/// the flow's expansions and the update it sends.
+async fn plain_requests(client: &Client, id: &CheckoutSessionId) {
+    let sessions = client.checkout_sessions();
+    let retrieved = sessions
+        .retrieve(id)
+        .expand(["discounts.coupon", "discounts.promotion_code"])
+        .await
+        .unwrap();
+    assert_eq!(retrieved.status, Some(SessionStatus::Open));
+    let update = UpdateSession::new()
+        .discounts([Discount::CouponData(
+            CouponData::amount_off(1_200, "usd").name("Cart discount"),
+        )])
+        .expand(["discounts"]);
+    let updated = sessions.update(id, &update).await.unwrap();
+    assert_eq!(updated.amount_total, Some(10_800));
+}
+
 /// The same two requests with a bare reqwest client: the floor for any Stripe client.
 struct Bare {
     http: reqwest::Client,
@@ -186,7 +217,17 @@ impl Bare {
     }
 }
 
-fn flow(c: &mut Criterion) {
+/// The runtime, the emulated server, the crate's client and the bare client, all pointed at the
+/// same server.
+struct Setup {
+    rt: tokio::runtime::Runtime,
+    client: Client,
+    id: CheckoutSessionId,
+    policy: CartThreshold,
+    bare: Bare,
+}
+
+fn setup() -> Setup {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -214,7 +255,23 @@ fn flow(c: &mut Criterion) {
         body,
         version: ApiVersion::server_update_beta().to_string(),
     };
+    Setup {
+        rt,
+        client,
+        id,
+        policy,
+        bare,
+    }
+}
 
+fn flow(c: &mut Criterion) {
+    let Setup {
+        rt,
+        client,
+        id,
+        policy,
+        bare,
+    } = setup();
     let mut group = c.benchmark_group("update_discounts flow");
     group.throughput(Throughput::Elements(1));
     group.bench_function("limit: bare reqwest + Value, sequential", |b| {
@@ -239,6 +296,126 @@ criterion_group!(benches, flow);
 
 mod support;
 
+/// Times `batch` runs of `run` (awaited one after another) on `rt`.
+fn time_batch<F: Future<Output = ()>>(
+    rt: &tokio::runtime::Runtime,
+    batch: usize,
+    run: &impl Fn() -> F,
+) -> Duration {
+    rt.block_on(async {
+        let start = Instant::now();
+        for _ in 0..batch {
+            run().await;
+        }
+        start.elapsed()
+    })
+}
+
+/// The median time of a batch of `item` over the median of a batch of `limit`, with the
+/// quartiles of the per-round ratios: `rounds` rounds each time a batch of each, the limit
+/// first in even rounds and last in odd ones. Batches are short, so that the two alternate
+/// often enough to share the machine's load.
+fn paired<A, B>(
+    rt: &tokio::runtime::Runtime,
+    rounds: usize,
+    batch: usize,
+    item: impl Fn() -> A,
+    limit: impl Fn() -> B,
+) -> Paired
+where
+    A: Future<Output = ()>,
+    B: Future<Output = ()>,
+{
+    let mut items = Vec::with_capacity(rounds);
+    let mut limits = Vec::with_capacity(rounds);
+    for round in 0..rounds {
+        if round % 2 == 0 {
+            limits.push(time_batch(rt, batch, &limit).as_secs_f64());
+            items.push(time_batch(rt, batch, &item).as_secs_f64());
+        } else {
+            items.push(time_batch(rt, batch, &item).as_secs_f64());
+            limits.push(time_batch(rt, batch, &limit).as_secs_f64());
+        }
+    }
+    let mut ratios: Vec<f64> = items.iter().zip(&limits).map(|(i, l)| i / l).collect();
+    ratios.sort_by(f64::total_cmp);
+    let quartile = |q: f64| ratios[((ratios.len() - 1) as f64 * q).round() as usize];
+    Paired {
+        ratio: median(items) / median(limits),
+        quartiles: (quartile(0.25), quartile(0.75)),
+        rounds,
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// What [`paired`] measured.
+struct Paired {
+    ratio: f64,
+    quartiles: (f64, f64),
+    rounds: usize,
+}
+
+fn print_paired(name: &str, paired: &Paired) {
+    println!(
+        "paired ratio update_discounts flow: {name} = {:.2}x (rounds' ratios: quartiles {:.2}x to {:.2}x, {} rounds)",
+        paired.ratio, paired.quartiles.0, paired.quartiles.1, paired.rounds
+    );
+}
+
+/// The pair measured in alternating rounds (module docs): under `cargo bench` (not `cargo
+/// test`, which runs each bench once) and unless a filter names something else.
+fn paired_rounds() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let benching = args.iter().any(|a| a == "--bench");
+    let filtered_out = args
+        .iter()
+        .any(|a| !a.starts_with('-') && !"paired".contains(a.as_str()));
+    if !benching || filtered_out {
+        return;
+    }
+    let Setup {
+        rt,
+        client,
+        id,
+        policy,
+        bare,
+    } = setup();
+    let (client, id, policy, bare) = (&client, &id, &policy, &bare);
+    let sequential = paired(
+        &rt,
+        801,
+        10,
+        || crate_flow(client, id, policy),
+        || bare.flow(),
+    );
+    print_paired(
+        "update_discounts, sequential / limit, sequential",
+        &sequential,
+    );
+    // The same two requests through the crate's typed API without the flow: how much of the
+    // flow's ratio is the client's own, and how much the flow's steps.
+    let requests = paired(&rt, 801, 10, || plain_requests(client, id), || bare.flow());
+    print_paired(
+        "retrieve + update, sequential / limit, sequential",
+        &requests,
+    );
+    let concurrent = paired(
+        &rt,
+        201,
+        4,
+        || join_all((0..32).map(|_| crate_flow(client, id, policy))).map(drop),
+        || join_all((0..32).map(|_| bare.flow())).map(drop),
+    );
+    print_paired(
+        "update_discounts, 32 concurrent / limit, 32 concurrent",
+        &concurrent,
+    );
+}
+
 fn main() {
     support::main(
         benches,
@@ -254,4 +431,5 @@ fn main() {
             ),
         ],
     );
+    paired_rounds();
 }

@@ -29,6 +29,7 @@ use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 use crate::expand::{Expandable, StripeObject};
@@ -315,13 +316,17 @@ impl<'de> Visitor<'de> for Convert<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
         let mut fields = Map::new();
         while let Some(key) = access.next_key::<String>()? {
-            if fields.contains_key(&key) {
-                return Err(serde::de::Error::custom(format_args!(
-                    "duplicate field `{key}`"
-                )));
+            match fields.entry(key) {
+                Entry::Vacant(entry) => {
+                    entry.insert(access.next_value::<Value>()?);
+                }
+                Entry::Occupied(entry) => {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate field `{}`",
+                        entry.key()
+                    )));
+                }
             }
-            let value = access.next_value::<Value>()?;
-            fields.insert(key, value);
         }
         self.done(Value::Object(fields))
     }

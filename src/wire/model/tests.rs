@@ -215,3 +215,15 @@ fn serializes_in_stripes_shape() {
     assert_eq!(written["inner"], Value::Null);
     assert_eq!(read(written).unwrap(), outer);
 }
+
+#[test]
+fn a_key_repeated_in_a_small_object_is_refused() {
+    let err = serde_json::from_str::<Outer>(r#"{"id":"x","inner":null,"id":"y"}"#).unwrap_err();
+    assert!(err.to_string().starts_with("duplicate field `id`"), "{err}");
+    // The same keys once each are read.
+    let outer: Outer = serde_json::from_str(r#"{"id":"x","inner":{"count":1}}"#).unwrap();
+    assert_eq!(
+        (outer.id.as_str(), outer.inner.and_then(|i| i.count)),
+        ("x", Some(1))
+    );
+}
