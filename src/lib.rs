@@ -58,6 +58,10 @@
 //! ready-made [`policies`](discounts::policies). To run the flow yourself and see what it did,
 //! call [`update_discounts`](discounts::update_discounts) instead of `handle`.
 //!
+//! When the shopper has paid, [`fulfilment::Fulfiller`] takes the webhook and the landing
+//! page's `session_id` to your [`Orders`](fulfilment::Orders) hook, once per paid session
+//! however often and in whatever order they arrive; [`fulfilment`] shows it end to end.
+//!
 //! # The client
 //!
 //! Build one [`Client`] at start-up and share it; clones are cheap and share a connection pool.
@@ -164,6 +168,7 @@
 pub mod checkout;
 pub mod discounts;
 pub mod error;
+pub mod fulfilment;
 pub mod ids;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]

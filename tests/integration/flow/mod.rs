@@ -3,6 +3,7 @@
 //! webhooks.
 
 mod discounts;
+mod fulfilment;
 pub(crate) mod merchant_server;
 mod shop_updates;
 mod typed_codes;

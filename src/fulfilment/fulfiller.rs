@@ -1,0 +1,341 @@
+//! [`Fulfiller`]: a webhook delivery or a landing-page visit in, the session retrieved from
+//! Stripe, and the merchant's [`Orders`] hook for its outcome run once through the
+//! [`FulfilmentStore`]; with what it did ([`Handled`]) and why it could not
+//! ([`FulfilmentError`]). The store and the hooks are declared beside it.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::orders::{HookError, Orders};
+use super::store::{Claim, FulfilmentStore, MemoryStore};
+use crate::checkout::{CheckoutSession, PaymentStatus, SessionStatus};
+use crate::error::Error;
+use crate::ids::CheckoutSessionId;
+use crate::sending::client::Client;
+use crate::webhook::{WebhookError, construct_event};
+
+/// How long a claim holds by default: longer than a fulfilment takes, short enough that a
+/// crash mid-fulfilment is retried by Stripe's next delivery.
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(5 * 60);
+
+/// What a call of the [`Fulfiller`] did. [`http_status`](Self::http_status) is the answer for
+/// Stripe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Handled {
+    /// The session is paid and [`Orders::fulfil`] ran in this call.
+    Fulfilled,
+    /// The session was fulfilled before (by another delivery, or the landing page).
+    AlreadyFulfilled,
+    /// Another call holds the session's claim and has not finished: Stripe is answered 409
+    /// so that it delivers again, and the landing page may ask again in a moment.
+    InProgress,
+    /// The session is complete but unpaid: a delayed payment (a bank debit, a voucher) that
+    /// `checkout.session.async_payment_succeeded` or `…_failed` settles later.
+    AwaitingPayment,
+    /// The session is still open: the shopper has not paid yet.
+    NotComplete,
+    /// A delayed payment failed and [`Orders::payment_failed`] ran in this call.
+    PaymentFailed,
+    /// The session expired and [`Orders::expired`] ran in this call.
+    Expired,
+    /// The failure or expiry was handled before.
+    AlreadyHandled,
+    /// The event is not one fulfilment acts on; it is acknowledged.
+    Ignored,
+}
+
+impl Handled {
+    /// The status to answer Stripe with: 409 for [`InProgress`](Self::InProgress) (Stripe
+    /// retries it), 200 otherwise.
+    pub fn http_status(self) -> u16 {
+        match self {
+            Handled::InProgress => 409,
+            _ => 200,
+        }
+    }
+}
+
+/// Why the [`Fulfiller`] could not handle a call. [`http_status`](Self::http_status) is the
+/// answer for Stripe: 400 for a delivery that is not Stripe's, 500 when trying again may work.
+/// Displays name the session and the hook, never the payload or the secret.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FulfilmentError {
+    /// The signature or the payload was refused.
+    #[error("webhook refused: {0}")]
+    Webhook(#[from] WebhookError),
+    /// A `checkout.session.*` event that names no session.
+    #[error("`{event_type}` event names no checkout session")]
+    NoSession {
+        /// The event's type.
+        event_type: String,
+    },
+    /// Retrieving the session from Stripe failed.
+    #[error("retrieving the session failed: {0}")]
+    Stripe(#[from] Error),
+    /// The store could not claim, complete or release.
+    #[error(transparent)]
+    Store(#[from] super::store::StoreError),
+    /// The merchant's hook failed; its claim was released, so the next delivery runs it again.
+    #[error("`{hook}` failed for {session}: {source}")]
+    Hook {
+        /// `fulfil`, `payment_failed` or `expired`.
+        hook: &'static str,
+        /// The session.
+        session: CheckoutSessionId,
+        /// The hook's error.
+        source: HookError,
+    },
+}
+
+impl FulfilmentError {
+    /// 400 for a refused delivery (Stripe does not retry what it did not send), 500 otherwise
+    /// (Stripe delivers again, with backoff, for up to three days).
+    pub fn http_status(&self) -> u16 {
+        match self {
+            FulfilmentError::Webhook(_) | FulfilmentError::NoSession { .. } => 400,
+            _ => 500,
+        }
+    }
+}
+
+/// The webhook signing secret, kept out of `Debug`.
+struct Secret(String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// Fulfils each paid Checkout Session once, whichever of its webhooks (delivered at least
+/// once, in any order) or the shopper's return to the landing page comes first.
+///
+/// Every call retrieves the session from Stripe, with `line_items`, and acts on what Stripe
+/// says now, never on the event's payload:
+///
+/// | the session | the call |
+/// |---|---|
+/// | complete, `paid` or `no_payment_required` | [`Orders::fulfil`], once |
+/// | complete, `unpaid`, after `checkout.session.async_payment_failed` | [`Orders::payment_failed`], once |
+/// | complete, `unpaid`, otherwise | nothing: [`Handled::AwaitingPayment`] |
+/// | expired | [`Orders::expired`], once |
+/// | open | nothing: [`Handled::NotComplete`] |
+///
+/// "Once" goes through the [`FulfilmentStore`]: a call claims the session's key for a lease,
+/// runs the hook, and completes the key; a hook that fails releases it, and the webhook is
+/// answered 500 so that Stripe delivers it again. A concurrent call finds the key held and
+/// answers 409 (Stripe delivers again later). A process that crashes inside the hook holds
+/// the key until the lease lapses, then the next delivery runs the hook: the one case in
+/// which a hook runs twice is a crash after it returned and before the store recorded it, so
+/// a hook that must never repeat records its own effect in the same transaction.
+///
+/// Events other than the four `checkout.session.*` outcomes (and their `v1.` notifications)
+/// are acknowledged and ignored. Logs carry the event id, its type and the session id, never
+/// the payload.
+pub struct Fulfiller {
+    client: Client,
+    secret: Secret,
+    orders: Arc<dyn Orders>,
+    store: Arc<dyn FulfilmentStore>,
+    lease: Duration,
+}
+
+/// Shows the client and the lease; the secret is hidden.
+impl fmt::Debug for Fulfiller {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fulfiller")
+            .field("client", &self.client)
+            .field("secret", &self.secret)
+            .field("lease", &self.lease)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A hook of [`Orders`], and its key in the store beside the session id.
+#[derive(Clone, Copy)]
+enum Hook {
+    Fulfil,
+    PaymentFailed,
+    Expired,
+}
+
+impl Hook {
+    fn name(self) -> &'static str {
+        match self {
+            Hook::Fulfil => "fulfil",
+            Hook::PaymentFailed => "payment_failed",
+            Hook::Expired => "expired",
+        }
+    }
+
+    /// The session id for fulfilment (what a store's readers look up), `cs_…:<hook>` for the
+    /// others.
+    fn key(self, session: &CheckoutSessionId) -> String {
+        match self {
+            Hook::Fulfil => session.to_string(),
+            other => format!("{session}:{}", other.name()),
+        }
+    }
+}
+
+/// The outcome a webhook event reports, as far as fulfilment cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    Settled,
+    PaymentFailed,
+}
+
+/// What running a hook once through the store came to.
+enum Once {
+    Ran,
+    Before,
+    Held,
+}
+
+impl Fulfiller {
+    /// A fulfiller that verifies webhooks with `webhook_secret` (the endpoint's `whsec_…`),
+    /// retrieves sessions with `client` and calls `orders`, with a [`MemoryStore`] (set a
+    /// lasting one with [`store`](Self::store)) and a [`DEFAULT_LEASE`].
+    pub fn new(client: Client, webhook_secret: impl Into<String>, orders: Arc<dyn Orders>) -> Self {
+        Self {
+            client,
+            secret: Secret(webhook_secret.into()),
+            orders,
+            store: Arc::new(MemoryStore::new()),
+            lease: DEFAULT_LEASE,
+        }
+    }
+
+    /// Records what was handled in `store`.
+    pub fn store(mut self, store: Arc<dyn FulfilmentStore>) -> Self {
+        self.store = store;
+        self
+    }
+
+    /// How long a claim holds before another call may take it over.
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease = lease;
+        self
+    }
+
+    /// Handles a webhook delivery: `body` as received (raw bytes) and its `Stripe-Signature`
+    /// header. Answer Stripe with the [`Handled::http_status`] or the
+    /// [`FulfilmentError::http_status`].
+    ///
+    /// # Errors
+    /// [`FulfilmentError`]: a refused delivery, Stripe or the store failing, a hook failing.
+    pub async fn webhook(&self, body: &[u8], signature: &str) -> Result<Handled, FulfilmentError> {
+        let event = construct_event(body, signature, &self.secret.0)?;
+        // A thin event notification (`v1.checkout.session.completed`) names the same outcome.
+        let kind = event
+            .event_type
+            .strip_prefix("v1.")
+            .unwrap_or(&event.event_type);
+        let trigger = match kind {
+            "checkout.session.completed"
+            | "checkout.session.async_payment_succeeded"
+            | "checkout.session.expired" => Trigger::Settled,
+            "checkout.session.async_payment_failed" => Trigger::PaymentFailed,
+            _ => {
+                tracing::debug!(event = %event.id, kind = %event.event_type, "event ignored");
+                return Ok(Handled::Ignored);
+            }
+        };
+        let id = event
+            .session_id()
+            .and_then(|id| CheckoutSessionId::new(id).ok())
+            .ok_or_else(|| FulfilmentError::NoSession {
+                event_type: event.event_type.clone(),
+            })?;
+        tracing::info!(event = %event.id, kind = %event.event_type, session = %id, "webhook");
+        self.settle(&id, trigger).await
+    }
+
+    /// Handles the shopper's return to the landing page (`session_id` from its URL): fulfils
+    /// the session if it is paid and nobody has, so the page can say so at once; otherwise it
+    /// reports where the session is.
+    ///
+    /// # Errors
+    /// [`FulfilmentError`]: Stripe or the store failing, a hook failing.
+    pub async fn session(&self, id: &CheckoutSessionId) -> Result<Handled, FulfilmentError> {
+        self.settle(id, Trigger::Settled).await
+    }
+
+    async fn settle(
+        &self,
+        id: &CheckoutSessionId,
+        trigger: Trigger,
+    ) -> Result<Handled, FulfilmentError> {
+        let session = self
+            .client
+            .checkout_sessions()
+            .retrieve(id)
+            .expand(["line_items"])
+            .await?;
+        let paid = matches!(
+            session.payment_status,
+            Some(PaymentStatus::Paid | PaymentStatus::NoPaymentRequired)
+        );
+        let handled = match session.status {
+            Some(SessionStatus::Complete) if paid => {
+                match self.once(Hook::Fulfil, &session).await? {
+                    Once::Ran => Handled::Fulfilled,
+                    Once::Before => Handled::AlreadyFulfilled,
+                    Once::Held => Handled::InProgress,
+                }
+            }
+            Some(SessionStatus::Complete) if trigger == Trigger::PaymentFailed => {
+                match self.once(Hook::PaymentFailed, &session).await? {
+                    Once::Ran => Handled::PaymentFailed,
+                    Once::Before => Handled::AlreadyHandled,
+                    Once::Held => Handled::InProgress,
+                }
+            }
+            Some(SessionStatus::Complete) => Handled::AwaitingPayment,
+            Some(SessionStatus::Expired) => match self.once(Hook::Expired, &session).await? {
+                Once::Ran => Handled::Expired,
+                Once::Before => Handled::AlreadyHandled,
+                Once::Held => Handled::InProgress,
+            },
+            _ => Handled::NotComplete,
+        };
+        tracing::info!(session = %id, handled = ?handled, "fulfilment");
+        Ok(handled)
+    }
+
+    /// Runs `hook` for `session` unless the store says it was run or is running.
+    async fn once(&self, hook: Hook, session: &CheckoutSession) -> Result<Once, FulfilmentError> {
+        let key = &hook.key(&session.id);
+        let token = match self.store.claim(key, self.lease).await? {
+            Claim::Acquired(token) => token,
+            Claim::Done => return Ok(Once::Before),
+            Claim::Held => return Ok(Once::Held),
+        };
+        let ran = match hook {
+            Hook::Fulfil => self.orders.fulfil(session).await,
+            Hook::PaymentFailed => self.orders.payment_failed(session).await,
+            Hook::Expired => self.orders.expired(session).await,
+        };
+        match ran {
+            Ok(()) => {
+                self.store.complete(key, &token).await?;
+                Ok(Once::Ran)
+            }
+            Err(source) => {
+                if let Err(release) = self.store.release(key, &token).await {
+                    // The claim then lapses with its lease; the hook's error is the one to
+                    // report.
+                    tracing::warn!(session = %session.id, error = %release, "release failed");
+                }
+                Err(FulfilmentError::Hook {
+                    hook: hook.name(),
+                    session: session.id.clone(),
+                    source,
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Fulfilment against the emulator: each paid session fulfilled once across duplicated,
+//! concurrent and failing deliveries and the landing page; the session Stripe holds decides,
+//! never the payload; expiry and unknown events; a crashed holder's lease.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use async_trait::async_trait;
+use futures_util::future::join_all;
+use stripe_checkout_client::checkout::{CheckoutSession, CreateSession, LineItem, SessionMode};
+use stripe_checkout_client::fulfilment::{
+    Claim, ClaimToken, Fulfiller, FulfilmentError, FulfilmentStore, Handled, HookError,
+    MemoryStore, Orders, StoreError,
+};
+use stripe_checkout_client::ids::CheckoutSessionId;
+use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
+use stripe_checkout_client::webhook::test_header;
+
+const SECRET: &str = "whsec_fulfilment_test";
+
+/// Counts each hook's calls; `fail_first` fulfilments fail before one succeeds.
+#[derive(Default)]
+struct Shop {
+    fulfil_calls: AtomicUsize,
+    fulfilled: AtomicUsize,
+    failed: AtomicUsize,
+    expired: AtomicUsize,
+    fail_first: AtomicUsize,
+    line_items_seen: AtomicUsize,
+}
+
+#[async_trait]
+impl Orders for Shop {
+    async fn fulfil(&self, session: &CheckoutSession) -> Result<(), HookError> {
+        self.fulfil_calls.fetch_add(1, Ordering::SeqCst);
+        if session
+            .line_items
+            .as_ref()
+            .is_some_and(|l| !l.data.is_empty())
+        {
+            self.line_items_seen.fetch_add(1, Ordering::SeqCst);
+        }
+        // Long enough that concurrent deliveries overlap.
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        if self
+            .fail_first
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok()
+        {
+            return Err("the warehouse is down".into());
+        }
+        self.fulfilled.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn payment_failed(&self, _session: &CheckoutSession) -> Result<(), HookError> {
+        self.failed.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn expired(&self, _session: &CheckoutSession) -> Result<(), HookError> {
+        self.expired.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+async fn open_session(fake: &FakeStripe) -> CheckoutSessionId {
+    fake.add_price("price_tee", 2_500, "usd");
+    fake.client()
+        .checkout_sessions()
+        .create(
+            &CreateSession::new(SessionMode::Payment)
+                .line_item(LineItem::price("price_tee", 2))
+                .success_url("https://example.com/done?session_id={CHECKOUT_SESSION_ID}"),
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+/// A signed delivery of `event_type` for `session`, as Stripe would send it; the payload
+/// claims the session is paid whatever Stripe holds.
+fn delivery(event_type: &str, session: &CheckoutSessionId) -> (Vec<u8>, String) {
+    let body = serde_json::json!({
+        "id": format!("evt_{}", event_type.len()),
+        "object": "event",
+        "type": event_type,
+        "created": 1_767_225_600,
+        "livemode": false,
+        "data": {"object": {
+            "id": session.as_str(), "object": "checkout.session",
+            "status": "complete", "payment_status": "paid",
+        }},
+    })
+    .to_string()
+    .into_bytes();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let signature = test_header(&body, SECRET, now);
+    (body, signature)
+}
+
+fn fulfiller(fake: &FakeStripe, shop: &Arc<Shop>) -> Fulfiller {
+    Fulfiller::new(fake.client(), SECRET, Arc::clone(shop) as Arc<dyn Orders>)
+}
+
+#[tokio::test]
+async fn duplicated_and_concurrent_deliveries_fulfil_a_paid_session_once() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = Arc::new(fulfiller(&fake, &shop));
+    let (body, signature) = delivery("checkout.session.completed", &id);
+
+    let handled: Vec<Handled> = join_all((0..8).map(|_| {
+        let fulfiller = Arc::clone(&fulfiller);
+        let (body, signature) = (body.clone(), signature.clone());
+        tokio::spawn(async move { fulfiller.webhook(&body, &signature).await.unwrap() })
+    }))
+    .await
+    .into_iter()
+    .map(Result::unwrap)
+    .collect();
+    assert_eq!(
+        handled.iter().filter(|h| **h == Handled::Fulfilled).count(),
+        1,
+        "{handled:?}"
+    );
+    // The others found it being fulfilled (409: Stripe delivers again) or done (200).
+    for h in &handled {
+        assert!(
+            matches!(
+                h,
+                Handled::Fulfilled | Handled::AlreadyFulfilled | Handled::InProgress
+            ),
+            "{h:?}"
+        );
+        assert_eq!(
+            h.http_status(),
+            if *h == Handled::InProgress { 409 } else { 200 }
+        );
+    }
+    // Redeliveries, the succeeded event of a delayed payment and the landing page: all done.
+    let (late, late_signature) = delivery("checkout.session.async_payment_succeeded", &id);
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::AlreadyFulfilled
+    );
+    assert_eq!(
+        fulfiller.webhook(&late, &late_signature).await.unwrap(),
+        Handled::AlreadyFulfilled
+    );
+    assert_eq!(
+        fulfiller.session(&id).await.unwrap(),
+        Handled::AlreadyFulfilled
+    );
+    assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 1);
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
+    // The hook saw the session Stripe holds, with its line items.
+    assert_eq!(shop.line_items_seen.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn the_session_stripe_holds_decides_not_the_payload() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    // The payload says complete and paid; Stripe says open.
+    let (body, signature) = delivery("checkout.session.completed", &id);
+    let handled = fulfiller.webhook(&body, &signature).await.unwrap();
+    assert_eq!(
+        (handled, handled.http_status()),
+        (Handled::NotComplete, 200)
+    );
+    assert_eq!(fulfiller.session(&id).await.unwrap(), Handled::NotComplete);
+    // A failed-payment event for a session Stripe holds open does not reach the hook either.
+    let (failed, failed_signature) = delivery("checkout.session.async_payment_failed", &id);
+    assert_eq!(
+        fulfiller.webhook(&failed, &failed_signature).await.unwrap(),
+        Handled::NotComplete
+    );
+    assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 0);
+    assert_eq!(shop.failed.load(Ordering::SeqCst), 0);
+    // It retrieved the session each time, with its line items.
+    let retrieves = fake
+        .journal()
+        .iter()
+        .filter(|r| !r.is_post() && r.path.ends_with(id.as_str()))
+        .count();
+    assert_eq!(retrieves, 3);
+}
+
+#[tokio::test]
+async fn a_failing_hook_is_answered_500_and_the_next_delivery_fulfils() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    shop.fail_first.store(1, Ordering::SeqCst);
+    let fulfiller = fulfiller(&fake, &shop);
+    let (body, signature) = delivery("checkout.session.completed", &id);
+
+    let err = fulfiller.webhook(&body, &signature).await.unwrap_err();
+    assert_eq!(err.http_status(), 500);
+    match &err {
+        FulfilmentError::Hook { hook, session, .. } => {
+            assert_eq!((*hook, session), ("fulfil", &id));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err.to_string().contains("the warehouse is down"), "{err}");
+    // The claim was released: the redelivery fulfils at once, without waiting for a lease.
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::Fulfilled
+    );
+    assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 2);
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_crashed_holder_keeps_the_session_until_its_lease_lapses() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let store = Arc::new(MemoryStore::new());
+    // A process claimed the session and died before completing it.
+    let lease = Duration::from_millis(200);
+    assert!(matches!(
+        store.claim(id.as_str(), lease).await.unwrap(),
+        Claim::Acquired(_)
+    ));
+    let fulfiller = fulfiller(&fake, &shop).store(store).lease(lease);
+    let (body, signature) = delivery("checkout.session.completed", &id);
+    let handled = fulfiller.webhook(&body, &signature).await.unwrap();
+    assert_eq!((handled, handled.http_status()), (Handled::InProgress, 409));
+    assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 0);
+    tokio::time::sleep(lease + Duration::from_millis(50)).await;
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::Fulfilled
+    );
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn an_expired_session_reaches_its_hook_once() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.client().checkout_sessions().expire(&id).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    let (body, signature) = delivery("checkout.session.expired", &id);
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::Expired
+    );
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::AlreadyHandled
+    );
+    // A completed event that arrives late for it fulfils nothing.
+    let (late, late_signature) = delivery("checkout.session.completed", &id);
+    assert_eq!(
+        fulfiller.webhook(&late, &late_signature).await.unwrap(),
+        Handled::AlreadyHandled
+    );
+    assert_eq!(shop.expired.load(Ordering::SeqCst), 1);
+    assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn other_events_are_acknowledged_without_asking_stripe_and_forgeries_refused() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    let before = fake.journal().len();
+    let (body, signature) = delivery("customer.created", &id);
+    let handled = fulfiller.webhook(&body, &signature).await.unwrap();
+    assert_eq!((handled, handled.http_status()), (Handled::Ignored, 200));
+    assert_eq!(fake.journal().len(), before);
+
+    let (body, _) = delivery("checkout.session.completed", &id);
+    let forged = test_header(&body, "whsec_someone_else", 1_767_225_600);
+    let err = fulfiller.webhook(&body, &forged).await.unwrap_err();
+    assert!(matches!(err, FulfilmentError::Webhook(_)), "{err:?}");
+    assert_eq!(err.http_status(), 400);
+    assert_eq!(fake.journal().len(), before);
+    // The fulfiller's Debug hides the signing secret.
+    let shown = format!("{fulfiller:?}");
+    assert!(
+        !shown.contains(SECRET) && shown.contains("lease"),
+        "{shown}"
+    );
+}
+
+/// A store whose database is down.
+struct DownStore;
+
+#[async_trait]
+impl FulfilmentStore for DownStore {
+    async fn claim(&self, _key: &str, _lease: Duration) -> Result<Claim, StoreError> {
+        Err(StoreError::new("connection refused"))
+    }
+    async fn complete(&self, _key: &str, _token: &ClaimToken) -> Result<(), StoreError> {
+        Err(StoreError::new("connection refused"))
+    }
+    async fn release(&self, _key: &str, _token: &ClaimToken) -> Result<(), StoreError> {
+        Err(StoreError::new("connection refused"))
+    }
+}
+
+#[tokio::test]
+async fn a_store_that_fails_is_answered_500_and_nothing_is_fulfilled() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop).store(Arc::new(DownStore));
+    let (body, signature) = delivery("checkout.session.completed", &id);
+    let err = fulfiller.webhook(&body, &signature).await.unwrap_err();
+    assert!(matches!(err, FulfilmentError::Store(_)), "{err:?}");
+    assert_eq!(err.http_status(), 500);
+    assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 0);
+}
