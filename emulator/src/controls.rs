@@ -1,5 +1,7 @@
 //! The emulator's test controls over HTTP, under the reserved path `/_fake/` (Stripe's API
-//! never uses it), for clients in any language: complete a session, read what a session holds
+//! never uses it), for clients in any language: complete a session (by card or delayed) and
+//! settle its delayed payment, set the webhook endpoint and its faults and read its
+//! deliveries, read what a session holds
 //! but does not show (its trial, its payment intent data), read or move the clock,
 //! queue a fault, read or clear the journal, load more of a seed. JSON in, JSON out.
 //!
@@ -11,13 +13,16 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::completion::{FakeStripeError, complete};
+use crate::api_shape::Shape;
+use crate::completion::{FakeStripeError, Payment, complete, settle_async_payment};
+use crate::dispatch::WebhookFaults;
 use crate::fault::Fault;
 use crate::route::Method;
 use crate::route::Route;
 use crate::seed::Seed;
 use crate::session_state::Expansion;
 use crate::shared::Shared;
+use crate::webhook_delivery::WebhookEndpoint;
 
 /// The path every control lives under.
 pub(crate) const PREFIX: &str = "/_fake/";
@@ -39,6 +44,62 @@ struct FaultSpec {
     after_apply: bool,
 }
 
+/// `POST /_fake/sessions/{id}/complete`'s optional body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompleteSpec {
+    #[serde(default)]
+    payment: PaymentSpec,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PaymentSpec {
+    #[default]
+    Card,
+    Delayed,
+}
+
+impl From<PaymentSpec> for Payment {
+    fn from(spec: PaymentSpec) -> Self {
+        match spec {
+            PaymentSpec::Card => Payment::Card,
+            PaymentSpec::Delayed => Payment::Delayed,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AsyncPaymentSpec {
+    succeeded: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndpointSpec {
+    url: String,
+    secret: String,
+    api_version: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WebhookFaultsSpec {
+    duplicate: Option<u32>,
+    out_of_order: Option<bool>,
+    fail_first: Option<u32>,
+}
+
+/// The answer to a completion or a settlement.
+fn settled(result: Result<Value, FakeStripeError>) -> (u16, Value) {
+    match result {
+        Ok(session) => (200, session),
+        Err(err @ FakeStripeError::NoSuchSession(_)) => refusal(404, &err.to_string()),
+        Err(err) => refusal(400, &err.to_string()),
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClockSpec {
@@ -51,12 +112,70 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
     let route = path.strip_prefix(PREFIX).unwrap_or_default();
     let segments: Vec<&str> = route.split('/').collect();
     match (method, segments.as_slice()) {
-        ("POST", ["sessions", id, "complete"]) => {
-            match complete(shared, id, Expansion::default()).await {
-                Ok(session) => (200, session),
-                Err(err @ FakeStripeError::NoSuchSession(_)) => refusal(404, &err.to_string()),
-                Err(err) => refusal(400, &err.to_string()),
+        ("POST", ["sessions", id, "complete"]) => match parse::<CompleteSpec>(body) {
+            Ok(spec) => {
+                settled(complete(shared, id, Expansion::default(), spec.payment.into()).await)
             }
+            Err(message) => refusal(400, &message),
+        },
+        ("POST", ["sessions", id, "async_payment"]) => match parse::<AsyncPaymentSpec>(body) {
+            Ok(AsyncPaymentSpec {
+                succeeded: Some(succeeded),
+            }) => settled(settle_async_payment(shared, id, succeeded).await),
+            Ok(_) => refusal(400, "give `succeeded`: true or false"),
+            Err(message) => refusal(400, &message),
+        },
+        ("POST", ["webhooks", "endpoint"]) => match parse::<EndpointSpec>(body) {
+            Ok(spec) => {
+                let mut store = shared.store();
+                if let Some(version) = &spec.api_version {
+                    match crate::version::ApiVersion::parse(version) {
+                        Some(parsed) => store.webhook_version = Shape::new(parsed),
+                        None => {
+                            return refusal(
+                                400,
+                                &FakeStripeError::InvalidVersion(version.clone()).to_string(),
+                            );
+                        }
+                    }
+                }
+                store.webhook_endpoint = Some(WebhookEndpoint {
+                    url: spec.url,
+                    secret: spec.secret,
+                });
+                (200, json!({"configured": true}))
+            }
+            Err(message) => refusal(400, &message),
+        },
+        ("POST", ["webhooks", "faults"]) => match parse::<WebhookFaultsSpec>(body) {
+            Ok(spec) => {
+                let faults = WebhookFaults {
+                    duplicate: spec.duplicate.unwrap_or(0),
+                    out_of_order: spec.out_of_order.unwrap_or(false),
+                    fail_first: spec.fail_first.unwrap_or(0),
+                };
+                shared.store().outbox.faults = faults;
+                (
+                    200,
+                    json!({"duplicate": faults.duplicate, "out_of_order": faults.out_of_order,
+                           "fail_first": faults.fail_first}),
+                )
+            }
+            Err(message) => refusal(400, &message),
+        },
+        ("GET", ["webhooks"]) => {
+            let store = shared.store();
+            let data: Vec<Value> = store
+                .deliveries
+                .iter()
+                .map(|d| {
+                    json!({
+                        "event_id": d.event_id, "type": d.event_type, "session": d.session_id,
+                        "status": d.status, "attempt": d.attempt, "faulted": d.faulted,
+                    })
+                })
+                .collect();
+            (200, json!({"data": data, "idle": store.outbox.is_idle()}))
         }
         ("GET", ["sessions", id, "settings"]) => match shared.store().session(id) {
             Some(session) => (200, session.held.to_json()),

@@ -86,11 +86,15 @@ pub(crate) enum Operation {
     ListPromotionCodes,
     /// `GET /v1/shipping_rates/{id}`, outside the facts files (see [`Facts::params`]).
     RetrieveShippingRate,
+    /// `GET /v1/events/{id}`, outside the facts files.
+    RetrieveEvent,
+    /// `GET /v1/events`, outside the facts files.
+    ListEvents,
 }
 
 impl Operation {
     #[cfg(test)]
-    pub(crate) const ALL: [Operation; 16] = [
+    pub(crate) const ALL: [Operation; 18] = [
         Operation::CreateSession,
         Operation::UpdateSession,
         Operation::RetrieveSession,
@@ -107,6 +111,8 @@ impl Operation {
         Operation::RetrievePromotionCode,
         Operation::ListPromotionCodes,
         Operation::RetrieveShippingRate,
+        Operation::RetrieveEvent,
+        Operation::ListEvents,
     ];
 
     /// The target's name in the facts files.
@@ -128,6 +134,8 @@ impl Operation {
             Operation::RetrievePromotionCode => "promotion_code_retrieve",
             Operation::ListPromotionCodes => "promotion_code_list",
             Operation::RetrieveShippingRate => "shipping_rate_retrieve",
+            Operation::RetrieveEvent => "event_retrieve",
+            Operation::ListEvents => "event_list",
         }
     }
 }
@@ -144,8 +152,10 @@ impl Facts {
     /// rate's retrieve, which the facts files were not generated for: like every retrieve in
     /// Stripe's API reference, it takes only `expand`, in every version.
     pub(crate) fn params(&self, operation: Operation) -> &Node {
-        if operation == Operation::RetrieveShippingRate {
-            return expand_only();
+        match operation {
+            Operation::RetrieveShippingRate | Operation::RetrieveEvent => return expand_only(),
+            Operation::ListEvents => return event_list(),
+            _ => {}
         }
         self.targets
             .get(operation.target())
@@ -160,6 +170,30 @@ fn expand_only() -> &'static Node {
         let schema = r#"{"kind": "object", "props": {
             "expand": {"kind": "array", "optional": true, "items": {"kind": "string"}}}}"#;
         serde_json::from_str(schema).expect("the retrieve schema parses")
+    })
+}
+
+/// The params of `GET /v1/events`, as stripe-node's `EventListParams` has them in every
+/// version the facts files cover (`created`, `delivery_success`, `type`, `types`, the page).
+fn event_list() -> &'static Node {
+    static NODE: OnceLock<Node> = OnceLock::new();
+    NODE.get_or_init(|| {
+        let schema = r#"{"kind": "object", "props": {
+            "created": {"kind": "union", "optional": true, "variants": [
+                {"kind": "object", "props": {
+                    "gt": {"kind": "number", "optional": true},
+                    "gte": {"kind": "number", "optional": true},
+                    "lt": {"kind": "number", "optional": true},
+                    "lte": {"kind": "number", "optional": true}}},
+                {"kind": "number"}]},
+            "delivery_success": {"kind": "boolean", "optional": true},
+            "ending_before": {"kind": "string", "optional": true},
+            "expand": {"kind": "array", "optional": true, "items": {"kind": "string"}},
+            "limit": {"kind": "number", "optional": true},
+            "starting_after": {"kind": "string", "optional": true},
+            "type": {"kind": "string", "optional": true},
+            "types": {"kind": "array", "optional": true, "items": {"kind": "string"}}}}"#;
+        serde_json::from_str(schema).expect("the event list schema parses")
     })
 }
 

@@ -12,7 +12,8 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use crate::api_shape::Shape;
-use crate::completion::{FakeStripeError, complete};
+use crate::completion::{FakeStripeError, Payment, complete};
+use crate::dispatch::WebhookFaults;
 use crate::facts::Operation;
 use crate::fault::Fault;
 use crate::form::FormTree;
@@ -65,6 +66,7 @@ pub struct FakeStripe {
     shared: Arc<Shared>,
     addr: SocketAddr,
     server: JoinHandle<()>,
+    dispatcher: JoinHandle<()>,
 }
 
 impl FakeStripe {
@@ -97,10 +99,12 @@ impl FakeStripe {
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared::default());
         let server = tokio::spawn(server::serve(listener, Arc::clone(&shared)));
+        let dispatcher = tokio::spawn(crate::dispatch::run(Arc::clone(&shared)));
         Ok(FakeStripe {
             shared,
             addr,
             server,
+            dispatcher,
         })
     }
 
@@ -410,11 +414,19 @@ impl FakeStripe {
         store.fixed_now = Some(now.saturating_add(i64::try_from(by.as_secs()).unwrap_or(i64::MAX)));
     }
 
-    /// Sends a signed `checkout.session.completed` event to `url` whenever a session is
-    /// completed with [`complete_session`](Self::complete_session), signed with `secret` as
-    /// Stripe signs webhooks (`Stripe-Signature: t=…,v1=…`). `url` is plain `http://` (an
-    /// endpoint of your test on loopback); a delivery that gets no answer in 10 seconds, or to
-    /// any other URL, is recorded with no status.
+    /// Sends each event from now on to `url`, signed with `secret` as Stripe signs webhooks
+    /// (`Stripe-Signature: t=…,v1=…`): `checkout.session.completed` when a session completes
+    /// ([`complete_session`](Self::complete_session)), `…async_payment_succeeded` or
+    /// `…_failed` when a delayed payment settles
+    /// ([`settle_async_payment`](Self::settle_async_payment)), `checkout.session.expired` when
+    /// a session is expired through the API or lapses. `url` is plain `http://` (an endpoint
+    /// of your test on loopback).
+    ///
+    /// A delivery the endpoint answers other than 2xx, does not answer in 10 seconds, or that
+    /// cannot reach it, is retried with Stripe's exponential backoff compressed to seconds (50
+    /// ms doubling to 2 s, ten attempts in all); [`set_webhook_faults`](Self::set_webhook_faults)
+    /// makes deliveries worse on purpose. Every attempt is in
+    /// [`webhook_deliveries`](Self::webhook_deliveries).
     ///
     /// The endpoint is pinned to the guide's API version until
     /// [`set_webhook_api_version`](Self::set_webhook_api_version) says otherwise, as a Stripe
@@ -451,9 +463,42 @@ impl FakeStripe {
         Ok(())
     }
 
-    /// The events delivered so far and how the endpoint answered, oldest first.
+    /// Every delivery attempt so far and how the endpoint answered, oldest first.
     pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
         self.shared.store().deliveries.clone()
+    }
+
+    /// Makes the next deliveries go wrong as `faults` says, until replaced
+    /// ([`WebhookFaults::none`] restores Stripe's own behaviour).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use stripe_checkout_emulator::{FakeStripe, WebhookFaults};
+    ///
+    /// let fake = FakeStripe::start().await;
+    /// fake.set_webhook_faults(WebhookFaults::none().duplicate(1).out_of_order().fail_first(2));
+    /// # }
+    /// ```
+    pub fn set_webhook_faults(&self, faults: WebhookFaults) {
+        self.shared.store().outbox.faults = faults;
+    }
+
+    /// Waits until no delivery is due or in flight (retries included), at most `timeout`;
+    /// says whether that happened.
+    pub async fn settle_webhooks(&self, timeout: std::time::Duration) -> bool {
+        crate::dispatch::wait_until(&self.shared, timeout, |store| store.outbox.is_idle()).await
+    }
+
+    /// Every event recorded so far, oldest first, as `GET /v1/events/{id}` answers it in the
+    /// guide's version.
+    pub fn events(&self) -> Vec<Value> {
+        let mut store = self.shared.store();
+        let events = store.events.clone();
+        events
+            .iter()
+            .map(|e| store.event_json(e, crate::api_shape::Shape::default(), 0))
+            .collect()
     }
 
     /// Completes a session as a successful payment would: status `complete`, payment status
@@ -465,7 +510,63 @@ impl FakeStripe {
     /// # Errors
     /// [`FakeStripeError`] if there is no such session or it is not open.
     pub async fn complete_session(&self, id: &str) -> Result<Value, FakeStripeError> {
-        complete(&self.shared, id, Expansion::whole()).await
+        complete(&self.shared, id, Expansion::whole(), Payment::Card).await
+    }
+
+    /// Completes a session paid as `payment` says: [`Payment::Card`] as
+    /// [`complete_session`](Self::complete_session), or [`Payment::Delayed`]: status
+    /// `complete`, payment status `unpaid` until
+    /// [`settle_async_payment`](Self::settle_async_payment). Either way it records and
+    /// delivers `checkout.session.completed`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use stripe_checkout_emulator::{FakeStripe, Payment, TEST_SECRET_KEY};
+    ///
+    /// let fake = FakeStripe::start().await;
+    /// fake.add_price("price_tshirt", 2_500, "usd");
+    /// let answer = reqwest::Client::new()
+    ///     .post(format!("{}/v1/checkout/sessions", fake.uri()))
+    ///     .bearer_auth(TEST_SECRET_KEY)
+    ///     .form(&[("mode", "payment"), ("line_items[0][price]", "price_tshirt"),
+    ///             ("line_items[0][quantity]", "1"), ("success_url", "https://example.com")])
+    ///     .send().await?.text().await?;
+    /// let session: serde_json::Value = serde_json::from_str(&answer)?;
+    /// let id = session["id"].as_str().unwrap();
+    ///
+    /// let completed = fake.complete_session_with(id, Payment::Delayed).await?;
+    /// assert_eq!((completed["status"].as_str(), completed["payment_status"].as_str()),
+    ///            (Some("complete"), Some("unpaid")));
+    /// let settled = fake.settle_async_payment(id, true).await?;
+    /// assert_eq!(settled["payment_status"], "paid");
+    /// let types: Vec<String> = fake.events().iter().map(|e| e["type"].as_str().unwrap().to_owned()).collect();
+    /// assert_eq!(types, ["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`FakeStripeError`] if there is no such session or it is not open.
+    pub async fn complete_session_with(
+        &self,
+        id: &str,
+        payment: Payment,
+    ) -> Result<Value, FakeStripeError> {
+        complete(&self.shared, id, Expansion::whole(), payment).await
+    }
+
+    /// Settles the delayed payment of a session completed with [`Payment::Delayed`]:
+    /// `succeeded` makes it `paid` and sends `checkout.session.async_payment_succeeded`;
+    /// otherwise it stays `unpaid` and `checkout.session.async_payment_failed` is sent.
+    ///
+    /// # Errors
+    /// [`FakeStripeError`] if there is no such session or no delayed payment waits on it.
+    pub async fn settle_async_payment(
+        &self,
+        id: &str,
+        succeeded: bool,
+    ) -> Result<Value, FakeStripeError> {
+        crate::completion::settle_async_payment(&self.shared, id, succeeded).await
     }
 
     /// The session as the emulator holds it, with `discounts` (coupons and promotion codes),
@@ -504,6 +605,7 @@ impl std::fmt::Debug for FakeStripe {
 impl Drop for FakeStripe {
     fn drop(&mut self) {
         self.server.abort();
+        self.dispatcher.abort();
         if std::thread::panicking() {
             return;
         }

@@ -129,9 +129,14 @@
 //!   the facts typed them), [`check_params`] to check a body without running it, connection
 //!   counting, a settable clock,
 //!   [`FakeStripe::session_settings`] (the trial and payment intent data a session holds
-//!   but does not show), [`FakeStripe::complete_session`] (which can deliver a signed
-//!   `checkout.session.completed` to your endpoint, see [`FakeStripe::send_webhooks_to`]) and
-//!   [`FakeStripe::session`].
+//!   but does not show) and [`FakeStripe::session`].
+//! - **Every payment outcome, and its events**: [`FakeStripe::complete_session_with`] pays
+//!   by card or with a delayed method that [`FakeStripe::settle_async_payment`] settles
+//!   later; expiring (through the API, or a lapsed `expires_at`) is an event too. Events are
+//!   served at `GET /v1/events` and `/v1/events/{id}` in the request's version, and signed
+//!   and sent to your endpoint ([`FakeStripe::send_webhooks_to`]) as Stripe sends them:
+//!   refused deliveries retried with backoff, and on demand duplicated, reordered or failed
+//!   first ([`WebhookFaults`]).
 //! - **Bounded memory**: [`Limits`] caps the journal (by entries and bytes), idempotency
 //!   records and sessions, so a long-running emulator stays flat (about 150 MiB with the
 //!   defaults in the README's soak). Coupons and promotion codes a test creates through the
@@ -201,8 +206,8 @@
 //! rates other than fixed amounts, creating shipping rates through their own endpoint, a
 //! customer choosing another shipping option, subscriptions (a recurring price is shown, and
 //! a subscription-mode session completes as a payment one does), Adaptive Pricing, a customer's payments outside the emulator (a prior
-//! purchase is a completed session here), stacking several discounts, webhook events other
-//! than `checkout.session.completed` (and retries of failed deliveries), API versions before
+//! purchase is a completed session here), stacking several discounts, events other than a
+//! Checkout Session's four outcomes, API versions before
 //! 2025-03-31.basil (checked as basil), Connect
 //! (`Stripe-Account` is recorded but ignored), rate limits (inject a 429 instead) and the exact
 //! wording of every Stripe error message. Use Stripe's sandbox before going live.
@@ -212,7 +217,9 @@ mod catalog;
 mod completion;
 mod controls;
 mod coupon_endpoints;
+mod dispatch;
 mod error_answer;
+mod events;
 mod facts;
 mod fake;
 mod fault;
@@ -240,7 +247,8 @@ mod validate;
 mod version;
 mod webhook_delivery;
 
-pub use completion::FakeStripeError;
+pub use completion::{FakeStripeError, Payment};
+pub use dispatch::WebhookFaults;
 pub use fake::{FakeStripe, TEST_SECRET_KEY};
 pub use fault::Fault;
 pub use journal::RecordedRequest;

@@ -31,7 +31,7 @@ pub(crate) const IDEMPOTENCY_LIFETIME: i64 = 24 * 60 * 60;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// Journal entries kept (and webhook delivery records).
+    /// Journal entries kept (and webhook delivery records, and events).
     pub journal: usize,
     /// About how many bytes the journal may hold, so large bodies (up to 1 MiB each) cannot
     /// outgrow the entry count's budget.
@@ -117,6 +117,7 @@ impl Store {
             self.journal_weight = weight;
         }
         drop_oldest(&mut self.deliveries, limits.journal);
+        drop_oldest(&mut self.events, limits.journal);
         let now = self.now();
         let expired = |saved_at: i64| now.saturating_sub(saved_at) >= IDEMPOTENCY_LIFETIME;
         while let Some((_, saved_at)) = self.idempotency_order.front() {

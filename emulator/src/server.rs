@@ -458,6 +458,8 @@ fn execute(
         Operation::RetrievePromotionCode => store.retrieve_promotion_code(id, &params),
         Operation::UpdatePromotionCode => store.update_promotion_code(id, &params),
         Operation::RetrieveShippingRate => store.retrieve_shipping_rate(id, &params),
+        Operation::RetrieveEvent => store.retrieve_event(id, &params),
+        Operation::ListEvents => store.list_events(&params),
     };
     let answer = match result {
         Ok(body) => Answer::ok(body),
@@ -486,6 +488,8 @@ fn route<'p>(method: &str, segments: &[&'p str]) -> Option<(Operation, Option<&'
         ("GET", ["v1", "promotion_codes", id]) => (RetrievePromotionCode, Some(*id)),
         ("POST", ["v1", "promotion_codes", id]) => (UpdatePromotionCode, Some(*id)),
         ("GET", ["v1", "shipping_rates", id]) => (RetrieveShippingRate, Some(*id)),
+        ("GET", ["v1", "events"]) => (ListEvents, None),
+        ("GET", ["v1", "events", id]) => (RetrieveEvent, Some(*id)),
         _ => return None,
     })
 }

@@ -122,6 +122,7 @@ impl Store {
             ui_mode,
             status: SessionStatus::Open,
             payment_status: "unpaid".to_owned(),
+            awaiting_payment: false,
             currency,
             line_items,
             discount: None,
@@ -423,6 +424,7 @@ impl Store {
             ));
         }
         self.sessions[i].status = SessionStatus::Expired;
+        self.emit("checkout.session.expired", i);
         Ok(self.render(&self.sessions[i], expand, true))
     }
 

@@ -105,6 +105,8 @@ pub(crate) struct StoredSession {
     pub(crate) ui_mode: String,
     pub(crate) status: SessionStatus,
     pub(crate) payment_status: String,
+    /// Completed with a delayed payment that is not settled yet.
+    pub(crate) awaiting_payment: bool,
     pub(crate) currency: Option<String>,
     pub(crate) line_items: Vec<StoredLineItem>,
     pub(crate) discount: Option<StoredDiscount>,

@@ -69,6 +69,10 @@ pub(crate) struct Store {
     pub(crate) connections: usize,
     pub(crate) webhook_endpoint: Option<super::webhook_delivery::WebhookEndpoint>,
     pub(crate) deliveries: Vec<super::webhook_delivery::WebhookDelivery>,
+    /// Every event, oldest first, as `/v1/events` serves them.
+    pub(crate) events: Vec<crate::events::StoredEvent>,
+    /// The deliveries due to the webhook endpoint.
+    pub(crate) outbox: crate::dispatch::Outbox,
     /// The version of the request being served (set by the server for each request), which
     /// answers are rendered in.
     pub(crate) shape: Shape,
@@ -120,12 +124,15 @@ impl Store {
         }
     }
 
-    /// Open sessions past their `expires_at` become expired, as Stripe expires them.
+    /// Open sessions past their `expires_at` become expired, as Stripe expires them, each
+    /// with its `checkout.session.expired` event.
     pub(crate) fn sweep_expired(&mut self) {
         let now = self.now();
-        for session in &mut self.sessions {
+        for index in 0..self.sessions.len() {
+            let session = &mut self.sessions[index];
             if session.status == SessionStatus::Open && session.expires_at <= now {
                 session.status = SessionStatus::Expired;
+                self.emit("checkout.session.expired", index);
             }
         }
     }
@@ -139,10 +146,6 @@ impl Store {
 
     pub(crate) fn session(&self, id: &str) -> Option<&StoredSession> {
         self.sessions.iter().find(|s| s.id == id)
-    }
-
-    pub(crate) fn session_mut(&mut self, id: &str) -> Option<&mut StoredSession> {
-        self.sessions.iter_mut().find(|s| s.id == id)
     }
 
     pub(crate) fn render(

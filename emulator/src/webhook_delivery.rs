@@ -1,18 +1,14 @@
-//! [`WebhookDelivery`]: the emulator sending a signed `checkout.session.completed` event to
-//! the endpoint a test configured, as Stripe does when a session completes, and the record of
-//! what that endpoint answered.
+//! [`WebhookDelivery`]: the emulator posting a signed event to the endpoint a test
+//! configured, as Stripe does, and the record of what that endpoint answered.
 //!
-//! Completing sessions is `completion`'s.
+//! Which events are sent when, retries and faults are `dispatch`'s; recording events is
+//! `events`'.
 
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
-use serde_json::{Value, json};
 use std::time::Duration;
 
 use tokio::net::TcpStream;
-
-use crate::api_shape::Shape;
-use crate::id_gen::new_id;
 
 /// Where the emulator sends events, and the secret it signs them with.
 #[derive(Clone)]
@@ -39,42 +35,25 @@ pub struct WebhookDelivery {
     pub event_type: String,
     /// The session the event is about.
     pub session_id: String,
-    /// The endpoint's status, or `None` when it could not be reached.
+    /// The endpoint's status, or `None` when it could not be reached (or the attempt was
+    /// failed on purpose, see `faulted`).
     pub status: Option<u16>,
+    /// 1 for the first attempt, then each retry's number; a repeat of a delivered event
+    /// (`WebhookFaults::duplicate`) has the number of the attempt it repeats.
+    pub attempt: u32,
+    /// Whether [`WebhookFaults`](crate::WebhookFaults) failed this attempt without sending it.
+    pub faulted: bool,
 }
 
-/// Builds the event, signs it and posts it; never fails, the outcome is in the record.
-/// The event says `version` (its date and release, without beta flags, as Stripe's events
-/// do); `session` is already rendered in that version's shape.
-pub(crate) async fn deliver(
+/// Signs `body` (an event) at time `now` with the endpoint's secret and posts it; returns the
+/// endpoint's status, or `None` when it could not be reached.
+pub(crate) async fn post_signed(
     endpoint: &WebhookEndpoint,
-    version: &Shape,
-    event_type: &str,
-    session: Value,
+    body: Vec<u8>,
     now: i64,
-) -> WebhookDelivery {
-    let event_id = new_id("evt_test_", 24);
-    let session_id = session["id"].as_str().unwrap_or_default().to_owned();
-    let event = json!({
-        "id": event_id,
-        "object": "event",
-        "api_version": version.base(),
-        "created": now,
-        "livemode": false,
-        "pending_webhooks": 1,
-        "request": {"id": null, "idempotency_key": null},
-        "type": event_type,
-        "data": {"object": session},
-    });
-    let body = serde_json::to_vec(&event).unwrap_or_default();
+) -> Option<u16> {
     let signature = signature_header(&body, &endpoint.secret, now);
-    let status = post(&endpoint.url, &signature, body).await;
-    WebhookDelivery {
-        event_id,
-        event_type: event_type.to_owned(),
-        session_id,
-        status,
-    }
+    post(&endpoint.url, &signature, body).await
 }
 
 /// `Stripe-Signature` as Stripe writes it: `t=<unix>,v1=<hex>`, the HMAC-SHA256 of
@@ -90,7 +69,7 @@ pub(crate) fn signature_header(payload: &[u8], secret: &str, t: i64) -> String {
 
 /// How long a delivery may take, connection and answer together: Stripe waits about as
 /// long before it counts a delivery as failed.
-const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Posts the event over plain HTTP/1.1 (webhook endpoints under test listen on loopback) and
 /// returns the endpoint's status, or `None` when it could not be reached, did not answer in

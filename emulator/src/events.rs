@@ -1,0 +1,192 @@
+//! The events the emulator records when a session settles (`checkout.session.completed`,
+//! `…async_payment_succeeded`, `…async_payment_failed`, `…expired`), each with a snapshot of
+//! its session, and the API that serves them: `GET /v1/events/{id}` and `GET /v1/events`
+//! (newest first, filtered by `type`, `types`, `created`), rendered in the request's version.
+//!
+//! Sending them to a webhook endpoint is `dispatch`'s; the signed POST itself is
+//! `webhook_delivery`'s.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::api_shape::Shape;
+use crate::error_answer::ErrorAnswer;
+use crate::id_gen::new_id;
+use crate::input::{self, Created, Expand, Page};
+use crate::session_state::{Expansion, StoredSession};
+use crate::store::{Store, paginate};
+
+/// One event, with its session as it was when the event happened.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredEvent {
+    pub(crate) id: String,
+    pub(crate) event_type: &'static str,
+    pub(crate) created: i64,
+    pub(crate) session: StoredSession,
+}
+
+/// `GET /v1/events`: stripe-node's `EventListParams`.
+#[derive(Debug, Default, Deserialize)]
+struct ListEvents {
+    #[serde(flatten)]
+    page: Page,
+    created: Option<Created>,
+    #[serde(rename = "type")]
+    event_type: Option<String>,
+    #[serde(default)]
+    types: Vec<String>,
+    delivery_success: Option<bool>,
+}
+
+/// Whether an event `type` filter (`*` wildcards allowed, as Stripe allows them) takes
+/// `event_type`.
+fn type_matches(filter: &str, event_type: &str) -> bool {
+    match filter.strip_suffix('*') {
+        Some(prefix) => event_type.starts_with(prefix),
+        None => filter == event_type,
+    }
+}
+
+impl Store {
+    /// Records `event_type` for the session at `index` and queues it for the webhook
+    /// endpoint, if one is set. Returns the event's id.
+    pub(crate) fn emit(&mut self, event_type: &'static str, index: usize) -> String {
+        let id = new_id("evt_test_", 24);
+        let created = self.now();
+        self.events.push(StoredEvent {
+            id: id.clone(),
+            event_type,
+            created,
+            session: self.sessions[index].clone(),
+        });
+        if self.webhook_endpoint.is_some() {
+            self.outbox.queue(&id);
+        }
+        id
+    }
+
+    /// The event as Stripe's API and webhooks write it, its session rendered in `shape` (the
+    /// event's `api_version` is that version's date and release, without beta flags).
+    pub(crate) fn event_json(&mut self, event: &StoredEvent, shape: Shape, pending: u32) -> Value {
+        let served = std::mem::replace(&mut self.shape, shape);
+        let object = self.render(&event.session, Expansion::default(), true);
+        let api_version = self.shape.base().to_owned();
+        self.shape = served;
+        json!({
+            "id": event.id,
+            "object": "event",
+            "api_version": api_version,
+            "created": event.created,
+            "data": {"object": object},
+            "livemode": false,
+            "pending_webhooks": pending,
+            "request": {"id": null, "idempotency_key": null},
+            "type": event.event_type,
+        })
+    }
+
+    fn event(&self, id: &str) -> Option<&StoredEvent> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// Whether some delivery of event `id` was answered 2xx.
+    fn delivered(&self, id: &str) -> bool {
+        self.deliveries
+            .iter()
+            .any(|d| d.event_id == id && d.status.is_some_and(|s| (200..300).contains(&s)))
+    }
+
+    /// How many endpoints still owe event `id` a successful delivery: 1 with an endpoint set
+    /// and no 2xx yet.
+    fn pending_webhooks(&self, id: &str) -> u32 {
+        u32::from(self.webhook_endpoint.is_some() && !self.delivered(id))
+    }
+
+    /// `GET /v1/events/{id}`.
+    pub(crate) fn retrieve_event(
+        &mut self,
+        id: &str,
+        params: &Value,
+    ) -> Result<Value, ErrorAnswer> {
+        let p: Expand = input::read(params)?;
+        Expansion::parse(&p.expand, "data.object.")?;
+        self.sweep_expired();
+        let event = self
+            .event(id)
+            .cloned()
+            .ok_or_else(|| ErrorAnswer::no_such("event", id, "id"))?;
+        let pending = self.pending_webhooks(id);
+        let shape = self.shape.clone();
+        Ok(self.event_json(&event, shape, pending))
+    }
+
+    /// `GET /v1/events`: newest first.
+    pub(crate) fn list_events(&mut self, params: &Value) -> Result<Value, ErrorAnswer> {
+        let p: ListEvents = input::read(params)?;
+        Expansion::parse(&p.page.expand, "data.data.object.")?;
+        if p.event_type.is_some() && !p.types.is_empty() {
+            return Err(ErrorAnswer::state(
+                Some("types"),
+                "You may only specify one of these parameters: type, types.",
+            ));
+        }
+        self.sweep_expired();
+        let filters: Vec<&str> = p
+            .event_type
+            .as_deref()
+            .into_iter()
+            .chain(p.types.iter().map(String::as_str))
+            .collect();
+        let matching: Vec<StoredEvent> = self
+            .events
+            .iter()
+            .rev()
+            .filter(|e| filters.is_empty() || filters.iter().any(|f| type_matches(f, e.event_type)))
+            .filter(|e| p.created.as_ref().is_none_or(|c| c.matches(e.created)))
+            .filter(|e| {
+                p.delivery_success
+                    .is_none_or(|wanted| self.delivered(&e.id) == wanted)
+            })
+            .cloned()
+            .collect();
+        let page = paginate(&matching, |e| e.id.as_str(), &p.page, "event")?;
+        let items: Vec<StoredEvent> = page.items.to_vec();
+        let has_more = page.has_more;
+        let shape = self.shape.clone();
+        let data: Vec<Value> = items
+            .iter()
+            .map(|e| {
+                let pending = self.pending_webhooks(&e.id);
+                self.event_json(e, shape.clone(), pending)
+            })
+            .collect();
+        Ok(json!({
+            "object": "list",
+            "url": "/v1/events",
+            "has_more": has_more,
+            "data": data,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_filters_take_wildcards() {
+        assert!(type_matches(
+            "checkout.session.*",
+            "checkout.session.expired"
+        ));
+        assert!(type_matches(
+            "checkout.session.expired",
+            "checkout.session.expired"
+        ));
+        assert!(!type_matches(
+            "checkout.session.expired",
+            "checkout.session.completed"
+        ));
+        assert!(!type_matches("customer.*", "checkout.session.completed"));
+    }
+}
