@@ -32,7 +32,9 @@ pub enum Handled {
     /// so that it delivers again, and the landing page may ask again in a moment.
     InProgress,
     /// The session is complete but unpaid: a delayed payment (a bank debit, a voucher) that
-    /// `checkout.session.async_payment_succeeded` or `…_failed` settles later.
+    /// `checkout.session.async_payment_succeeded` or `…_failed` settles later. A payment
+    /// that failed looks the same from the session (only its event tells), so the landing
+    /// page of a failed payment keeps reporting this.
     AwaitingPayment,
     /// The session is still open: the shopper has not paid yet.
     NotComplete,

@@ -330,3 +330,78 @@ async fn a_store_that_fails_is_answered_500_and_nothing_is_fulfilled() {
     assert_eq!(err.http_status(), 500);
     assert_eq!(shop.fulfil_calls.load(Ordering::SeqCst), 0);
 }
+
+#[tokio::test]
+async fn a_delayed_payment_awaits_its_settlement_then_fulfils_or_fails_once() {
+    use stripe_checkout_client::testing::Payment;
+    let fake = FakeStripe::start().await;
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+
+    let succeeding = open_session(&fake).await;
+    fake.complete_session_with(succeeding.as_str(), Payment::Delayed)
+        .await
+        .unwrap();
+    let (completed, completed_signature) = delivery("checkout.session.completed", &succeeding);
+    // Complete but unpaid: nothing to fulfil yet, and the webhook is acknowledged.
+    let handled = fulfiller
+        .webhook(&completed, &completed_signature)
+        .await
+        .unwrap();
+    assert_eq!(
+        (handled, handled.http_status()),
+        (Handled::AwaitingPayment, 200)
+    );
+    assert_eq!(
+        fulfiller.session(&succeeding).await.unwrap(),
+        Handled::AwaitingPayment
+    );
+    fake.settle_async_payment(succeeding.as_str(), true)
+        .await
+        .unwrap();
+    let (succeeded, succeeded_signature) =
+        delivery("checkout.session.async_payment_succeeded", &succeeding);
+    assert_eq!(
+        fulfiller
+            .webhook(&succeeded, &succeeded_signature)
+            .await
+            .unwrap(),
+        Handled::Fulfilled
+    );
+    // The completed event redelivered late finds it done.
+    assert_eq!(
+        fulfiller
+            .webhook(&completed, &completed_signature)
+            .await
+            .unwrap(),
+        Handled::AlreadyFulfilled
+    );
+
+    let failing = open_session(&fake).await;
+    fake.complete_session_with(failing.as_str(), Payment::Delayed)
+        .await
+        .unwrap();
+    fake.settle_async_payment(failing.as_str(), false)
+        .await
+        .unwrap();
+    let (failed, failed_signature) = delivery("checkout.session.async_payment_failed", &failing);
+    assert_eq!(
+        fulfiller.webhook(&failed, &failed_signature).await.unwrap(),
+        Handled::PaymentFailed
+    );
+    assert_eq!(
+        fulfiller.webhook(&failed, &failed_signature).await.unwrap(),
+        Handled::AlreadyHandled
+    );
+    // Its completed event, and the landing page, never fulfil it.
+    let (completed, completed_signature) = delivery("checkout.session.completed", &failing);
+    assert_eq!(
+        fulfiller
+            .webhook(&completed, &completed_signature)
+            .await
+            .unwrap(),
+        Handled::AwaitingPayment
+    );
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
+    assert_eq!(shop.failed.load(Ordering::SeqCst), 1);
+}

@@ -4,6 +4,7 @@
 
 mod discounts;
 mod fulfilment;
+mod fulfilment_chaos;
 pub(crate) mod merchant_server;
 mod shop_updates;
 mod typed_codes;
