@@ -7,7 +7,7 @@
 //! integration test that drives the router in-process.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -19,10 +19,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use stripe_checkout_client::Client;
-use stripe_checkout_client::checkout::PaymentStatus;
 use stripe_checkout_client::checkout::params::Permissions;
 use stripe_checkout_client::checkout::{
-    CreateSession, LineItem, PermissionOwner, SessionMode, UiMode,
+    CreateSession, LineItem, PermissionOwner, SessionMode, SessionStatus, UiMode,
 };
 use stripe_checkout_client::discounts::policies::{
     BestForCustomer, CartThreshold, LoyaltyTiers, Reward, TypedCodes,
@@ -35,7 +34,9 @@ use stripe_checkout_client::updates::policies::{AddOn, ShippingRates};
 use stripe_checkout_client::updates::{
     self, Changes, Compose, Part, Rejection, SessionView, UpdatePolicy, UpdateRequest, async_trait,
 };
-use stripe_checkout_client::webhook::{EventData, construct_event};
+use stripe_checkout_client::fulfilment::Fulfiller;
+
+use super::orders::{RedbStore, ShopOrders};
 
 /// The largest request body any endpoint reads.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -65,6 +66,8 @@ pub struct Config {
     pub webhook_secret: Option<String>,
     /// Whether the page offers the offline demo's "Pay" button (served by `demo.rs`).
     pub demo_payments: bool,
+    /// The fulfilment database (a redb file): which sessions were fulfilled, and how often.
+    pub store_path: std::path::PathBuf,
 }
 
 /// Shared by every request.
@@ -81,8 +84,11 @@ pub struct AppState {
     gift_wrap: Arc<Compose<'static>>,
     /// `/update-shipping`: the address and its rates.
     shipping: Arc<ShippingRates>,
-    /// Sessions whose `checkout.session.completed` webhook was verified and fulfilled.
-    fulfilled: Arc<Mutex<Vec<String>>>,
+    /// Fulfils paid sessions from `/webhook` and `/session-status` (none without a webhook
+    /// secret: `/webhook` then refuses every event).
+    fulfiller: Option<Arc<Fulfiller>>,
+    /// The fulfilment counts `/session-status` reports.
+    store: RedbStore,
 }
 
 /// What the gift wrap costs, in cents.
@@ -141,7 +147,21 @@ impl UpdatePolicy for CartDiscountFollows {
 
 impl AppState {
     /// The state for a client and configuration.
-    pub fn new(client: Client, config: Config) -> Self {
+    ///
+    /// # Errors
+    /// The fulfilment database at `config.store_path` cannot be opened.
+    pub fn new(client: Client, config: Config) -> Result<Self, redb::Error> {
+        let store = RedbStore::open(&config.store_path)?;
+        let fulfiller = config.webhook_secret.as_ref().map(|secret| {
+            Arc::new(
+                Fulfiller::new(
+                    client.clone(),
+                    secret.clone(),
+                    Arc::new(ShopOrders::new(store.clone())),
+                )
+                .store(Arc::new(store.clone())),
+            )
+        });
         let loyalty = || {
             LoyaltyTiers::new(config.members.clone())
                 .tier("gold", Reward::PercentBps(1_500))
@@ -151,7 +171,7 @@ impl AppState {
         let codes = BestForCustomer::new()
             .with(TypedCodes::new(client.clone()))
             .with(loyalty());
-        AppState {
+        Ok(AppState {
             loyalty: Arc::new(loyalty()),
             codes: Arc::new(codes),
             client,
@@ -166,16 +186,9 @@ impl AppState {
                     )),
             ),
             shipping: Arc::new(shipping_rates()),
-            fulfilled: Arc::default(),
-        }
-    }
-
-    fn is_fulfilled(&self, id: &str) -> bool {
-        self.fulfilled
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .any(|f| f == id)
+            fulfiller,
+            store,
+        })
     }
 }
 
@@ -387,6 +400,17 @@ async fn session_status(
         .await
     {
         Ok(session) => {
+            // The landing page may arrive before the webhook: fulfil from here too, once.
+            let complete = session.status == Some(SessionStatus::Complete);
+            if let (true, Some(fulfiller)) = (complete, &state.fulfiller) {
+                if let Err(err) = fulfiller.session(&id).await {
+                    tracing::warn!(session = %id, error = %err, "fulfilling from the landing page failed");
+                }
+            }
+            let fulfilments = state.store.fulfilments(id.as_str()).unwrap_or_else(|err| {
+                tracing::error!(session = %id, error = %err, "reading the fulfilment count failed");
+                0
+            });
             let names: Vec<String> = session
                 .discounts
                 .iter()
@@ -425,7 +449,9 @@ async fn session_status(
                 "discount": session.total_details.and_then(|t| t.amount_discount),
                 "total": session.amount_total,
                 "discount_names": names,
-                "fulfilled": state.is_fulfilled(id.as_str()),
+                "payment_status": session.payment_status.map(|s| s.to_string()),
+                "fulfilled": fulfilments > 0,
+                "fulfilments": fulfilments,
             }))
         }
         Err(err) => {
@@ -435,8 +461,11 @@ async fn session_status(
     }
 }
 
-/// Stripe's webhook: verify the raw body with the endpoint secret, then fulfil paid orders.
-/// Anything unverified is refused with 400 and logged; Stripe retries non-2xx answers.
+/// Stripe's webhook: the fulfiller verifies the raw body with the endpoint secret, reads the
+/// session from Stripe and fulfils a paid order once, however often and in whatever order the
+/// events come. 2xx when handled or nothing is to be done, 409 while another delivery is
+/// fulfilling the same session, 500 when fulfilling failed (Stripe delivers again), 400 for
+/// anything unverified.
 async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let Some(signature) = headers
         .get("stripe-signature")
@@ -445,71 +474,17 @@ async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
         tracing::warn!("webhook without a Stripe-Signature header");
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let Some(secret) = &state.config.webhook_secret else {
+    let Some(fulfiller) = &state.fulfiller else {
         tracing::warn!("webhook refused: no STRIPE_WEBHOOK_SECRET is configured");
         return StatusCode::BAD_REQUEST.into_response();
     };
-    let event = match construct_event(&body, signature, secret) {
-        Ok(event) => event,
+    let (status, answer) = match fulfiller.webhook(&body, signature).await {
+        Ok(handled) => (handled.http_status(), json!({"received": true})),
         Err(err) => {
-            tracing::warn!(error = %err, "webhook refused");
-            return StatusCode::BAD_REQUEST.into_response();
+            tracing::warn!(error = %err, "webhook not handled");
+            (err.http_status(), json!({"received": false}))
         }
     };
-    // A snapshot event carries the session; an endive notification only names it, so the
-    // session is read from Stripe (and must still be paid when it arrives).
-    let fetched;
-    let session = match (&event.data, event.event_type.as_str()) {
-        (
-            EventData::CheckoutSessionCompleted(session)
-            | EventData::CheckoutSessionAsyncPaymentSucceeded(session),
-            _,
-        ) => Some(&**session),
-        (
-            EventData::Notification(_),
-            "v1.checkout.session.completed" | "v1.checkout.session.async_payment_succeeded",
-        ) => {
-            let Some(id) = event.session_id().and_then(|id| id.parse().ok()) else {
-                tracing::warn!(event = %event.id, "notification without a session id");
-                return StatusCode::BAD_REQUEST.into_response();
-            };
-            match state.client.checkout_sessions().retrieve(&id).await {
-                Ok(session) => {
-                    fetched = session;
-                    Some(&fetched)
-                }
-                Err(err) => {
-                    // Stripe retries a failed delivery, so the order is not lost.
-                    tracing::error!(event = %event.id, error = %err, "retrieving the session failed");
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                }
-            }
-        }
-        _ => None,
-    };
-    match session {
-        // Only what is known to be paid: a status Stripe adds later, or none, is not.
-        Some(session)
-            if matches!(
-                session.payment_status,
-                Some(PaymentStatus::Paid | PaymentStatus::NoPaymentRequired)
-            ) =>
-        {
-            tracing::info!(
-                event = %event.id,
-                session = %session.id,
-                total = ?session.amount_total,
-                "fulfilling order"
-            );
-            let mut fulfilled = state
-                .fulfilled
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            if !fulfilled.iter().any(|f| f == session.id.as_str()) {
-                fulfilled.push(session.id.to_string());
-            }
-        }
-        _ => tracing::info!(event = %event.id, kind = %event.event_type, "webhook ignored"),
-    }
-    axum::Json(json!({"received": true})).into_response()
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, axum::Json(answer)).into_response()
 }

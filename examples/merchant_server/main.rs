@@ -14,6 +14,11 @@
 //! `STRIPE_WEBHOOK_SECRET=whsec_…` for `POST /webhook` (e.g. from `stripe listen`). `PORT`
 //! overrides 4242.
 //!
+//! Paid orders are fulfilled once, from the webhook or the landing page's
+//! `/session-status?session_id=…` (whichever comes first), through the crate's `Fulfiller`;
+//! what was fulfilled is kept in a redb file, `FULFILMENT_DB` (default
+//! `merchant-server-<port>.redb` in the temporary directory), so a restart forgets nothing.
+//!
 //! `STRIPE_API_VERSION` picks the API version (default: the guide's,
 //! `2025-03-31.basil; checkout_server_update_beta=v1;`), e.g. `2026-10-28.endive` or
 //! `2026-08-26.preview`. Server-side discounts are a preview feature, so a generally available
@@ -23,6 +28,7 @@
 
 mod app;
 mod demo;
+mod orders;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -101,8 +107,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         shopper: SHOPPER.to_owned(),
         members,
         webhook_secret,
+        store_path: store_path(port),
     };
-    let mut router = app::router(app::AppState::new(client, config));
+    tracing::info!(store = %config.store_path.display(), "fulfilment database");
+    let mut router = app::router(app::AppState::new(client, config)?);
     if let Some(fake) = fake {
         // Offline only: the emulator's "Pay" button.
         router = router.merge(demo::router(fake));
@@ -112,6 +120,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("Merchant server listening on http://localhost:{port}");
     axum::serve(listener, router).await?;
     Ok(())
+}
+
+/// `FULFILMENT_DB`, or `merchant-server-<port>.redb` in the system's temporary directory: a
+/// file that outlives a restart on the same port, so an order fulfilled before it is not
+/// fulfilled again, and that two servers on different ports do not share.
+fn store_path(port: u16) -> std::path::PathBuf {
+    std::env::var_os("FULFILMENT_DB").map_or_else(
+        || std::env::temp_dir().join(format!("merchant-server-{port}.redb")),
+        std::path::PathBuf::from,
+    )
 }
 
 /// `STRIPE_API_VERSION`, or the guide's version; a version without preview features gets the

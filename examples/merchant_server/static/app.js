@@ -73,9 +73,11 @@ async function refresh() {
   document.body.dataset.total = String(s.total);
   closed = s.status !== 'open';
   if (s.fulfilled) {
-    $('order-status').textContent = 'Paid — order fulfilled (webhook verified).';
+    $('order-status').textContent = 'Paid — order fulfilled.';
+  } else if (s.status === 'complete' && s.payment_status === 'unpaid') {
+    $('order-status').textContent = 'Ordered — waiting for your payment to clear.';
   } else if (s.status === 'complete') {
-    $('order-status').textContent = 'Paid — waiting for the webhook.';
+    $('order-status').textContent = 'Paid — fulfilling your order.';
   }
 }
 

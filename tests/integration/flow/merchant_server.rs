@@ -5,6 +5,8 @@
 mod app;
 #[path = "../../../examples/merchant_server/demo.rs"]
 mod demo;
+#[path = "../../../examples/merchant_server/orders.rs"]
+mod orders;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -20,6 +22,8 @@ pub(crate) struct Harness {
     pub(crate) fake: Arc<FakeStripe>,
     base: String,
     http: reqwest::Client,
+    config: app::Config,
+    server: tokio::task::JoinHandle<()>,
 }
 
 /// The example's router on loopback, over the emulator.
@@ -52,19 +56,44 @@ impl Harness {
             members: HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]),
             webhook_secret: webhook_secret.map(str::to_owned),
             demo_payments: true,
+            store_path: fresh_store_path(),
         };
-        let fake = Arc::new(fake);
+        Self::serve(Arc::new(fake), config).await
+    }
+
+    /// The router for `config` on a new loopback port, the emulator's webhooks sent to it.
+    async fn serve(fake: Arc<FakeStripe>, config: app::Config) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         fake.send_webhooks_to(format!("{base}/webhook"), WEBHOOK_SECRET);
-        let router = app::router(app::AppState::new(fake.client(), config))
-            .merge(demo::router(Arc::clone(&fake)));
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        // A restarted server opens the database its predecessor's connections may still
+        // hold for a moment.
+        let mut state = app::AppState::new(fake.client(), config.clone());
+        for _ in 0..100 {
+            if state.is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            state = app::AppState::new(fake.client(), config.clone());
+        }
+        let router = app::router(state.unwrap()).merge(demo::router(Arc::clone(&fake)));
+        let server = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         Harness {
             fake,
             base,
             http: reqwest::Client::new(),
+            config,
+            server,
         }
+    }
+
+    /// Stops the server and starts it again on the same emulator and fulfilment database,
+    /// as a process restart would.
+    pub(crate) async fn restart(self) -> Self {
+        self.server.abort();
+        let _ = self.server.await;
+        drop(self.http);
+        Self::serve(self.fake, self.config).await
     }
 
     pub(crate) async fn post(&self, path: &str, body: impl Into<reqwest::Body>) -> (u16, Value) {
@@ -320,7 +349,16 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
     assert_eq!(deliveries[0].status, Some(200));
     assert_eq!(deliveries[0].event_type, "checkout.session.completed");
     assert_eq!(deliveries[0].session_id, id);
-    assert_eq!(h.status(&id).await["value"]["fulfilled"], true);
+    let status = h.status(&id).await;
+    assert_eq!(
+        (
+            &status["value"]["fulfilled"],
+            &status["value"]["fulfilments"],
+            &status["value"]["payment_status"]
+        ),
+        (&json!(true), &json!(1), &json!("paid")),
+        "{status}"
+    );
 
     // Unsigned, wrongly signed and stale events are refused and fulfil nothing.
     let other = h.create().await;
@@ -349,10 +387,14 @@ async fn paying_delivers_a_verified_webhook_that_fulfils_the_order() {
     }
     assert_eq!(h.status(&other).await["value"]["fulfilled"], false);
 
-    // Correctly signed, it is fulfilled.
+    // Correctly signed, it is acknowledged, but its payload is not trusted: Stripe says the
+    // session is open, so nothing is fulfilled until it is paid.
     let good = stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, now);
     assert_eq!(h.post_webhook(&event, Some(&good)).await, 200);
-    assert_eq!(h.status(&other).await["value"]["fulfilled"], true);
+    assert_eq!(h.status(&other).await["value"]["fulfilments"], 0);
+    h.fake.complete_session(&other).await.unwrap();
+    assert_eq!(h.post_webhook(&event, Some(&good)).await, 200);
+    assert_eq!(h.status(&other).await["value"]["fulfilments"], 1);
 }
 
 #[tokio::test]
@@ -382,9 +424,12 @@ async fn an_endive_notification_is_fulfilled_from_the_session_it_names() {
         .send_webhooks_to("http://127.0.0.1:9/unreachable", WEBHOOK_SECRET);
     h.fake.complete_session(&id).await.unwrap();
     assert_eq!(h.fake.webhook_deliveries()[0].status, None);
-    assert_eq!(h.status(&id).await["value"]["fulfilled"], false);
     assert_eq!(h.post_webhook(&early, Some(&signed(&early))).await, 200);
-    assert_eq!(h.status(&id).await["value"]["fulfilled"], true);
+    let status = h.status(&id).await;
+    assert_eq!(status["value"]["fulfilments"], 1, "{status}");
+    // Delivered again, it finds the order fulfilled.
+    assert_eq!(h.post_webhook(&early, Some(&signed(&early))).await, 200);
+    assert_eq!(h.status(&id).await["value"]["fulfilments"], 1);
 
     // A session Stripe cannot find fails the delivery, so Stripe tries again later.
     let missing = notification("cs_test_missing");
@@ -515,4 +560,39 @@ async fn the_code_box_applies_the_better_offer_and_explains_refusals() {
         status["value"]["discount_names"],
         json!(["Loyalty discount"])
     );
+}
+
+/// A fulfilment database file of this test's own, removed when the process ends... or left
+/// in the temporary directory, named by process and count so no two tests share one.
+pub(crate) fn fresh_store_path() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir().join(format!(
+        "merchant-server-test-{}-{n}.redb",
+        std::process::id()
+    ))
+}
+
+#[tokio::test]
+async fn the_landing_page_fulfils_first_and_a_restart_fulfils_nothing_again() {
+    let h = Harness::start().await;
+    let id = h.create().await;
+    // The webhook is lost on the way: the shopper's return fulfils the order.
+    h.fake
+        .send_webhooks_to("http://127.0.0.1:9/unreachable", WEBHOOK_SECRET);
+    h.fake.complete_session(&id).await.unwrap();
+    let status = h.status(&id).await;
+    assert_eq!(
+        (&status["value"]["fulfilled"], &status["value"]["fulfilments"]),
+        (&json!(true), &json!(1)),
+        "{status}"
+    );
+    // After a restart the database remembers: the delivered event and the page fulfil nothing.
+    let h = h.restart().await;
+    let event = forged_completed_event(&id);
+    let signature =
+        stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, unix_now());
+    assert_eq!(h.post_webhook(&event, Some(&signature)).await, 200);
+    assert_eq!(h.post_webhook(&event, Some(&signature)).await, 200);
+    assert_eq!(h.status(&id).await["value"]["fulfilments"], 1);
 }
