@@ -29,12 +29,12 @@ use stripe_checkout_client::discounts::policies::{
 use stripe_checkout_client::discounts::{
     self, DiscountPolicy, EndpointResponse, INVALID_DISCOUNTS_MESSAGE, ServerUpdateResponse,
 };
+use stripe_checkout_client::fulfilment::Fulfiller;
 use stripe_checkout_client::ids::CheckoutSessionId;
 use stripe_checkout_client::updates::policies::{AddOn, ShippingRates};
 use stripe_checkout_client::updates::{
     self, Changes, Compose, Part, Rejection, SessionView, UpdatePolicy, UpdateRequest, async_trait,
 };
-use stripe_checkout_client::fulfilment::Fulfiller;
 
 use super::orders::{RedbStore, ShopOrders};
 

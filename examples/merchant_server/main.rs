@@ -71,9 +71,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let fake = FakeStripe::start().await;
             // The emulator binary's demo catalog: the two prices, and promotion codes to type.
             fake.seed(&Seed::from_json(DEMO_SEED)?)?;
+            // Its test controls (complete a session, settle a delayed payment, webhook
+            // faults) answer over HTTP, so that a test in any language can drive the shop.
+            fake.enable_controls();
             println!(
                 "STRIPE_SECRET_KEY is not set: using the local Stripe emulator at {} \
-                 (demo catalog, no account needed, API version {version})",
+                 (demo catalog, no account needed, API version {version}; test controls at \
+                 {}/_fake/)",
+                fake.uri(),
                 fake.uri()
             );
             fake.set_webhook_api_version(&version.to_string())

@@ -100,7 +100,11 @@ impl FulfilmentStore for RedbStore {
             let mut table = tx.open_table(CLAIMS)?;
             let now = now_ms();
             let current = table.get(key.as_str())?.map(|v| v.value().to_owned());
-            match current.as_deref().map(str::split_whitespace).map(Iterator::collect::<Vec<_>>) {
+            match current
+                .as_deref()
+                .map(str::split_whitespace)
+                .map(Iterator::collect::<Vec<_>>)
+            {
                 Some(parts) if parts.first() == Some(&"done") => return Ok(Claim::Done),
                 Some(parts) if parts.first() == Some(&"held") => {
                     let until: u64 = parts.get(2).and_then(|u| u.parse().ok()).unwrap_or(0);

@@ -11,6 +11,9 @@ mod orders;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use std::time::Duration;
+
+use futures_util::future::join_all;
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::{INVALID_DISCOUNTS_MESSAGE, UPDATE_FAILED_MESSAGE};
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
@@ -87,12 +90,14 @@ impl Harness {
         }
     }
 
-    /// Stops the server and starts it again on the same emulator and fulfilment database,
-    /// as a process restart would.
-    pub(crate) async fn restart(self) -> Self {
+    /// Stops the server, leaves it down for `downtime` (deliveries then fail and are
+    /// retried), and starts it again on the same emulator and fulfilment database, as a
+    /// process restart would.
+    pub(crate) async fn restart(self, downtime: Duration) -> Self {
         self.server.abort();
         let _ = self.server.await;
         drop(self.http);
+        tokio::time::sleep(downtime).await;
         Self::serve(self.fake, self.config).await
     }
 
@@ -583,16 +588,93 @@ async fn the_landing_page_fulfils_first_and_a_restart_fulfils_nothing_again() {
     h.fake.complete_session(&id).await.unwrap();
     let status = h.status(&id).await;
     assert_eq!(
-        (&status["value"]["fulfilled"], &status["value"]["fulfilments"]),
+        (
+            &status["value"]["fulfilled"],
+            &status["value"]["fulfilments"]
+        ),
         (&json!(true), &json!(1)),
         "{status}"
     );
     // After a restart the database remembers: the delivered event and the page fulfil nothing.
-    let h = h.restart().await;
+    let h = h.restart(Duration::ZERO).await;
     let event = forged_completed_event(&id);
     let signature =
         stripe_checkout_client::webhook::test_header(event.as_bytes(), WEBHOOK_SECRET, unix_now());
     assert_eq!(h.post_webhook(&event, Some(&signature)).await, 200);
     assert_eq!(h.post_webhook(&event, Some(&signature)).await, 200);
     assert_eq!(h.status(&id).await["value"]["fulfilments"], 1);
+}
+
+/// The shop under chaotic delivery, restarted mid-run: 24 sessions paid by card, delayed then
+/// succeeded, delayed then failed, or expired; every event failed first, delivered three
+/// times and out of order; the shopper's page asking throughout. Every paid session reports
+/// exactly one fulfilment, every other none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_shop_fulfils_each_paid_session_once_through_chaos_and_a_restart() {
+    use stripe_checkout_client::testing::{Payment, WebhookFaults};
+    let mut h = Harness::start().await;
+    h.fake.set_webhook_faults(
+        WebhookFaults::none()
+            .duplicate(2)
+            .out_of_order()
+            .fail_first(1),
+    );
+    let mut sessions = Vec::new();
+    for i in 0..24 {
+        sessions.push((h.create().await, i % 4));
+    }
+    for (round, chunk) in sessions.chunks(12).enumerate() {
+        if round == 1 {
+            // Mid-run, with deliveries due: the server goes away and comes back on another
+            // port with the same database.
+            h = h.restart(Duration::from_millis(400)).await;
+        }
+        join_all(chunk.iter().map(|(id, outcome)| {
+            let h = &h;
+            async move {
+                match outcome {
+                    0 => {
+                        h.fake.complete_session(id).await.unwrap();
+                    }
+                    1 | 2 => {
+                        h.fake
+                            .complete_session_with(id, Payment::Delayed)
+                            .await
+                            .unwrap();
+                        h.status(id).await;
+                        h.fake
+                            .settle_async_payment(id, *outcome == 1)
+                            .await
+                            .unwrap();
+                    }
+                    _ => {
+                        h.fake
+                            .client()
+                            .checkout_sessions()
+                            .expire(&id.parse().unwrap())
+                            .await
+                            .unwrap();
+                    }
+                }
+                h.status(id).await;
+            }
+        }))
+        .await;
+    }
+    assert!(h.fake.settle_webhooks(Duration::from_secs(30)).await);
+    for (id, outcome) in &sessions {
+        let status = h.status(id).await;
+        let expected = if *outcome < 2 { 1 } else { 0 };
+        assert_eq!(
+            status["value"]["fulfilments"], expected,
+            "{id} (outcome {outcome}): {status}"
+        );
+    }
+    assert!(
+        h.fake
+            .webhook_deliveries()
+            .iter()
+            .any(|d| d.status.is_none() && !d.faulted),
+        "some delivery met the restart"
+    );
 }
