@@ -58,9 +58,16 @@
 //! ready-made [`policies`](discounts::policies). To run the flow yourself and see what it did,
 //! call [`update_discounts`](discounts::update_discounts) instead of `handle`.
 //!
-//! When the shopper has paid, [`fulfilment::Fulfiller`] takes the webhook and the landing
-//! page's `session_id` to your [`Orders`](fulfilment::Orders) hook, once per paid session
-//! however often and in whatever order they arrive; [`fulfilment`] shows it end to end.
+//! # Fulfil orders
+//!
+//! Stripe delivers webhooks at least once and in any order, a delayed payment completes
+//! unpaid and settles later, and the shopper's return to the landing page races the webhook.
+//! [`fulfilment::Fulfiller`] takes both the webhook and the landing page's `session_id`,
+//! reads the session from Stripe, and runs your [`Orders`](fulfilment::Orders) hook once per
+//! paid session (and once per failed or expired one), through a
+//! [`FulfilmentStore`](fulfilment::FulfilmentStore) that survives restarts when a database
+//! is behind it. [`fulfilment`] shows it end to end; the emulator produces every one of those
+//! cases ([`testing::WebhookFaults`], [`testing::Payment`]).
 //!
 //! # The client
 //!
