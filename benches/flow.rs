@@ -369,11 +369,30 @@ fn print_paired(name: &str, paired: &Paired) {
 /// The pair measured in alternating rounds (module docs): under `cargo bench` (not `cargo
 /// test`, which runs each bench once) and unless a filter names something else.
 fn paired_rounds() {
+    // Criterion's options that take a value: the value is not a filter.
+    const VALUED: [&str; 14] = [
+        "--save-baseline",
+        "--baseline",
+        "--baseline-lenient",
+        "--load-baseline",
+        "--measurement-time",
+        "--warm-up-time",
+        "--sample-size",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--nresamples",
+        "--output-format",
+        "--color",
+        "--profile-time",
+    ];
     let args: Vec<String> = std::env::args().skip(1).collect();
     let benching = args.iter().any(|a| a == "--bench");
-    let filtered_out = args
-        .iter()
-        .any(|a| !a.starts_with('-') && !"paired".contains(a.as_str()));
+    // A filter runs what contains it, as criterion's do: "paired" or a part of it.
+    let filtered_out = args.iter().enumerate().any(|(i, a)| {
+        let value_of_option = i > 0 && VALUED.contains(&args[i - 1].as_str());
+        !a.starts_with('-') && !value_of_option && !"paired".contains(a.as_str())
+    });
     if !benching || filtered_out {
         return;
     }

@@ -148,6 +148,13 @@ pub(crate) async fn answer(shared: &Shared, method: &str, path: &str, body: &[u8
             Err(message) => refusal(400, &message),
         },
         ("POST", ["webhooks", "faults"]) => match parse::<WebhookFaultsSpec>(body) {
+            Ok(spec) if spec.fail_first.unwrap_or(0) >= crate::dispatch::MAX_ATTEMPTS => refusal(
+                400,
+                &format!(
+                    "`fail_first` must be under {}, the attempts an event gets",
+                    crate::dispatch::MAX_ATTEMPTS
+                ),
+            ),
             Ok(spec) => {
                 let faults = WebhookFaults {
                     duplicate: spec.duplicate.unwrap_or(0),

@@ -47,7 +47,8 @@ pub struct WebhookFaults {
     /// New events are held for a moment and the held ones delivered newest first.
     pub out_of_order: bool,
     /// Each event's first this-many attempts fail without reaching the endpoint (recorded
-    /// with no status), then it is retried as any failed delivery.
+    /// with no status), then it is retried as any failed delivery. Ten or more fail every
+    /// attempt Stripe would make, so the event is never delivered.
     pub fail_first: u32,
 }
 
@@ -92,7 +93,8 @@ pub(crate) struct Pending {
 #[derive(Debug, Default)]
 pub(crate) struct Outbox {
     pending: Vec<Pending>,
-    in_flight: usize,
+    /// The events of the attempts under way (one entry an attempt).
+    in_flight: Vec<String>,
     next_order: u64,
     held_until: Option<Instant>,
     pub(crate) faults: WebhookFaults,
@@ -136,12 +138,18 @@ impl Outbox {
 
     /// No delivery is due or in flight.
     pub(crate) fn is_idle(&self) -> bool {
-        self.pending.is_empty() && self.in_flight == 0
+        self.pending.is_empty() && self.in_flight.is_empty()
     }
 
-    /// Whether a delivery of event `id` is due or held.
+    /// Whether a delivery of event `id` is due, held or under way.
     pub(crate) fn holds(&self, id: &str) -> bool {
-        self.pending.iter().any(|p| p.event_id == id)
+        self.pending.iter().any(|p| p.event_id == id) || self.in_flight.iter().any(|e| e == id)
+    }
+
+    fn landed(&mut self, id: &str) {
+        if let Some(i) = self.in_flight.iter().position(|e| e == id) {
+            self.in_flight.swap_remove(i);
+        }
     }
 
     /// Takes the deliveries due at `now`, in the order to start them, and says when the next
@@ -165,7 +173,8 @@ impl Outbox {
         } else {
             ready.sort_by_key(|p| p.order);
         }
-        self.in_flight += ready.len();
+        self.in_flight
+            .extend(ready.iter().map(|p| p.event_id.clone()));
         (ready, next)
     }
 }
@@ -254,7 +263,7 @@ async fn attempt(shared: Arc<Shared>, pending: Pending) {
             }
         }
     }
-    store.outbox.in_flight -= 1;
+    store.outbox.landed(&pending.event_id);
     store.outbox.attempted.notify_waiters();
 }
 
@@ -282,7 +291,7 @@ pub(crate) async fn wait_until(
 
 /// Waits for the first attempt of event `id`, as a completion's caller expects to find the
 /// endpoint's answer recorded; not while events are held out of order (the caller goes on so
-/// that later events can overtake).
+/// that later events can overtake), nor for an event with no delivery to make.
 pub(crate) async fn first_attempt(shared: &Shared, id: &str) {
     wait_until(shared, DELIVERY_TIMEOUT + Duration::from_secs(1), |store| {
         store.outbox.faults.out_of_order

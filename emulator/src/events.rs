@@ -6,6 +6,8 @@
 //! Sending them to a webhook endpoint is `dispatch`'s; the signed POST itself is
 //! `webhook_delivery`'s.
 
+use std::collections::HashSet;
+
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -14,7 +16,7 @@ use crate::error_answer::ErrorAnswer;
 use crate::id_gen::new_id;
 use crate::input::{self, Created, Expand, Page};
 use crate::session_state::{Expansion, StoredSession};
-use crate::store::{Store, paginate};
+use crate::store::Store;
 
 /// One event, with its session as it was when the event happened.
 #[derive(Clone, Debug)]
@@ -89,17 +91,19 @@ impl Store {
         self.events.iter().find(|e| e.id == id)
     }
 
-    /// Whether some delivery of event `id` was answered 2xx.
-    fn delivered(&self, id: &str) -> bool {
+    /// The events some delivery of which was answered 2xx.
+    fn delivered(&self) -> HashSet<&str> {
         self.deliveries
             .iter()
-            .any(|d| d.event_id == id && d.status.is_some_and(|s| (200..300).contains(&s)))
+            .filter(|d| d.status.is_some_and(|s| (200..300).contains(&s)))
+            .map(|d| d.event_id.as_str())
+            .collect()
     }
 
     /// How many endpoints still owe event `id` a successful delivery: 1 with an endpoint set
     /// and no 2xx yet.
-    fn pending_webhooks(&self, id: &str) -> u32 {
-        u32::from(self.webhook_endpoint.is_some() && !self.delivered(id))
+    pub(crate) fn pending_webhooks(&self, id: &str, delivered: &HashSet<&str>) -> u32 {
+        u32::from(self.webhook_endpoint.is_some() && !delivered.contains(id))
     }
 
     /// `GET /v1/events/{id}`.
@@ -115,12 +119,13 @@ impl Store {
             .event(id)
             .cloned()
             .ok_or_else(|| ErrorAnswer::no_such("event", id, "id"))?;
-        let pending = self.pending_webhooks(id);
+        let pending = self.pending_webhooks(id, &self.delivered());
         let shape = self.shape.clone();
         Ok(self.event_json(&event, shape, pending))
     }
 
-    /// `GET /v1/events`: newest first.
+    /// `GET /v1/events`: newest first. A cursor may be any event, whether or not the filters
+    /// take it (events are ordered by time, whatever they are filtered by).
     pub(crate) fn list_events(&mut self, params: &Value) -> Result<Value, ErrorAnswer> {
         let p: ListEvents = input::read(params)?;
         Expansion::parse(&p.page.expand, "data.data.object.")?;
@@ -130,6 +135,12 @@ impl Store {
                 "You may only specify one of these parameters: type, types.",
             ));
         }
+        if p.page.starting_after.is_some() && p.page.ending_before.is_some() {
+            return Err(ErrorAnswer::state(
+                Some("ending_before"),
+                "You may only specify one of these parameters: ending_before, starting_after.",
+            ));
+        }
         self.sweep_expired();
         let filters: Vec<&str> = p
             .event_type
@@ -137,28 +148,49 @@ impl Store {
             .into_iter()
             .chain(p.types.iter().map(String::as_str))
             .collect();
-        let matching: Vec<StoredEvent> = self
-            .events
-            .iter()
-            .rev()
-            .filter(|e| filters.is_empty() || filters.iter().any(|f| type_matches(f, e.event_type)))
-            .filter(|e| p.created.as_ref().is_none_or(|c| c.matches(e.created)))
-            .filter(|e| {
-                p.delivery_success
-                    .is_none_or(|wanted| self.delivered(&e.id) == wanted)
-            })
-            .cloned()
+        let delivered = self.delivered();
+        let position = |cursor: &str, param: &str| {
+            self.events
+                .iter()
+                .position(|e| e.id == cursor)
+                .ok_or_else(|| ErrorAnswer::no_such_in_params("event", cursor, param))
+        };
+        // Indexes into `events` (oldest first) of the events the page may hold.
+        let (after, before) = match (&p.page.starting_after, &p.page.ending_before) {
+            (Some(cursor), None) => (0, position(cursor, "starting_after")?),
+            (None, Some(cursor)) => (position(cursor, "ending_before")? + 1, self.events.len()),
+            _ => (0, self.events.len()),
+        };
+        let taken = |e: &StoredEvent| {
+            (filters.is_empty() || filters.iter().any(|f| type_matches(f, e.event_type)))
+                && p.created.as_ref().is_none_or(|c| c.matches(e.created))
+                && p.delivery_success
+                    .is_none_or(|wanted| (self.pending_webhooks(&e.id, &delivered) == 0) == wanted)
+        };
+        let limit = p.page.limit.map_or(10, |n| n as usize);
+        let candidates = self.events[after..before].iter().filter(|e| taken(e));
+        // Newest first; after `ending_before`, the page is the events just newer than it.
+        let mut page: Vec<&StoredEvent> = if p.page.ending_before.is_some() {
+            candidates.collect()
+        } else {
+            candidates.rev().collect()
+        };
+        let has_more = page.len() > limit;
+        if p.page.ending_before.is_some() {
+            page = page.into_iter().take(limit).collect();
+            page.reverse();
+        } else {
+            page.truncate(limit);
+        }
+        let page: Vec<(StoredEvent, u32)> = page
+            .into_iter()
+            .map(|e| (e.clone(), self.pending_webhooks(&e.id, &delivered)))
             .collect();
-        let page = paginate(&matching, |e| e.id.as_str(), &p.page, "event")?;
-        let items: Vec<StoredEvent> = page.items.to_vec();
-        let has_more = page.has_more;
+        drop(delivered);
         let shape = self.shape.clone();
-        let data: Vec<Value> = items
+        let data: Vec<Value> = page
             .iter()
-            .map(|e| {
-                let pending = self.pending_webhooks(&e.id);
-                self.event_json(e, shape.clone(), pending)
-            })
+            .map(|(e, pending)| self.event_json(e, shape.clone(), *pending))
             .collect();
         Ok(json!({
             "object": "list",
@@ -166,6 +198,21 @@ impl Store {
             "has_more": has_more,
             "data": data,
         }))
+    }
+
+    /// Every event, oldest first, as `GET /v1/events/{id}` answers it in `shape`.
+    pub(crate) fn all_events(&mut self, shape: &Shape) -> Vec<Value> {
+        let delivered = self.delivered();
+        let events: Vec<(StoredEvent, u32)> = self
+            .events
+            .iter()
+            .map(|e| (e.clone(), self.pending_webhooks(&e.id, &delivered)))
+            .collect();
+        drop(delivered);
+        events
+            .iter()
+            .map(|(e, pending)| self.event_json(e, shape.clone(), *pending))
+            .collect()
     }
 }
 

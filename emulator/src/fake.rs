@@ -404,7 +404,10 @@ impl FakeStripe {
     /// Freezes the clock at `unix_seconds`. Open sessions whose `expires_at` has passed are
     /// expired on their next read.
     pub fn set_time(&self, unix_seconds: i64) {
-        self.shared.store().fixed_now = Some(unix_seconds);
+        let mut store = self.shared.store();
+        store.fixed_now = Some(unix_seconds);
+        // Sessions that lapse now expire now, with their events.
+        store.sweep_expired();
     }
 
     /// Moves the clock forward (freezing it if it was following the system clock).
@@ -412,6 +415,7 @@ impl FakeStripe {
         let mut store = self.shared.store();
         let now = store.now();
         store.fixed_now = Some(now.saturating_add(i64::try_from(by.as_secs()).unwrap_or(i64::MAX)));
+        store.sweep_expired();
     }
 
     /// Sends each event from now on to `url`, signed with `secret` as Stripe signs webhooks
@@ -493,12 +497,9 @@ impl FakeStripe {
     /// Every event recorded so far, oldest first, as `GET /v1/events/{id}` answers it in the
     /// guide's version.
     pub fn events(&self) -> Vec<Value> {
-        let mut store = self.shared.store();
-        let events = store.events.clone();
-        events
-            .iter()
-            .map(|e| store.event_json(e, crate::api_shape::Shape::default(), 0))
-            .collect()
+        self.shared
+            .store()
+            .all_events(&crate::api_shape::Shape::default())
     }
 
     /// Completes a session as a successful payment would: status `complete`, payment status

@@ -13,7 +13,7 @@ use crate::store::Store;
 pub(crate) const IDEMPOTENCY_LIFETIME: i64 = 24 * 60 * 60;
 
 /// The most the emulator keeps of what grows with every request. The oldest goes first:
-/// journal entries and webhook delivery records by age, idempotency records by age (and
+/// journal entries, webhook delivery records and events by age, idempotency records by age (and
 /// after 24 hours, as Stripe), sessions closed ones first (complete or expired), then open
 /// ones. An inline coupon (from `coupon_data`) or shipping rate (from `shipping_rate_data`)
 /// goes with the last session that carries it.
@@ -31,7 +31,7 @@ pub(crate) const IDEMPOTENCY_LIFETIME: i64 = 24 * 60 * 60;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// Journal entries kept (and webhook delivery records, and events).
+    /// Journal entries kept (and webhook delivery records).
     pub journal: usize,
     /// About how many bytes the journal may hold, so large bodies (up to 1 MiB each) cannot
     /// outgrow the entry count's budget.
@@ -40,16 +40,19 @@ pub struct Limits {
     pub idempotency_keys: usize,
     /// Sessions kept.
     pub sessions: usize,
+    /// Events kept (each holds a copy of its session as it was).
+    pub events: usize,
 }
 
 impl Default for Limits {
-    /// 10,000 of each, and 64 MiB of journal.
+    /// 10,000 of each but events (2,000), and 64 MiB of journal.
     fn default() -> Self {
         Limits {
             journal: 10_000,
             journal_bytes: 64 * 1024 * 1024,
             idempotency_keys: 10_000,
             sessions: 10_000,
+            events: 2_000,
         }
     }
 }
@@ -76,6 +79,12 @@ impl Limits {
     /// Keeps at most `n` sessions.
     pub fn sessions(mut self, n: usize) -> Self {
         self.sessions = n;
+        self
+    }
+
+    /// Keeps at most `n` events.
+    pub fn events(mut self, n: usize) -> Self {
+        self.events = n;
         self
     }
 }
@@ -117,7 +126,6 @@ impl Store {
             self.journal_weight = weight;
         }
         drop_oldest(&mut self.deliveries, limits.journal);
-        drop_oldest(&mut self.events, limits.journal);
         let now = self.now();
         let expired = |saved_at: i64| now.saturating_sub(saved_at) >= IDEMPOTENCY_LIFETIME;
         while let Some((_, saved_at)) = self.idempotency_order.front() {
@@ -136,9 +144,10 @@ impl Store {
                 }
             }
         }
+        // A lapsed session counts as the closed session it is, and its event is kept below.
+        self.sweep_expired();
+        drop_oldest(&mut self.events, limits.events);
         if self.sessions.len() > limits.sessions {
-            // A lapsed session counts as the closed session it is.
-            self.sweep_expired();
             let excess = self.sessions.len() - limits.sessions;
             let closed = self
                 .sessions

@@ -491,3 +491,68 @@ async fn events_are_served_in_the_request_version_and_bad_params_refused() {
     let (_, none) = get(&fake, "/v1/events?types[]=customer.created").await;
     assert!(none["data"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_cursor_pages_whatever_the_filters_and_set_time_expires_at_once() {
+    let (fake, _, first) = setup(&[]).await;
+    control(&fake, &format!("sessions/{first}/complete"), json!({})).await;
+    let second = support::post(
+        &fake,
+        support::ENDIVE,
+        "/v1/checkout/sessions",
+        &[
+            ("mode", "payment"),
+            ("line_items[0][price]", "price_cap"),
+            ("line_items[0][quantity]", "1"),
+            ("success_url", "https://example.com/done"),
+        ],
+    )
+    .await
+    .ok();
+    // Lapsing through the Rust clock sends the expired event at once, no request needed.
+    fake.advance_time(Duration::from_secs(25 * 3600));
+    assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
+    let (_, all) = get(&fake, "/v1/events").await;
+    let ids: Vec<&str> = all["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{all}");
+    assert_eq!(all["data"][0]["data"]["object"]["id"], second["id"]);
+    // The newest event as a cursor for a filter it does not match.
+    let (status, older) = get(
+        &fake,
+        &format!(
+            "/v1/events?type=checkout.session.completed&starting_after={}",
+            ids[0]
+        ),
+    )
+    .await;
+    assert_eq!(status, 200, "{older}");
+    let older: Vec<&str> = older["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(older, [ids[1]]);
+    let (_, newer) = get(
+        &fake,
+        &format!("/v1/events?limit=1&ending_before={}", ids[1]),
+    )
+    .await;
+    assert_eq!(
+        (newer["data"][0]["id"].as_str(), &newer["has_more"]),
+        (Some(ids[0]), &json!(false))
+    );
+    let (status, missing) = get(&fake, "/v1/events?starting_after=evt_test_nope").await;
+    assert_eq!(
+        (status, missing["error"]["param"].as_str()),
+        (400, Some("starting_after"))
+    );
+    // Failing every attempt an event gets is refused.
+    let (status, refused) = control(&fake, "webhooks/faults", json!({"fail_first": 10})).await;
+    assert_eq!(status, 400, "{refused}");
+}

@@ -400,17 +400,21 @@ async fn session_status(
         .await
     {
         Ok(session) => {
+            let count = || async {
+                state.store.fulfilments(id.as_str()).await.unwrap_or_else(|err| {
+                    tracing::error!(session = %id, error = %err, "reading the fulfilment count failed");
+                    0
+                })
+            };
+            let mut fulfilments = count().await;
             // The landing page may arrive before the webhook: fulfil from here too, once.
             let complete = session.status == Some(SessionStatus::Complete);
-            if let (true, Some(fulfiller)) = (complete, &state.fulfiller) {
+            if let (true, 0, Some(fulfiller)) = (complete, fulfilments, &state.fulfiller) {
                 if let Err(err) = fulfiller.session(&id).await {
                     tracing::warn!(session = %id, error = %err, "fulfilling from the landing page failed");
                 }
+                fulfilments = count().await;
             }
-            let fulfilments = state.store.fulfilments(id.as_str()).unwrap_or_else(|err| {
-                tracing::error!(session = %id, error = %err, "reading the fulfilment count failed");
-                0
-            });
             let names: Vec<String> = session
                 .discounts
                 .iter()

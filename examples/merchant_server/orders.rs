@@ -69,10 +69,20 @@ impl RedbStore {
     }
 
     /// How many times the shop fulfilled `session`.
-    pub fn fulfilments(&self, session: &str) -> Result<u64, redb::Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(FULFILMENTS)?;
-        Ok(table.get(session)?.map_or(0, |count| count.value()))
+    pub async fn fulfilments(&self, session: &str) -> Result<u64, StoreError> {
+        let (db, session) = (Arc::clone(&self.db), session.to_owned());
+        tokio::task::spawn_blocking(move || {
+            let tx = db.begin_read()?;
+            let table = tx.open_table(FULFILMENTS)?;
+            Ok::<u64, redb::Error>(
+                table
+                    .get(session.as_str())?
+                    .map_or(0, |count| count.value()),
+            )
+        })
+        .await
+        .map_err(StoreError::new)?
+        .map_err(StoreError::new)
     }
 
     /// Counts one fulfilment of `session` and marks its claim done in the same transaction:

@@ -5,7 +5,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::orders::{HookError, Orders};
 use super::store::{Claim, FulfilmentStore, MemoryStore};
@@ -13,7 +13,7 @@ use crate::checkout::{CheckoutSession, PaymentStatus, SessionStatus};
 use crate::error::Error;
 use crate::ids::CheckoutSessionId;
 use crate::sending::client::Client;
-use crate::webhook::{WebhookError, construct_event};
+use crate::webhook::{DEFAULT_TOLERANCE, WebhookError, verify_signature};
 
 /// How long a claim holds by default: longer than a fulfilment takes, short enough that a
 /// crash mid-fulfilment is retried by Stripe's next delivery.
@@ -68,6 +68,13 @@ pub enum FulfilmentError {
     /// The signature or the payload was refused.
     #[error("webhook refused: {0}")]
     Webhook(#[from] WebhookError),
+    /// A verified payload that is not an event (what is missing is named; the payload is
+    /// never shown).
+    #[error("the webhook payload is not an event: {what}")]
+    Malformed {
+        /// What is missing or wrong.
+        what: &'static str,
+    },
     /// A `checkout.session.*` event that names no session.
     #[error("`{event_type}` event names no checkout session")]
     NoSession {
@@ -97,7 +104,9 @@ impl FulfilmentError {
     /// (Stripe delivers again, with backoff, for up to three days).
     pub fn http_status(&self) -> u16 {
         match self {
-            FulfilmentError::Webhook(_) | FulfilmentError::NoSession { .. } => 400,
+            FulfilmentError::Webhook(_)
+            | FulfilmentError::Malformed { .. }
+            | FulfilmentError::NoSession { .. } => 400,
             _ => 500,
         }
     }
@@ -129,10 +138,14 @@ impl fmt::Debug for Secret {
 /// "Once" goes through the [`FulfilmentStore`]: a call claims the session's key for a lease,
 /// runs the hook, and completes the key; a hook that fails releases it, and the webhook is
 /// answered 500 so that Stripe delivers it again. A concurrent call finds the key held and
-/// answers 409 (Stripe delivers again later). A process that crashes inside the hook holds
-/// the key until the lease lapses, then the next delivery runs the hook: the one case in
-/// which a hook runs twice is a crash after it returned and before the store recorded it, so
-/// a hook that must never repeat records its own effect in the same transaction.
+/// answers 409 (Stripe delivers again later). A caller that goes away mid-hook (a delivery
+/// whose connection dropped) does not stop it: the hook runs to its end in a task of its own.
+/// A process that crashes inside the hook holds the key until the lease lapses, then the next
+/// delivery runs the hook. So a hook can run twice in three cases: a crash after it returned
+/// and before the store recorded it, a store that failed to record it, and a hook that ran
+/// past its lease while another call took the key over. A hook that must never repeat
+/// records its own effect together with the key (the example shop counts its fulfilment and
+/// completes the key in one database transaction), and sets a lease longer than it can run.
 ///
 /// Events other than the four `checkout.session.*` outcomes (and their `v1.` notifications)
 /// are acknowledged and ignored. Logs carry the event id, its type and the session id, never
@@ -183,6 +196,38 @@ impl Hook {
     }
 }
 
+/// What fulfilment reads of a verified event: its id and type and the session it names. The
+/// rest of the payload is not read: the session is retrieved from Stripe, and a payload the
+/// crate's models could not read must not stop an order (Stripe would retry it for days).
+struct Envelope {
+    id: String,
+    kind: String,
+    session: Option<String>,
+}
+
+impl Envelope {
+    /// Reads a snapshot event's `data.object.id` (of a `checkout.session`) or a
+    /// notification's `related_object.id`.
+    fn read(body: &[u8]) -> Result<Self, FulfilmentError> {
+        let malformed = |what| FulfilmentError::Malformed { what };
+        let event: serde_json::Value =
+            serde_json::from_slice(body).map_err(|_| malformed("not JSON"))?;
+        let text = |value: &serde_json::Value| value.as_str().map(str::to_owned);
+        let id = text(&event["id"]).ok_or(malformed("no event id"))?;
+        let kind = text(&event["type"]).ok_or(malformed("no event type"))?;
+        let object = &event["data"]["object"];
+        let related = &event["related_object"];
+        let session = if object["object"] == "checkout.session" {
+            text(&object["id"])
+        } else if related["type"] == "checkout.session" {
+            text(&related["id"])
+        } else {
+            None
+        };
+        Ok(Self { id, kind, session })
+    }
+}
+
 /// The outcome a webhook event reports, as far as fulfilment cares.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Trigger {
@@ -230,29 +275,33 @@ impl Fulfiller {
     /// # Errors
     /// [`FulfilmentError`]: a refused delivery, Stripe or the store failing, a hook failing.
     pub async fn webhook(&self, body: &[u8], signature: &str) -> Result<Handled, FulfilmentError> {
-        let event = construct_event(body, signature, &self.secret.0)?;
+        verify_signature(
+            body,
+            signature,
+            &[self.secret.0.as_str()],
+            DEFAULT_TOLERANCE,
+            SystemTime::now(),
+        )?;
+        let event = Envelope::read(body)?;
         // A thin event notification (`v1.checkout.session.completed`) names the same outcome.
-        let kind = event
-            .event_type
-            .strip_prefix("v1.")
-            .unwrap_or(&event.event_type);
+        let kind = event.kind.strip_prefix("v1.").unwrap_or(&event.kind);
         let trigger = match kind {
             "checkout.session.completed"
             | "checkout.session.async_payment_succeeded"
             | "checkout.session.expired" => Trigger::Settled,
             "checkout.session.async_payment_failed" => Trigger::PaymentFailed,
             _ => {
-                tracing::debug!(event = %event.id, kind = %event.event_type, "event ignored");
+                tracing::debug!(event = %event.id, kind = %event.kind, "event ignored");
                 return Ok(Handled::Ignored);
             }
         };
         let id = event
-            .session_id()
+            .session
             .and_then(|id| CheckoutSessionId::new(id).ok())
             .ok_or_else(|| FulfilmentError::NoSession {
-                event_type: event.event_type.clone(),
+                event_type: event.kind.clone(),
             })?;
-        tracing::info!(event = %event.id, kind = %event.event_type, session = %id, "webhook");
+        tracing::info!(event = %event.id, kind = %event.kind, session = %id, "webhook");
         self.settle(&id, trigger).await
     }
 
@@ -283,21 +332,21 @@ impl Fulfiller {
         );
         let handled = match session.status {
             Some(SessionStatus::Complete) if paid => {
-                match self.once(Hook::Fulfil, &session).await? {
+                match self.once(Hook::Fulfil, session).await? {
                     Once::Ran => Handled::Fulfilled,
                     Once::Before => Handled::AlreadyFulfilled,
                     Once::Held => Handled::InProgress,
                 }
             }
             Some(SessionStatus::Complete) if trigger == Trigger::PaymentFailed => {
-                match self.once(Hook::PaymentFailed, &session).await? {
+                match self.once(Hook::PaymentFailed, session).await? {
                     Once::Ran => Handled::PaymentFailed,
                     Once::Before => Handled::AlreadyHandled,
                     Once::Held => Handled::InProgress,
                 }
             }
             Some(SessionStatus::Complete) => Handled::AwaitingPayment,
-            Some(SessionStatus::Expired) => match self.once(Hook::Expired, &session).await? {
+            Some(SessionStatus::Expired) => match self.once(Hook::Expired, session).await? {
                 Once::Ran => Handled::Expired,
                 Once::Before => Handled::AlreadyHandled,
                 Once::Held => Handled::InProgress,
@@ -308,36 +357,56 @@ impl Fulfiller {
         Ok(handled)
     }
 
-    /// Runs `hook` for `session` unless the store says it was run or is running.
-    async fn once(&self, hook: Hook, session: &CheckoutSession) -> Result<Once, FulfilmentError> {
-        let key = &hook.key(&session.id);
-        let token = match self.store.claim(key, self.lease).await? {
-            Claim::Acquired(token) => token,
-            Claim::Done => return Ok(Once::Before),
-            Claim::Held => return Ok(Once::Held),
-        };
-        let ran = match hook {
-            Hook::Fulfil => self.orders.fulfil(session).await,
-            Hook::PaymentFailed => self.orders.payment_failed(session).await,
-            Hook::Expired => self.orders.expired(session).await,
-        };
-        match ran {
-            Ok(()) => {
-                self.store.complete(key, &token).await?;
-                Ok(Once::Ran)
-            }
-            Err(source) => {
-                if let Err(release) = self.store.release(key, &token).await {
-                    // The claim then lapses with its lease; the hook's error is the one to
-                    // report.
-                    tracing::warn!(session = %session.id, error = %release, "release failed");
+    /// Runs `hook` for `session` unless the store says it was run or is running. Claim, hook
+    /// and completion run in a task of their own, so that a caller that goes away (a
+    /// delivery whose connection dropped) does not leave the claim held for its lease: the
+    /// work finishes, and the next call finds it done.
+    async fn once(&self, hook: Hook, session: CheckoutSession) -> Result<Once, FulfilmentError> {
+        let (store, orders, lease) = (
+            Arc::clone(&self.store),
+            Arc::clone(&self.orders),
+            self.lease,
+        );
+        let id = session.id.clone();
+        let work = tokio::spawn(async move {
+            let key = &hook.key(&session.id);
+            let token = match store.claim(key, lease).await? {
+                Claim::Acquired(token) => token,
+                Claim::Done => return Ok(Once::Before),
+                Claim::Held => return Ok(Once::Held),
+            };
+            let ran = match hook {
+                Hook::Fulfil => orders.fulfil(&session).await,
+                Hook::PaymentFailed => orders.payment_failed(&session).await,
+                Hook::Expired => orders.expired(&session).await,
+            };
+            match ran {
+                Ok(()) => {
+                    store.complete(key, &token).await?;
+                    Ok(Once::Ran)
                 }
-                Err(FulfilmentError::Hook {
-                    hook: hook.name(),
-                    session: session.id.clone(),
-                    source,
-                })
+                Err(source) => {
+                    if let Err(release) = store.release(key, &token).await {
+                        // The claim then lapses with its lease; the hook's error is the one
+                        // to report.
+                        tracing::warn!(session = %session.id, error = %release, "release failed");
+                    }
+                    Err(FulfilmentError::Hook {
+                        hook: hook.name(),
+                        session: session.id.clone(),
+                        source,
+                    })
+                }
             }
-        }
+        });
+        // A hook that panicked lost its task, and with it the chance to release: its claim
+        // lapses with the lease.
+        work.await.unwrap_or_else(|panicked| {
+            Err(FulfilmentError::Hook {
+                hook: hook.name(),
+                session: id,
+                source: format!("the hook panicked: {panicked}").into(),
+            })
+        })
     }
 }

@@ -95,7 +95,7 @@ enum Entry {
 
 /// A [`FulfilmentStore`] in this process's memory: exactly once across concurrent calls, but
 /// forgotten on restart, so a process that restarts fulfils a redelivered event again. Use a
-/// database behind the trait in production (the example shop uses SQLite).
+/// database behind the trait in production (the example shop uses redb).
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: Mutex<HashMap<String, Entry>>,

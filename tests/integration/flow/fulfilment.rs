@@ -405,3 +405,80 @@ async fn a_delayed_payment_awaits_its_settlement_then_fulfils_or_fails_once() {
     assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
     assert_eq!(shop.failed.load(Ordering::SeqCst), 1);
 }
+
+#[tokio::test]
+async fn a_delivery_dropped_mid_hook_still_completes_the_fulfilment() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    let (body, signature) = delivery("checkout.session.completed", &id);
+    // The connection drops while the hook (20 ms) runs: the caller's future is cancelled.
+    let cancelled = tokio::time::timeout(
+        Duration::from_millis(5),
+        fulfiller.webhook(&body, &signature),
+    )
+    .await;
+    assert!(cancelled.is_err(), "cancelled mid-hook");
+    // The hook ran to its end and the claim was completed, not left held for its lease.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::AlreadyFulfilled
+    );
+}
+
+#[tokio::test]
+async fn only_the_events_envelope_is_read_from_the_payload() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    // A session object the models could not read does not stop the order: it is not read.
+    let odd = serde_json::json!({
+        "id": "evt_odd", "object": "event", "type": "checkout.session.completed",
+        "created": 1, "livemode": false,
+        "data": {"object": {"id": id.as_str(), "object": "checkout.session",
+                            "amount_total": "a lot", "line_items": 7}},
+    })
+    .to_string();
+    let signature = test_header(odd.as_bytes(), SECRET, now);
+    assert_eq!(
+        fulfiller.webhook(odd.as_bytes(), &signature).await.unwrap(),
+        Handled::Fulfilled
+    );
+    // A signed body that is not an event is refused, without showing the payload.
+    for (body, what) in [
+        ("[1, 2]", "no event id"),
+        ("not json, secret-ish", "not JSON"),
+        (r#"{"id": "evt_1"}"#, "no event type"),
+    ] {
+        let signature = test_header(body.as_bytes(), SECRET, now);
+        let err = fulfiller
+            .webhook(body.as_bytes(), &signature)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, FulfilmentError::Malformed { what: w } if w == what),
+            "{err:?}"
+        );
+        assert_eq!(err.http_status(), 400);
+        assert!(!err.to_string().contains("secret-ish"), "{err}");
+    }
+    // An event about another object names no session.
+    let other = r#"{"id": "evt_2", "type": "checkout.session.completed", "data": {"object": {"id": "in_1", "object": "invoice"}}}"#;
+    let signature = test_header(other.as_bytes(), SECRET, now);
+    let err = fulfiller
+        .webhook(other.as_bytes(), &signature)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, FulfilmentError::NoSession { .. }), "{err:?}");
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
+}
