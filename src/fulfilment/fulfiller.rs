@@ -17,7 +17,7 @@ use crate::webhook::{DEFAULT_TOLERANCE, WebhookError, verify_signature};
 
 /// How long a claim holds by default: longer than a fulfilment takes, short enough that a
 /// crash mid-fulfilment is retried by Stripe's next delivery.
-pub const DEFAULT_LEASE: Duration = Duration::from_secs(5 * 60);
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(300);
 
 /// What a call of the [`Fulfiller`] did. [`http_status`](Self::http_status) is the answer for
 /// Stripe.

@@ -4,7 +4,6 @@
 //! in `fulfiller.rs`.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -26,7 +25,7 @@ impl StoreError {
 /// Proof that a claim is held: given by [`FulfilmentStore::claim`], handed back to
 /// [`complete`](FulfilmentStore::complete) or [`release`](FulfilmentStore::release). A random
 /// string a store keeps beside the key.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClaimToken(String);
 
 impl ClaimToken {
@@ -43,12 +42,6 @@ impl ClaimToken {
     /// The token as a store keeps it.
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-impl fmt::Debug for ClaimToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ClaimToken({})", self.0)
     }
 }
 
@@ -156,6 +149,14 @@ mod tests {
     use super::*;
 
     const LEASE: Duration = Duration::from_secs(60);
+
+    #[test]
+    fn a_token_is_kept_as_stored_and_new_ones_differ() {
+        assert_eq!(ClaimToken::from_stored("t-1").as_str(), "t-1");
+        let (a, b) = (ClaimToken::random(), ClaimToken::random());
+        assert_ne!(a, b);
+        assert_eq!(a.as_str().len(), 36, "a uuid: {a:?}");
+    }
 
     #[tokio::test]
     async fn a_key_is_claimed_once_then_done() {

@@ -299,6 +299,8 @@ async fn other_events_are_acknowledged_without_asking_stripe_and_forgeries_refus
         !shown.contains(SECRET) && shown.contains("lease"),
         "{shown}"
     );
+    // It says a secret is set, not what it is.
+    assert!(shown.contains("secret: Secret(…)"), "{shown}");
 }
 
 /// A store whose database is down.
