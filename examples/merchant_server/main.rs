@@ -12,7 +12,10 @@
 //! `STRIPE_SECRET_KEY=sk_test_…` and `PRICE_ID=price_…` to talk to your Stripe sandbox
 //! instead, `STRIPE_PUBLISHABLE_KEY=pk_test_…` to load Stripe.js on the page, and
 //! `STRIPE_WEBHOOK_SECRET=whsec_…` for `POST /webhook` (e.g. from `stripe listen`). `PORT`
-//! overrides 4242.
+//! overrides 4242. `STRIPE_API_BASE=http://127.0.0.1:12111` uses an emulator running on its
+//! own instead (`stripe-checkout-emulator`, which keeps its sessions when this server
+//! restarts): the server registers its `/webhook` with the emulator's controls, and sells the
+//! demo catalog unless `PRICE_ID` says otherwise.
 //!
 //! Paid orders are fulfilled once, from the webhook or the landing page's
 //! `/session-status?session_id=…` (whichever comes first), through the crate's `Fulfiller`;
@@ -59,11 +62,31 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let members = HashMap::from([(SHOPPER.to_owned(), "gold".to_owned())]);
     let version = api_version()?;
 
+    let api_base = std::env::var("STRIPE_API_BASE")
+        .ok()
+        .filter(|b| !b.is_empty());
     let (client, cart, fake) = match std::env::var("STRIPE_SECRET_KEY") {
+        _ if api_base.is_some() => {
+            // A Stripe emulator running on its own (the `stripe-checkout-emulator` binary),
+            // which outlives this server's restarts.
+            let base = api_base.clone().unwrap_or_default();
+            let key = std::env::var("STRIPE_SECRET_KEY")
+                .unwrap_or_else(|_| "sk_test_merchant_server".to_owned());
+            let client = Client::builder(key)
+                .api_base(base.as_str())
+                .api_version(version.clone())
+                .build()?;
+            println!("Using the Stripe emulator at {base} with API version {version}");
+            let cart = match std::env::var("PRICE_ID") {
+                Ok(price) => vec![(price, 1)],
+                Err(_) => demo_cart(),
+            };
+            (client, cart, None)
+        }
         Ok(key) => {
             let price = std::env::var("PRICE_ID")
                 .map_err(|_| "set PRICE_ID=price_… (a price over 100.00) with STRIPE_SECRET_KEY")?;
-            let client = Client::builder(key).api_version(version).build()?;
+            let client = Client::builder(key).api_version(version.clone()).build()?;
             println!("Using Stripe with API version {}", client.api_version());
             (client, vec![(price, 1)], None)
         }
@@ -83,17 +106,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
             fake.set_webhook_api_version(&version.to_string())
                 .expect("a valid version");
-            let client = fake.client_builder().api_version(version).build()?;
-            let cart = vec![
-                ("price_demo_jacket".to_owned(), 1),
-                ("price_demo_cap".to_owned(), 1),
-            ];
-            (client, cart, Some(Arc::new(fake)))
+            let client = fake.client_builder().api_version(version.clone()).build()?;
+            (client, demo_cart(), Some(Arc::new(fake)))
         }
     };
     let webhook_secret = match std::env::var("STRIPE_WEBHOOK_SECRET") {
         Ok(secret) if !secret.is_empty() => Some(secret),
-        _ if fake.is_some() => Some(DEMO_WEBHOOK_SECRET.to_owned()),
+        _ if fake.is_some() || api_base.is_some() => Some(DEMO_WEBHOOK_SECRET.to_owned()),
         _ => {
             println!("STRIPE_WEBHOOK_SECRET is not set: /webhook will refuse every event");
             None
@@ -102,6 +121,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let (Some(fake), Some(secret)) = (&fake, &webhook_secret) {
         // The emulator signs with the secret the endpoint checks, whichever it is.
         fake.send_webhooks_to(format!("http://127.0.0.1:{port}/webhook"), secret.as_str());
+    }
+    if let (Some(base), Some(secret)) = (&api_base, &webhook_secret) {
+        // The emulator running on its own is told where to send events, over its controls.
+        register_webhook(base, port, secret, &version).await?;
     }
 
     let config = app::Config {
@@ -124,6 +147,50 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!("Merchant server listening on http://localhost:{port}");
     axum::serve(listener, router).await?;
+    Ok(())
+}
+
+/// The offline demo's cart: the emulator's demo catalog.
+fn demo_cart() -> Vec<(String, u64)> {
+    vec![
+        ("price_demo_jacket".to_owned(), 1),
+        ("price_demo_cap".to_owned(), 1),
+    ]
+}
+
+/// Points the emulator at `base` at this server's `/webhook`, signing with `secret`, in
+/// `version`'s shape (`POST /_fake/webhooks/endpoint`).
+async fn register_webhook(
+    base: &str,
+    port: u16,
+    secret: &str,
+    version: &ApiVersion,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let version = version.to_string();
+    let date_and_release = version.split(';').next().unwrap_or_default().trim();
+    let answer = reqwest::Client::new()
+        .post(format!(
+            "{}/_fake/webhooks/endpoint",
+            base.trim_end_matches('/')
+        ))
+        .body(
+            serde_json::json!({
+                "url": format!("http://127.0.0.1:{port}/webhook"),
+                "secret": secret,
+                "api_version": date_and_release,
+            })
+            .to_string(),
+        )
+        .send()
+        .await?;
+    if !answer.status().is_success() {
+        return Err(format!(
+            "the emulator at {base} refused the webhook endpoint: {}",
+            answer.text().await.unwrap_or_default()
+        )
+        .into());
+    }
+    println!("The emulator sends its events to http://127.0.0.1:{port}/webhook");
     Ok(())
 }
 
