@@ -129,6 +129,23 @@ async fn get(fake: &FakeStripe, path: &str) -> (u16, Value) {
     call(fake, "GET", path, Value::Null, support::ENDIVE).await
 }
 
+/// A payment session for one of `price`, open.
+async fn open_session(fake: &FakeStripe, price: &str) -> Value {
+    support::post(
+        fake,
+        support::ENDIVE,
+        "/v1/checkout/sessions",
+        &[
+            ("mode", "payment"),
+            ("line_items[0][price]", price),
+            ("line_items[0][quantity]", "1"),
+            ("success_url", "https://example.com/done"),
+        ],
+    )
+    .await
+    .ok()
+}
+
 /// The emulator with its controls on, a session open, and webhooks sent to a scripted
 /// endpoint.
 async fn setup(script: &[u16]) -> (FakeStripe, Endpoint, String) {
@@ -142,19 +159,7 @@ async fn setup(script: &[u16]) -> (FakeStripe, Endpoint, String) {
     )
     .await;
     assert_eq!(status, 200);
-    let session = support::post(
-        &fake,
-        support::ENDIVE,
-        "/v1/checkout/sessions",
-        &[
-            ("mode", "payment"),
-            ("line_items[0][price]", "price_jacket"),
-            ("line_items[0][quantity]", "1"),
-            ("success_url", "https://example.com/done"),
-        ],
-    )
-    .await
-    .ok();
+    let session = open_session(&fake, "price_jacket").await;
     let id = session["id"].as_str().unwrap().to_owned();
     (fake, endpoint, id)
 }
@@ -328,19 +333,7 @@ async fn expiring_through_the_api_or_by_lapsing_sends_the_expired_event() {
     )
     .await;
     assert_eq!(status, 200);
-    let lapsing = support::post(
-        &fake,
-        support::ENDIVE,
-        "/v1/checkout/sessions",
-        &[
-            ("mode", "payment"),
-            ("line_items[0][price]", "price_cap"),
-            ("line_items[0][quantity]", "1"),
-            ("success_url", "https://example.com/done"),
-        ],
-    )
-    .await
-    .ok();
+    let lapsing = open_session(&fake, "price_cap").await;
     let (status, _) = control(&fake, "clock", json!({"advance": 25 * 3600})).await;
     assert_eq!(status, 200);
     assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
@@ -496,19 +489,7 @@ async fn events_are_served_in_the_request_version_and_bad_params_refused() {
 async fn a_cursor_pages_whatever_the_filters_and_set_time_expires_at_once() {
     let (fake, _, first) = setup(&[]).await;
     control(&fake, &format!("sessions/{first}/complete"), json!({})).await;
-    let second = support::post(
-        &fake,
-        support::ENDIVE,
-        "/v1/checkout/sessions",
-        &[
-            ("mode", "payment"),
-            ("line_items[0][price]", "price_cap"),
-            ("line_items[0][quantity]", "1"),
-            ("success_url", "https://example.com/done"),
-        ],
-    )
-    .await
-    .ok();
+    let second = open_session(&fake, "price_cap").await;
     // Lapsing through the Rust clock sends the expired event at once, no request needed.
     fake.advance_time(Duration::from_secs(25 * 3600));
     assert!(fake.settle_webhooks(Duration::from_secs(5)).await);

@@ -186,6 +186,18 @@ impl Hook {
         }
     }
 
+    /// What running the hook once came to: it ran now, before, or is running elsewhere.
+    fn handled(self, once: Once) -> Handled {
+        match (once, self) {
+            (Once::Ran, Hook::Fulfil) => Handled::Fulfilled,
+            (Once::Ran, Hook::PaymentFailed) => Handled::PaymentFailed,
+            (Once::Ran, Hook::Expired) => Handled::Expired,
+            (Once::Before, Hook::Fulfil) => Handled::AlreadyFulfilled,
+            (Once::Before, _) => Handled::AlreadyHandled,
+            (Once::Held, _) => Handled::InProgress,
+        }
+    }
+
     /// The session id for fulfilment (what a store's readers look up), `cs_…:<hook>` for the
     /// others.
     fn key(self, session: &CheckoutSessionId) -> String {
@@ -330,31 +342,22 @@ impl Fulfiller {
             session.payment_status,
             Some(PaymentStatus::Paid | PaymentStatus::NoPaymentRequired)
         );
-        let handled = match session.status {
-            Some(SessionStatus::Complete) if paid => {
-                match self.once(Hook::Fulfil, session).await? {
-                    Once::Ran => Handled::Fulfilled,
-                    Once::Before => Handled::AlreadyFulfilled,
-                    Once::Held => Handled::InProgress,
-                }
-            }
+        let hook = match session.status {
+            Some(SessionStatus::Complete) if paid => Hook::Fulfil,
             Some(SessionStatus::Complete) if trigger == Trigger::PaymentFailed => {
-                match self.once(Hook::PaymentFailed, session).await? {
-                    Once::Ran => Handled::PaymentFailed,
-                    Once::Before => Handled::AlreadyHandled,
-                    Once::Held => Handled::InProgress,
-                }
+                Hook::PaymentFailed
             }
-            Some(SessionStatus::Complete) => Handled::AwaitingPayment,
-            Some(SessionStatus::Expired) => match self.once(Hook::Expired, session).await? {
-                Once::Ran => Handled::Expired,
-                Once::Before => Handled::AlreadyHandled,
-                Once::Held => Handled::InProgress,
-            },
-            _ => Handled::NotComplete,
+            Some(SessionStatus::Complete) => return Ok(self.report(id, Handled::AwaitingPayment)),
+            Some(SessionStatus::Expired) => Hook::Expired,
+            _ => return Ok(self.report(id, Handled::NotComplete)),
         };
+        let once = self.once(hook, session).await?;
+        Ok(self.report(id, hook.handled(once)))
+    }
+
+    fn report(&self, id: &CheckoutSessionId, handled: Handled) -> Handled {
         tracing::info!(session = %id, handled = ?handled, "fulfilment");
-        Ok(handled)
+        handled
     }
 
     /// Runs `hook` for `session` unless the store says it was run or is running. Claim, hook

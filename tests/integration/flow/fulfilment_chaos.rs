@@ -36,6 +36,14 @@ fn count(map: &Mutex<HashMap<String, usize>>, id: &str) -> usize {
     map.lock().unwrap().get(id).copied().unwrap_or(0)
 }
 
+/// Counts one run of a hook for `session`.
+fn bump(map: &Mutex<HashMap<String, usize>>, session: &CheckoutSession) {
+    *map.lock()
+        .unwrap()
+        .entry(session.id.to_string())
+        .or_default() += 1;
+}
+
 #[async_trait]
 impl Orders for Ledger {
     async fn fulfil(&self, session: &CheckoutSession) -> Result<(), HookError> {
@@ -44,32 +52,17 @@ impl Orders for Ledger {
         }
         // Slow enough that duplicated deliveries and the landing page overlap it.
         tokio::time::sleep(Duration::from_millis(15)).await;
-        *self
-            .fulfilled
-            .lock()
-            .unwrap()
-            .entry(session.id.to_string())
-            .or_default() += 1;
+        bump(&self.fulfilled, session);
         Ok(())
     }
 
     async fn payment_failed(&self, session: &CheckoutSession) -> Result<(), HookError> {
-        *self
-            .failed
-            .lock()
-            .unwrap()
-            .entry(session.id.to_string())
-            .or_default() += 1;
+        bump(&self.failed, session);
         Ok(())
     }
 
     async fn expired(&self, session: &CheckoutSession) -> Result<(), HookError> {
-        *self
-            .expired
-            .lock()
-            .unwrap()
-            .entry(session.id.to_string())
-            .or_default() += 1;
+        bump(&self.expired, session);
         Ok(())
     }
 }
