@@ -28,8 +28,8 @@
 //! model!(direct Option<Hot> ; Vec<Hot> ; Hot);
 //! ```
 //!
-//! A small object decodes from a `serde_json::Value` in one non-generic function (cheap to
-//! compile, a little slower to run); `stream` is for the few objects every answer holds
+//! A small object decodes in one non-generic function that takes its entries behind a `dyn`
+//! (cheap to compile; leaf values pass through a `serde_json::Value`); `stream` is for the few objects every answer holds
 //! (session, line item, price, product, coupon, discount, promotion code, customer, totals),
 //! read with one visitor and no sequence branch or field enum. Both ignore unknown fields,
 //! refuse a repeated one, read a missing or `null` `Option` as `None` and a missing list, map,
@@ -161,18 +161,23 @@ macro_rules! model {
         }
 
         impl $crate::wire::model::FromJson for $name {
-            #[inline(never)]
             fn from_json(
                 value: ::serde_json::Value,
             ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
-                let map = $crate::wire::model::object(value)?;
+                $crate::wire::model::from_object(value, Self::from_entries)
+            }
+
+            #[inline(never)]
+            fn from_entries(
+                entries: &mut dyn $crate::wire::model::Entries,
+            ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
                 $( let mut $field: Option<$ty> = None; )*
-                let mut error = $crate::wire::model::fill(map, &mut [
+                let mut error = entries.fill(&mut [
                     $( (
                         $crate::declare::model::model!(@wire $field $($wire)?),
                         &mut $field as &mut dyn $crate::wire::model::Slot,
                     ), )*
-                ]);
+                ]).err();
                 let read = Self {
                     $( $field: $crate::wire::model::take(
                         $field,

@@ -6,28 +6,31 @@
 //! invoice settings, custom fields, …) that few callers read. Serde's derived `Deserialize`
 //! writes a visitor, a field enum and a sequence branch for every struct, each compiled again
 //! for every deserializer; for that many structs it costs more build time than the whole
-//! crate may (see docs/performance.md). A `model!` struct instead reads from an owned
-//! [`serde_json::Value`] in one non-generic function per struct, which hands its object's
-//! entries to per-field slots through [`fill`] (one function for every struct; a slot's
-//! conversion, [`Slot::fill`], is compiled once per field type). Its `Deserialize` impl
-//! parses the subtree as a `Value` first: slower than a typed parse (docs/performance.md
-//! has the figures), a cost these small, rarely read subtrees can carry.
+//! crate may (see docs/performance.md). A `model!` struct instead reads its fields in one
+//! non-generic function per struct ([`FromJson::from_entries`]), which hands the object's
+//! entries to per-field slots behind a `dyn` ([`Entries`], [`Slot`]): straight from the
+//! deserializer while JSON text is decoded, so no map is built for it, or from an owned
+//! [`serde_json::Value`]. A leaf value is read as a `Value` and converted ([`Slot::fill`], one
+//! conversion compiled per field type), so serde_json's decoders are compiled once for all of
+//! them. Decoding a session this way is faster than parsing it into a `Value`
+//! (docs/performance.md has the figures).
 //!
 //! The hot objects (session, line item, price, product, coupon, discount, promotion code,
 //! customer, totals) are `model! { stream … }` structs: read straight from the deserializer, as
 //! serde's derive would, but with one visitor and no sequence branch or field enum; their
-//! fields of [`FromJson`] types stream through one shared `Value` seed, and the fields that
+//! fields of [`FromJson`] types stream through one shared seed ([`Convert`]), and the fields that
 //! hold other stream structs are declared with `model!(direct …)`. Both
 //! follow the same rules (see [`CheckoutSession`](crate::checkout::CheckoutSession)):
-//! unknown fields are ignored and a repeated one refused, a missing or `null` `Option` is
+//! unknown fields are ignored and a repeated known one refused, a missing or `null` `Option` is
 //! `None`, lists, maps, flags and amounts read a missing or `null` value as empty, `false` or
 //! 0, and unknown enum values are kept as `Unknown(..)`. A value of the wrong shape is an
 //! error naming its path.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
@@ -61,6 +64,9 @@ enum Problem {
     },
     Missing,
     Serde(String),
+    /// The deserializer refused; its error (with the position) is kept by [`Streamed`] and
+    /// replaces this one.
+    Deferred,
 }
 
 impl JsonError {
@@ -83,6 +89,24 @@ impl JsonError {
         self.path.push(segment);
         self
     }
+
+    /// The same refusal, read from inside the fields of `trail`.
+    fn within(mut self, trail: Option<&Trail<'_>>) -> Self {
+        let mut next = trail;
+        while let Some(trail) = next {
+            self.path.push(Segment::Field(trail.field));
+            next = trail.outer;
+        }
+        self
+    }
+}
+
+/// The fields a streamed value was reached through, innermost first, from where a model's
+/// reading began (a stream struct's field, or the model decoded): kept on the stack while
+/// reading, and read only to name the path of a refusal.
+pub(super) struct Trail<'a> {
+    field: &'static str,
+    outer: Option<&'a Trail<'a>>,
 }
 
 impl fmt::Display for JsonError {
@@ -115,6 +139,7 @@ impl fmt::Display for JsonError {
             Problem::Missing => write!(f, "missing field `{}`", path()),
             Problem::Serde(message) if here => f.write_str(message),
             Problem::Serde(message) => write!(f, "at `{}`: {message}", path()),
+            Problem::Deferred => f.write_str("the JSON text was refused"),
         }
     }
 }
@@ -132,6 +157,13 @@ pub(crate) trait FromJson: Sized {
     /// Reads a value that is present (possibly `null`).
     fn from_json(value: Value) -> Result<Self, JsonError>;
 
+    /// Reads an object from its entries. By default they are gathered into a map for
+    /// [`from_json`](Self::from_json); models read them one at a time, so that decoding JSON
+    /// text builds no map for them.
+    fn from_entries(entries: &mut dyn Entries) -> Result<Self, JsonError> {
+        Self::from_json(Value::Object(entries.gather()?))
+    }
+
     /// The value of an absent field, or `None` when the field is required.
     fn absent() -> Option<Self> {
         None
@@ -145,22 +177,123 @@ pub(crate) trait Field {
     fn placeholder() -> Self;
 }
 
-/// Reads each of `map`'s entries into the slot of the same name (other names are ignored),
-/// and stops at the first refusal, which it gives back naming the field. One function for
-/// every model: each model only lists its slots.
-#[inline(never)]
-pub(crate) fn fill(
-    map: Map<String, Value>,
-    slots: &mut [(&'static str, &mut dyn Slot)],
-) -> Option<JsonError> {
-    for (key, value) in map {
-        if let Some((name, slot)) = slots.iter_mut().find(|(name, _)| *name == key) {
-            if let Err(refusal) = slot.fill(value) {
-                return Some(refusal.at(Segment::Field(name)));
+/// The entries of an object a model reads: straight from the deserializer while JSON text is
+/// decoded ([`Streamed`]), or from a map already read ([`Owned`]). Behind a `dyn`, so that each
+/// model's reader is compiled once, whatever the source.
+pub(crate) trait Entries {
+    /// Reads each entry into the slot of the same name (other names are skipped), and stops at
+    /// the first refusal, which it gives back; a name given twice is refused.
+    fn fill(&mut self, slots: &mut [(&'static str, &mut dyn Slot)]) -> Result<(), JsonError>;
+
+    /// Gathers the entries into a map (for a type that reads a whole object).
+    fn gather(&mut self) -> Result<Map<String, Value>, JsonError>;
+}
+
+/// The entries of a map already read.
+struct Owned(Map<String, Value>);
+
+impl Entries for Owned {
+    /// One function for every model: each model only lists its slots.
+    fn fill(&mut self, slots: &mut [(&'static str, &mut dyn Slot)]) -> Result<(), JsonError> {
+        for (key, value) in std::mem::take(&mut self.0) {
+            if let Some((name, slot)) = slots.iter_mut().find(|(name, _)| *name == key) {
+                if let Err(refusal) = slot.fill(value) {
+                    return Err(refusal.at(Segment::Field(name)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn gather(&mut self) -> Result<Map<String, Value>, JsonError> {
+        Ok(std::mem::take(&mut self.0))
+    }
+}
+
+/// A model read from `value`, which must be an object, by its `read` (its
+/// [`FromJson::from_entries`]).
+pub(crate) fn from_object<T>(
+    value: Value,
+    read: fn(&mut dyn Entries) -> Result<T, JsonError>,
+) -> Result<T, JsonError> {
+    read(&mut Owned(object(value)?))
+}
+
+/// The entries of an object the deserializer is reading. A model's fields are read into their
+/// slots as they come, so no map is built for it. The deserializer's errors carry the
+/// position serde_json stamps on them (which `json_path` turns into the path), so the first
+/// one is kept here and given back by [`Convert`] in place of the [`Problem::Deferred`] that
+/// crossed the model's reader.
+struct Streamed<'a, 'de, A: MapAccess<'de>> {
+    access: &'a mut A,
+    /// The fields the object was reached through.
+    trail: Option<&'a Trail<'a>>,
+    error: Option<A::Error>,
+    input: PhantomData<&'de ()>,
+}
+
+impl<'de, A: MapAccess<'de>> Streamed<'_, 'de, A> {
+    fn defer(&mut self, error: A::Error) -> JsonError {
+        self.error = Some(error);
+        JsonError {
+            path: Vec::new(),
+            problem: Problem::Deferred,
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Entries for Streamed<'_, 'de, A> {
+    fn fill(&mut self, slots: &mut [(&'static str, &mut dyn Slot)]) -> Result<(), JsonError> {
+        loop {
+            let key = match self.access.next_key::<Key<'de>>() {
+                Ok(Some(key)) => key,
+                Ok(None) => return Ok(()),
+                Err(e) => return Err(self.defer(e)),
+            };
+            let read = match slots.iter_mut().find(|(name, _)| *name == key.as_str()) {
+                // Refused before the value is read, as serde's derived structs do (and where
+                // `json_path` looks for it).
+                Some((name, slot)) if slot.is_filled() => Err(serde::de::Error::custom(
+                    format_args!("duplicate field `{name}`"),
+                )),
+                Some((name, slot)) => self.access.next_value_seed(Convert {
+                    expecting: "any value",
+                    slot: &mut **slot,
+                    trail: Some(&Trail {
+                        field: name,
+                        outer: self.trail,
+                    }),
+                }),
+                None => self.access.next_value::<IgnoredAny>().map(drop),
+            };
+            if let Err(e) = read {
+                return Err(self.defer(e));
             }
         }
     }
-    None
+
+    fn gather(&mut self) -> Result<Map<String, Value>, JsonError> {
+        let mut fields = Map::new();
+        loop {
+            let key = match self.access.next_key::<String>() {
+                Ok(Some(key)) => key,
+                Ok(None) => return Ok(fields),
+                Err(e) => return Err(self.defer(e)),
+            };
+            let read = match fields.entry(key) {
+                Entry::Vacant(entry) => self.access.next_value::<Value>().map(|value| {
+                    entry.insert(value);
+                }),
+                Entry::Occupied(entry) => Err(serde::de::Error::custom(format_args!(
+                    "duplicate field `{}`",
+                    entry.key()
+                ))),
+            };
+            if let Err(e) = read {
+                return Err(self.defer(e));
+            }
+        }
+    }
 }
 
 /// The value read for field `name`, or its value when absent ([`FromJson::absent`]); a
@@ -214,43 +347,73 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: FromJson>(
     deserializer.deserialize_map(Convert {
         expecting: "an object",
         slot: &mut read,
+        trail: None,
     })?;
     Ok(read.expect("the visitor converted the object"))
 }
 
-/// Reads one JSON value as a [`Value`] and converts it (the conversion behind a `dyn`), so
-/// that serde_json's decoders are compiled once for every model and field type rather than
-/// once for each. The conversion runs inside the visitor, so that serde_json stamps a
-/// refusal with the position right after the value: `json_path` then names the value's
-/// path, and the message the path inside it. An object's repeated key is refused like
-/// serde's derived structs refuse it: with the same message, before the value is read
-/// (which is where `json_path` looks for it).
+/// Reads one JSON value into a [`Slot`] (behind a `dyn`), so that serde_json's decoders are
+/// compiled once for every model and field type rather than once for each. An object is read
+/// entry by entry into the slot ([`Slot::fill_object`]: a model's fields go straight to its
+/// own slots, through this again); any other value is read as a [`Value`] and converted. The
+/// conversion runs inside the visitor, so that serde_json stamps a refusal with the position
+/// right after the value (`json_path` turns it into the value's path), and the message names
+/// the path from where the model's reading began. A repeated key is refused like serde's
+/// derived structs refuse it: with the same message, before the value is read (which is
+/// where `json_path` looks for it).
 pub(super) struct Convert<'a> {
-    expecting: &'static str,
-    slot: &'a mut dyn Slot,
+    pub(super) expecting: &'static str,
+    pub(super) slot: &'a mut dyn Slot,
+    pub(super) trail: Option<&'a Trail<'a>>,
 }
 
 impl Convert<'_> {
     fn done<E: serde::de::Error>(self, value: Value) -> Result<(), E> {
-        self.slot.fill(value).map_err(E::custom)
+        self.slot
+            .fill(value)
+            .map_err(|refusal| E::custom(refusal.within(self.trail)))
     }
 }
 
-/// Where [`Convert`] and [`fill`] put what they read: an empty `Option` of the type read.
+/// Where [`Convert`] and [`Entries::fill`] put what they read: an empty `Option` of the type
+/// read.
 pub(crate) trait Slot {
+    /// Reads a value already read as JSON.
     fn fill(&mut self, value: Value) -> Result<(), JsonError>;
+
+    /// Reads an object from its entries.
+    fn fill_object(&mut self, entries: &mut dyn Entries) -> Result<(), JsonError>;
+
+    /// Whether a value was read into it.
+    fn is_filled(&self) -> bool;
 }
 
 impl<T: FromJson> Slot for Option<T> {
     fn fill(&mut self, value: Value) -> Result<(), JsonError> {
         let read = T::from_json(value)?;
-        // A slot is filled once (a repeated key is refused before), so there is nothing to
-        // drop; forgetting the empty old value keeps `T`'s drop glue out of every copy.
-        let old = self.replace(read);
-        debug_assert!(old.is_none(), "a slot is filled once");
-        std::mem::forget(old);
+        put(self, read);
         Ok(())
     }
+
+    fn fill_object(&mut self, entries: &mut dyn Entries) -> Result<(), JsonError> {
+        let read = T::from_entries(entries)?;
+        put(self, read);
+        Ok(())
+    }
+
+    fn is_filled(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// Puts `read` in `slot`, which is empty: a slot is filled once (a repeated key is refused
+/// before), so there is nothing to drop, and forgetting the empty old value keeps `T`'s drop
+/// glue out of every copy.
+#[inline]
+fn put<T>(slot: &mut Option<T>, read: T) {
+    let old = slot.replace(read);
+    debug_assert!(old.is_none(), "a slot is filled once");
+    std::mem::forget(old);
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Convert<'_> {
@@ -314,21 +477,21 @@ impl<'de> Visitor<'de> for Convert<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
-        let mut fields = Map::new();
-        while let Some(key) = access.next_key::<String>()? {
-            match fields.entry(key) {
-                Entry::Vacant(entry) => {
-                    entry.insert(access.next_value::<Value>()?);
-                }
-                Entry::Occupied(entry) => {
-                    return Err(serde::de::Error::custom(format_args!(
-                        "duplicate field `{}`",
-                        entry.key()
-                    )));
-                }
-            }
+        let mut entries = Streamed {
+            access: &mut access,
+            trail: self.trail,
+            error: None,
+            input: PhantomData,
+        };
+        match self.slot.fill_object(&mut entries) {
+            Ok(()) => Ok(()),
+            // The deserializer's own error, or the model's refusal (a missing field)
+            // positioned after its object.
+            Err(refusal) => Err(entries
+                .error
+                .take()
+                .unwrap_or_else(|| serde::de::Error::custom(refusal.within(self.trail)))),
         }
-        self.done(Value::Object(fields))
     }
 }
 
@@ -443,6 +606,10 @@ impl<T: FromJson> FromJson for Option<T> {
         }
     }
 
+    fn from_entries(entries: &mut dyn Entries) -> Result<Self, JsonError> {
+        T::from_entries(entries).map(Some)
+    }
+
     fn absent() -> Option<Self> {
         Some(None)
     }
@@ -532,6 +699,10 @@ impl<T: FromJson> FromJson for Expandable<T> {
                 &other,
             )),
         }
+    }
+
+    fn from_entries(entries: &mut dyn Entries) -> Result<Self, JsonError> {
+        T::from_entries(entries).map(|obj| Expandable::Object(obj.into()))
     }
 }
 

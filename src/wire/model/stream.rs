@@ -49,6 +49,7 @@ fn read_slot<'de, A: MapAccess<'de>>(access: &mut A, slot: &mut dyn Slot) -> Res
     access.next_value_seed(Convert {
         expecting: "any value",
         slot,
+        trail: None,
     })
 }
 

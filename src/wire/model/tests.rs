@@ -199,11 +199,50 @@ fn deserialize_goes_through_from_json() {
     let outer: Outer = serde_json::from_str(r#"{"id":"x","inner":{"enabled":true}}"#).unwrap();
     assert!(outer.inner.unwrap().enabled);
     let err = serde_json::from_str::<Outer>(r#"{"id":"x","inner":{"enabled":1}}"#).unwrap_err();
-    // Positioned after the object that refused it (here the outer one, a model too).
+    // The path from the model decoded, positioned right after the refused value.
     assert_eq!(
         err.to_string(),
         "invalid type at `inner.enabled`: expected a boolean, found a number \
-         at line 1 column 32"
+         at line 1 column 30"
+    );
+}
+
+#[test]
+fn a_model_read_from_json_text_builds_no_map_and_keeps_every_rule() {
+    // Nested models are read entry by entry: the same values as read from a `Value`.
+    let text = r#"{"id":"x","unknown":{"a":[1,{"b":null}]},"inner":{"enabled":true,"count":3},
+                   "items":[{"enabled":false}],"metadata":{"k":"v"},"link":{"id":"o_1","object":"thing"}}"#;
+    let streamed: Outer = serde_json::from_str(text).unwrap();
+    let owned = read(serde_json::from_str(text).unwrap()).unwrap();
+    assert_eq!(streamed, owned);
+    assert_eq!(streamed.inner.as_ref().map(|i| i.count), Some(Some(3)));
+
+    // A key repeated inside a nested model, refused where the repeat stands.
+    let err =
+        serde_json::from_str::<Outer>(r#"{"id":"x","inner":{"count":1,"count":2}}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "duplicate field `count` at line 1 column 36"
+    );
+    // So is a key repeated in a map read whole.
+    let err = serde_json::from_str::<Outer>(r#"{"id":"x","metadata":{"k":"a","k":"b"}}"#)
+        .unwrap_err();
+    assert_eq!(err.to_string(), "duplicate field `k` at line 1 column 33");
+    // An unknown key may repeat, as with serde's derive.
+    serde_json::from_str::<Outer>(r#"{"id":"x","u":1,"u":2}"#).unwrap();
+    // A missing required field, named after the object that lacks it.
+    let err = serde_json::from_str::<Outer>(r#"{"type":"t"}"#).unwrap_err();
+    assert_eq!(err.to_string(), "missing field `id` at line 1 column 12");
+    // Broken JSON inside a nested model is the parser's error, with its position.
+    let err = serde_json::from_str::<Outer>(r#"{"id":"x","inner":{"count":}}"#).unwrap_err();
+    assert!(err.is_syntax(), "{err}");
+    assert_eq!(err.column(), 28);
+    // Through `Value`'s deserializer, which has no positions, the message names the path.
+    let err =
+        serde_json::from_value::<Outer>(json!({"id": "x", "inner": {"count": "3"}})).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type at `inner.count`: expected an integer, found a string"
     );
 }
 
