@@ -468,8 +468,8 @@ async fn session_status(
 /// Stripe's webhook: the fulfiller verifies the raw body with the endpoint secret, reads the
 /// session from Stripe and fulfils a paid order once, however often and in whatever order the
 /// events come. 2xx when handled or nothing is to be done, 409 while another delivery is
-/// fulfilling the same session, 500 when fulfilling failed (Stripe delivers again), 400 for
-/// anything unverified.
+/// fulfilling the same session, 500 when fulfilling failed (Stripe delivers again), 404 for a
+/// session this key cannot see (Stripe delivers again too), 400 for anything unverified.
 async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let Some(signature) = headers
         .get("stripe-signature")

@@ -39,14 +39,40 @@ fn now_ms() -> u64 {
 }
 
 impl RedbStore {
-    /// Opens (or creates) the file at `path`.
+    /// Opens (or creates) the file at `path`, and releases the claims a process that ended
+    /// while holding them left behind.
+    ///
+    /// redb opens a file in one process at a time (another open fails), so a claim held in
+    /// the file when it opens was taken by a process that is gone: one that crashed or was
+    /// killed mid-hook. Its hook either recorded its fulfilment (the count and the claim's
+    /// completion are one transaction, so the claim then reads `done`) or did not, and may
+    /// run again now rather than after the rest of its lease.
     pub fn open(path: &Path) -> Result<Self, redb::Error> {
         let db = Database::create(path)?;
         // Create both tables, so that reads find them on a fresh file.
         let tx = db.begin_write()?;
-        tx.open_table(CLAIMS)?;
         tx.open_table(FULFILMENTS)?;
+        let released = {
+            let mut claims = tx.open_table(CLAIMS)?;
+            let mut stale = Vec::new();
+            for entry in claims.iter()? {
+                let (key, value) = entry?;
+                if value.value().starts_with("held ") {
+                    stale.push(key.value().to_owned());
+                }
+            }
+            for key in &stale {
+                claims.remove(key.as_str())?;
+            }
+            stale.len()
+        };
         tx.commit()?;
+        if released > 0 {
+            tracing::warn!(
+                released,
+                "released the claims of a process that ended mid-hook"
+            );
+        }
         Ok(Self { db: Arc::new(db) })
     }
 

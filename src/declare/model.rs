@@ -161,10 +161,13 @@ macro_rules! model {
         }
 
         impl $crate::wire::model::FromJson for $name {
+            const ENTRIES: bool = true;
+
+            #[inline(never)]
             fn from_json(
                 value: ::serde_json::Value,
             ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
-                $crate::wire::model::from_object(value, Self::from_entries)
+                Self::from_entries(&mut $crate::wire::model::entries_of(value)?)
             }
 
             #[inline(never)]

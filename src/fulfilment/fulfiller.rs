@@ -81,6 +81,14 @@ pub enum FulfilmentError {
         /// The event's type.
         event_type: String,
     },
+    /// Stripe has no such session for this key (404): the event is another account's (a
+    /// connected account's event names it, and is retrieved as it), the key is of the other
+    /// mode, or a landing page was given an id that is not Stripe's.
+    #[error("no checkout session {session} is visible to this key")]
+    UnknownSession {
+        /// The session asked for.
+        session: CheckoutSessionId,
+    },
     /// Retrieving the session from Stripe failed.
     #[error("retrieving the session failed: {0}")]
     Stripe(#[from] Error),
@@ -100,13 +108,17 @@ pub enum FulfilmentError {
 }
 
 impl FulfilmentError {
-    /// 400 for a refused delivery (Stripe does not retry what it did not send), 500 otherwise
-    /// (Stripe delivers again, with backoff, for up to three days).
+    /// 400 for a refused delivery (Stripe does not retry what it did not send), 404 for an
+    /// [`UnknownSession`](Self::UnknownSession) (not a 2xx, so Stripe keeps delivering while
+    /// a key of the wrong mode or account is put right, and nothing is lost; not a 500, so
+    /// monitoring can tell it from an outage), 500 otherwise (Stripe delivers again, with
+    /// backoff, for up to three days).
     pub fn http_status(&self) -> u16 {
         match self {
             FulfilmentError::Webhook(_)
             | FulfilmentError::Malformed { .. }
             | FulfilmentError::NoSession { .. } => 400,
+            FulfilmentError::UnknownSession { .. } => 404,
             _ => 500,
         }
     }
@@ -147,8 +159,10 @@ impl fmt::Debug for Secret {
 /// records its own effect together with the key (the example shop counts its fulfilment and
 /// completes the key in one database transaction), and sets a lease longer than it can run.
 ///
-/// Events other than the four `checkout.session.*` outcomes (and their `v1.` notifications)
-/// are acknowledged and ignored. Logs carry the event id, its type and the session id, never
+/// An event of a connected account (its `account`) retrieves the session as that account. A
+/// session Stripe does not know for this key is [`FulfilmentError::UnknownSession`], answered
+/// 404. Events other than the four `checkout.session.*` outcomes (and their `v1.`
+/// notifications) are acknowledged and ignored. Logs carry the event id, its type and the session id, never
 /// the payload.
 pub struct Fulfiller {
     client: Client,
@@ -215,6 +229,9 @@ struct Envelope {
     id: String,
     kind: String,
     session: Option<String>,
+    /// The connected account the event happened on (Connect), whose session is retrieved as
+    /// that account.
+    account: Option<String>,
 }
 
 impl Envelope {
@@ -236,7 +253,13 @@ impl Envelope {
         } else {
             None
         };
-        Ok(Self { id, kind, session })
+        let account = text(&event["account"]);
+        Ok(Self {
+            id,
+            kind,
+            session,
+            account,
+        })
     }
 }
 
@@ -314,7 +337,7 @@ impl Fulfiller {
                 event_type: event.kind.clone(),
             })?;
         tracing::info!(event = %event.id, kind = %event.kind, session = %id, "webhook");
-        self.settle(&id, trigger).await
+        self.settle(&id, trigger, event.account.as_deref()).await
     }
 
     /// Handles the shopper's return to the landing page (`session_id` from its URL): fulfils
@@ -324,20 +347,33 @@ impl Fulfiller {
     /// # Errors
     /// [`FulfilmentError`]: Stripe or the store failing, a hook failing.
     pub async fn session(&self, id: &CheckoutSessionId) -> Result<Handled, FulfilmentError> {
-        self.settle(id, Trigger::Settled).await
+        self.settle(id, Trigger::Settled, None).await
     }
 
     async fn settle(
         &self,
         id: &CheckoutSessionId,
         trigger: Trigger,
+        account: Option<&str>,
     ) -> Result<Handled, FulfilmentError> {
-        let session = self
+        let mut retrieve = self
             .client
             .checkout_sessions()
             .retrieve(id)
-            .expand(["line_items"])
-            .await?;
+            .expand(["line_items"]);
+        if let Some(account) = account {
+            retrieve = retrieve.stripe_account(account);
+        }
+        let session = match retrieve.await {
+            Ok(session) => session,
+            Err(e) if e.status() == Some(404) => {
+                tracing::warn!(session = %id, account, "session not found");
+                return Err(FulfilmentError::UnknownSession {
+                    session: id.clone(),
+                });
+            }
+            Err(e) => return Err(e.into()),
+        };
         let paid = matches!(
             session.payment_status,
             Some(PaymentStatus::Paid | PaymentStatus::NoPaymentRequired)

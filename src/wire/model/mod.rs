@@ -157,16 +157,34 @@ pub(crate) trait FromJson: Sized {
     /// Reads a value that is present (possibly `null`).
     fn from_json(value: Value) -> Result<Self, JsonError>;
 
-    /// Reads an object from its entries. By default they are gathered into a map for
-    /// [`from_json`](Self::from_json); models read them one at a time, so that decoding JSON
-    /// text builds no map for them.
+    /// Whether an object of this type is read entry by entry ([`from_entries`]): models (and
+    /// an `Option` or [`Expandable`] of one) are, so that decoding JSON text builds no map for
+    /// them; any other type reads an object as a whole `Value`.
+    ///
+    /// [`from_entries`]: Self::from_entries
+    const ENTRIES: bool = false;
+
+    /// Reads an object from its entries; called only when [`ENTRIES`](Self::ENTRIES) is
+    /// set. The default is never called.
     fn from_entries(entries: &mut dyn Entries) -> Result<Self, JsonError> {
-        Self::from_json(Value::Object(entries.gather()?))
+        let _ = entries;
+        Err(not_read_by_entries())
     }
 
     /// The value of an absent field, or `None` when the field is required.
     fn absent() -> Option<Self> {
         None
+    }
+}
+
+/// What [`FromJson::from_entries`] gives for a type that reads an object whole (a bug: the
+/// decoder asks only types whose `ENTRIES` is set).
+#[cold]
+#[inline(never)]
+fn not_read_by_entries() -> JsonError {
+    JsonError {
+        path: Vec::new(),
+        problem: Problem::Serde("this type is not read entry by entry".to_owned()),
     }
 }
 
@@ -184,9 +202,6 @@ pub(crate) trait Entries {
     /// Reads each entry into the slot of the same name (other names are skipped), and stops at
     /// the first refusal, which it gives back; a name given twice is refused.
     fn fill(&mut self, slots: &mut [(&'static str, &mut dyn Slot)]) -> Result<(), JsonError>;
-
-    /// Gathers the entries into a map (for a type that reads a whole object).
-    fn gather(&mut self) -> Result<Map<String, Value>, JsonError>;
 }
 
 /// The entries of a map already read.
@@ -204,19 +219,11 @@ impl Entries for Owned {
         }
         Ok(())
     }
-
-    fn gather(&mut self) -> Result<Map<String, Value>, JsonError> {
-        Ok(std::mem::take(&mut self.0))
-    }
 }
 
-/// A model read from `value`, which must be an object, by its `read` (its
-/// [`FromJson::from_entries`]).
-pub(crate) fn from_object<T>(
-    value: Value,
-    read: fn(&mut dyn Entries) -> Result<T, JsonError>,
-) -> Result<T, JsonError> {
-    read(&mut Owned(object(value)?))
+/// The entries of `value`, which must be an object: what a model's `from_json` reads.
+pub(crate) fn entries_of(value: Value) -> Result<impl Entries, JsonError> {
+    object(value).map(Owned)
 }
 
 /// The entries of an object the deserializer is reading. A model's fields are read into their
@@ -265,29 +272,6 @@ impl<'de, A: MapAccess<'de>> Entries for Streamed<'_, 'de, A> {
                     }),
                 }),
                 None => self.access.next_value::<IgnoredAny>().map(drop),
-            };
-            if let Err(e) = read {
-                return Err(self.defer(e));
-            }
-        }
-    }
-
-    fn gather(&mut self) -> Result<Map<String, Value>, JsonError> {
-        let mut fields = Map::new();
-        loop {
-            let key = match self.access.next_key::<String>() {
-                Ok(Some(key)) => key,
-                Ok(None) => return Ok(fields),
-                Err(e) => return Err(self.defer(e)),
-            };
-            let read = match fields.entry(key) {
-                Entry::Vacant(entry) => self.access.next_value::<Value>().map(|value| {
-                    entry.insert(value);
-                }),
-                Entry::Occupied(entry) => Err(serde::de::Error::custom(format_args!(
-                    "duplicate field `{}`",
-                    entry.key()
-                ))),
             };
             if let Err(e) = read {
                 return Err(self.defer(e));
@@ -381,7 +365,10 @@ pub(crate) trait Slot {
     /// Reads a value already read as JSON.
     fn fill(&mut self, value: Value) -> Result<(), JsonError>;
 
-    /// Reads an object from its entries.
+    /// Whether an object is read into it entry by entry ([`FromJson::ENTRIES`]).
+    fn reads_entries(&self) -> bool;
+
+    /// Reads an object from its entries (when [`reads_entries`](Self::reads_entries)).
     fn fill_object(&mut self, entries: &mut dyn Entries) -> Result<(), JsonError>;
 
     /// Whether a value was read into it.
@@ -395,10 +382,20 @@ impl<T: FromJson> Slot for Option<T> {
         Ok(())
     }
 
+    fn reads_entries(&self) -> bool {
+        T::ENTRIES
+    }
+
     fn fill_object(&mut self, entries: &mut dyn Entries) -> Result<(), JsonError> {
-        let read = T::from_entries(entries)?;
-        put(self, read);
-        Ok(())
+        // A branch on a constant: rustc generates only the live one for each `T`, so the
+        // types that read an object whole carry no reader of entries.
+        if T::ENTRIES {
+            let read = T::from_entries(entries)?;
+            put(self, read);
+            Ok(())
+        } else {
+            Err(not_read_by_entries())
+        }
     }
 
     fn is_filled(&self) -> bool {
@@ -477,6 +474,9 @@ impl<'de> Visitor<'de> for Convert<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+        if !self.slot.reads_entries() {
+            return self.visit_whole_map(access);
+        }
         let mut entries = Streamed {
             access: &mut access,
             trail: self.trail,
@@ -492,6 +492,28 @@ impl<'de> Visitor<'de> for Convert<'_> {
                 .take()
                 .unwrap_or_else(|| serde::de::Error::custom(refusal.within(self.trail)))),
         }
+    }
+}
+
+impl Convert<'_> {
+    /// Reads an object as a whole `Value` (a map, metadata, JSON kept open), refusing a
+    /// repeated key.
+    fn visit_whole_map<'de, A: MapAccess<'de>>(self, mut access: A) -> Result<(), A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            match fields.entry(key) {
+                Entry::Vacant(entry) => {
+                    entry.insert(access.next_value::<Value>()?);
+                }
+                Entry::Occupied(entry) => {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate field `{}`",
+                        entry.key()
+                    )));
+                }
+            }
+        }
+        self.done(Value::Object(fields))
     }
 }
 
@@ -606,8 +628,14 @@ impl<T: FromJson> FromJson for Option<T> {
         }
     }
 
+    const ENTRIES: bool = T::ENTRIES;
+
     fn from_entries(entries: &mut dyn Entries) -> Result<Self, JsonError> {
-        T::from_entries(entries).map(Some)
+        if T::ENTRIES {
+            T::from_entries(entries).map(Some)
+        } else {
+            Err(not_read_by_entries())
+        }
     }
 
     fn absent() -> Option<Self> {
@@ -701,8 +729,14 @@ impl<T: FromJson> FromJson for Expandable<T> {
         }
     }
 
+    const ENTRIES: bool = T::ENTRIES;
+
     fn from_entries(entries: &mut dyn Entries) -> Result<Self, JsonError> {
-        T::from_entries(entries).map(|obj| Expandable::Object(obj.into()))
+        if T::ENTRIES {
+            T::from_entries(entries).map(|obj| Expandable::Object(obj.into()))
+        } else {
+            Err(not_read_by_entries())
+        }
     }
 }
 

@@ -225,8 +225,8 @@ fn a_model_read_from_json_text_builds_no_map_and_keeps_every_rule() {
         "duplicate field `count` at line 1 column 36"
     );
     // So is a key repeated in a map read whole.
-    let err = serde_json::from_str::<Outer>(r#"{"id":"x","metadata":{"k":"a","k":"b"}}"#)
-        .unwrap_err();
+    let err =
+        serde_json::from_str::<Outer>(r#"{"id":"x","metadata":{"k":"a","k":"b"}}"#).unwrap_err();
     assert_eq!(err.to_string(), "duplicate field `k` at line 1 column 33");
     // An unknown key may repeat, as with serde's derive.
     serde_json::from_str::<Outer>(r#"{"id":"x","u":1,"u":2}"#).unwrap();

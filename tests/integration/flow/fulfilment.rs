@@ -484,3 +484,95 @@ async fn only_the_events_envelope_is_read_from_the_payload() {
     assert!(matches!(err, FulfilmentError::NoSession { .. }), "{err:?}");
     assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
 }
+
+/// A signed delivery of `event` (a JSON object) with the current time.
+fn signed(event: &serde_json::Value) -> (Vec<u8>, String) {
+    let body = event.to_string().into_bytes();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let signature = test_header(&body, SECRET, now);
+    (body, signature)
+}
+
+#[tokio::test]
+async fn a_connected_accounts_event_is_retrieved_as_that_account() {
+    let fake = FakeStripe::start().await;
+    let id = open_session(&fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    fake.clear_journal();
+    let (body, signature) = signed(&serde_json::json!({
+        "id": "evt_connect", "object": "event", "type": "checkout.session.completed",
+        "account": "acct_1Connected", "created": 1, "livemode": false,
+        "data": {"object": {"id": id.as_str(), "object": "checkout.session"}},
+    }));
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::Fulfilled
+    );
+    let retrieves: Vec<_> = fake
+        .journal()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path.ends_with(id.as_str()))
+        .collect();
+    assert_eq!(retrieves.len(), 1);
+    let account = retrieves[0]
+        .headers
+        .iter()
+        .find(|(name, _)| name == "stripe-account")
+        .map(|(_, value)| value.as_str());
+    assert_eq!(account, Some("acct_1Connected"));
+
+    // The platform's own events (and the landing page) send no account.
+    fake.clear_journal();
+    let (body, signature) = delivery("checkout.session.completed", &id);
+    assert_eq!(
+        fulfiller.webhook(&body, &signature).await.unwrap(),
+        Handled::AlreadyFulfilled
+    );
+    fulfiller.session(&id).await.unwrap();
+    for request in fake.journal() {
+        assert!(
+            request
+                .headers
+                .iter()
+                .all(|(name, _)| name != "stripe-account"),
+            "{request:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_session_stripe_does_not_know_is_answered_404_not_500() {
+    let fake = FakeStripe::start().await;
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(&fake, &shop);
+    let unknown = CheckoutSessionId::new("cs_test_not_this_accounts").unwrap();
+    let (body, signature) = delivery("checkout.session.completed", &unknown);
+    let err = fulfiller.webhook(&body, &signature).await.unwrap_err();
+    assert!(
+        matches!(&err, FulfilmentError::UnknownSession { session } if *session == unknown),
+        "{err:?}"
+    );
+    assert_eq!(err.http_status(), 404);
+    assert!(
+        err.to_string().contains("cs_test_not_this_accounts"),
+        "{err}"
+    );
+    // The landing page given an id that is not Stripe's is told the same.
+    let err = fulfiller.session(&unknown).await.unwrap_err();
+    assert!(
+        matches!(err, FulfilmentError::UnknownSession { .. }),
+        "{err:?}"
+    );
+    // Any other failure to retrieve stays a 500, which Stripe retries.
+    let id = open_session(&fake).await;
+    fake.fail_next(1, 500, Some(false));
+    let err = fulfiller.session(&id).await.unwrap_err();
+    assert!(matches!(err, FulfilmentError::Stripe(_)), "{err:?}");
+    assert_eq!(err.http_status(), 500);
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 0);
+}

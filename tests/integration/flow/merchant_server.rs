@@ -436,9 +436,10 @@ async fn an_endive_notification_is_fulfilled_from_the_session_it_names() {
     assert_eq!(h.post_webhook(&early, Some(&signed(&early))).await, 200);
     assert_eq!(h.status(&id).await["value"]["fulfilments"], 1);
 
-    // A session Stripe cannot find fails the delivery, so Stripe tries again later.
+    // A session Stripe cannot find for this key fails the delivery (so Stripe tries again
+    // while a key of the wrong mode or account is put right), as a 404, not an outage's 500.
     let missing = notification("cs_test_missing");
-    assert_eq!(h.post_webhook(&missing, Some(&signed(&missing))).await, 500);
+    assert_eq!(h.post_webhook(&missing, Some(&signed(&missing))).await, 404);
 }
 
 #[tokio::test]
@@ -677,4 +678,39 @@ async fn the_shop_fulfils_each_paid_session_once_through_chaos_and_a_restart() {
             .any(|d| d.status.is_none() && !d.faulted),
         "some delivery met the restart"
     );
+}
+
+#[tokio::test]
+async fn a_claim_left_by_a_process_that_died_is_released_when_the_store_reopens() {
+    use stripe_checkout_client::fulfilment::{Claim, FulfilmentStore};
+    let path = fresh_store_path();
+    let lease = Duration::from_secs(300);
+    {
+        let store = orders::RedbStore::open(&path).unwrap();
+        // One hook died mid-run (its claim held for the whole lease), another finished.
+        assert!(matches!(
+            store.claim("cs_test_died", lease).await.unwrap(),
+            Claim::Acquired(_)
+        ));
+        let Claim::Acquired(token) = store.claim("cs_test_done", lease).await.unwrap() else {
+            panic!("a fresh key is free");
+        };
+        store.complete("cs_test_done", &token).await.unwrap();
+        assert!(matches!(
+            store.claim("cs_test_died", lease).await.unwrap(),
+            Claim::Held
+        ));
+    }
+    // The file is opened by one process at a time, so what it holds now is the dead one's.
+    let store = orders::RedbStore::open(&path).unwrap();
+    assert!(matches!(
+        store.claim("cs_test_died", lease).await.unwrap(),
+        Claim::Acquired(_)
+    ));
+    assert!(matches!(
+        store.claim("cs_test_done", lease).await.unwrap(),
+        Claim::Done
+    ));
+    drop(store);
+    let _ = std::fs::remove_file(&path);
 }
