@@ -82,7 +82,7 @@ async fn open_session(fake: &FakeStripe) -> CheckoutSessionId {
 /// A signed delivery of `event_type` for `session`, as Stripe would send it; the payload
 /// claims the session is paid whatever Stripe holds.
 fn delivery(event_type: &str, session: &CheckoutSessionId) -> (Vec<u8>, String) {
-    let body = serde_json::json!({
+    signed(&serde_json::json!({
         "id": format!("evt_{}", event_type.len()),
         "object": "event",
         "type": event_type,
@@ -92,19 +92,34 @@ fn delivery(event_type: &str, session: &CheckoutSessionId) -> (Vec<u8>, String) 
             "id": session.as_str(), "object": "checkout.session",
             "status": "complete", "payment_status": "paid",
         }},
-    })
-    .to_string()
-    .into_bytes();
-    let now = SystemTime::now()
+    }))
+}
+
+/// A signed delivery of `event` (a JSON object), signed now.
+fn signed(event: &serde_json::Value) -> (Vec<u8>, String) {
+    let body = event.to_string().into_bytes();
+    let signature = test_header(&body, SECRET, unix_now());
+    (body, signature)
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap()
-        .as_secs() as i64;
-    let signature = test_header(&body, SECRET, now);
-    (body, signature)
+        .as_secs() as i64
 }
 
 fn fulfiller(fake: &FakeStripe, shop: &Arc<Shop>) -> Fulfiller {
     Fulfiller::new(fake.client(), SECRET, Arc::clone(shop) as Arc<dyn Orders>)
+}
+
+/// A session the shopper paid, a shop and its fulfiller.
+async fn paid_session(fake: &FakeStripe) -> (CheckoutSessionId, Arc<Shop>, Fulfiller) {
+    let id = open_session(fake).await;
+    fake.complete_session(id.as_str()).await.unwrap();
+    let shop = Arc::new(Shop::default());
+    let fulfiller = fulfiller(fake, &shop);
+    (id, shop, fulfiller)
 }
 
 #[tokio::test]
@@ -411,10 +426,7 @@ async fn a_delayed_payment_awaits_its_settlement_then_fulfils_or_fails_once() {
 #[tokio::test]
 async fn a_delivery_dropped_mid_hook_still_completes_the_fulfilment() {
     let fake = FakeStripe::start().await;
-    let id = open_session(&fake).await;
-    fake.complete_session(id.as_str()).await.unwrap();
-    let shop = Arc::new(Shop::default());
-    let fulfiller = fulfiller(&fake, &shop);
+    let (id, shop, fulfiller) = paid_session(&fake).await;
     let (body, signature) = delivery("checkout.session.completed", &id);
     // The connection drops while the hook (20 ms) runs: the caller's future is cancelled.
     let cancelled = tokio::time::timeout(
@@ -435,14 +447,8 @@ async fn a_delivery_dropped_mid_hook_still_completes_the_fulfilment() {
 #[tokio::test]
 async fn only_the_events_envelope_is_read_from_the_payload() {
     let fake = FakeStripe::start().await;
-    let id = open_session(&fake).await;
-    fake.complete_session(id.as_str()).await.unwrap();
-    let shop = Arc::new(Shop::default());
-    let fulfiller = fulfiller(&fake, &shop);
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
+    let (id, shop, fulfiller) = paid_session(&fake).await;
+    let now = unix_now();
     // A session object the models could not read does not stop the order: it is not read.
     let odd = serde_json::json!({
         "id": "evt_odd", "object": "event", "type": "checkout.session.completed",
@@ -485,24 +491,10 @@ async fn only_the_events_envelope_is_read_from_the_payload() {
     assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
 }
 
-/// A signed delivery of `event` (a JSON object) with the current time.
-fn signed(event: &serde_json::Value) -> (Vec<u8>, String) {
-    let body = event.to_string().into_bytes();
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let signature = test_header(&body, SECRET, now);
-    (body, signature)
-}
-
 #[tokio::test]
 async fn a_connected_accounts_event_is_retrieved_as_that_account() {
     let fake = FakeStripe::start().await;
-    let id = open_session(&fake).await;
-    fake.complete_session(id.as_str()).await.unwrap();
-    let shop = Arc::new(Shop::default());
-    let fulfiller = fulfiller(&fake, &shop);
+    let (id, shop, fulfiller) = paid_session(&fake).await;
     fake.clear_journal();
     let (body, signature) = signed(&serde_json::json!({
         "id": "evt_connect", "object": "event", "type": "checkout.session.completed",
@@ -543,6 +535,7 @@ async fn a_connected_accounts_event_is_retrieved_as_that_account() {
             "{request:?}"
         );
     }
+    assert_eq!(shop.fulfilled.load(Ordering::SeqCst), 1);
 }
 
 #[tokio::test]
