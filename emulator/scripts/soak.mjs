@@ -1,5 +1,7 @@
-// Soak: drives the stripe-checkout-emulator binary with create -> update -> retrieve flows over
-// raw HTTP (as any SDK sends them) and samples its resident memory, to show the memory bound.
+// Soak: drives the stripe-checkout-emulator binary with create -> update -> retrieve -> complete
+// flows over raw HTTP (as any SDK sends them) and samples its resident memory, to show the
+// memory bound. Each completion is an event the emulator keeps and delivers to a webhook
+// endpoint this script serves (answering 200), so events and delivery records fill too.
 //
 // Usage: node soak.mjs <binary> [flows=30000] [extra emulator args...]
 // Prints one line per sample (flows, RSS MiB), then the KiB per flow while the caps fill and
@@ -9,6 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 
 const [binary, flowsArg, ...extra] = process.argv.slice(2);
@@ -48,6 +51,27 @@ async function call(method, path, body, idempotencyKey) {
   return json;
 }
 
+// The webhook endpoint: every delivery answered 200 (the signature is not the point here).
+let delivered = 0;
+const endpoint = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    delivered += 1;
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+});
+await new Promise((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+{
+  const res = await fetch(`${base}/_fake/webhooks/endpoint`, {
+    method: 'POST',
+    body: JSON.stringify({
+      url: `http://127.0.0.1:${endpoint.address().port}/webhook`,
+      secret: 'whsec_soak',
+    }),
+  });
+  if (res.status !== 200) throw new Error(`webhook endpoint refused: ${await res.text()}`);
+}
+
 async function flow(n) {
   const session = await call('POST', '/v1/checkout/sessions',
     'mode=payment&ui_mode=custom&return_url=https%3A%2F%2Fexample.com%2Freturn' +
@@ -57,6 +81,9 @@ async function flow(n) {
     `discounts[0][coupon_data][amount_off]=${500 + (n % 100)}&discounts[0][coupon_data][currency]=usd`,
     `update-${n}`);
   await call('GET', `/v1/checkout/sessions/${session.id}?expand[0]=line_items`);
+  const done = await fetch(`${base}/_fake/sessions/${session.id}/complete`, { method: 'POST' });
+  if (done.status !== 200) throw new Error(`complete ${session.id}: ${await done.text()}`);
+  await done.arrayBuffer();
 }
 
 const samples = [[0, rssMiB()]];
@@ -79,6 +106,7 @@ try {
   await Promise.all(Array.from({ length: concurrency }, worker));
 } finally {
   emulator.kill('SIGTERM');
+  endpoint.close();
 }
 samples.sort((a, b) => a[0] - b[0]);
 for (const [n, rss] of samples) console.log(`${String(n).padStart(7)} flows  ${rss.toFixed(1).padStart(6)} MiB`);
@@ -87,5 +115,5 @@ const half = samples[Math.floor(samples.length / 2)];
 console.log(`KiB per flow, first half: ${slope(samples[1], half).toFixed(2)}`);
 const late = slope(half, samples[samples.length - 1]);
 console.log(`KiB per flow, second half: ${late.toFixed(2)}`);
-console.log(`peak ${peak.toFixed(1)} MiB (bound ${LIMIT_MIB} MiB)`);
+console.log(`peak ${peak.toFixed(1)} MiB (bound ${LIMIT_MIB} MiB); ${delivered} webhooks delivered`);
 process.exit(peak < LIMIT_MIB && late <= MAX_SLOPE_KIB ? 0 : 1);
