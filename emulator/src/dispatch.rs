@@ -289,11 +289,15 @@ pub(crate) async fn wait_until(
     }
 }
 
+/// How long a completion waits for its event's first attempt: longer than an attempt may take.
+const FIRST_ATTEMPT_WAIT: Duration = Duration::from_secs(11);
+const _: () = assert!(FIRST_ATTEMPT_WAIT.as_millis() > DELIVERY_TIMEOUT.as_millis());
+
 /// Waits for the first attempt of event `id`, as a completion's caller expects to find the
 /// endpoint's answer recorded; not while events are held out of order (the caller goes on so
 /// that later events can overtake), nor for an event with no delivery to make.
 pub(crate) async fn first_attempt(shared: &Shared, id: &str) {
-    wait_until(shared, DELIVERY_TIMEOUT + Duration::from_secs(1), |store| {
+    wait_until(shared, FIRST_ATTEMPT_WAIT, |store| {
         store.outbox.faults.out_of_order
             || store.deliveries.iter().any(|d| d.event_id == id)
             || !store.outbox.holds(id)
@@ -336,5 +340,25 @@ mod tests {
         let (ready, _) = outbox.take_due(now + OUT_OF_ORDER_HOLD + Duration::from_millis(1));
         let ids: Vec<&str> = ready.iter().map(|p| p.event_id.as_str()).collect();
         assert_eq!(ids, ["evt_2", "evt_1"]);
+    }
+
+    #[tokio::test]
+    async fn the_hold_delays_first_attempts_only() {
+        let mut outbox = Outbox {
+            faults: WebhookFaults::none().out_of_order(),
+            ..Outbox::default()
+        };
+        let now = Instant::now();
+        // A retry and a repeat due now, while a new event's hold runs.
+        outbox.push("evt_retried".into(), 2, now, false, None);
+        outbox.push("evt_repeated".into(), 1, now, true, None);
+        outbox.queue("evt_new");
+        let (ready, next) = outbox.take_due(now + Duration::from_millis(1));
+        let ids: Vec<&str> = ready.iter().map(|p| p.event_id.as_str()).collect();
+        assert_eq!(ids, ["evt_repeated", "evt_retried"], "newest first");
+        assert!(next.is_some_and(|n| n > now + Duration::from_millis(1)));
+        let (ready, _) = outbox.take_due(now + OUT_OF_ORDER_HOLD + Duration::from_millis(1));
+        let ids: Vec<&str> = ready.iter().map(|p| p.event_id.as_str()).collect();
+        assert_eq!(ids, ["evt_new"]);
     }
 }

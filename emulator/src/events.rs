@@ -61,6 +61,9 @@ impl Store {
             created,
             session: self.sessions[index].clone(),
         });
+        // Here too, not only after an API request: a test completing sessions over the
+        // controls alone must not grow the events past their limit.
+        crate::limits::drop_oldest(&mut self.events, self.limits.events);
         if self.webhook_endpoint.is_some() {
             self.outbox.queue(&id);
         }

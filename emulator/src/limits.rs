@@ -202,7 +202,7 @@ impl Store {
     }
 }
 
-fn drop_oldest<T>(entries: &mut Vec<T>, keep: usize) {
+pub(crate) fn drop_oldest<T>(entries: &mut Vec<T>, keep: usize) {
     // Drained in chunks, so a full journal does not shift its entries on every request.
     if entries.len() > keep {
         let chunk = (keep / 10).max(1);

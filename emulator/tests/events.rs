@@ -20,6 +20,8 @@ const SECRET: &str = "whsec_events_test";
 struct Endpoint {
     script: Arc<Mutex<Vec<u16>>>,
     received: Arc<Mutex<Vec<(String, Value)>>>,
+    /// A session whose events are answered only after 400 ms.
+    slow: Arc<Mutex<Option<String>>>,
 }
 
 impl Endpoint {
@@ -27,6 +29,7 @@ impl Endpoint {
         let endpoint = Endpoint {
             script: Arc::new(Mutex::new(script.iter().rev().copied().collect())),
             received: Arc::default(),
+            slow: Arc::default(),
         };
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/webhook", listener.local_addr().unwrap());
@@ -67,6 +70,10 @@ impl Endpoint {
                         .unwrap_or_default()
                         .to_owned();
                     let body: Value = serde_json::from_slice(&buf[head..head + length]).unwrap();
+                    let slow = endpoint.slow.lock().unwrap().clone();
+                    if slow.is_some_and(|s| body["data"]["object"]["id"] == s.as_str()) {
+                        tokio::time::sleep(Duration::from_millis(400)).await;
+                    }
                     endpoint.received.lock().unwrap().push((signature, body));
                     let status = endpoint.script.lock().unwrap().pop().unwrap_or(200);
                     let reply = format!(
@@ -536,4 +543,174 @@ async fn a_cursor_pages_whatever_the_filters_and_set_time_expires_at_once() {
     // Failing every attempt an event gets is refused.
     let (status, refused) = control(&fake, "webhooks/faults", json!({"fail_first": 10})).await;
     assert_eq!(status, 400, "{refused}");
+}
+
+#[tokio::test]
+async fn the_rust_api_sets_the_same_faults_and_lists_every_event() {
+    use stripe_checkout_emulator::WebhookFaults;
+    let (fake, endpoint, id) = setup(&[]).await;
+    fake.set_webhook_faults(WebhookFaults::none().fail_first(2).duplicate(1));
+    control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
+    assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
+    let shape: Vec<(u32, Option<u16>, bool)> = fake
+        .webhook_deliveries()
+        .iter()
+        .map(|d| (d.attempt, d.status, d.faulted))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (1, None, true),
+            (2, None, true),
+            (3, Some(200), false),
+            (3, Some(200), false)
+        ]
+    );
+    assert_eq!(endpoint.types().len(), 2);
+    // Every event, oldest first, in the shape `GET /v1/events/{id}` answers, delivered.
+    let events = fake.events();
+    let kinds: Vec<(&str, &Value)> = events
+        .iter()
+        .map(|e| (e["type"].as_str().unwrap(), &e["pending_webhooks"]))
+        .collect();
+    assert_eq!(kinds, [("checkout.session.completed", &json!(0))]);
+    assert_eq!(events[0]["data"]["object"]["id"], id.as_str());
+}
+
+#[tokio::test]
+async fn a_completion_returns_once_its_first_delivery_is_recorded_and_pending_until_2xx() {
+    let (fake, _endpoint, id) = setup(&[500]).await;
+    control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
+    // No waiting: the first attempt (refused) is already on record, and the event is owed.
+    let deliveries = fake.webhook_deliveries();
+    assert_eq!(deliveries.len(), 1, "{deliveries:?}");
+    assert_eq!(
+        (deliveries[0].attempt, deliveries[0].status),
+        (1, Some(500))
+    );
+    let event_id = deliveries[0].event_id.clone();
+    let (_, event) = get(&fake, &format!("/v1/events/{event_id}")).await;
+    assert_eq!(event["pending_webhooks"], 1, "{event}");
+    assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
+    let (_, event) = get(&fake, &format!("/v1/events/{event_id}")).await;
+    assert_eq!(event["pending_webhooks"], 0, "{event}");
+}
+
+#[tokio::test]
+async fn a_delivery_is_attempted_ten_times_then_given_up() {
+    // About nine seconds: Stripe's backoff, compressed.
+    let (fake, endpoint, id) = setup(&[500; 12]).await;
+    control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
+    assert!(fake.settle_webhooks(Duration::from_secs(20)).await);
+    let attempts: Vec<u32> = fake
+        .webhook_deliveries()
+        .iter()
+        .map(|d| d.attempt)
+        .collect();
+    assert_eq!(attempts, (1..=10).collect::<Vec<_>>());
+    assert_eq!(endpoint.types().len(), 10);
+    let (_, undelivered) = get(&fake, "/v1/events?delivery_success=false").await;
+    assert_eq!(undelivered["data"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_session_named_completes_a_free_one_needs_no_payment_and_events_are_capped() {
+    use stripe_checkout_emulator::Limits;
+    let (fake, _endpoint, first) = setup(&[]).await;
+    fake.set_limits(Limits::default().events(2));
+    let second = open_session(&fake, "price_cap").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let free = support::post(
+        &fake,
+        support::ENDIVE,
+        "/v1/checkout/sessions",
+        &[
+            ("mode", "payment"),
+            ("line_items[0][price]", "price_jacket"),
+            ("line_items[0][quantity]", "1"),
+            ("discounts[0][coupon]", "BIG"),
+            ("success_url", "https://example.com/done"),
+        ],
+    )
+    .await
+    .ok()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The second of the open sessions, not the first.
+    let (status, done) = control(&fake, &format!("sessions/{second}/complete"), json!({})).await;
+    assert_eq!((status, &done["id"]), (200, &json!(second)));
+    assert_eq!(fake.session(&first).unwrap()["status"], "open");
+    assert_eq!(done["payment_status"], "paid");
+    // A session the discount brings to 0 completes with nothing to pay, even by bank debit.
+    let (_, free_done) = control(
+        &fake,
+        &format!("sessions/{free}/complete"),
+        json!({"payment": "delayed"}),
+    )
+    .await;
+    assert_eq!(free_done["amount_total"], 0, "{free_done}");
+    assert_eq!(free_done["payment_status"], "no_payment_required");
+    // Three events, two kept: the oldest goes.
+    control(&fake, &format!("sessions/{first}/complete"), json!({})).await;
+    let kept: Vec<Value> = fake
+        .events()
+        .iter()
+        .map(|e| e["data"]["object"]["id"].clone())
+        .collect();
+    assert_eq!(kept, [json!(free), json!(first)]);
+}
+
+#[tokio::test]
+async fn a_page_says_whether_more_events_follow() {
+    let (fake, _endpoint, first) = setup(&[]).await;
+    let second = open_session(&fake, "price_cap").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for id in [&first, &second] {
+        control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
+    }
+    let (_, one) = get(&fake, "/v1/events?limit=1").await;
+    assert_eq!(
+        (one["data"].as_array().unwrap().len(), &one["has_more"]),
+        (1, &json!(true))
+    );
+    let (_, both) = get(&fake, "/v1/events?limit=2").await;
+    assert_eq!(
+        (both["data"].as_array().unwrap().len(), &both["has_more"]),
+        (2, &json!(false))
+    );
+}
+
+#[tokio::test]
+async fn a_completion_waits_for_its_own_attempt_while_another_event_lands() {
+    let (fake, endpoint, slow) = setup(&[]).await;
+    let fast = open_session(&fake, "price_cap").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    *endpoint.slow.lock().unwrap() = Some(slow.clone());
+    // The slow session's attempt is under way when the fast one's lands and wakes its waiter.
+    let slow_done = async {
+        control(&fake, &format!("sessions/{slow}/complete"), json!({})).await;
+        fake.webhook_deliveries()
+    };
+    let fast_done = async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        control(&fake, &format!("sessions/{fast}/complete"), json!({})).await;
+        fake.webhook_deliveries()
+    };
+    let (seen_by_slow, seen_by_fast) = tokio::join!(slow_done, fast_done);
+    assert!(
+        seen_by_fast.iter().any(|d| d.session_id == fast)
+            && !seen_by_fast.iter().any(|d| d.session_id == slow),
+        "the fast event landed first: {seen_by_fast:?}"
+    );
+    assert!(
+        seen_by_slow.iter().any(|d| d.session_id == slow),
+        "the slow completion returned before its attempt: {seen_by_slow:?}"
+    );
 }

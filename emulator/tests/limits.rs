@@ -215,3 +215,22 @@ async fn an_idempotency_key_is_forgotten_after_24_hours() {
     assert_eq!((status, replayed), (200, false));
     assert_eq!(session["metadata"]["try"], "2");
 }
+
+#[tokio::test]
+async fn a_limit_lowered_while_running_applies_at_the_next_request() {
+    let fake = FakeStripe::start().await;
+    fake.add_price("price_jacket", 8_000, "usd");
+    let http = Http::new(&fake);
+    let mut ids = Vec::new();
+    for _ in 0..6 {
+        let (status, _, session) = http.create(None).await;
+        assert_eq!(status, 200, "{session}");
+        ids.push(session["id"].as_str().unwrap().to_owned());
+    }
+    fake.set_limits(Limits::default().sessions(2));
+    let (status, _, newest) = http.create(None).await;
+    assert_eq!(status, 200, "{newest}");
+    ids.push(newest["id"].as_str().unwrap().to_owned());
+    let kept: Vec<&String> = ids.iter().filter(|id| fake.session(id).is_some()).collect();
+    assert_eq!(kept, [&ids[5], &ids[6]]);
+}
