@@ -171,6 +171,15 @@ async fn setup(script: &[u16]) -> (FakeStripe, Endpoint, String) {
     (fake, endpoint, id)
 }
 
+/// Each delivery attempt so far: its number, the endpoint's status (none when faulted or
+/// unanswered) and whether a fault failed it.
+fn attempts(fake: &FakeStripe) -> Vec<(u32, Option<u16>, bool)> {
+    fake.webhook_deliveries()
+        .iter()
+        .map(|d| (d.attempt, d.status, d.faulted))
+        .collect()
+}
+
 /// Whether `header` signs `payload` under the secret, as Stripe's libraries check it.
 fn signed(header: &str, payload: &Value) -> bool {
     let (t, v1) = header.split_once(",v1=").unwrap();
@@ -363,12 +372,14 @@ async fn a_refused_delivery_is_retried_with_backoff_until_answered_2xx() {
     let (fake, endpoint, id) = setup(&[500, 503]).await;
     control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
     assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
-    let attempts: Vec<(u32, Option<u16>)> = fake
-        .webhook_deliveries()
-        .iter()
-        .map(|d| (d.attempt, d.status))
-        .collect();
-    assert_eq!(attempts, [(1, Some(500)), (2, Some(503)), (3, Some(200))]);
+    assert_eq!(
+        attempts(&fake),
+        [
+            (1, Some(500), false),
+            (2, Some(503), false),
+            (3, Some(200), false)
+        ]
+    );
     assert_eq!(endpoint.types().len(), 3);
     let (_, webhooks) = get(&fake, "/_fake/webhooks").await;
     assert_eq!(
@@ -399,10 +410,7 @@ async fn faults_duplicate_fail_first_and_reorder_the_next_deliveries() {
     control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
     assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
     let deliveries = fake.webhook_deliveries();
-    let shape: Vec<(u32, Option<u16>, bool)> = deliveries
-        .iter()
-        .map(|d| (d.attempt, d.status, d.faulted))
-        .collect();
+    let shape = attempts(&fake);
     assert_eq!(
         shape,
         [
@@ -552,11 +560,7 @@ async fn the_rust_api_sets_the_same_faults_and_lists_every_event() {
     fake.set_webhook_faults(WebhookFaults::none().fail_first(2).duplicate(1));
     control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
     assert!(fake.settle_webhooks(Duration::from_secs(5)).await);
-    let shape: Vec<(u32, Option<u16>, bool)> = fake
-        .webhook_deliveries()
-        .iter()
-        .map(|d| (d.attempt, d.status, d.faulted))
-        .collect();
+    let shape = attempts(&fake);
     assert_eq!(
         shape,
         [
