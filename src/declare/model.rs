@@ -1,7 +1,7 @@
 //! `model!`, the one way an answer model is declared: a struct Stripe answers, one line per
-//! field, with its decoder. The decoding machinery it expands to (the `FromJson` reader for
-//! small objects, the streaming reader for hot ones, the rules both follow) is
-//! [`wire::model`](crate::wire::model)'s; params are declared with `params!`.
+//! field, with its decoder. The decoding machinery it expands to (the `FromJson` reader and
+//! the rules it follows) is [`wire::model`](crate::wire::model)'s; params are declared with
+//! `params!`.
 //!
 //! ```text
 //! model! {
@@ -11,146 +11,25 @@
 //!         pub field: Option<String>,
 //!         /// A field whose wire name is a Rust keyword.
 //!         pub type_ as "type": Option<Kind>,
+//!         /// A value when the field is absent (or `null`).
+//!         pub object: String = name_object(),
 //!     }
 //! }
-//!
-//! model! {
-//!     stream
-//!     /// An object every answer holds: read straight from the deserializer.
-//!     pub struct Hot {
-//!         pub id: String,
-//!         /// A default when the field is absent.
-//!         pub object: String = hot_object(),
-//!     }
-//! }
-//!
-//! // The field types of stream models that hold other stream models.
-//! model!(direct Option<Hot> ; Vec<Hot> ; Hot);
 //! ```
 //!
-//! A small object decodes in one non-generic function that takes its entries behind a `dyn`
-//! (cheap to compile; leaf values pass through a `serde_json::Value`); `stream` is for the few objects every answer holds
-//! (session, line item, price, product, coupon, discount, promotion code, customer, totals),
-//! read with one visitor and no sequence branch or field enum. Both ignore unknown fields,
-//! refuse a repeated one, read a missing or `null` `Option` as `None` and a missing list, map,
-//! flag or amount as empty, `false` or 0, keep unknown enum values, and name the path of a
-//! value of the wrong shape.
+//! A model decodes in one non-generic function that fills its fields in place, each behind a
+//! `dyn` (cheap to compile; leaf values pass through a `serde_json::Value`), straight from the
+//! deserializer when JSON text is decoded. It ignores unknown fields, refuses a repeated one,
+//! reads a missing or `null` `Option` as `None` and a missing list, map, flag or amount as
+//! empty, `false` or 0, refuses a missing required field, keeps unknown enum values, and names
+//! the path of a value of the wrong shape.
 
 /// Declares an answer model; see the module docs.
 macro_rules! model {
     (
-        stream
         $(#[$meta:meta])*
         pub struct $name:ident {
             $( $(#[$fmeta:meta])* pub $field:ident $(as $wire:literal)? : $ty:ty $(= $default:expr)?, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
-        #[non_exhaustive]
-        pub struct $name {
-            $( $(#[$fmeta])* $(#[serde(rename = $wire)])? pub $field: $ty, )*
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                struct StreamVisitor;
-
-                impl<'de> ::serde::de::Visitor<'de> for StreamVisitor {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(concat!("struct ", stringify!($name)))
-                    }
-
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                        self,
-                        mut access: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
-                        $( let mut $field: Option<$ty> = None; )*
-                        while let Some(key) = access.next_key::<$crate::wire::model::Key<'de>>()? {
-                            match key.as_str() {
-                                $( $crate::declare::model::model!(@wire $field $($wire)?) => {
-                                    $crate::wire::model::stream_field(
-                                        &mut access,
-                                        &mut $field,
-                                        $crate::declare::model::model!(@wire $field $($wire)?),
-                                    )?
-                                } )*
-                                _ => {
-                                    access.next_value::<::serde::de::IgnoredAny>()?;
-                                }
-                            }
-                        }
-                        let mut missing = None;
-                        let read = $name {
-                            $( $field: $crate::declare::model::model!(
-                                @take $field $($wire)? ; missing ; $($default)?
-                            ), )*
-                        };
-                        match missing {
-                            None => Ok(read),
-                            Some(name) => Err(::serde::de::Error::missing_field(name)),
-                        }
-                    }
-                }
-
-                deserializer.deserialize_map(StreamVisitor)
-            }
-        }
-
-        // Inline, so that it is compiled only where a field requires the struct (most hold it
-        // in an `Option`, which needs no placeholder).
-        impl $crate::wire::model::Field for $name {
-            #[inline]
-            fn placeholder() -> Self {
-                Self { $( $field: $crate::wire::model::Field::placeholder(), )* }
-            }
-        }
-    };
-    (direct $(Option<$opt:ty>),* ; $(Vec<$list:ty>),* ; $($required:ty),* $(,)?) => {
-        $( impl<'de> $crate::wire::model::Stream<'de> for Option<$opt> {
-            fn read_into<A: ::serde::de::MapAccess<'de>>(
-                access: &mut A,
-                slot: &mut Option<Self>,
-            ) -> ::std::result::Result<(), A::Error> {
-                *slot = Some($crate::wire::model::stream_option(access)?);
-                Ok(())
-            }
-
-            fn absent() -> Option<Self> {
-                Some(None)
-            }
-        } )*
-        $( impl<'de> $crate::wire::model::Stream<'de> for Vec<$list> {
-            fn read_into<A: ::serde::de::MapAccess<'de>>(
-                access: &mut A,
-                slot: &mut Option<Self>,
-            ) -> ::std::result::Result<(), A::Error> {
-                *slot = Some($crate::wire::model::stream_list(access)?);
-                Ok(())
-            }
-
-            fn absent() -> Option<Self> {
-                Some(Vec::new())
-            }
-        } )*
-        $( impl<'de> $crate::wire::model::Stream<'de> for $required {
-            fn read_into<A: ::serde::de::MapAccess<'de>>(
-                access: &mut A,
-                slot: &mut Option<Self>,
-            ) -> ::std::result::Result<(), A::Error> {
-                *slot = Some(access.next_value()?);
-                Ok(())
-            }
-        } )*
-    };
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $( $(#[$fmeta:meta])* pub $field:ident $(as $wire:literal)? : $ty:ty, )*
         }
     ) => {
         $(#[$meta])*
@@ -174,28 +53,21 @@ macro_rules! model {
             fn from_entries(
                 entries: &mut dyn $crate::wire::model::Entries,
             ) -> ::std::result::Result<Self, $crate::wire::model::JsonError> {
-                $( let mut $field: Option<$ty> = None; )*
-                let mut error = entries.fill(&mut [
-                    $( (
-                        $crate::declare::model::model!(@wire $field $($wire)?),
-                        &mut $field as &mut dyn $crate::wire::model::Slot,
+                let mut read = <Self as $crate::wire::model::Field>::placeholder();
+                $( $crate::declare::model::model!(@local $field : $ty $(= $default)?); )*
+                entries.fill(&mut [
+                    $( $crate::declare::model::model!(
+                        @named read ; $field $($wire)? : $ty $(= $default)?
                     ), )*
-                ]).err();
-                let read = Self {
-                    $( $field: $crate::wire::model::take(
-                        $field,
-                        $crate::declare::model::model!(@wire $field $($wire)?),
-                        &mut error,
-                    ), )*
-                };
-                match error {
-                    None => Ok(read),
-                    Some(error) => Err(error),
-                }
+                ])?;
+                $( $crate::declare::model::model!(@finish read ; $field $(= $default)?); )*
+                Ok(read)
             }
         }
 
         impl $crate::wire::model::Field for $name {
+            const REQUIRED: bool = true;
+
             fn placeholder() -> Self {
                 Self { $( $field: $crate::wire::model::Field::placeholder(), )* }
             }
@@ -211,19 +83,35 @@ macro_rules! model {
     };
     (@wire $field:ident) => { stringify!($field) };
     (@wire $field:ident $wire:literal) => { $wire };
-    (@take $field:ident $($wire:literal)? ; $missing:ident ; $default:expr) => {
-        match $field {
-            Some(value) => value,
-            None => $default,
+    // A field with a default is read into a local `Option` first.
+    (@local $field:ident : $ty:ty = $default:expr) => {
+        let mut $field: Option<$ty> = None;
+    };
+    (@local $field:ident : $ty:ty) => {};
+    (@named $read:ident ; $field:ident $($wire:literal)? : $ty:ty = $default:expr) => {
+        $crate::wire::model::Named {
+            name: $crate::declare::model::model!(@wire $field $($wire)?),
+            slot: &mut $field,
+            required: false,
+            entries: <$ty as $crate::wire::model::FromJson>::ENTRIES,
+            items: <$ty as $crate::wire::model::FromJson>::ITEMS,
+            filled: false,
         }
     };
-    (@take $field:ident $($wire:literal)? ; $missing:ident ; ) => {
-        $crate::wire::model::stream_take(
-            $field,
-            $crate::declare::model::model!(@wire $field $($wire)?),
-            &mut $missing,
-        )
+    (@named $read:ident ; $field:ident $($wire:literal)? : $ty:ty) => {
+        $crate::wire::model::Named {
+            name: $crate::declare::model::model!(@wire $field $($wire)?),
+            slot: &mut $read.$field,
+            required: <$ty as $crate::wire::model::Field>::REQUIRED,
+            entries: <$ty as $crate::wire::model::FromJson>::ENTRIES,
+            items: <$ty as $crate::wire::model::FromJson>::ITEMS,
+            filled: false,
+        }
     };
+    (@finish $read:ident ; $field:ident = $default:expr) => {
+        $read.$field = $field.unwrap_or_else(|| $default);
+    };
+    (@finish $read:ident ; $field:ident) => {};
 }
 
 pub(crate) use model;

@@ -14,7 +14,6 @@ fn discount_object() -> String {
 }
 
 model! {
-    stream
     /// A discount applied to a checkout session, customer, invoice or subscription (Stripe's
     /// `"object": "discount"`), as in a session's `total_details.breakdown` and in line item
     /// discounts.
@@ -74,8 +73,6 @@ model! {
         pub subscription_item: Option<String>,
     }
 }
-
-model!(direct ; ; AppliedDiscount);
 
 impl AppliedDiscount {
     /// The coupon object: basil's `coupon`, or an expanded `source.coupon`.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::declare::model::model;
-use crate::expand::{Expandable, Object};
+use crate::expand::Object;
 use crate::ids::CustomerId;
 use crate::wire::stripe_enum::stripe_enum;
 
@@ -14,7 +14,6 @@ fn customer_object() -> String {
 }
 
 model! {
-    stream
     /// A Stripe customer (`"object": "customer"`), as the session's `customer` field expands to.
     ///
     /// Only the fields a checkout integration commonly reads are typed; the rest are ignored.
@@ -46,8 +45,6 @@ model! {
         pub tax_exempt: Option<TaxExempt>,
     }
 }
-
-model!(direct Option<Expandable<Customer>> ; ;);
 
 impl Object for Customer {
     fn id(&self) -> &str {

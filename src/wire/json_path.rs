@@ -302,7 +302,7 @@ mod tests {
             let err = serde_json::from_str::<CheckoutSession>(json).unwrap_err();
             assert!(
                 err.to_string().starts_with(&format!(
-                    "invalid type at `{element}`: expected a string, found an object"
+                    "invalid type at `payment_method_types{element}`: expected a string, found an object"
                 )),
                 "{err}"
             );

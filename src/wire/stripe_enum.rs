@@ -95,6 +95,8 @@ macro_rules! stripe_enum {
         }
 
         impl $crate::wire::model::Field for $name {
+            const REQUIRED: bool = true;
+
             fn placeholder() -> Self {
                 Self::Unknown(String::new())
             }

@@ -30,7 +30,6 @@ fn product_object() -> String {
 }
 
 model! {
-    stream
     /// One line item of a Checkout Session (`"object": "item"`), from the session's expanded
     /// `line_items` or from the list line items endpoint.
     ///
@@ -120,7 +119,6 @@ impl Object for SessionLineItem {
 }
 
 model! {
-    stream
     /// A discount's share of an amount (Stripe's `line_items_discount_amount`), in a line item's
     /// `discounts` and in `total_details.breakdown.discounts`.
     pub struct DiscountAmount {
@@ -147,7 +145,6 @@ model! {
 }
 
 model! {
-    stream
     /// A price (`"object": "price"`): how much and how often a product is charged.
     pub struct Price {
         /// Unique identifier for the price (`price_…`).
@@ -197,13 +194,6 @@ model! {
         pub unit_amount_decimal: Option<String>,
     }
 }
-
-model!(direct
-    Option<Price>,
-    Option<Expandable<Product>>,
-    Option<Vec<DiscountAmount>> ;
-    Vec<DiscountAmount> ;
-);
 
 impl Object for Price {
     fn id(&self) -> &str {
@@ -320,7 +310,6 @@ model! {
 }
 
 model! {
-    stream
     /// A product (`"object": "product"`), as a price's `product` field expands to.
     ///
     /// Only the fields a checkout integration commonly reads are typed; the rest are ignored.

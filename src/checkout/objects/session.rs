@@ -43,7 +43,6 @@ fn checkout_session_object() -> String {
 }
 
 model! {
-    stream
     /// A Checkout Session (`"object": "checkout.session"`): the customer's session as they pay
     /// through Checkout.
     ///
@@ -300,7 +299,6 @@ impl Object for CheckoutSession {
 }
 
 model! {
-    stream
     /// One entry of a session's `discounts`: a coupon or a promotion code, each an id or, when
     /// the request expanded `discounts` (or `discounts.coupon`, `discounts.promotion_code`), the
     /// object.
@@ -616,7 +614,6 @@ model! {
 }
 
 model! {
-    stream
     /// The discount, shipping and tax totals of a session (`total_details`).
     #[derive(Default)]
     pub struct TotalDetails {
@@ -634,7 +631,6 @@ model! {
 }
 
 model! {
-    stream
     /// The discounts and taxes behind a session's totals (`total_details.breakdown`).
     #[derive(Default)]
     pub struct TotalDetailsBreakdown {
@@ -644,13 +640,6 @@ model! {
         pub taxes: Vec<TaxAmount>,
     }
 }
-
-model!(direct
-    Option<Vec<SessionDiscount>>,
-    Option<List<SessionLineItem>>,
-    Option<TotalDetails>,
-    Option<TotalDetailsBreakdown> ; ;
-);
 
 #[cfg(test)]
 mod tests;

@@ -45,7 +45,6 @@ stripe_enum!(
 );
 
 model! {
-    stream
     /// A coupon (`"object": "coupon"`): a percentage or an amount off.
     ///
     /// ```
@@ -157,7 +156,6 @@ model! {
 }
 
 model! {
-    stream
     /// Where a promotion code's or a discount's coupon comes from, in API versions after basil
     /// (`promotion_code.promotion`, `discount.source`).
     pub struct DiscountSource {
@@ -167,8 +165,6 @@ model! {
         pub coupon: Option<Expandable<Coupon>>,
     }
 }
-
-model!(direct Option<Coupon>, Option<Expandable<Coupon>>, Option<DiscountSource> ; ;);
 
 stripe_enum!(
     /// The kind of a discount's or promotion code's source.

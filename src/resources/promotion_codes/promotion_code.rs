@@ -15,7 +15,6 @@ fn promotion_code_object() -> String {
 }
 
 model! {
-    stream
     /// A promotion code (`"object": "promotion_code"`): a customer-facing code (`FALL20`) for a
     /// coupon.
     ///
@@ -109,7 +108,6 @@ impl Object for PromotionCode {
 }
 
 model! {
-    stream
     /// Who may redeem a promotion code and on what orders (`promotion_code.restrictions`).
     #[derive(Default, Eq)]
     pub struct PromotionCodeRestrictions {
@@ -123,11 +121,6 @@ model! {
         pub currency_options: HashMap<String, PromotionCodeCurrencyOption>,
     }
 }
-
-model!(direct
-    Option<Expandable<PromotionCode>>,
-    Option<PromotionCodeRestrictions> ; ;
-);
 
 model! {
     /// A promotion code's smallest order total in another currency

@@ -45,7 +45,7 @@ fn json_text_streams_every_kind_of_value_into_its_field() {
     let err = serde_json::from_str::<CheckoutSession>(r#"{"id": null}"#).unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("invalid type: expected a string, found null"),
+            .starts_with("invalid type at `id`: expected a string, found null"),
         "{err}"
     );
 }
@@ -264,5 +264,113 @@ fn a_key_repeated_in_a_small_object_is_refused() {
     assert_eq!(
         (outer.id.as_str(), outer.inner.and_then(|i| i.count)),
         ("x", Some(1))
+    );
+}
+
+fn probe_object() -> String {
+    "probe".to_owned()
+}
+
+model! {
+    /// A probe with a default and a page of models.
+    pub struct Paged {
+        /// A default when absent.
+        pub object: String = probe_object(),
+        /// A page of models.
+        pub page: Option<List<Inner>>,
+        /// Required, declared last.
+        pub id: String,
+    }
+}
+
+#[test]
+fn a_list_of_models_read_from_json_text_streams_item_by_item() {
+    let text = r#"{"id":"x","items":[{"enabled":true},{"count":2}]}"#;
+    let streamed: Outer = serde_json::from_str(text).unwrap();
+    assert_eq!(streamed, read(serde_json::from_str(text).unwrap()).unwrap());
+    assert_eq!(streamed.items.len(), 2);
+    assert_eq!(streamed.items[1].count, Some(2));
+    // An item refused is named by its index, positioned right after the refused value.
+    let err =
+        serde_json::from_str::<Outer>(r#"{"id":"x","items":[{},{"enabled":1}]}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type at `items[1].enabled`: expected a boolean, found a number at line 1 column 34"
+    );
+    // A `null` item is refused as the model refuses it, from text and from a `Value`.
+    let err = serde_json::from_str::<Outer>(r#"{"id":"x","items":[{},null]}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type at `items[1]`: expected an object, found null"),
+        "{err}"
+    );
+    assert_eq!(
+        read(json!({"id": "x", "items": [{}, null]})).unwrap_err(),
+        "invalid type at `items[1]`: expected an object, found null"
+    );
+    // An empty list, and `null` for the list, are empty.
+    for text in [r#"{"id":"x","items":[]}"#, r#"{"id":"x","items":null}"#] {
+        assert!(
+            serde_json::from_str::<Outer>(text)
+                .unwrap()
+                .items
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn keys_in_any_order_read_the_same_and_a_repeat_is_refused_wherever_it_stands() {
+    let forward =
+        r#"{"id":"x","type":"t","inner":{"enabled":true,"count":1},"metadata":{"k":"v"}}"#;
+    let backward =
+        r#"{"metadata":{"k":"v"},"inner":{"count":1,"enabled":true},"type":"t","id":"x"}"#;
+    let forward: Outer = serde_json::from_str(forward).unwrap();
+    assert_eq!(forward, serde_json::from_str::<Outer>(backward).unwrap());
+    assert_eq!(forward.type_.as_deref(), Some("t"));
+    // Found again after the look wrapped round to the start.
+    let err = serde_json::from_str::<Outer>(r#"{"id":"x","metadata":{},"id":"y"}"#).unwrap_err();
+    assert!(err.to_string().starts_with("duplicate field `id`"), "{err}");
+}
+
+#[test]
+fn a_field_with_a_default_and_a_page_of_models() {
+    let paged: Paged = serde_json::from_str(
+        r#"{"id":"p","page":{"object":"list","data":[{"enabled":true}],"has_more":true,"url":"/v1/x"}}"#,
+    )
+    .unwrap();
+    assert_eq!(paged.object, "probe");
+    let page = paged.page.unwrap();
+    assert_eq!(
+        page.data,
+        [Inner {
+            enabled: true,
+            count: None
+        }]
+    );
+    assert!(page.has_more);
+    assert_eq!(page.url, "/v1/x");
+    // A value present is kept; `null` reads as the default.
+    for (value, object) in [(json!("other"), "other"), (Value::Null, "probe")] {
+        let paged = Paged::from_json(json!({"id": "p", "object": value})).unwrap();
+        assert_eq!(paged.object, object);
+    }
+    // A page's `has_more` and `url` may be absent; its `data` may not.
+    let page = Paged::from_json(json!({"id": "p", "page": {"data": []}}))
+        .unwrap()
+        .page
+        .unwrap();
+    assert_eq!((page.has_more, page.url.as_str()), (false, ""));
+    let err = serde_json::from_str::<Paged>(r#"{"id":"p","page":{"has_more":false}}"#).unwrap_err();
+    assert!(
+        err.to_string().starts_with("missing field `page.data`"),
+        "{err}"
+    );
+    // A required field declared after the others is still required.
+    assert_eq!(
+        Paged::from_json(json!({"object": "probe"}))
+            .unwrap_err()
+            .to_string(),
+        "missing field `id`"
     );
 }

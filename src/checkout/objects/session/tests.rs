@@ -513,7 +513,7 @@ fn payment_method_options_read_per_method_and_refuse_wrong_shapes() {
     .unwrap_err();
     assert_eq!(
         wrong.to_string(),
-        "invalid type at `card.installments.enabled`: expected a boolean, found a string"
+        "invalid type at `payment_method_options.card.installments.enabled`: expected a boolean, found a string"
     );
 }
 
@@ -544,7 +544,7 @@ fn custom_fields_give_the_customers_answers() {
         "id": "cs_test_1", "custom_fields": [{"type": "text"}]
     }))
     .unwrap_err();
-    assert_eq!(no_key.to_string(), "missing field `[0].key`");
+    assert_eq!(no_key.to_string(), "missing field `custom_fields[0].key`");
 }
 
 #[test]
