@@ -118,7 +118,7 @@ impl<'c> CheckoutSessions<'c> {
             Method::Get,
             session_path(id, ""),
             Ok(Gated::default()),
-            Answer::decode_keeping_body::<CheckoutSession>,
+            Answer::model_keeping_body::<CheckoutSession>,
         )
     }
 
@@ -166,7 +166,7 @@ impl<'c> CheckoutSessions<'c> {
             Method::Get,
             SESSIONS.to_owned(),
             params,
-            Answer::decode::<List<CheckoutSession>>,
+            Answer::model::<List<CheckoutSession>>,
         )
     }
 
@@ -217,7 +217,7 @@ impl<'c> CheckoutSessions<'c> {
             Method::Get,
             session_path(id, "/line_items"),
             params,
-            Answer::decode::<List<SessionLineItem>>,
+            Answer::model::<List<SessionLineItem>>,
         )
     }
 
@@ -234,7 +234,7 @@ impl<'c> CheckoutSessions<'c> {
 
 /// The session decoder, instantiated once here for every endpoint that answers a session.
 fn decode_session(answer: Answer) -> Result<CheckoutSession> {
-    answer.decode()
+    answer.model()
 }
 
 /// `/v1/checkout/sessions/{id}{suffix}`; a parsed id cannot smuggle `/`, `?` or `..` in.

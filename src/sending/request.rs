@@ -66,7 +66,7 @@ impl<'a, T> PendingRequest<'a, T> {
     /// A request for `params` (already checked and encoded, with the gates still to resolve
     /// against the request's version), decoded by `decode`.
     ///
-    /// Callers pass `Answer::decode::<Model>` from non-generic code, so each model's decoder
+    /// Callers pass `Answer::model::<Model>` from non-generic code, so each model's decoder
     /// is compiled once, in this crate.
     pub(crate) fn new(
         transport: &'a Transport,

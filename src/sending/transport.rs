@@ -19,6 +19,7 @@ use crate::sending::options::RequestOptions;
 use crate::sending::random;
 use crate::sending::secret::SecretKey;
 use crate::version::ApiVersion;
+use crate::wire::model::{self, FromJson};
 use crate::wire::{form, json_path};
 
 /// Everything the send path needs, fixed when the client is built: the pooled HTTP client,
@@ -396,13 +397,32 @@ impl Answer {
         decode_json(&self.body, self.status.as_u16(), self.request_id)
     }
 
-    /// Decodes the body as `T` and keeps it: the server-update flow decodes the session a
-    /// second time from it when a policy asks for the session as the changes leave it, which
-    /// costs one decode at run time instead of compiling a deep copy of the whole model.
-    pub(crate) fn decode_keeping_body<T: DeserializeOwned>(self) -> Result<(T, Vec<u8>)> {
-        let decoded = decode_json(&self.body, self.status.as_u16(), self.request_id)?;
+    /// Decodes the body as the model `T` (an answer of the typed API; see
+    /// [`decode_model`]).
+    pub(crate) fn model<T: FromJson>(self) -> Result<T> {
+        decode_model(&self.body, self.status.as_u16(), self.request_id)
+    }
+
+    /// Decodes the body as the model `T` and keeps it: the server-update flow decodes the
+    /// session a second time from it when a policy asks for the session as the changes leave
+    /// it, which costs one decode at run time instead of compiling a deep copy of the whole
+    /// model.
+    pub(crate) fn model_keeping_body<T: FromJson>(self) -> Result<(T, Vec<u8>)> {
+        let decoded = decode_model(&self.body, self.status.as_u16(), self.request_id)?;
         Ok((decoded, self.body))
     }
+}
+
+/// Decodes an answer's body as the model `T`, locating a failure (see [`Answer::decode`]).
+/// Every model goes through one non-generic reader of JSON text
+/// ([`model::from_slice`](crate::wire::model::from_slice)), so serde_json's reader is
+/// compiled once for all of them.
+pub(crate) fn decode_model<T: FromJson>(
+    body: &[u8],
+    status: u16,
+    request_id: Option<String>,
+) -> Result<T> {
+    model::from_slice(body).map_err(|source| decode_error(body, status, request_id, source))
 }
 
 /// Decodes an answer's body as `T`, locating a failure (see [`Answer::decode`]).
@@ -411,13 +431,26 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
     status: u16,
     request_id: Option<String>,
 ) -> Result<T> {
-    serde_json::from_slice(body).map_err(|source| Error::Decode {
+    serde_json::from_slice(body).map_err(|source| decode_error(body, status, request_id, source))
+}
+
+/// The [`Error::Decode`] for `body`, located; out of line, so that it is compiled once rather
+/// than once for every answer type.
+#[cold]
+#[inline(never)]
+fn decode_error(
+    body: &[u8],
+    status: u16,
+    request_id: Option<String>,
+    source: serde_json::Error,
+) -> Error {
+    Error::Decode {
         path: json_path::error_path(body, &source),
         snippet: snippet(body),
         status,
         request_id,
         source: Box::new(source),
-    })
+    }
 }
 
 /// A number in [0, 1) for backoff jitter.

@@ -15,7 +15,7 @@ use crate::checkout::objects::{SessionCollectedInformation, SessionShippingDetai
 use crate::checkout::params::{Address, ShippingDetails};
 use crate::error::Result;
 use crate::resources::{Discount, PostalAddress};
-use crate::sending::transport::decode_json;
+use crate::sending::transport::decode_model;
 
 /// The session a policy decides on: as Stripe has it, and as the earlier policies of a
 /// [`Compose`](super::Compose) want it.
@@ -72,7 +72,7 @@ impl SessionView {
     /// Session.
     pub fn from_json(json: impl Into<Vec<u8>>) -> Result<Self> {
         let json = json.into();
-        let session: CheckoutSession = decode_json(&json, 200, None)?;
+        let session: CheckoutSession = decode_model(&json, 200, None)?;
         let cart = session
             .line_items
             .as_ref()
@@ -95,7 +95,7 @@ impl SessionView {
     pub(crate) fn into_session(self) -> Result<CheckoutSession> {
         match Arc::try_unwrap(self.retrieved) {
             Ok(retrieved) => Ok(retrieved.session),
-            Err(shared) => decode_json(&shared.json, 200, None),
+            Err(shared) => decode_model(&shared.json, 200, None),
         }
     }
 
@@ -187,7 +187,7 @@ impl SessionView {
         }
         // The JSON was decoded into `retrieved.session` already, so decoding it again gives the
         // same session; a failure cannot happen, and would leave the session unprojected.
-        let Ok(mut session) = decode_json::<CheckoutSession>(&retrieved.json, 200, None) else {
+        let Ok(mut session) = decode_model::<CheckoutSession>(&retrieved.json, 200, None) else {
             return Cow::Borrowed(&retrieved.session);
         };
         if self.changes.line_items.is_some() {

@@ -99,7 +99,7 @@ impl<'c> Coupons<'c> {
             Method::Delete,
             format!("{COUPONS}/{id}"),
             Ok(Gated::default()),
-            Answer::decode::<DeletedCoupon>,
+            Answer::model::<DeletedCoupon>,
         )
     }
 
@@ -114,7 +114,7 @@ impl<'c> Coupons<'c> {
             Method::Get,
             COUPONS.to_owned(),
             params.gated_pairs(),
-            Answer::decode::<List<Coupon>>,
+            Answer::model::<List<Coupon>>,
         )
     }
 
@@ -130,5 +130,5 @@ impl<'c> Coupons<'c> {
 
 /// The coupon decoder, instantiated once for every endpoint that answers a coupon.
 fn decode_coupon(answer: Answer) -> Result<Coupon> {
-    answer.decode()
+    answer.model()
 }

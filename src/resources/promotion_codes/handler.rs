@@ -117,7 +117,7 @@ impl<'c> PromotionCodes<'c> {
             Method::Get,
             PROMOTION_CODES.to_owned(),
             params.gated_pairs(),
-            Answer::decode::<List<PromotionCode>>,
+            Answer::model::<List<PromotionCode>>,
         )
     }
 
@@ -133,5 +133,5 @@ impl<'c> PromotionCodes<'c> {
 
 /// The promotion code decoder, instantiated once for every endpoint that answers a code.
 fn decode_code(answer: Answer) -> Result<PromotionCode> {
-    answer.decode()
+    answer.model()
 }

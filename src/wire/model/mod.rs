@@ -411,6 +411,28 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: FromJson>(
     Ok(read.expect("the visitor converted the object"))
 }
 
+/// Reads JSON text holding one object (an answer) as `T`, refusing trailing bytes like
+/// `serde_json::from_slice`, through [`read_slice`], which every answer type shares.
+pub(crate) fn from_slice<T: FromJson>(json: &[u8]) -> Result<T, serde_json::Error> {
+    let mut read: Option<T> = None;
+    read_slice(json, &mut read, T::ENTRIES)?;
+    Ok(read.expect("the visitor converted the object"))
+}
+
+/// Non-generic, so that serde_json's reader of JSON text is compiled once for every answer
+/// type rather than once for each (with its own copy of every model's drop glue).
+fn read_slice(json: &[u8], slot: &mut dyn Slot, entries: bool) -> Result<(), serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    deserializer.deserialize_map(Convert {
+        expecting: "an object",
+        slot,
+        entries,
+        items: false,
+        trail: None,
+    })?;
+    deserializer.end()
+}
+
 /// Reads one JSON value into a [`Slot`] (behind a `dyn`), so that serde_json's decoders are
 /// compiled once for every model and field type rather than once for each. An object of a
 /// model is read entry by entry into the slot ([`Source::Entries`]: its fields are read
