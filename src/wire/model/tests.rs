@@ -335,10 +335,13 @@ fn keys_in_any_order_read_the_same_and_a_repeat_is_refused_wherever_it_stands() 
 
 #[test]
 fn a_field_with_a_default_and_a_page_of_models() {
-    let paged: Paged = serde_json::from_str(
-        r#"{"id":"p","page":{"object":"list","data":[{"enabled":true}],"has_more":true,"url":"/v1/x"}}"#,
-    )
-    .unwrap();
+    let text = r#"{"id":"p","page":{"object":"list","data":[{"enabled":true}],"has_more":true,"url":"/v1/x"}}"#;
+    let paged: Paged = serde_json::from_str(text).unwrap();
+    // Read from a `Value`, the page is the same.
+    assert_eq!(
+        Paged::from_json(serde_json::from_str(text).unwrap()).unwrap(),
+        paged
+    );
     assert_eq!(paged.object, "probe");
     let page = paged.page.unwrap();
     assert_eq!(
