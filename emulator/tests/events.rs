@@ -153,6 +153,14 @@ async fn open_session(fake: &FakeStripe, price: &str) -> Value {
     .ok()
 }
 
+/// The id of a session opened for `price`.
+async fn open_session_id(fake: &FakeStripe, price: &str) -> String {
+    open_session(fake, price).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 /// The emulator with its controls on, a session open, and webhooks sent to a scripted
 /// endpoint.
 async fn setup(script: &[u16]) -> (FakeStripe, Endpoint, String) {
@@ -166,8 +174,7 @@ async fn setup(script: &[u16]) -> (FakeStripe, Endpoint, String) {
     )
     .await;
     assert_eq!(status, 200);
-    let session = open_session(&fake, "price_jacket").await;
-    let id = session["id"].as_str().unwrap().to_owned();
+    let id = open_session_id(&fake, "price_jacket").await;
     (fake, endpoint, id)
 }
 
@@ -622,10 +629,7 @@ async fn the_session_named_completes_a_free_one_needs_no_payment_and_events_are_
     use stripe_checkout_emulator::Limits;
     let (fake, _endpoint, first) = setup(&[]).await;
     fake.set_limits(Limits::default().events(2));
-    let second = open_session(&fake, "price_cap").await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let second = open_session_id(&fake, "price_cap").await;
     let free = support::post(
         &fake,
         support::ENDIVE,
@@ -670,10 +674,7 @@ async fn the_session_named_completes_a_free_one_needs_no_payment_and_events_are_
 #[tokio::test]
 async fn a_page_says_whether_more_events_follow() {
     let (fake, _endpoint, first) = setup(&[]).await;
-    let second = open_session(&fake, "price_cap").await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let second = open_session_id(&fake, "price_cap").await;
     for id in [&first, &second] {
         control(&fake, &format!("sessions/{id}/complete"), json!({})).await;
     }
@@ -692,10 +693,7 @@ async fn a_page_says_whether_more_events_follow() {
 #[tokio::test]
 async fn a_completion_waits_for_its_own_attempt_while_another_event_lands() {
     let (fake, endpoint, slow) = setup(&[]).await;
-    let fast = open_session(&fake, "price_cap").await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let fast = open_session_id(&fake, "price_cap").await;
     *endpoint.slow.lock().unwrap() = Some(slow.clone());
     // The slow session's attempt is under way when the fast one's lands and wakes its waiter.
     let slow_done = async {

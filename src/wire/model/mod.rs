@@ -106,7 +106,7 @@ impl JsonError {
 /// The fields and list items a streamed value was reached through, innermost first, from
 /// where a model's reading began (the model decoded): kept on the stack while reading, and
 /// read only to name the path of a refusal.
-pub(super) struct Trail<'a> {
+struct Trail<'a> {
     step: Step,
     outer: Option<&'a Trail<'a>>,
 }
@@ -442,14 +442,14 @@ fn read_slice(json: &[u8], slot: &mut dyn Slot, entries: bool) -> Result<(), ser
 /// into the value's path), and the message names the path from where the model's reading
 /// began. A repeated key is refused like serde's derived structs refuse it: with the same
 /// message, before the value is read (which is where `json_path` looks for it).
-pub(super) struct Convert<'a> {
-    pub(super) expecting: &'static str,
-    pub(super) slot: &'a mut dyn Slot,
+struct Convert<'a> {
+    expecting: &'static str,
+    slot: &'a mut dyn Slot,
     /// Whether an object is read entry by entry.
-    pub(super) entries: bool,
+    entries: bool,
     /// Whether an array is read item by item.
-    pub(super) items: bool,
-    pub(super) trail: Option<&'a Trail<'a>>,
+    items: bool,
+    trail: Option<&'a Trail<'a>>,
 }
 
 impl Convert<'_> {
