@@ -19,11 +19,16 @@
 # `text` of the library's objects, from binutils' `size`): unlike the times, it does not move
 # between runs, so it shows what a change to the crate adds to the compiler's work.
 #
+# LEAN=1 builds the crate without its default features (the server-update flow and the
+# fulfilment helper), as a program that only needs the typed API and webhooks would.
+#
 # The crate's examples are not used: they enable the `testing` emulator (via the crate's
 # dev-dependency on itself), which a merchant's release build never compiles.
 set -euo pipefail
 cd "$(dirname "$0")/build-cost"
 rounds=${ROUNDS:-5}
+crate_args=()
+if [ "${LEAN:-0}" = 1 ]; then crate_args=(--no-default-features); fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"; rm -f crate/Cargo.lock baseline/Cargo.lock' EXIT
@@ -56,7 +61,10 @@ for round in $(seq 1 "$rounds"); do
     rm -rf "$target"
     start=$(date +%s.%N)
     times > "$work/times-before"
-    CARGO_TARGET_DIR="$target" cargo build --release --quiet --manifest-path "$project/Cargo.toml"
+    args=()
+    if [ "$project" = crate ]; then args=("${crate_args[@]}"); fi
+    CARGO_TARGET_DIR="$target" cargo build --release --quiet --manifest-path "$project/Cargo.toml" \
+      ${args[@]+"${args[@]}"}
     end=$(date +%s.%N)
     times > "$work/times-after"
     seconds[$project]=$(echo "$end - $start" | bc)
@@ -84,4 +92,4 @@ mkdir -p "$objects"
 (cd "$objects" && ar x "$(ls -t "$work"/crate-target/release/deps/libstripe_checkout_client-*.rlib | head -1)")
 printf "the crate's own object code (text): %d bytes\n" \
   "$(size -t "$objects"/*.o | awk 'END {print $1}')"
-echo "($(nproc) cores, $(date -u +%Y-%m-%d), $(rustc --version))"
+echo "($(nproc) cores, $(date -u +%Y-%m-%d), $(rustc --version)${crate_args[*]:+, crate built with ${crate_args[*]}})"

@@ -110,6 +110,7 @@ impl<'c> CheckoutSessions<'c> {
 
     /// [`retrieve`](Self::retrieve), with the answer's JSON kept beside the session: the
     /// server-update flow decodes it again for a projection of the session.
+    #[cfg(feature = "updates")]
     pub(crate) fn retrieve_keeping_json(
         &self,
         id: &CheckoutSessionId,

@@ -131,22 +131,37 @@
 //! }
 //! ```
 
+// The flow, feature `updates`; the discount types below it are in every build.
+#[cfg(feature = "updates")]
 mod endpoint;
+#[cfg(feature = "updates")]
+#[cfg_attr(docsrs, doc(cfg(feature = "updates")))]
 pub mod policies;
+#[cfg(feature = "updates")]
 mod policy;
+#[cfg(feature = "updates")]
 mod request;
+#[cfg(feature = "updates")]
 mod response;
+#[cfg(feature = "updates")]
 mod update;
 
 pub use crate::resources::{
     AppliedDiscount, CouponData, Discount, DiscountSource, DiscountSourceType,
 };
+#[cfg(feature = "updates")]
 pub use crate::updates::{BodyError, EndpointResponse, Rejection, ServerUpdateResponse, Succeeded};
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.
+#[cfg(feature = "updates")]
 pub use async_trait::async_trait;
+#[cfg(feature = "updates")]
 pub use endpoint::*;
+#[cfg(feature = "updates")]
 pub use policy::*;
+#[cfg(feature = "updates")]
 pub use request::*;
+#[cfg(feature = "updates")]
 pub use response::*;
+#[cfg(feature = "updates")]
 pub use update::*;

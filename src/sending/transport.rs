@@ -407,6 +407,7 @@ impl Answer {
     /// session a second time from it when a policy asks for the session as the changes leave
     /// it, which costs one decode at run time instead of compiling a deep copy of the whole
     /// model.
+    #[cfg(feature = "updates")]
     pub(crate) fn model_keeping_body<T: FromJson>(self) -> Result<(T, Vec<u8>)> {
         let decoded = decode_model(&self.body, self.status.as_u16(), self.request_id)?;
         Ok((decoded, self.body))
