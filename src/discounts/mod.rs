@@ -146,6 +146,8 @@ mod response;
 #[cfg(feature = "updates")]
 mod update;
 
+#[cfg(feature = "updates")]
+pub use self::{endpoint::*, policy::*, request::*, response::*, update::*};
 pub use crate::resources::{
     AppliedDiscount, CouponData, Discount, DiscountSource, DiscountSourceType,
 };
@@ -155,13 +157,3 @@ pub use crate::updates::{BodyError, EndpointResponse, Rejection, ServerUpdateRes
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.
 #[cfg(feature = "updates")]
 pub use async_trait::async_trait;
-#[cfg(feature = "updates")]
-pub use endpoint::*;
-#[cfg(feature = "updates")]
-pub use policy::*;
-#[cfg(feature = "updates")]
-pub use request::*;
-#[cfg(feature = "updates")]
-pub use response::*;
-#[cfg(feature = "updates")]
-pub use update::*;
