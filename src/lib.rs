@@ -168,8 +168,8 @@
 //! - `fulfilment` (on): [`fulfilment`], paid sessions fulfilled exactly once from webhooks.
 //!
 //!   Without both (`default-features = false`) the crate is the typed API, webhooks and
-//!   errors: a program creating a session then builds in 1.17× the time of the same program
-//!   on reqwest alone, against 1.21–1.28× with them (`scripts/build-cost.sh`).
+//!   errors, and builds faster: the README's figures give both builds against a program on
+//!   reqwest alone (`scripts/build-cost.sh`, `LEAN=1` for the lean one).
 //! - `testing` (off): [`testing::FakeStripe`], the stateful Checkout emulator (the
 //!   `stripe-checkout-emulator` crate, re-exported) and [`testing::FakeStripeExt`] for a
 //!   client pointed at it. Put it in `[dev-dependencies]`.
