@@ -44,9 +44,8 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// Shown when a checkout session cannot be created; the reason is logged.
 pub const CREATE_FAILED_MESSAGE: &str = "We could not start your checkout. Please try again.";
 
-/// Shown when a request names no valid session.
-pub const SESSION_NOT_FOUND_MESSAGE: &str =
-    "We could not find your checkout session. Please refresh the page.";
+/// Shown when a request names no valid session: the crate's wording for the same case.
+pub const SESSION_NOT_FOUND_MESSAGE: &str = updates::SESSION_NOT_FOUND_MESSAGE;
 
 /// What the server sells and to whom.
 #[derive(Clone, Debug)]
@@ -80,7 +79,7 @@ pub struct AppState {
     /// The code box: the shopper's promotion code, or their loyalty discount if that is
     /// worth more.
     codes: Arc<BestForCustomer>,
-    /// `/add-gift-wrap`: the wrap, then shipping and the cart discount on the new total.
+    /// `/add-gift-wrap`: the wrap, then shipping and the shop's discount on the new total.
     gift_wrap: Arc<Compose<'static>>,
     /// `/update-shipping`: the address and its rates.
     shipping: Arc<ShippingRates>,
@@ -111,13 +110,20 @@ pub fn shipping_rates() -> ShippingRates {
 /// The name the shop's cart discount carries (the guide's rule).
 const CART_DISCOUNT: &str = "Cart discount";
 
-/// The cart discount follows the cart: recomputed whenever the session carries it or no
-/// discount at all, while a discount the shopper chose (a code, their loyalty discount) is
+/// The name the shopper's loyalty discount carries.
+const LOYALTY_DISCOUNT: &str = "Loyalty discount";
+
+/// The shop's own discounts follow the cart: the cart discount is recomputed whenever the
+/// session carries it or no discount at all, and the loyalty discount whenever the session
+/// carries it (a gold member's 15% is of the new total), while a code the shopper typed is
 /// kept as it is.
-struct CartDiscountFollows(CartThreshold);
+struct DiscountsFollow {
+    cart: CartThreshold,
+    loyalty: Arc<LoyaltyTiers<HashMap<String, String>>>,
+}
 
 #[async_trait]
-impl UpdatePolicy for CartDiscountFollows {
+impl UpdatePolicy for DiscountsFollow {
     fn parts(&self) -> Vec<Part> {
         vec![Part::Discounts]
     }
@@ -128,19 +134,24 @@ impl UpdatePolicy for CartDiscountFollows {
         view: &SessionView,
     ) -> Result<Changes, Rejection> {
         let current = view.session().discounts.as_deref().unwrap_or_default();
-        let ours = current.iter().all(|d| {
-            d.promotion_code.is_none()
-                && d.coupon()
-                    .is_some_and(|c| c.name.as_deref() == Some(CART_DISCOUNT))
-        });
-        if !ours {
+        let all_named = |name: &str| {
+            current.iter().all(|d| {
+                d.promotion_code.is_none()
+                    && d.coupon().is_some_and(|c| c.name.as_deref() == Some(name))
+            })
+        };
+        let policy: &dyn DiscountPolicy = if all_named(CART_DISCOUNT) {
+            &self.cart
+        } else if all_named(LOYALTY_DISCOUNT) {
+            self.loyalty.as_ref()
+        } else {
             return Ok(Changes::none());
-        }
+        };
         let discount_request = stripe_checkout_client::discounts::DiscountRequest::new(
             request.checkout_session_id.clone(),
         );
         let session = view.projected_session();
-        let discounts = self.0.recompute(&discount_request, &session).await?;
+        let discounts = policy.recompute(&discount_request, &session).await?;
         Ok(Changes::none().discounts(discounts))
     }
 }
@@ -166,13 +177,14 @@ impl AppState {
             LoyaltyTiers::new(config.members.clone())
                 .tier("gold", Reward::PercentBps(1_500))
                 .tier("silver", Reward::AmountOff(500))
-                .name("Loyalty discount")
+                .name(LOYALTY_DISCOUNT)
         };
+        let loyalty = Arc::new(loyalty());
         let codes = BestForCustomer::new()
             .with(TypedCodes::new(client.clone()))
-            .with(loyalty());
+            .with(Arc::clone(&loyalty));
         Ok(AppState {
-            loyalty: Arc::new(loyalty()),
+            loyalty: Arc::clone(&loyalty),
             codes: Arc::new(codes),
             client,
             config: Arc::new(config),
@@ -181,9 +193,10 @@ impl AppState {
                 Compose::new()
                     .then(AddOn::new("Gift wrap", GIFT_WRAP_AMOUNT))
                     .then(shipping_rates())
-                    .then(CartDiscountFollows(
-                        CartThreshold::guide().name(CART_DISCOUNT),
-                    )),
+                    .then(DiscountsFollow {
+                        cart: CartThreshold::guide().name(CART_DISCOUNT),
+                        loyalty,
+                    }),
             ),
             shipping: Arc::new(shipping_rates()),
             fulfiller,

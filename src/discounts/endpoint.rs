@@ -23,7 +23,9 @@ use crate::updates::{EndpointResponse, ServerUpdateResponse};
 /// contract.
 ///
 /// The answer never carries internals: a rejection shows the policy's customer message (or
-/// [`INVALID_DISCOUNTS_MESSAGE`](super::INVALID_DISCOUNTS_MESSAGE)), any other failure
+/// [`INVALID_DISCOUNTS_MESSAGE`](super::INVALID_DISCOUNTS_MESSAGE)), a closed or unknown
+/// session [`SESSION_CLOSED_MESSAGE`](super::SESSION_CLOSED_MESSAGE) or
+/// [`SESSION_NOT_FOUND_MESSAGE`](super::SESSION_NOT_FOUND_MESSAGE), any other failure
 /// [`UPDATE_FAILED_MESSAGE`](super::UPDATE_FAILED_MESSAGE); the reasons, Stripe's messages and
 /// request ids go to `tracing`. Request options chain on the returned value as on any request.
 ///

@@ -31,9 +31,11 @@
 //! 4. **Answer the browser** with [`ServerUpdateResponse`], built from the flow's result:
 //!    `{"type":"object","value":{"succeeded":true}}` on success. A rejection shows the
 //!    policy's customer-safe message, or the guide's [`INVALID_DISCOUNTS_MESSAGE`] ("Your
-//!    discounts are invalid. Please refresh your session."); every other failure shows
-//!    [`UPDATE_FAILED_MESSAGE`] ("We could not update your discounts. Please try again."),
-//!    and the details go to `tracing`, never to the browser.
+//!    discounts are invalid. Please refresh your session."); a complete or expired session
+//!    [`SESSION_CLOSED_MESSAGE`], a session Stripe does not know
+//!    [`SESSION_NOT_FOUND_MESSAGE`]; every other failure shows [`UPDATE_FAILED_MESSAGE`]
+//!    ("We could not update your discounts. Please try again."), and the details go to
+//!    `tracing`, never to the browser.
 //!
 //! Retried updates reuse one idempotency key, so a discount is never applied twice, and a
 //! request that changes nothing sends nothing.
@@ -152,7 +154,10 @@ pub use crate::resources::{
     AppliedDiscount, CouponData, Discount, DiscountSource, DiscountSourceType,
 };
 #[cfg(feature = "updates")]
-pub use crate::updates::{BodyError, EndpointResponse, Rejection, ServerUpdateResponse, Succeeded};
+pub use crate::updates::{
+    BodyError, EndpointResponse, Rejection, SESSION_CLOSED_MESSAGE, SESSION_NOT_FOUND_MESSAGE,
+    ServerUpdateResponse, Succeeded,
+};
 /// The attribute macro for implementing [`DiscountPolicy`], re-exported so that a policy
 /// needs no `async-trait` dependency of its own: `#[discounts::async_trait]`.
 #[cfg(feature = "updates")]

@@ -15,8 +15,10 @@ pub const UPDATE_FAILED_MESSAGE: &str = "We could not update your discounts. Ple
 
 impl From<&UpdateError> for ServerUpdateResponse {
     /// A rejection shows the policy's customer message, or
-    /// [`INVALID_DISCOUNTS_MESSAGE`]; anything else shows [`UPDATE_FAILED_MESSAGE`]. The
-    /// details are logged, never returned.
+    /// [`INVALID_DISCOUNTS_MESSAGE`]; a complete or expired session
+    /// [`SESSION_CLOSED_MESSAGE`](crate::updates::SESSION_CLOSED_MESSAGE); a session Stripe does
+    /// not know [`SESSION_NOT_FOUND_MESSAGE`](crate::updates::SESSION_NOT_FOUND_MESSAGE);
+    /// anything else [`UPDATE_FAILED_MESSAGE`]. The details are logged, never returned.
     fn from(err: &UpdateError) -> Self {
         match err {
             UpdateError::Rejected(rejection) => {
@@ -36,7 +38,15 @@ impl From<&UpdateError> for ServerUpdateResponse {
                     },
                     "discount update failed"
                 );
-                Self::error(UPDATE_FAILED_MESSAGE)
+                let stripe = match other {
+                    UpdateError::Stripe(e) => Some(e),
+                    _ => None,
+                };
+                let not_open = matches!(other, UpdateError::SessionNotOpen { .. });
+                Self::error(
+                    crate::updates::final_failure(not_open, stripe)
+                        .unwrap_or(UPDATE_FAILED_MESSAGE),
+                )
             }
         }
     }

@@ -111,10 +111,33 @@ pub const INVALID_REQUEST_MESSAGE: &str =
     "We could not apply that change. Please refresh the page.";
 /// Shown for every other failure.
 pub const UPDATE_FAILED_MESSAGE: &str = "We could not update your order. Please try again.";
+/// Shown when the session is complete or expired: trying again cannot help.
+pub const SESSION_CLOSED_MESSAGE: &str =
+    "This checkout has already been completed or has expired. Please start a new one.";
+/// Shown when Stripe has no session with the request's id (`404`): trying again cannot help.
+pub const SESSION_NOT_FOUND_MESSAGE: &str =
+    "We could not find your checkout session. Please refresh the page.";
+
+/// The message for a failure a retry cannot mend, if it is one: a closed session, or a
+/// session Stripe does not know. Shared by the discount face's answers.
+pub(crate) fn final_failure(
+    session_not_open: bool,
+    stripe: Option<&crate::Error>,
+) -> Option<&'static str> {
+    if session_not_open {
+        Some(SESSION_CLOSED_MESSAGE)
+    } else if stripe.and_then(crate::Error::status) == Some(404) {
+        Some(SESSION_NOT_FOUND_MESSAGE)
+    } else {
+        None
+    }
+}
 
 impl From<&super::FlowError> for ServerUpdateResponse {
-    /// A rejection shows the policy's customer message, or [`INVALID_REQUEST_MESSAGE`];
-    /// anything else shows [`UPDATE_FAILED_MESSAGE`]. The details are logged, never returned.
+    /// A rejection shows the policy's customer message, or [`INVALID_REQUEST_MESSAGE`]; a
+    /// complete or expired session [`SESSION_CLOSED_MESSAGE`]; a session Stripe does not know
+    /// [`SESSION_NOT_FOUND_MESSAGE`]; anything else [`UPDATE_FAILED_MESSAGE`]. The details
+    /// are logged, never returned.
     fn from(err: &super::FlowError) -> Self {
         match err {
             super::FlowError::Rejected(rejection) => {
@@ -134,7 +157,12 @@ impl From<&super::FlowError> for ServerUpdateResponse {
                     },
                     "server update failed"
                 );
-                Self::error(UPDATE_FAILED_MESSAGE)
+                let stripe = match other {
+                    super::FlowError::Stripe(e) => Some(e),
+                    _ => None,
+                };
+                let not_open = matches!(other, super::FlowError::SessionNotOpen { .. });
+                Self::error(final_failure(not_open, stripe).unwrap_or(UPDATE_FAILED_MESSAGE))
             }
         }
     }

@@ -21,7 +21,9 @@ use crate::sending::options::{RequestOptions, request_option_setters};
 ///
 /// Every answer is `200`, failures included, as in Stripe's guides: the page's
 /// `runServerUpdate` callback reads the JSON. A rejection shows the policy's customer message
-/// (or [`INVALID_REQUEST_MESSAGE`](super::INVALID_REQUEST_MESSAGE)), any other failure
+/// (or [`INVALID_REQUEST_MESSAGE`](super::INVALID_REQUEST_MESSAGE)), a closed or unknown
+/// session [`SESSION_CLOSED_MESSAGE`](super::SESSION_CLOSED_MESSAGE) or
+/// [`SESSION_NOT_FOUND_MESSAGE`](super::SESSION_NOT_FOUND_MESSAGE), any other failure
 /// [`UPDATE_FAILED_MESSAGE`](super::UPDATE_FAILED_MESSAGE); reasons, Stripe's messages and
 /// request ids go to `tracing`. Request options chain on the returned value.
 ///

@@ -157,9 +157,10 @@ mod view;
 /// no `async-trait` dependency of its own: `#[updates::async_trait]`.
 pub use async_trait::async_trait;
 
+pub(crate) use answer::final_failure;
 pub use answer::{
-    EndpointResponse, INVALID_REQUEST_MESSAGE, ServerUpdateResponse, Succeeded,
-    UPDATE_FAILED_MESSAGE,
+    EndpointResponse, INVALID_REQUEST_MESSAGE, SESSION_CLOSED_MESSAGE, SESSION_NOT_FOUND_MESSAGE,
+    ServerUpdateResponse, Succeeded, UPDATE_FAILED_MESSAGE,
 };
 pub use cart::CartLine;
 pub use changes::{Changes, Part, Trial};

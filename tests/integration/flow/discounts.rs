@@ -4,8 +4,9 @@
 use serde_json::{Value, json};
 use stripe_checkout_client::discounts::policies::CartThreshold;
 use stripe_checkout_client::discounts::{
-    self, DiscountRequest, INVALID_DISCOUNTS_MESSAGE, RequestedDiscount, ServerUpdateResponse,
-    UpdateError, UpdateOutcome, policy_fn, update_discounts,
+    self, DiscountRequest, INVALID_DISCOUNTS_MESSAGE, RequestedDiscount, SESSION_CLOSED_MESSAGE,
+    SESSION_NOT_FOUND_MESSAGE, ServerUpdateResponse, UpdateError, UpdateOutcome, policy_fn,
+    update_discounts,
 };
 use stripe_checkout_client::ids::CheckoutSessionId;
 use wiremock::matchers::{method, path};
@@ -172,7 +173,7 @@ async fn closed_sessions_and_client_owned_discounts_are_refused_without_update()
         assert!(posts(&server).await.is_empty());
         assert_eq!(
             serde_json::to_value(ServerUpdateResponse::from(&result)).unwrap(),
-            json!({"type": "error", "message": "We could not update your discounts. Please try again."})
+            json!({"type": "error", "message": SESSION_CLOSED_MESSAGE})
         );
     }
     let mut s = session(12000, json!([]));
@@ -375,9 +376,15 @@ async fn a_failed_retrieve_reaches_the_browser_as_a_generic_message_only() {
         assert!(matches!(result, Err(UpdateError::Stripe(_))), "{result:?}");
         assert!(posts(&server).await.is_empty());
         let body = serde_json::to_string(&ServerUpdateResponse::from(&result)).unwrap();
+        // A session Stripe does not know cannot be mended by trying again; a 500 can.
+        let message = if status == 404 {
+            SESSION_NOT_FOUND_MESSAGE
+        } else {
+            "We could not update your discounts. Please try again."
+        };
         assert_eq!(
             body,
-            r#"{"type":"error","message":"We could not update your discounts. Please try again."}"#
+            json!({"type": "error", "message": message}).to_string()
         );
         assert!(!body.contains("req_internal_7") && !body.contains("cs_test_flow"));
     }

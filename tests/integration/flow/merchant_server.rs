@@ -15,7 +15,10 @@ use std::time::Duration;
 
 use futures_util::future::join_all;
 use serde_json::{Value, json};
-use stripe_checkout_client::discounts::{INVALID_DISCOUNTS_MESSAGE, UPDATE_FAILED_MESSAGE};
+use stripe_checkout_client::discounts::{
+    INVALID_DISCOUNTS_MESSAGE, SESSION_CLOSED_MESSAGE, SESSION_NOT_FOUND_MESSAGE,
+    UPDATE_FAILED_MESSAGE,
+};
 use stripe_checkout_client::testing::{FakeStripe, FakeStripeExt};
 
 const SHOPPER: &str = "shopper-gold";
@@ -271,15 +274,27 @@ async fn a_failed_create_says_the_checkout_could_not_start() {
 }
 
 #[tokio::test]
-async fn closed_sessions_and_stripe_failures_get_the_generic_message() {
+async fn closed_and_unknown_sessions_say_so_and_stripe_failures_get_the_generic_message() {
     let h = Harness::start().await;
     let id = h.create().await;
     h.fake.complete_session(&id).await.unwrap();
     let body = json!({"checkout_session_id": id}).to_string();
-    assert_eq!(
-        h.post("/apply-customer-discount", body).await,
-        (200, failure(UPDATE_FAILED_MESSAGE))
-    );
+    // A retry cannot help, and the page says so: through the discount face and the family's.
+    for path in ["/apply-customer-discount", "/add-gift-wrap"] {
+        assert_eq!(
+            h.post(path, body.clone()).await,
+            (200, failure(SESSION_CLOSED_MESSAGE)),
+            "{path}"
+        );
+    }
+    let unknown = json!({"checkout_session_id": "cs_test_unknown"}).to_string();
+    for path in ["/update-discounts", "/add-gift-wrap"] {
+        assert_eq!(
+            h.post(path, unknown.clone()).await,
+            (200, failure(SESSION_NOT_FOUND_MESSAGE)),
+            "{path}"
+        );
+    }
 
     let open = h.create().await;
     // Every attempt fails, retries included.

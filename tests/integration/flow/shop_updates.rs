@@ -3,6 +3,8 @@
 //! computes them on its own reading of Stripe).
 
 use serde_json::{Value, json};
+use stripe_checkout_client::promotion_codes::CreatePromotionCode;
+use stripe_checkout_client::testing::FakeStripeExt;
 use stripe_checkout_client::updates::CHECK_ADDRESS_MESSAGE;
 use stripe_checkout_client::updates::policies::NO_SHIPPING_MESSAGE;
 
@@ -62,13 +64,13 @@ async fn gift_wrap_is_added_once_and_the_cart_discount_follows_the_new_total() {
 }
 
 #[tokio::test]
-async fn gift_wrap_keeps_a_discount_the_shopper_chose() {
+async fn gift_wrap_keeps_the_shoppers_loyalty_discount_at_its_rate_and_a_typed_code() {
     let shop = Harness::start().await;
     let id = shop.create().await;
     let body = json!({"checkout_session_id": id}).to_string();
     assert_eq!(shop.post("/apply-customer-discount", body).await.1, ok());
-    let (_, _, loyalty, _) = totals(&shop.status(&id).await);
-    assert!(loyalty > 0);
+    // The demo shopper is a gold member: 15% of 120.00.
+    assert_eq!(totals(&shop.status(&id).await), (12_000, 0, 1_800, 10_200));
 
     assert_eq!(gift_wrap(&shop, &id).await, ok());
     let status = shop.status(&id).await;
@@ -76,7 +78,32 @@ async fn gift_wrap_keeps_a_discount_the_shopper_chose() {
         status["value"]["discount_names"],
         json!(["Loyalty discount"])
     );
-    assert_eq!(totals(&status), (12_500, 0, loyalty, 12_500 - loyalty));
+    // Still 15%, now of 125.00: the loyalty discount is not swapped for the cart discount.
+    assert_eq!(totals(&status), (12_500, 0, 1_875, 10_625));
+
+    shop.fake.add_coupon(
+        "QUARTER",
+        json!({"percent_off": 25.0, "name": "Quarter off"}),
+    );
+    shop.fake
+        .client()
+        .promotion_codes()
+        .create(&CreatePromotionCode::new("QUARTER").code("SUMMER25"))
+        .await
+        .unwrap();
+    let coded = shop.create().await;
+    // 25% beats the shopper's 15%, so the code box applies the code.
+    let body = json!({"checkout_session_id": coded, "discounts": [{"code": "SUMMER25"}]});
+    assert_eq!(shop.post("/apply-code", body.to_string()).await.1, ok());
+    let before = shop.status(&coded).await["value"]["discount_names"].clone();
+    assert_eq!(gift_wrap(&shop, &coded).await, ok());
+    let status = shop.status(&coded).await;
+    assert_eq!(
+        status["value"]["discount_names"], before,
+        "the typed code is kept"
+    );
+    // SUMMER25 is 25% off, which Stripe applies to the new subtotal itself.
+    assert_eq!(totals(&status), (12_500, 0, 3_125, 9_375));
 }
 
 #[tokio::test]
