@@ -9,6 +9,9 @@ use crate::api_shape::Shape;
 
 use crate::input::{Clear, CouponTerms, Metadata};
 
+/// The intervals a recurring price bills on (the SDK's `recurring.interval` enum).
+pub(crate) const INTERVALS: [&str; 4] = ["day", "week", "month", "year"];
+
 /// A price a line item can name.
 #[derive(Clone, Debug)]
 pub(crate) struct StoredPrice {
@@ -18,11 +21,13 @@ pub(crate) struct StoredPrice {
     pub(crate) product_id: String,
     pub(crate) product_name: String,
     pub(crate) created: i64,
+    /// `day`, `week`, `month` or `year` for a recurring price; `None` for a one-time one.
+    pub(crate) interval: Option<String>,
 }
 
 impl StoredPrice {
     pub(crate) fn to_json(&self) -> Value {
-        json!({
+        let mut json = json!({
             "id": self.id,
             "object": "price",
             "active": true,
@@ -39,8 +44,24 @@ impl StoredPrice {
             "type": "one_time",
             "unit_amount": self.unit_amount,
             "unit_amount_decimal": self.unit_amount.to_string(),
-        })
+        });
+        if let Some(interval) = &self.interval {
+            json["type"] = Value::from("recurring");
+            json["recurring"] = recurring(Value::from(interval.as_str()), Value::from(1));
+        }
+        json
     }
+}
+
+/// A recurring price's `recurring` object. Prices the emulator knows are licensed per unit:
+/// neither the catalog nor `price_data` has a usage type.
+pub(crate) fn recurring(interval: Value, interval_count: Value) -> Value {
+    json!({
+        "interval": interval,
+        "interval_count": interval_count,
+        "meter": null,
+        "usage_type": "licensed",
+    })
 }
 
 /// A coupon, added by a test or created from a session's inline `coupon_data`.

@@ -12,6 +12,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use crate::api_shape::Shape;
+use crate::catalog::INTERVALS;
 use crate::completion::{FakeStripeError, Payment, complete};
 use crate::dispatch::WebhookFaults;
 use crate::facts::Operation;
@@ -31,8 +32,9 @@ use crate::version::ApiVersion;
 use crate::webhook_delivery::{WebhookDelivery, WebhookEndpoint};
 use serde_json::Value;
 
-/// A key the emulator takes. It accepts any `sk_test_…` or `rk_test_…` key and refuses
-/// everything else, so a live key can never be sent to it by mistake.
+/// A key the emulator takes. It accepts any `sk_test_…` or `rk_test_…` key (as `Bearer` or
+/// as the HTTP Basic user name) and refuses everything else, so a live key can never be sent
+/// to it by mistake.
 pub const TEST_SECRET_KEY: &str = "sk_test_FakeStripe000000000000000000";
 
 /// A stateful emulator of Stripe's Checkout Session API on `127.0.0.1`, for tests and examples.
@@ -133,7 +135,44 @@ impl FakeStripe {
     ) -> &Self {
         self.shared
             .store()
-            .add_price(id, product_name, None, unit_amount, currency);
+            .add_price(id, product_name, None, unit_amount, currency, None);
+        self
+    }
+
+    /// Adds a recurring price billed every `interval` (`day`, `week`, `month` or `year`), whose
+    /// product has this name: what a `subscription`-mode session needs at least one of, and
+    /// what a `payment`-mode session refuses.
+    ///
+    /// ```
+    /// # use stripe_checkout_emulator::FakeStripe;
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let fake = FakeStripe::start().await;
+    /// fake.add_recurring_price("price_club", "Coffee club", 1_500, "usd", "month");
+    /// # }
+    /// ```
+    ///
+    /// # Panics
+    /// If `interval` is not one of Stripe's four (a test's own mistake).
+    pub fn add_recurring_price(
+        &self,
+        id: &str,
+        product_name: &str,
+        unit_amount: i64,
+        currency: &str,
+        interval: &str,
+    ) -> &Self {
+        assert!(
+            INTERVALS.contains(&interval),
+            "a price's interval is one of {INTERVALS:?}, not {interval:?}"
+        );
+        self.shared.store().add_price(
+            id,
+            product_name,
+            None,
+            unit_amount,
+            currency,
+            Some(interval),
+        );
         self
     }
 
@@ -154,9 +193,14 @@ impl FakeStripe {
         unit_amount: i64,
         currency: &str,
     ) -> &Self {
-        self.shared
-            .store()
-            .add_price(id, product_id, Some(product_id), unit_amount, currency);
+        self.shared.store().add_price(
+            id,
+            product_id,
+            Some(product_id),
+            unit_amount,
+            currency,
+            None,
+        );
         self
     }
 

@@ -51,6 +51,10 @@
 //!   coupons; create, retrieve, update and list promotion codes (by `code`, `active`,
 //!   `coupon`, `customer`, `created`); retrieve shipping rates. An unknown route is Stripe's
 //!   404.
+//! - **Authentication**: a test-mode key (`sk_test_…` or `rk_test_…`) as `Authorization:
+//!   Bearer`, as the SDKs send it, or as the HTTP Basic user name with any password, as
+//!   Stripe's curl examples send it (`curl -u sk_test_…:`; authentication guide). A missing
+//!   or other key is a 401 without the key in its message.
 //! - **Requests checked as Stripe checks them**: bodies and query strings are Stripe's
 //!   bracket form encoding, read against the params the official Node SDK of the request's
 //!   version types: unknown params, integers, numbers, booleans, enum values (closed: an
@@ -62,7 +66,8 @@
 //! - **Amounts**: `amount_subtotal` from the line items (catalog prices or inline
 //!   `price_data`, whose `unit_amount` is at most 99,999,999 minor units and whose
 //!   `unit_amount_decimal` has at most 12 decimals and is multiplied by the quantity before
-//!   rounding), one discount per session from a coupon id, a promotion code id or inline
+//!   rounding; an item priced inline for an existing `product` shows that product's name, as
+//!   Stripe does), one discount per session from a coupon id, a promotion code id or inline
 //!   `coupon_data` (which gets a generated coupon id); `amount_off` capped at the subtotal,
 //!   `percent_off` kept to two decimals (Stripe's precision) and the amount rounded half up to
 //!   the minor unit; `total_details.amount_discount`, `amount_total`, and each line item's
@@ -166,6 +171,7 @@
 //! | a refused server update (permission, mode, `ui_mode`; table below) | the dynamic-updates guides and SDK comments; no documented error | the update param | `` You can only update `…` on a Checkout Session … `` |
 //! | an update's line item `id` listed twice, or not the session's | Update API ("send the entire array") | `line_items[n][id]` | `The line item … appears more than once …` / `No such line item: …` |
 //! | a payment session with more than 100 line items (subscription: 20 recurring and 20 one-time), on update too | the SDK's create comment; assumed for updates | `line_items` | `A Checkout Session in payment mode takes at most 100 line items.` |
+//! | a recurring price (catalog or `price_data[recurring]`) in `subscription` mode only, and a `subscription` session with at least one, on create and on a `line_items` update | SDK comment on `mode` ("Pass `subscription` if the Checkout Session includes at least one recurring item") | `line_items` | `` You specified `payment` mode but passed a recurring price. … `` / `` You must provide at least one recurring price in `subscription` mode when using prices. `` |
 //! | at most 5 `shipping_options`; each `shipping_rate` or `shipping_rate_data`; `fixed_amount` present; an amount in the session's currency (its own or a currency option) | SDK types | `shipping_options`, or the option's leaf | `A Checkout Session takes at most 5 shipping options.` / `You may only specify one of these parameters: …` / `The shipping rate's amount is in …` |
 //! | new line items in a currency the kept shipping options have no amount in | Stripe charges shipping in the session's currency | `line_items` | `The shipping rate … has no amount in the line items' currency …` |
 //! | `trial_end` at least 48 hours out; not with `trial_period_days`, which is at least 1 | preview SDK comments; trials guide | `subscription_data[trial_end]` / `[trial_period_days]` | `` `trial_end` must be at least 48 hours in the future. `` |

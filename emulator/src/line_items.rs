@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::catalog::{StoredPrice, metadata_pairs};
+use crate::catalog::{self, StoredPrice, metadata_pairs};
 use crate::error_answer::ErrorAnswer;
 use crate::id_gen::new_id;
 use crate::input::{Clear, LineItemInput, PriceData, UpdateLineItem};
@@ -105,7 +105,13 @@ impl Store {
         };
         let name = match (&data.product_data, &data.product) {
             (Some(product), _) => product.name.clone(),
-            (None, Some(product)) => product.clone(),
+            // Stripe shows an existing product's name; the emulator knows products by their
+            // prices, and does not model products of its own, so an unknown one shows its id.
+            (None, Some(product)) => self
+                .prices
+                .values()
+                .find(|p| &p.product_id == product)
+                .map_or_else(|| product.clone(), |p| p.product_name.clone()),
             (None, None) => return Err(ErrorAnswer::missing(param("product_data"))),
         };
         let price = StoredPrice {
@@ -115,6 +121,7 @@ impl Store {
             product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
             product_name: name.clone(),
             created: self.now(),
+            interval: None,
         };
         let mut json = price.to_json();
         if let (Some(decimal), Some(text)) = (decimal, &data.unit_amount_decimal) {
@@ -124,15 +131,11 @@ impl Store {
             }
         }
         if let Some(recurring) = &data.recurring {
-            // A price made inline is licensed per unit: `price_data` has no usage type.
+            let interval = recurring.get("interval").cloned().unwrap_or(Value::Null);
             let interval_count = recurring.get("interval_count").cloned();
             json["type"] = Value::from("recurring");
-            json["recurring"] = serde_json::json!({
-                "interval": recurring.get("interval"),
-                "interval_count": interval_count.unwrap_or(Value::from(1)),
-                "meter": null,
-                "usage_type": "licensed",
-            });
+            json["recurring"] =
+                catalog::recurring(interval, interval_count.unwrap_or(Value::from(1)));
         }
         if let Some(behavior) = &data.tax_behavior {
             json["tax_behavior"] = Value::from(behavior.as_str());
@@ -212,6 +215,7 @@ impl Store {
             out.push(kept);
         }
         check_item_count(&session.mode, &out)?;
+        check_recurring(&session.mode, &out)?;
         Ok(out)
     }
 
@@ -259,6 +263,27 @@ pub(crate) fn check_item_count(mode: &str, items: &[StoredLineItem]) -> Result<(
                 Ok(())
             }
         }
+        _ => Ok(()),
+    }
+}
+
+/// A session bills recurring prices in `subscription` mode only, and a subscription needs one
+/// to bill (the official SDK's comment on `mode`: "Pass `subscription` if the Checkout Session
+/// includes at least one recurring item"). Stripe's docs do not quote its refusals; the
+/// messages follow the wording of its live answers as commonly reported.
+pub(crate) fn check_recurring(mode: &str, items: &[StoredLineItem]) -> Result<(), ErrorAnswer> {
+    let any_recurring = items.iter().any(StoredLineItem::is_recurring);
+    match mode {
+        "payment" if any_recurring => Err(ErrorAnswer::invalid(
+            "line_items",
+            "You specified `payment` mode but passed a recurring price. Either switch to \
+             `subscription` mode or use only one-time prices.",
+        )),
+        "subscription" if !any_recurring => Err(ErrorAnswer::invalid(
+            "line_items",
+            "You must provide at least one recurring price in `subscription` mode when using \
+             prices.",
+        )),
         _ => Ok(()),
     }
 }

@@ -16,7 +16,8 @@ use std::process::ExitCode;
 
 use stripe_checkout_emulator::{FakeStripe, Limits, Seed, TEST_SECRET_KEY};
 
-/// Prices `price_demo_jacket` (80.00 USD) and `price_demo_cap` (40.00 USD), coupons `TENOFF`,
+/// Prices `price_demo_jacket` (80.00 USD), `price_demo_cap` (40.00 USD) and `price_demo_club`
+/// (9.00 USD a month, for `subscription` sessions), coupons `TENOFF`,
 /// `QUARTER` and `CAPS`, promotion codes `SUMMER25`, `BIGCART` (from 150.00), `SPRING`
 /// (expired) and `CAPS50` (caps only), customer `cus_demo_ada`.
 const DEMO_SEED: &str = include_str!("demo_seed.json");
@@ -215,7 +216,8 @@ mod tests {
     #[test]
     fn the_demo_seed_is_a_seed() {
         let seed = Seed::from_json(DEMO_SEED).unwrap();
-        assert_eq!(seed.prices.len(), 2);
+        assert_eq!(seed.prices.len(), 3);
+        assert_eq!(seed.prices[2].interval.as_deref(), Some("month"));
         assert_eq!(seed.promotion_codes.len(), 4);
     }
 }

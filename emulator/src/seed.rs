@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::api_shape::Shape;
+use crate::catalog::INTERVALS;
 use crate::facts::Operation;
 use crate::form::FormTree;
 use crate::store::Store;
@@ -48,7 +49,7 @@ pub struct Seed {
     /// Customers sessions and promotion codes can name.
     #[serde(default)]
     pub customers: Vec<SeedCustomer>,
-    /// One-time prices line items can name.
+    /// Prices line items can name, one-time or recurring.
     #[serde(default)]
     pub prices: Vec<SeedPrice>,
     /// Coupons, as `POST /v1/coupons` params.
@@ -90,7 +91,7 @@ pub struct SeedCustomer {
     pub email: Option<String>,
 }
 
-/// A one-time price in a [`Seed`].
+/// A price in a [`Seed`].
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -108,6 +109,10 @@ pub struct SeedPrice {
     pub unit_amount: i64,
     /// Three-letter currency code.
     pub currency: String,
+    /// `day`, `week`, `month` or `year` for a recurring price (a `subscription` session needs
+    /// one); one-time when unset.
+    #[serde(default)]
+    pub interval: Option<String>,
 }
 
 /// Why a [`Seed`] could not be loaded.
@@ -155,12 +160,22 @@ impl Seed {
             if price.unit_amount < 0 {
                 return Err(entry("prices", i, "`unit_amount` must not be negative"));
             }
+            if let Some(interval) = price.interval.as_deref() {
+                if !INTERVALS.contains(&interval) {
+                    return Err(entry(
+                        "prices",
+                        i,
+                        "`interval` must be one of `day`, `week`, `month` or `year`",
+                    ));
+                }
+            }
             store.add_price(
                 &price.id,
                 price.name.as_deref().unwrap_or(&price.id),
                 price.product.as_deref(),
                 price.unit_amount,
                 &price.currency,
+                price.interval.as_deref(),
             );
         }
         let version = ApiVersion::parse(SEED_VERSION).expect("the seed version parses");

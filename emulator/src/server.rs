@@ -7,6 +7,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
@@ -383,7 +386,7 @@ fn authenticate(authorization: Option<&str>) -> Result<(), ErrorAnswer> {
              `Bearer sk_test_…`.",
         ));
     };
-    let key = value.strip_prefix("Bearer ").unwrap_or("");
+    let key = api_key(value).unwrap_or_default();
     if key.starts_with("sk_test_") || key.starts_with("rk_test_") {
         Ok(())
     } else {
@@ -392,6 +395,29 @@ fn authenticate(authorization: Option<&str>) -> Result<(), ErrorAnswer> {
         ))
     }
 }
+
+/// The key an `Authorization` value carries: `Bearer <key>`, as the SDKs send it, or HTTP
+/// Basic with the key as the user name, as Stripe's curl examples send it (`curl -u
+/// sk_test_…:`); Stripe ignores the password, and so does the emulator.
+fn api_key(authorization: &str) -> Option<String> {
+    if let Some(key) = authorization.strip_prefix("Bearer ") {
+        return Some(key.to_owned());
+    }
+    let credentials = BASIC_CREDENTIALS
+        .decode(authorization.strip_prefix("Basic ")?.trim())
+        .ok()?;
+    let credentials = String::from_utf8(credentials).ok()?;
+    let user = credentials
+        .split_once(':')
+        .map_or(&*credentials, |(user, _)| user);
+    Some(user.to_owned())
+}
+
+/// Basic credentials' base64 (RFC 4648's standard alphabet), with or without padding.
+const BASIC_CREDENTIALS: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// The parameters of a request, independent of their order on the wire.
 fn fingerprint(method: &str, path: &str, params: &str) -> String {
@@ -584,4 +610,47 @@ pub fn check_params(
         .ok_or_else(|| refusal(ErrorAnswer::unrecognized_url(method.as_str(), path)))?;
     let shape = Shape::of_header(Some(stripe_version)).map_err(refusal)?;
     validate::params(operation, shape.facts().params(operation), &tree).map_err(refusal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_comes_as_bearer_or_as_the_basic_user_name() {
+        // `sk_test_123:` and `sk_test_123:ignored`, as `curl -u` encodes them.
+        let rows = [
+            (Some("Bearer sk_test_123"), true),
+            (Some("Basic c2tfdGVzdF8xMjM6"), true),
+            (Some("Basic c2tfdGVzdF8xMjM6aWdub3JlZA=="), true),
+            (Some("Basic c2tfdGVzdF8xMjM="), true),
+            (Some("Basic cmtfdGVzdF8xMjM6"), true),
+            // `sk_live_123:`, `:sk_test_123`, and not base64.
+            (Some("Basic c2tfbGl2ZV8xMjM6"), false),
+            (Some("Basic OnNrX3Rlc3RfMTIz"), false),
+            (Some("Basic sk_test_123:"), false),
+            (Some("sk_test_123"), false),
+            (None, false),
+        ];
+        for (authorization, accepted) in rows {
+            let answer = authenticate(authorization);
+            assert_eq!(answer.is_ok(), accepted, "{authorization:?}");
+            if let Err(err) = answer {
+                assert_eq!(err.status, 401);
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn curl_style_basic_auth_is_taken_over_http() {
+        let fake = crate::FakeStripe::start().await;
+        let list = |user: &str| {
+            reqwest::Client::new()
+                .get(format!("{}/v1/checkout/sessions", fake.uri()))
+                .basic_auth(user, None::<&str>)
+                .send()
+        };
+        assert_eq!(list(crate::TEST_SECRET_KEY).await.unwrap().status(), 200);
+        assert_eq!(list("sk_live_123").await.unwrap().status(), 401);
+    }
 }

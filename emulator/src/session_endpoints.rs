@@ -17,7 +17,7 @@ use crate::id_gen::new_id;
 use crate::input::{
     self, Clear, CreateSession, DiscountInput, Expand, ListSessions, Page, UpdateSession,
 };
-use crate::line_items::check_item_count;
+use crate::line_items::{check_item_count, check_recurring};
 use crate::redemption::{self, Cart};
 use crate::session_state::{
     CatalogView, Expansion, SessionStatus, StoredDiscount, StoredSession, StoredShipping,
@@ -86,6 +86,7 @@ impl Store {
             line_items.push(self.new_line_item(item, i)?);
         }
         check_item_count(&mode, &line_items)?;
+        check_recurring(&mode, &line_items)?;
         let currency = self.common_currency(&line_items)?;
         // "Shipping rates are not available in subscription mode" (the shipping guide).
         if !p.shipping_options.is_empty() && mode != "payment" {

@@ -172,7 +172,8 @@ impl Store {
 
     // ---- catalog ---------------------------------------------------------------------
 
-    /// Adds a one-time price of a product named `name`, whose id is `product_id` or a new one.
+    /// Adds a price of a product named `name`, whose id is `product_id` or a new one; one-time,
+    /// or recurring on `interval`.
     pub(crate) fn add_price(
         &mut self,
         id: &str,
@@ -180,6 +181,7 @@ impl Store {
         product_id: Option<&str>,
         unit_amount: i64,
         currency: &str,
+        interval: Option<&str>,
     ) {
         let created = self.now();
         self.prices.insert(
@@ -191,6 +193,7 @@ impl Store {
                 product_id: product_id.map_or_else(|| new_id("prod_", 14), str::to_owned),
                 product_name: name.to_owned(),
                 created,
+                interval: interval.map(str::to_owned),
             },
         );
     }

@@ -17,7 +17,7 @@ async fn a_trial_is_set_replaced_and_cleared_on_a_subscription_session() {
         PREVIEW,
         "subscription",
         "elements",
-        &[("price_cap", 1)],
+        &[("price_club", 1)],
         &[("subscription_data[description]", "Cap club")],
     )
     .await;
@@ -224,7 +224,7 @@ async fn payment_intent_data_is_kept_for_elements_payment_sessions() {
         ENDIVE,
         "subscription",
         "elements",
-        &[("price_cap", 1)],
+        &[("price_club", 1)],
         &[],
     )
     .await;
@@ -284,7 +284,7 @@ async fn held_settings_are_read_over_the_http_controls() {
         PREVIEW,
         "subscription",
         "elements",
-        &[("price_cap", 1)],
+        &[("price_club", 1)],
         &[],
     )
     .await;

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use support::{ENDIVE, PREVIEW, fake, item_ids, retrieve, session, update};
+use support::{ENDIVE, PREVIEW, fake, item_ids, post, retrieve, session, update};
 
 #[tokio::test]
 async fn the_whole_array_keeps_changes_adds_removes_and_orders_items() {
@@ -121,17 +121,17 @@ async fn price_data_on_update_takes_decimals_recurring_prices_and_adjustable_qua
         ENDIVE,
         "subscription",
         "elements",
-        &[("price_cap", 1)],
+        &[("price_club", 1)],
         &[],
     )
     .await;
-    let cap = item_ids(&retrieve(&fake, ENDIVE, &id).await)[0].clone();
+    let club = item_ids(&retrieve(&fake, ENDIVE, &id).await)[0].clone();
     let updated = update(
         &fake,
         ENDIVE,
         &id,
         &[
-            ("line_items[0][id]", &cap),
+            ("line_items[0][id]", &club),
             ("line_items[0][adjustable_quantity][enabled]", "true"),
             ("line_items[0][adjustable_quantity][maximum]", "5"),
             ("line_items[1][price_data][currency]", "usd"),
@@ -320,6 +320,145 @@ async fn a_payment_session_takes_at_most_a_hundred_line_items() {
             answer.refused("line_items");
         }
     }
+}
+
+/// Recurring prices belong to `subscription` mode, which needs at least one (the SDK's `mode`
+/// comment), on create and when an update replaces the items.
+#[tokio::test]
+async fn recurring_prices_need_subscription_mode_and_it_needs_one() {
+    let fake = fake().await;
+    let inline_plan = [
+        ("line_items[1][price_data][currency]", "usd"),
+        ("line_items[1][price_data][unit_amount]", "900"),
+        ("line_items[1][price_data][product_data][name]", "Plan"),
+        ("line_items[1][price_data][recurring][interval]", "month"),
+        ("line_items[1][quantity]", "1"),
+    ];
+    let create = |mode: &'static str, first: &'static str, plan: bool| {
+        let fake = &fake;
+        async move {
+            let mut pairs = vec![
+                ("mode", mode),
+                ("ui_mode", "elements"),
+                ("return_url", "https://example.com/return"),
+                ("line_items[0][price]", first),
+                ("line_items[0][quantity]", "1"),
+            ];
+            if plan {
+                pairs.extend(inline_plan);
+            }
+            post(fake, ENDIVE, "/v1/checkout/sessions", &pairs).await
+        }
+    };
+    let in_payment = create("payment", "price_club", false).await;
+    in_payment.refused("line_items");
+    assert_eq!(
+        in_payment.body["error"]["message"],
+        "You specified `payment` mode but passed a recurring price. Either switch to \
+         `subscription` mode or use only one-time prices."
+    );
+    create("payment", "price_cap", true)
+        .await
+        .refused("line_items");
+    let one_time_only = create("subscription", "price_cap", false).await;
+    one_time_only.refused("line_items");
+    assert_eq!(
+        one_time_only.body["error"]["message"],
+        "You must provide at least one recurring price in `subscription` mode when using prices."
+    );
+    // One-time items ride along with a recurring one.
+    let mixed = create("subscription", "price_cap", true).await.ok();
+    assert_eq!(mixed["amount_subtotal"], 3_000 + 900);
+
+    // On update: a payment session cannot gain a recurring item, a subscription cannot lose
+    // its last one; neither session changes.
+    let payment = session(
+        &fake,
+        ENDIVE,
+        "payment",
+        "elements",
+        &[("price_cap", 1)],
+        &[],
+    )
+    .await;
+    let cap = item_ids(&retrieve(&fake, ENDIVE, &payment).await)[0].clone();
+    let mut pairs = vec![("line_items[0][id]", cap.as_str())];
+    pairs.extend(inline_plan);
+    update(&fake, ENDIVE, &payment, &pairs)
+        .await
+        .refused("line_items");
+    assert_eq!(item_ids(&retrieve(&fake, ENDIVE, &payment).await), [cap]);
+
+    let subscription = mixed["id"].as_str().unwrap();
+    let before = item_ids(&retrieve(&fake, ENDIVE, subscription).await);
+    update(
+        &fake,
+        ENDIVE,
+        subscription,
+        &[("line_items[0][id]", &before[0])],
+    )
+    .await
+    .refused("line_items");
+    assert_eq!(
+        item_ids(&retrieve(&fake, ENDIVE, subscription).await),
+        before
+    );
+    update(
+        &fake,
+        ENDIVE,
+        subscription,
+        &[
+            ("line_items[0][price]", "price_club"),
+            ("line_items[0][quantity]", "2"),
+        ],
+    )
+    .await
+    .ok();
+}
+
+/// A seed's prices may recur; an item priced inline with `price_data[product]` shows the named
+/// product's name as its description, as Stripe does.
+#[tokio::test]
+async fn seeded_recurring_prices_and_existing_products_by_name() {
+    use stripe_checkout_emulator::{Seed, SeedError};
+
+    let fake = fake().await;
+    let seed = Seed::from_json(
+        r#"{"prices": [{"id": "price_beans", "product": "prod_beans", "name": "Bean box",
+                        "unit_amount": 2000, "currency": "usd", "interval": "week"}]}"#,
+    )
+    .unwrap();
+    fake.seed(&seed).unwrap();
+    let id = session(
+        &fake,
+        ENDIVE,
+        "subscription",
+        "elements",
+        &[("price_beans", 1)],
+        &[
+            ("line_items[1][price_data][currency]", "usd"),
+            ("line_items[1][price_data][unit_amount]", "500"),
+            ("line_items[1][price_data][product]", "prod_beans"),
+            ("line_items[1][quantity]", "1"),
+        ],
+    )
+    .await;
+    let read = retrieve(&fake, ENDIVE, &id).await;
+    let items = &read["line_items"]["data"];
+    assert_eq!(items[0]["price"]["type"], "recurring");
+    assert_eq!(items[0]["price"]["recurring"]["interval"], "week");
+    assert_eq!(items[1]["description"], "Bean box");
+    assert_eq!(items[1]["price"]["product"], "prod_beans");
+    assert_eq!(items[1]["price"]["type"], "one_time");
+
+    let refused = Seed::from_json(
+        r#"{"prices": [{"id": "price_x", "unit_amount": 1, "currency": "usd", "interval": "fortnight"}]}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        fake.seed(&refused),
+        Err(SeedError::Entry { entry, .. }) if entry == "prices[0]"
+    ));
 }
 
 /// A version, a `ui_mode`, the create's permissions, and the param refused (`None`: taken).

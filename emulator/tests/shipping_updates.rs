@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::{ENDIVE, PREVIEW, Pairs, fake, get, post, session, update};
+use support::{ENDIVE, PREVIEW, Pairs, fake, get, post, price_for, session, update};
 
 const EXPRESS: [(&str, &str); 6] = [
     (
@@ -372,7 +372,7 @@ async fn shipping_is_for_payment_mode_and_not_for_the_hosted_page() {
         ENDIVE,
         "subscription",
         "elements",
-        &[("price_cap", 1)],
+        &[("price_club", 1)],
         &[],
     )
     .await;
@@ -403,7 +403,7 @@ async fn shipping_is_for_payment_mode_and_not_for_the_hosted_page() {
                 "/v1/checkout/sessions",
                 &[
                     ("mode", mode),
-                    ("line_items[0][price]", "price_cap"),
+                    ("line_items[0][price]", price_for(mode)),
                     ("line_items[0][quantity]", "1"),
                     ("shipping_options[0][shipping_rate]", "shr_standard"),
                     (
@@ -486,7 +486,7 @@ async fn shipping_details_come_from_the_server_only_with_their_permission() {
             ENDIVE,
             mode,
             ui_mode,
-            &[("price_cap", 1)],
+            &[(price_for(mode), 1)],
             permissions,
         )
         .await;

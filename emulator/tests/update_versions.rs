@@ -84,7 +84,7 @@ async fn an_update_param_of_another_version_is_refused_as_unknown() {
         ENDIVE,
         "subscription",
         "elements",
-        &[("price_cap", 1)],
+        &[("price_club", 1)],
         &[],
     )
     .await;

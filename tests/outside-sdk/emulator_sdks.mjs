@@ -198,7 +198,10 @@ async function dynamicUpdates(endive, preview) {
   const hosted = await endive.checkout.sessions.create({ line_items: lineItems, mode: 'payment', success_url: returnUrl, expand: ['line_items'] });
   await refused(endive.checkout.sessions.update(hosted.id, { line_items: [{ id: hosted.line_items.data[0].id, quantity: 2 }] }),
     'line_items', 'updates hosted line items');
-  const subscription = await endive.checkout.sessions.create({ ui_mode: 'elements', line_items: lineItems, mode: 'subscription', return_url: returnUrl });
+  const subscription = await endive.checkout.sessions.create({ ui_mode: 'elements', line_items: [{ price: 'price_demo_club', quantity: 1 }], mode: 'subscription', return_url: returnUrl });
+  // A subscription bills a recurring price; payment mode refuses one.
+  await refused(endive.checkout.sessions.create({ ui_mode: 'elements', line_items: [{ price: 'price_demo_club', quantity: 1 }], mode: 'payment', return_url: returnUrl }),
+    'line_items', 'creates a recurring price in payment mode');
   await refused(endive.checkout.sessions.update(subscription.id, { shipping_options: [{ shipping_rate: 'shr_demo_standard' }] }),
     'shipping_options', 'updates shipping in subscription mode');
   const unpermitted = await preview.checkout.sessions.create({ ui_mode: 'custom', line_items: lineItems, mode: 'payment', return_url: returnUrl });

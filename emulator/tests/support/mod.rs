@@ -48,12 +48,14 @@ impl Answer {
     }
 }
 
-/// The emulator with a small catalog: a jacket (120.00 usd), a cap (30.00 usd), a tea (900
-/// jpy), a shipping rate (5.00 usd) and a quarter-off coupon.
+/// The emulator with a small catalog: a jacket (120.00 usd), a cap (30.00 usd), a cap club
+/// (30.00 usd a month, for subscription sessions), a tea (900 jpy), a shipping rate (5.00
+/// usd) and a quarter-off coupon.
 pub async fn fake() -> FakeStripe {
     let fake = FakeStripe::start().await;
     fake.add_product_price("price_jacket", "Jacket", 12_000, "usd")
         .add_product_price("price_cap", "Cap", 3_000, "usd")
+        .add_recurring_price("price_club", "Cap club", 3_000, "usd", "month")
         .add_price("price_tea", 900, "jpy")
         .add_shipping_rate("shr_standard", "Standard", 500, "usd")
         .add_coupon("QUARTER", serde_json::json!({"percent_off": 25}))
@@ -136,6 +138,15 @@ pub async fn session(
         .await
         .ok();
     created["id"].as_str().unwrap().to_owned()
+}
+
+/// A price `mode` takes: the cap club (recurring) in subscription mode, the cap otherwise.
+pub fn price_for(mode: &str) -> &'static str {
+    if mode == "subscription" {
+        "price_club"
+    } else {
+        "price_cap"
+    }
 }
 
 /// The ids of a retrieved session's line items, in order.

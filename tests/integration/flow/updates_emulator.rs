@@ -30,8 +30,8 @@ async fn create(client: &Client, params: CreateSession) -> CheckoutSessionId {
 #[tokio::test]
 async fn an_upgrade_on_the_preview_swaps_the_plan_and_the_session_keeps_the_trial() {
     let fake = FakeStripe::start().await;
-    fake.add_price("price_monthly", 900, "usd")
-        .add_price("price_yearly", 9_000, "usd");
+    fake.add_recurring_price("price_monthly", "Monthly", 900, "usd", "month")
+        .add_recurring_price("price_yearly", "Yearly", 9_000, "usd", "year");
     let client = fake
         .client_builder()
         .api_version(ApiVersion::newest_preview())
