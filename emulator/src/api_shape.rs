@@ -4,6 +4,8 @@
 //! What each version accepts is the facts' (`facts`); the rules here are written from
 //! Stripe's changelog (`api-versions.md`), independently of the client's own version gates.
 
+use serde_json::Value;
+
 use crate::error_answer::ErrorAnswer;
 use crate::facts::{self, Facts, Kind, Node, Operation};
 use crate::version::{ApiVersion, CLOVER, DAHLIA, ENDIVE};
@@ -87,11 +89,19 @@ impl Shape {
     /// such permission (the 2025-12-15.clover changelog and `stripe@23.1.0`) and update the
     /// line items of Elements sessions instead. Read from the facts, not from a date.
     pub(crate) fn line_items_need_permission(&self) -> bool {
+        self.has_permission("update_line_items")
+    }
+
+    /// Whether this version's create takes `permissions[name]`, and so its session shows it:
+    /// generally available versions have only `update_shipping_details` (`stripe@18.0.0`,
+    /// `stripe@23.1.0`: "`permissions` holds only `update_shipping_details`"), the preview
+    /// and beta-flagged versions the preview's permissions too.
+    pub(crate) fn has_permission(&self, name: &str) -> bool {
         let create = self.facts().params(Operation::CreateSession);
         create
             .props
             .get("permissions")
-            .is_some_and(|p| p.props.contains_key("update_line_items"))
+            .is_some_and(|p| p.props.contains_key(name))
     }
 
     /// Whether an update's line item takes `field` in this version. The `item` object shows
@@ -105,6 +115,29 @@ impl Shape {
             .filter(|n| n.kind == Kind::Array)
             .and_then(|n| n.items.as_deref());
         item.is_some_and(|item| item.props.contains_key(field))
+    }
+
+    /// Whether this version's session create takes the top-level param `name`.
+    pub(crate) fn create_takes(&self, name: &str) -> bool {
+        let create = self.facts().params(Operation::CreateSession);
+        create.props.contains_key(name)
+    }
+
+    /// A `product` object in this version's shape: the SDKs whose inline `product_data`
+    /// takes `tax_details` (stripe@23, the preview) type the product with a nullable
+    /// `tax_details` of its own, which the emulator does not model. Read from the facts.
+    pub(crate) fn product(&self, mut product: Value) -> Value {
+        let create = self.facts().params(Operation::CreateSession);
+        let product_data = create
+            .props
+            .get("line_items")
+            .and_then(|n| n.items.as_deref())
+            .and_then(|item| item.props.get("price_data"))
+            .and_then(|price| price.props.get("product_data"));
+        if product_data.is_some_and(|p| p.props.contains_key("tax_details")) {
+            product["tax_details"] = Value::Null;
+        }
+        product
     }
 
     /// The param naming a promotion code's coupon in this version.

@@ -51,6 +51,39 @@ impl StoredPrice {
         }
         json
     }
+
+    /// The product this price is of, as `price.product` expands to.
+    pub(crate) fn product_json(&self) -> Value {
+        product_json(&self.product_id, &self.product_name, self.created)
+    }
+}
+
+/// A product as the official SDK's `Product` types it. The emulator knows products only
+/// through prices and inline `product_data`, so the rest is what Stripe shows for a product
+/// that set nothing more: no default price, description or images, and type `service`, what
+/// a create without `type` makes.
+pub(crate) fn product_json(id: &str, name: &str, created: i64) -> Value {
+    json!({
+        "id": id,
+        "object": "product",
+        "active": true,
+        "created": created,
+        "default_price": null,
+        "description": null,
+        "images": [],
+        "livemode": false,
+        "marketing_features": [],
+        "metadata": {},
+        "name": name,
+        "package_dimensions": null,
+        "shippable": null,
+        "statement_descriptor": null,
+        "tax_code": null,
+        "type": "service",
+        "unit_label": null,
+        "updated": created,
+        "url": null,
+    })
 }
 
 /// A recurring price's `recurring` object. Prices the emulator knows are licensed per unit:

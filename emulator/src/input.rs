@@ -142,10 +142,16 @@ pub(crate) struct PriceData {
     pub(crate) tax_behavior: Option<String>,
 }
 
-/// Inline `product_data`.
+/// Inline `product_data`: what the new product shows when `price.product` is expanded.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub(crate) struct ProductData {
     pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    #[serde(default)]
+    pub(crate) images: Vec<String>,
+    pub(crate) metadata: Option<Metadata>,
+    pub(crate) tax_code: Option<String>,
+    pub(crate) unit_label: Option<String>,
 }
 
 /// One entry of `shipping_options`: a shipping rate by id, or one made inline.

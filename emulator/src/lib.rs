@@ -1,5 +1,8 @@
 #![deny(missing_docs)]
 #![deny(missing_debug_implementations)]
+// `json!` recurses once per token: the session object, with every field its SDKs type as
+// present, is past the default of 128.
+#![recursion_limit = "256"]
 //! A stateful emulator of Stripe's Checkout Session, coupon and promotion code API
 //! ([`FakeStripe`]), for tests in any language: a library a Rust test starts in-process, and
 //! the `stripe-checkout-emulator` binary any official Stripe SDK can be pointed at.
@@ -112,8 +115,22 @@
 //!   ([`FakeStripe::set_webhook_api_version`]) and the session in its shape.
 //! - **Answers**: an update's answer omits `discounts` unless expanded, as Stripe documents;
 //!   `expand` of `discounts`, `discounts.coupon`, `discounts.promotion_code`, `line_items`,
+//!   `line_items.data.price.product` (and a line item list's `data.price.product`),
 //!   `customer`, `total_details.breakdown`, `shipping_options.shipping_rate` and
-//!   `shipping_cost.shipping_rate`; a `Request-Id` on every answer. A line item shows
+//!   `shipping_cost.shipping_rate`; any other path is refused naming `expand[n]`. An expanded
+//!   product has the fields the SDK's `Product` types (`tax_details` from stripe@23): its
+//!   name, and what inline `product_data` sent (`description`, `images`, `metadata`,
+//!   `tax_code`, `unit_label`); the emulator models no more of a product. A session answer
+//!   has every field its version's SDK types as always present: what the session set, else
+//!   what Stripe shows for a session that set none (`null`; `custom_fields` `[]`,
+//!   `custom_text` with its four texts `null`, `payment_method_options` `{}`, as Stripe's
+//!   OpenAPI fixture). `customer_account`, `integration_identifier`, `managed_payments`,
+//!   `origin_context` and `wallet_options` came after basil, each with the create param of
+//!   its name (the SDK changelogs), so a version shows them when its create takes them.
+//!   `permissions` holds the permissions the version's create takes: only
+//!   `update_shipping_details` in generally available versions (the basil and endive SDKs;
+//!   the dynamic-updates facts), the preview's `update_discounts` and `update_line_items` too
+//!   in the previews and beta-flagged versions. A `Request-Id` on every answer. A line item shows
 //!   `metadata` and `adjustable_quantity` in the versions whose updates can set them
 //!   (2025-12-15.clover on, and the previews), not in basil's.
 //! - **Idempotency**: a repeated `Idempotency-Key` with the same parameters replays the first

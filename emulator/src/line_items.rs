@@ -33,6 +33,8 @@ struct ItemPrice {
     unit_amount_decimal: Option<f64>,
     currency: String,
     description: String,
+    /// The product its `product` names, as an expansion shows it.
+    product: Value,
 }
 
 impl Store {
@@ -55,6 +57,7 @@ impl Store {
             currency: price.currency,
             description: price.description,
             quantity,
+            product: price.product,
             metadata: metadata_pairs(item.metadata.as_ref()),
             adjustable_quantity: item.adjustable_quantity.clone(),
         })
@@ -81,6 +84,7 @@ impl Store {
                     unit_amount_decimal: None,
                     currency: price.currency.clone(),
                     description: price.product_name.clone(),
+                    product: price.product_json(),
                 })
             }
             (None, Some(data)) => self.inline_price(data, i),
@@ -103,22 +107,40 @@ impl Store {
             }
             (None, None) => return Err(ErrorAnswer::missing(param("unit_amount"))),
         };
-        let name = match (&data.product_data, &data.product) {
-            (Some(product), _) => product.name.clone(),
+        let product_id = data.product.clone().unwrap_or_else(|| new_id("prod_", 14));
+        let product = match (&data.product_data, &data.product) {
+            (Some(sent), _) => {
+                let mut product = catalog::product_json(&product_id, &sent.name, self.now());
+                product["description"] = sent.description.clone().into();
+                product["images"] = sent.images.clone().into();
+                product["metadata"] = Value::Object(
+                    metadata_pairs(sent.metadata.as_ref())
+                        .into_iter()
+                        .map(|(k, v)| (k, v.into()))
+                        .collect(),
+                );
+                product["tax_code"] = sent.tax_code.clone().into();
+                product["unit_label"] = sent.unit_label.clone().into();
+                product
+            }
             // Stripe shows an existing product's name; the emulator knows products by their
             // prices, and does not model products of its own, so an unknown one shows its id.
-            (None, Some(product)) => self
+            (None, Some(id)) => self
                 .prices
                 .values()
-                .find(|p| &p.product_id == product)
-                .map_or_else(|| product.clone(), |p| p.product_name.clone()),
+                .find(|p| &p.product_id == id)
+                .map_or_else(
+                    || catalog::product_json(id, id, self.now()),
+                    StoredPrice::product_json,
+                ),
             (None, None) => return Err(ErrorAnswer::missing(param("product_data"))),
         };
+        let name = product["name"].as_str().unwrap_or_default().to_owned();
         let price = StoredPrice {
             id: new_id("price_", 24),
             unit_amount,
             currency: data.currency.to_ascii_lowercase(),
-            product_id: data.product.clone().unwrap_or_else(|| new_id("prod_", 14)),
+            product_id,
             product_name: name.clone(),
             created: self.now(),
             interval: None,
@@ -146,6 +168,7 @@ impl Store {
             unit_amount_decimal: decimal,
             currency: price.currency,
             description: name,
+            product,
         })
     }
 
@@ -202,6 +225,7 @@ impl Store {
                 kept.unit_amount_decimal = price.unit_amount_decimal;
                 kept.currency = price.currency;
                 kept.description = price.description;
+                kept.product = price.product;
             }
             if let Some(quantity) = item.quantity {
                 kept.quantity = quantity;

@@ -477,20 +477,22 @@ impl Store {
         params: &Value,
     ) -> Result<Value, ErrorAnswer> {
         let p: Page = input::read(params)?;
+        let mut products = false;
         for (i, path) in p.expand.iter().enumerate() {
-            if !matches!(
-                path.as_str(),
-                "data.price" | "data.price.product" | "data.discounts"
-            ) {
-                return Err(ErrorAnswer::invalid(
-                    format!("expand[{i}]"),
-                    format!("This property cannot be expanded ({path})."),
-                ));
+            match path.as_str() {
+                "data.price" | "data.discounts" => {}
+                "data.price.product" => products = true,
+                _ => {
+                    return Err(ErrorAnswer::invalid(
+                        format!("expand[{i}]"),
+                        format!("This property cannot be expanded ({path})."),
+                    ));
+                }
             }
         }
         let i = self.session_index(id)?;
         let session = &self.sessions[i];
-        let items = session.line_items_json(self);
+        let items = session.line_items_json(self, products);
         let refs: Vec<&Value> = items.iter().collect();
         let page = paginate(
             &refs,

@@ -51,6 +51,8 @@ pub(crate) struct StoredLineItem {
     pub(crate) currency: String,
     pub(crate) description: String,
     pub(crate) quantity: u64,
+    /// The product its price names, shown in full when `price.product` is expanded.
+    pub(crate) product: Value,
     pub(crate) metadata: Vec<(String, String)>,
     /// `adjustable_quantity` as sent (`enabled`, `minimum`, `maximum`).
     pub(crate) adjustable_quantity: Option<Value>,
@@ -165,9 +167,37 @@ const ECHOED: [&str; 27] = [
     "wallet_options",
 ];
 
+/// Session fields the SDKs of some versions do not type: each arrived with the create param
+/// of its name (the SDK changelogs add both at once), so a version has the field when its
+/// create takes the param.
+const VERSIONED_FIELDS: [&str; 5] = [
+    "customer_account",
+    "integration_identifier",
+    "managed_payments",
+    "origin_context",
+    "wallet_options",
+];
+
+/// `custom_text` as the session shows it: its four texts, `null` where none was sent.
+fn custom_text(sent: Option<Value>) -> Value {
+    let mut texts = match sent {
+        Some(Value::Object(texts)) => texts,
+        _ => Map::new(),
+    };
+    for key in [
+        "after_submit",
+        "shipping_address",
+        "submit",
+        "terms_of_service_acceptance",
+    ] {
+        texts.entry(key).or_insert(Value::Null);
+    }
+    Value::Object(texts)
+}
+
 /// What of the checked create `params` the session object shows: the [`ECHOED`] params as
-/// sent, and the custom fields in the object's shape (each with its kind's input and the
-/// customer's `value`, not entered yet).
+/// sent, `custom_text` with its unsent texts `null`, and the custom fields in the object's
+/// shape (each with its kind's input and the customer's `value`, not entered yet).
 pub(crate) fn settings_of(params: &Value) -> Map<String, Value> {
     let Value::Object(mut sent) = params.clone() else {
         return Map::new();
@@ -176,6 +206,9 @@ pub(crate) fn settings_of(params: &Value) -> Map<String, Value> {
         .iter()
         .filter_map(|key| Some(((*key).to_owned(), sent.remove(*key)?)))
         .collect();
+    if let Some(text) = settings.get_mut("custom_text") {
+        *text = custom_text(Some(text.take()));
+    }
     if let Some(Value::Array(fields)) = sent.remove("custom_fields") {
         let fields = fields.into_iter().map(custom_field_object).collect();
         settings.insert("custom_fields".to_owned(), Value::Array(fields));
@@ -221,6 +254,8 @@ pub(crate) struct Expansion {
     pub(crate) coupon: bool,
     pub(crate) promotion_code: bool,
     pub(crate) line_items: bool,
+    /// `line_items.data.price.product`.
+    pub(crate) products: bool,
     pub(crate) customer: bool,
     pub(crate) breakdown: bool,
     /// `shipping_options.shipping_rate`.
@@ -238,6 +273,7 @@ impl Expansion {
             coupon: true,
             promotion_code: true,
             line_items: true,
+            products: false,
             customer: false,
             breakdown: true,
             option_rates: false,
@@ -255,6 +291,7 @@ impl Expansion {
                 "discounts.coupon" => (out.discounts, out.coupon) = (true, true),
                 "discounts.promotion_code" => (out.discounts, out.promotion_code) = (true, true),
                 "line_items" | "line_items.data.price" => out.line_items = true,
+                "line_items.data.price.product" => (out.line_items, out.products) = (true, true),
                 "customer" => out.customer = true,
                 "total_details.breakdown" => out.breakdown = true,
                 "shipping_options.shipping_rate" => out.option_rates = true,
@@ -390,9 +427,15 @@ impl StoredSession {
             "collected_information": self.shipping.as_ref().map(|s| json!({
                 "shipping_details": {"name": s.name, "address": address_json(&s.address)},
             })),
+            "consent": null,
+            "consent_collection": null,
             "created": self.created,
             "currency": self.currency,
+            "currency_conversion": null,
+            "custom_fields": [],
+            "custom_text": custom_text(None),
             "customer": self.customer,
+            "customer_account": null,
             "customer_creation": "if_required",
             "customer_details": self.customer_details_email.as_ref().map(|email| json!({
                 "email": email, "address": null, "name": null, "phone": null,
@@ -400,23 +443,45 @@ impl StoredSession {
             })),
             "customer_email": self.customer_email,
             "expires_at": self.expires_at,
+            "integration_identifier": null,
             "invoice": null,
+            "invoice_creation": null,
             "livemode": false,
             "locale": self.locale,
+            "managed_payments": null,
             "metadata": Map::from_iter(self.metadata.iter().map(|(k, v)| (k.clone(), json!(v)))),
             "mode": self.mode,
+            "origin_context": null,
             "payment_intent": null,
+            "payment_link": null,
+            "payment_method_collection": null,
+            "payment_method_configuration_details": null,
+            "payment_method_options": {},
             "payment_method_types": ["card"],
             "payment_status": self.payment_status,
-            "permissions": self.permissions.as_ref().map(|p| json!({
-                "update_discounts": p.update_discounts,
-                "update_line_items": p.update_line_items,
-                "update_shipping_details": p.update_shipping_details,
-            })),
+            "permissions": self.permissions.as_ref().map(|p| {
+                let all = [
+                    ("update_discounts", &p.update_discounts),
+                    ("update_line_items", &p.update_line_items),
+                    ("update_shipping_details", &p.update_shipping_details),
+                ];
+                Value::Object(
+                    all.into_iter()
+                        .filter(|(name, _)| catalog.shape().has_permission(name))
+                        .map(|(name, owner)| (name.to_owned(), json!(owner)))
+                        .collect(),
+                )
+            }),
+            "recovered_from": null,
             "return_url": self.return_url,
+            "saved_payment_method_options": null,
+            "setup_intent": null,
+            "shipping_address_collection": null,
             "shipping_cost": shipping_cost,
             "shipping_options": shipping_options,
             "status": self.status.as_str(),
+            "submit_type": null,
+            "subscription": null,
             "success_url": self.success_url,
             "total_details": {
                 "amount_discount": discount,
@@ -426,6 +491,7 @@ impl StoredSession {
             "ui_mode": catalog.shape().ui_mode(&self.ui_mode),
             "url": (self.ui_mode == "hosted_page" && self.status == SessionStatus::Open)
                 .then(|| format!("https://checkout.stripe.com/c/pay/{}", self.id)),
+            "wallet_options": null,
         });
         let endive = catalog.shape().has_allowed_payment_method_types();
         if endive {
@@ -435,6 +501,14 @@ impl StoredSession {
             // A session created on endive and read on an earlier version has no such field.
             if endive || key != "allowed_payment_method_types" {
                 object[key] = value.clone();
+            }
+        }
+        if let Value::Object(fields) = &mut object {
+            // Fields newer than the version's SDK, also when a newer request set them.
+            for key in VERSIONED_FIELDS {
+                if !catalog.shape().create_takes(key) {
+                    fields.shift_remove(key);
+                }
             }
         }
         if expand.breakdown {
@@ -459,7 +533,7 @@ impl StoredSession {
                 "object": "list",
                 "url": format!("/v1/checkout/sessions/{}/line_items", self.id),
                 "has_more": false,
-                "data": self.line_items_json(catalog),
+                "data": self.line_items_json(catalog, expand.products),
             });
         }
         if expand.customer {
@@ -526,8 +600,9 @@ impl StoredSession {
         object
     }
 
-    /// The session's `item` objects, with the discount spread over them.
-    pub(crate) fn line_items_json(&self, catalog: &dyn CatalogView) -> Vec<Value> {
+    /// The session's `item` objects, with the discount spread over them, and each price's
+    /// product in full when `products` is expanded.
+    pub(crate) fn line_items_json(&self, catalog: &dyn CatalogView, products: bool) -> Vec<Value> {
         let discounts = self.item_discounts(catalog);
         let shows_metadata = catalog.shape().line_item_update_takes("metadata");
         let shows_adjustable = catalog
@@ -550,6 +625,9 @@ impl StoredSession {
                     "price": item.price,
                     "quantity": item.quantity,
                 });
+                if products {
+                    object["price"]["product"] = catalog.shape().product(item.product.clone());
+                }
                 if shows_adjustable {
                     object["adjustable_quantity"] =
                         item.adjustable_quantity.clone().unwrap_or(Value::Null);

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::json;
-use support::{ENDIVE, PREVIEW, fake, item_ids, post, retrieve, session, update};
+use support::{ENDIVE, PREVIEW, fake, get, item_ids, post, retrieve, session, update};
 
 #[tokio::test]
 async fn the_whole_array_keeps_changes_adds_removes_and_orders_items() {
@@ -468,6 +468,112 @@ type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
 /// (`custom`) sessions without a permission, and refuse them for the hosted and embedded
 /// pages; the preview needs `permissions[update_line_items]=server_only` (or the grouped
 /// `permissions[update][line_items]`), which GA versions do not have.
+#[tokio::test]
+async fn a_line_items_price_expands_its_product_on_retrieve_update_and_list() {
+    let fake = fake().await;
+    let id = session(
+        &fake,
+        ENDIVE,
+        "payment",
+        "elements",
+        &[("price_jacket", 1)],
+        &[],
+    )
+    .await;
+    let product = |item: &serde_json::Value| item["price"]["product"].clone();
+
+    // Retrieve: the catalog price's product, in endive's shape (`tax_details` from stripe@23).
+    let read = get(
+        &fake,
+        ENDIVE,
+        &format!("/v1/checkout/sessions/{id}?expand[]=line_items.data.price.product"),
+    )
+    .await
+    .ok();
+    let jacket = product(&read["line_items"]["data"][0]);
+    assert_eq!(jacket["object"], "product");
+    assert_eq!(
+        (&jacket["name"], &jacket["active"]),
+        (&json!("Jacket"), &json!(true))
+    );
+    assert!(jacket["id"].as_str().unwrap().starts_with("prod_"));
+    assert_eq!(jacket["tax_details"], json!(null));
+    for key in [
+        "description",
+        "images",
+        "metadata",
+        "default_price",
+        "updated",
+        "url",
+    ] {
+        assert!(jacket.get(key).is_some(), "{key} missing from {jacket}");
+    }
+
+    // Update: an item from `price_data[product_data]` shows that product as sent.
+    let updated = update(
+        &fake,
+        ENDIVE,
+        &id,
+        &[
+            ("line_items[0][price_data][currency]", "usd"),
+            ("line_items[0][price_data][unit_amount]", "1500"),
+            ("line_items[0][price_data][product_data][name]", "Gift wrap"),
+            (
+                "line_items[0][price_data][product_data][description]",
+                "Red paper",
+            ),
+            (
+                "line_items[0][price_data][product_data][metadata][kind]",
+                "wrap",
+            ),
+            ("line_items[0][quantity]", "1"),
+            ("expand[]", "line_items.data.price.product"),
+        ],
+    )
+    .await
+    .ok();
+    let wrap = product(&updated["line_items"]["data"][0]);
+    assert_eq!(wrap["name"], "Gift wrap");
+    assert_eq!(wrap["description"], "Red paper");
+    assert_eq!(wrap["metadata"], json!({"kind": "wrap"}));
+    let wrap_id = wrap["id"].as_str().unwrap();
+    assert_eq!(
+        retrieve(&fake, ENDIVE, &id).await["line_items"]["data"][0]["price"]["product"],
+        wrap_id
+    );
+
+    // List line items: expanded only when asked; basil's product has no `tax_details`.
+    let path = format!("/v1/checkout/sessions/{id}/line_items");
+    let plain = get(&fake, ENDIVE, &path).await.ok();
+    assert_eq!(product(&plain["data"][0]), wrap_id);
+    let basil = "2025-03-31.basil";
+    let listed = get(&fake, basil, &format!("{path}?expand[]=data.price.product"))
+        .await
+        .ok();
+    let listed = product(&listed["data"][0]);
+    assert_eq!(
+        (&listed["id"], &listed["name"]),
+        (&json!(wrap_id), &json!("Gift wrap"))
+    );
+    assert!(listed.get("tax_details").is_none());
+
+    // Other paths below the price are still refused.
+    get(
+        &fake,
+        ENDIVE,
+        &format!("/v1/checkout/sessions/{id}?expand[]=line_items.data.price.tiers"),
+    )
+    .await
+    .refused("expand[0]");
+    get(
+        &fake,
+        ENDIVE,
+        &format!("{path}?expand[]=data.price.product.default_price"),
+    )
+    .await
+    .refused("expand[0]");
+}
+
 #[tokio::test]
 async fn who_may_update_line_items_depends_on_the_version_and_the_session() {
     let fake = fake().await;

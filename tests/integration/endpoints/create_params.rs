@@ -476,7 +476,11 @@ async fn the_emulator_takes_the_new_params() {
         (Some(100), None)
     );
     assert_eq!(gift.value(), None);
-    assert_eq!(session.payment_method_options, None);
+    // Stripe shows `payment_method_options` always, empty when none was set.
+    assert_eq!(
+        session.payment_method_options,
+        Some(stripe_checkout_client::checkout::objects::SessionPaymentMethodOptions::default())
+    );
     let retrieved = client
         .checkout_sessions()
         .retrieve(&session.id)
