@@ -112,8 +112,8 @@ impl ShippingRates {
         self
     }
 
-    /// The same table, with the first rate free while the cart's subtotal is strictly over
-    /// `amount`.
+    /// The same table, with the first rate free while the cart's subtotal (before discounts,
+    /// so a code does not take free shipping away) is strictly over `amount`.
     #[must_use]
     pub fn free_over(mut self, amount: i64) -> Self {
         self.free_over = Some(amount);
