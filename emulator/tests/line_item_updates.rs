@@ -461,13 +461,8 @@ async fn seeded_recurring_prices_and_existing_products_by_name() {
     ));
 }
 
-/// A version, a `ui_mode`, the create's permissions, and the param refused (`None`: taken).
-type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
-
-/// Generally available versions (from 2025-12-15.clover) update the line items of Elements
-/// (`custom`) sessions without a permission, and refuse them for the hosted and embedded
-/// pages; the preview needs `permissions[update_line_items]=server_only` (or the grouped
-/// `permissions[update][line_items]`), which GA versions do not have.
+/// `line_items.data.price.product` (and a line item list's `data.price.product`) expands
+/// the price's product, in the version's shape; other paths under a price stay refused.
 #[tokio::test]
 async fn a_line_items_price_expands_its_product_on_retrieve_update_and_list() {
     let fake = fake().await;
@@ -574,6 +569,13 @@ async fn a_line_items_price_expands_its_product_on_retrieve_update_and_list() {
     .refused("expand[0]");
 }
 
+/// A version, a `ui_mode`, the create's permissions, and the param refused (`None`: taken).
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], Option<&'a str>);
+
+/// Generally available versions (from 2025-12-15.clover) update the line items of Elements
+/// (`custom`) sessions without a permission, and refuse them for the hosted and embedded
+/// pages; the preview needs `permissions[update_line_items]=server_only` (or the grouped
+/// `permissions[update][line_items]`), which GA versions do not have.
 #[tokio::test]
 async fn who_may_update_line_items_depends_on_the_version_and_the_session() {
     let fake = fake().await;
